@@ -1,7 +1,22 @@
 /** Vertebral levels the viewer models, cranial to caudal. */
 export const LEVEL_IDS = [
-  'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12',
-  'L1', 'L2', 'L3', 'L4', 'L5',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'T10',
+  'T11',
+  'T12',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+  'L5',
 ] as const;
 
 export type LevelId = (typeof LEVEL_IDS)[number];

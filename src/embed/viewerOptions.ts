@@ -1,0 +1,66 @@
+import type { LevelId } from '../anatomy/levels';
+import type { PlaybackRate } from '../playback/playbackStore';
+import type { Approach, GenantGrade, Morphology, ProcedureId, StepId } from '../procedure/types';
+
+export const AUDIENCES = ['patient', 'clinician'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const VIEWS = ['3d', 'fluoro', 'split'] as const;
+export type ViewMode = (typeof VIEWS)[number];
+export const CONTROLS = ['full', 'minimal', 'none'] as const;
+export type ControlsMode = (typeof CONTROLS)[number];
+
+/** Everything a page, an attribute set or a deep link can configure. */
+export interface ViewerOptions {
+  procedure: ProcedureId;
+  level: LevelId;
+  grade: GenantGrade;
+  morphology: Morphology;
+  approach: Approach;
+  /** Start at this step (its first frame) unless `time` is given. */
+  step: StepId | null;
+  /** Start time in seconds; wins over `step`. */
+  time: number | null;
+  autoplay: boolean;
+  loop: boolean;
+  rate: PlaybackRate;
+  lang: string;
+  audience: Audience;
+  view: ViewMode;
+  controls: ControlsMode;
+}
+
+export const DEFAULT_OPTIONS: ViewerOptions = {
+  procedure: 'kyphoplasty',
+  level: 'L1',
+  grade: 2,
+  morphology: 'wedge',
+  approach: 'bipedicular',
+  step: null,
+  time: null,
+  autoplay: false,
+  loop: false,
+  rate: 1,
+  lang: 'en',
+  audience: 'patient',
+  view: '3d',
+  controls: 'full',
+};
+
+/** The option names accepted from URLs and attributes (`t` is the URL's short form of `time`). */
+export const OPTION_NAMES = [
+  'procedure',
+  'level',
+  'grade',
+  'morphology',
+  'approach',
+  'step',
+  'time',
+  'autoplay',
+  'loop',
+  'rate',
+  'lang',
+  'audience',
+  'view',
+  'controls',
+] as const;
+export type OptionName = (typeof OPTION_NAMES)[number];

@@ -1,0 +1,123 @@
+import type { LevelId } from '../anatomy/levels';
+import { vertebraLandmarks, type Vec3 } from '../anatomy/vertebraLandmarks';
+import type { Approach } from './types';
+
+/** Needle outer diameters (standard gauge table): 11 G 3.05 mm, 13 G 2.41 mm. */
+export const NEEDLE_GAUGES = { 11: 3.05, 13: 2.41 } as const;
+export type NeedleGauge = keyof typeof NEEDLE_GAUGES;
+
+/** 11-gauge trocars are ~120 mm long (Moon 2022); the handle stays outside the skin. */
+export const TROCAR_LENGTH_MM = 120;
+
+/** Soft tissue between skin and the pedicle entry point, along the needle. Illustrative adult value, not sourced. */
+const SKIN_TO_BONE_MM = { thoracic: 42, lumbar: 50 } as const;
+/** Thickness of the posterior cortex / facet junction in front of the pedicle proper. */
+const ENTRY_CORTEX_MM = 3;
+/** Margin kept between the needle wall and the pedicle's medial cortex. */
+const MEDIAL_WALL_MARGIN_MM = 0.5;
+
+/** One needle's path in the treated vertebra's local frame. */
+export interface NeedlePath {
+  side: 'left' | 'right';
+  /** Where the needle meets bone (posterior surface, lateral-cranial aspect of the pedicle outline on AP). */
+  entry: Vec3;
+  /** Unit direction of advance. */
+  direction: Vec3;
+  skinDepthMm: number;
+  /** Depth (from entry) where the tip sits in the anterior third of the body. */
+  targetDepthMm: number;
+  /** Depth where the tip passes the posterior body wall. */
+  posteriorWallDepthMm: number;
+  /** Kyphoplasty working cannula rests just inside the posterior wall; the drill goes on to the target. */
+  cannulaDepthMm: number;
+  gauge: NeedleGauge;
+  outerDiameterMm: number;
+}
+
+export interface AccessPlan {
+  needles: readonly NeedlePath[];
+  /** The deepest target of the plan's needles (they are symmetric when bipedicular). */
+  targetDepthMm: number;
+  skinDepthMm: number;
+  posteriorWallDepthMm: number;
+  cannulaDepthMm: number;
+}
+
+/**
+ * Narrow upper and mid-thoracic pedicles (≈ 4–5 mm at T4–T6) take smaller needles (13–15 G);
+ * 11 G where the pedicle is at least 6 mm wide.
+ */
+export function gaugeForPedicle(widthMm: number): NeedleGauge {
+  return widthMm >= 6 ? 11 : 13;
+}
+
+function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach): NeedlePath {
+  const marks = vertebraLandmarks(level);
+  const pedicle = side === 'left' ? marks.pedicleLeft : marks.pedicleRight;
+  const sign = side === 'left' ? 1 : -1;
+  const gauge = gaugeForPedicle(pedicle.widthMm);
+  const radius = NEEDLE_GAUGES[gauge] / 2;
+  const pedicleAngle = Math.atan2(-sign * pedicle.axis[0], pedicle.axis[2]);
+  // A single needle converges more so the cement can cross the midline, but only as far as the pedicle's width
+  // allows: the needle stays inside the pedicle, never through its medial wall.
+  let angle = pedicleAngle;
+  if (approach === 'unipedicular') {
+    const room = pedicle.widthMm / 2 - radius - MEDIAL_WALL_MARGIN_MM;
+    angle += Math.max(0, Math.asin(Math.min(1, room / (pedicle.lengthMm / 2))));
+  }
+  const direction: Vec3 = [-sign * Math.sin(angle), 0, Math.cos(angle)];
+  const back = pedicle.lengthMm / 2 + ENTRY_CORTEX_MM;
+  const entry: Vec3 = [
+    pedicle.center[0] - direction[0] * back,
+    pedicle.center[1],
+    pedicle.center[2] - direction[2] * back,
+  ];
+  const depthAtZ = (z: number) => (z - entry[2]) / direction[2];
+  // Tip in the anterior third: a quarter of the body depth behind the anterior cortex.
+  const targetZ = marks.anteriorWallZ - marks.bodyDepthMm * 0.25;
+  return {
+    side,
+    entry,
+    direction,
+    skinDepthMm: level.startsWith('T') ? SKIN_TO_BONE_MM.thoracic : SKIN_TO_BONE_MM.lumbar,
+    targetDepthMm: depthAtZ(targetZ),
+    posteriorWallDepthMm: depthAtZ(marks.posteriorWallZ),
+    cannulaDepthMm: depthAtZ(marks.posteriorWallZ + 4),
+    gauge,
+    outerDiameterMm: NEEDLE_GAUGES[gauge],
+  };
+}
+
+const cache = new Map<string, AccessPlan>();
+
+export function accessPlan(level: LevelId, approach: Approach): AccessPlan {
+  const key = `${level}/${approach}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const needles =
+    approach === 'bipedicular'
+      ? [needlePath(level, 'left', approach), needlePath(level, 'right', approach)]
+      : [needlePath(level, 'left', approach)];
+  const first = needles[0]!;
+  const plan: AccessPlan = {
+    needles,
+    targetDepthMm: Math.max(...needles.map((n) => n.targetDepthMm)),
+    skinDepthMm: first.skinDepthMm,
+    posteriorWallDepthMm: first.posteriorWallDepthMm,
+    cannulaDepthMm: first.cannulaDepthMm,
+  };
+  cache.set(key, plan);
+  return plan;
+}
+
+/** Tip position of a needle at a depth, written into `out` (no allocation on the frame path). */
+export function tipAt(
+  path: NeedlePath,
+  depthMm: number,
+  out: [number, number, number],
+): [number, number, number] {
+  out[0] = path.entry[0] + path.direction[0] * depthMm;
+  out[1] = path.entry[1] + path.direction[1] * depthMm;
+  out[2] = path.entry[2] + path.direction[2] * depthMm;
+  return out;
+}

@@ -1,0 +1,60 @@
+import { levelDimensions } from '../anatomy/morphometry';
+import type { GenantGrade, Morphology, ProcedureOptions } from './types';
+
+/**
+ * Height loss of the most deformed height per Genant grade, taken inside each band:
+ * grade 1 20–25 %, grade 2 25–40 %, grade 3 > 40 % (Genant 1993 via Wáng 2019, QIMS).
+ */
+export const GENANT_HEIGHT_LOSS: Record<GenantGrade, number> = { 1: 0.22, 2: 0.32, 3: 0.45 };
+
+/** Share of the grade's loss at the anterior, middle and posterior line for each morphology (Lenchik 2004). */
+const LOSS_PATTERN: Record<Morphology, readonly [number, number, number]> = {
+  wedge: [1, 0.5, 0],
+  biconcave: [0.3, 1, 0.15],
+  crush: [1, 1, 0.9],
+};
+
+/**
+ * Restoration, as shares of the lost height. Balloon tamps lift the endplate partly at peak inflation and part
+ * of that is lost on deflation (clinical gain is a few mm: KP − VP anterior height MD +3.67 mm, Xing 2013;
+ * +17.5 % anterior height in a KP series, PMC2996621). Prone positioning gives a small postural reduction in
+ * both procedures (kyphosis reduction 1.7° with VP, Papanastassiou 2012).
+ */
+export const RESTORATION = { posturalShare: 0.05, balloonPeakShare: 0.42, keptAfterDeflation: 0.7 } as const;
+
+export interface BodyHeights {
+  anteriorMm: number;
+  middleMm: number;
+  posteriorMm: number;
+}
+
+export interface FractureProfile {
+  normal: BodyHeights;
+  fractured: BodyHeights;
+  depthMm: number;
+}
+
+export function fractureProfile(options: ProcedureOptions): FractureProfile {
+  const d = levelDimensions(options.level);
+  const loss = GENANT_HEIGHT_LOSS[options.grade];
+  const [a, m, p] = LOSS_PATTERN[options.morphology];
+  const normal: BodyHeights = {
+    anteriorMm: d.bodyHeightAnteriorMm,
+    middleMm: (d.bodyHeightAnteriorMm + d.bodyHeightPosteriorMm) / 2,
+    posteriorMm: d.bodyHeightPosteriorMm,
+  };
+  return {
+    normal,
+    fractured: {
+      anteriorMm: normal.anteriorMm * (1 - loss * a),
+      middleMm: normal.middleMm * (1 - loss * m),
+      posteriorMm: normal.posteriorMm * (1 - loss * p),
+    },
+    depthMm: d.endplateDepthMm,
+  };
+}
+
+/** Sagittal wedge angle of the body from its anterior and posterior heights. */
+export function wedgeAngleDeg(anteriorMm: number, posteriorMm: number, depthMm: number): number {
+  return (Math.atan2(posteriorMm - anteriorMm, depthMm) * 180) / Math.PI;
+}

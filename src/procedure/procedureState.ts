@@ -1,0 +1,104 @@
+import type { CameraPresetId, FluoroView, ProcedureId, StepId } from './types';
+
+/** Everything a frame needs, as plain numbers and ids. Filled in place by `stateAt` (no allocation per frame). */
+export interface ProcedureState {
+  time: number;
+  duration: number;
+  procedure: ProcedureId;
+  step: StepId;
+  stepIndex: number;
+  /** 0 at the step's start, 1 at its end. */
+  stepProgress: number;
+
+  /** Depth of the deepest working tip (trocar, then drill) along the access channel, from the bone entry point. */
+  needleDepthMm: number;
+  /** Where the trocar/working cannula tip sits; < 0 while still in soft tissue. */
+  cannulaDepthMm: number;
+  needleVisible: boolean;
+  drillDepthMm: number;
+  drillVisible: boolean;
+  /** 0 = balloon tamp outside, 1 = fully inserted in the drilled channel. */
+  balloonInsertion: number;
+  /** Volume in each balloon. */
+  balloonVolumeMl: number;
+  balloonPeakMl: number;
+  balloonPressurePsi: number;
+  /** Volume of the cavity left by the balloons (all of them). */
+  cavityVolumeMl: number;
+
+  anteriorHeightMm: number;
+  middleHeightMm: number;
+  posteriorHeightMm: number;
+  /** Current height as a percentage of the same line of the intact vertebra. */
+  anteriorHeightPct: number;
+  middleHeightPct: number;
+  posteriorHeightPct: number;
+  wedgeAngleDeg: number;
+
+  cementVolumeMl: number;
+  cementFinalMl: number;
+  /** Fraction of the final cement volume injected so far (drives the arrival-time threshold). */
+  cementFill: number;
+  /** 0 = liquid, 1 = set. */
+  cementCure: number;
+  /** Simulated minutes since injection ended (the real cement sets in about 10–20 minutes). */
+  cementMinutes: number;
+
+  fluoroView: FluoroView;
+  xrayOn: boolean;
+
+  camera: CameraPresetId;
+  previousCamera: CameraPresetId;
+  /** 0 = still at the previous step's camera, 1 = at this step's camera. */
+  cameraBlend: number;
+
+  torsoOpacity: number;
+  skinMarker: number;
+  bandage: number;
+  highlight: number;
+  /** How far the treated body is opened up (see-through / cut away) for the action inside it. */
+  insideView: number;
+}
+
+export function createProcedureState(): ProcedureState {
+  return {
+    time: 0,
+    duration: 0,
+    procedure: 'kyphoplasty',
+    step: 'overview',
+    stepIndex: 0,
+    stepProgress: 0,
+    needleDepthMm: 0,
+    cannulaDepthMm: 0,
+    needleVisible: false,
+    drillDepthMm: 0,
+    drillVisible: false,
+    balloonInsertion: 0,
+    balloonVolumeMl: 0,
+    balloonPeakMl: 0,
+    balloonPressurePsi: 0,
+    cavityVolumeMl: 0,
+    anteriorHeightMm: 0,
+    middleHeightMm: 0,
+    posteriorHeightMm: 0,
+    anteriorHeightPct: 0,
+    middleHeightPct: 0,
+    posteriorHeightPct: 0,
+    wedgeAngleDeg: 0,
+    cementVolumeMl: 0,
+    cementFinalMl: 0,
+    cementFill: 0,
+    cementCure: 0,
+    cementMinutes: 0,
+    fluoroView: 'none',
+    xrayOn: false,
+    camera: 'overview',
+    previousCamera: 'overview',
+    cameraBlend: 1,
+    torsoOpacity: 0,
+    skinMarker: 0,
+    bandage: 0,
+    highlight: 0,
+    insideView: 0,
+  };
+}

@@ -1,0 +1,142 @@
+import { accessPlan } from './accessPath';
+import { balloonCount, balloonPeakMl, balloonPressurePsi, cementFinalMl } from './dosing';
+import { clamp01, lerp, progressIn, smoothstep } from './easing';
+import { RESTORATION, fractureProfile, wedgeAngleDeg } from './fracture';
+import type { ProcedureState } from './procedureState';
+import { STEP_BLEND_SECONDS, steppedValue } from './steppedChannels';
+import { clampTime, stepIndexAt } from './timeline';
+import type { FluoroView, ProcedureOptions, StepId, Timeline } from './types';
+
+/** Simulated minutes the hardening step stands for (PMMA sets in ~9–11 min; working time 4–15 min). */
+const HARDENING_MINUTES = 15;
+
+/** Seconds of a step covered by a phase [from, to] given in step-progress units; 0 before, 1 after. */
+function phase(timeline: Timeline, t: number, id: StepId, from = 0, to = 1): number {
+  for (const step of timeline.steps) {
+    if (step.id === id) {
+      const d = step.end - step.start;
+      return progressIn(t, step.start + from * d, step.start + to * d);
+    }
+  }
+  return 0;
+}
+
+function has(timeline: Timeline, id: StepId): boolean {
+  for (const step of timeline.steps) if (step.id === id) return true;
+  return false;
+}
+
+/**
+ * The whole frame as a pure function of (timeline, options, t). Seeking anywhere is O(steps); nothing depends on
+ * earlier frames, so scrubbing backwards is as exact as forwards. Writes into `out` and returns it.
+ */
+export function stateAt(
+  timeline: Timeline,
+  options: ProcedureOptions,
+  rawTime: number,
+  out: ProcedureState,
+): ProcedureState {
+  const t = clampTime(timeline, rawTime);
+  const index = stepIndexAt(timeline, t);
+  const step = timeline.steps[index]!;
+  const previous = timeline.steps[Math.max(0, index - 1)]!;
+  const kypho = timeline.procedure === 'kyphoplasty';
+
+  out.time = t;
+  out.duration = timeline.duration;
+  out.procedure = timeline.procedure;
+  out.step = step.id;
+  out.stepIndex = index;
+  out.stepProgress = clamp01((t - step.start) / (step.end - step.start));
+
+  // Access: the trocar docks on the pedicle during targeting, then advances; kyphoplasty stops the cannula just
+  // inside the posterior wall and drills on to the anterior third, vertebroplasty goes there directly.
+  const plan = accessPlan(options.level, options.approach);
+  const cannulaEnd = kypho ? plan.cannulaDepthMm : plan.targetDepthMm;
+  const outside = -plan.skinDepthMm - 15;
+  const withdraw = smoothstep(phase(timeline, t, 'closure', 0, 0.5));
+  const dock = smoothstep(phase(timeline, t, 'targeting', 0.2, 0.9));
+  const advance = smoothstep(phase(timeline, t, 'access'));
+  const cannula = lerp(lerp(outside, 0, dock), cannulaEnd, advance);
+  out.cannulaDepthMm = lerp(cannula, outside, withdraw);
+  out.needleVisible = phase(timeline, t, 'targeting') > 0 && withdraw < 1;
+
+  const drillIn = smoothstep(phase(timeline, t, 'drilling', 0.05, 0.7));
+  const drillOut = smoothstep(phase(timeline, t, 'drilling', 0.75, 1));
+  out.drillDepthMm = lerp(
+    lerp(plan.cannulaDepthMm, plan.targetDepthMm, drillIn),
+    plan.cannulaDepthMm,
+    drillOut,
+  );
+  out.drillVisible = step.id === 'drilling';
+  // The channel the drill leaves stays open, so the deepest working tip holds at the target once drilled.
+  const channel = kypho ? lerp(cannula, plan.targetDepthMm, drillIn) : cannula;
+  out.needleDepthMm = lerp(channel, outside, withdraw);
+
+  // Balloon tamps (kyphoplasty only).
+  const peak = balloonPeakMl(options);
+  const inflate = smoothstep(phase(timeline, t, 'balloon-inflation', 0.05, 0.9));
+  const deflate = smoothstep(phase(timeline, t, 'balloon-removal', 0, 0.45));
+  const fill = inflate * (1 - deflate);
+  out.balloonInsertion =
+    smoothstep(phase(timeline, t, 'balloon-insertion', 0.1, 0.8)) *
+    (1 - smoothstep(phase(timeline, t, 'balloon-removal', 0.5, 0.95)));
+  out.balloonPeakMl = kypho ? peak : 0;
+  out.balloonVolumeMl = kypho ? peak * fill : 0;
+  out.balloonPressurePsi = kypho ? balloonPressurePsi(fill) : 0;
+  out.cavityVolumeMl = kypho ? peak * inflate * balloonCount(options.approach) : 0;
+
+  // Heights: a small postural reduction when prone; the balloon lifts more and gives some back on deflation.
+  const profile = fractureProfile(options);
+  const balloonShare = kypho
+    ? RESTORATION.balloonPeakShare *
+      inflate *
+      (RESTORATION.keptAfterDeflation + (1 - RESTORATION.keptAfterDeflation) * (1 - deflate))
+    : 0;
+  const gain =
+    RESTORATION.posturalShare * smoothstep(phase(timeline, t, 'positioning', 0.3, 1)) + balloonShare;
+  const n = profile.normal;
+  const f = profile.fractured;
+  out.anteriorHeightMm = lerp(f.anteriorMm, n.anteriorMm, gain);
+  out.middleHeightMm = lerp(f.middleMm, n.middleMm, gain);
+  out.posteriorHeightMm = lerp(f.posteriorMm, n.posteriorMm, gain);
+  out.anteriorHeightPct = (100 * out.anteriorHeightMm) / n.anteriorMm;
+  out.middleHeightPct = (100 * out.middleHeightMm) / n.middleMm;
+  out.posteriorHeightPct = (100 * out.posteriorHeightMm) / n.posteriorMm;
+  out.wedgeAngleDeg = wedgeAngleDeg(out.anteriorHeightMm, out.posteriorHeightMm, profile.depthMm);
+
+  // Cement: never decreases; cures over the hardening step.
+  const finalMl = cementFinalMl(options, timeline.procedure);
+  const inject = smoothstep(phase(timeline, t, 'cement-injection', 0.05, 0.95));
+  out.cementFinalMl = finalMl;
+  out.cementFill = inject;
+  out.cementVolumeMl = finalMl * inject;
+  out.cementCure = phase(timeline, t, 'cement-hardening');
+  out.cementMinutes = has(timeline, 'cement-hardening') ? out.cementCure * HARDENING_MINUTES : 0;
+
+  // Fluoroscopy: the last image taken stays on the monitor; X-ray is on only during a shot.
+  let view: FluoroView = step.definition.fluoro;
+  let on = false;
+  for (const shot of step.definition.shots) {
+    if (out.stepProgress >= shot.from) {
+      view = shot.view;
+      on = out.stepProgress < shot.to;
+    }
+  }
+  out.fluoroView = view;
+  out.xrayOn = on;
+
+  const blend = smoothstep((t - step.start) / STEP_BLEND_SECONDS);
+  out.camera = step.definition.camera;
+  out.previousCamera = previous.definition.camera;
+  out.cameraBlend = index === 0 ? 1 : blend;
+
+  out.torsoOpacity = steppedValue(step.id, previous.id, blend, 'torso');
+  out.highlight = steppedValue(step.id, previous.id, blend, 'highlight');
+  out.insideView = steppedValue(step.id, previous.id, blend, 'insideView');
+  out.skinMarker =
+    smoothstep(phase(timeline, t, 'anaesthesia', 0.2, 0.8)) *
+    (1 - smoothstep(phase(timeline, t, 'closure', 0.4, 0.7)));
+  out.bandage = smoothstep(phase(timeline, t, 'closure', 0.55, 0.95));
+  return out;
+}

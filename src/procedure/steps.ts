@@ -1,0 +1,145 @@
+import type { ProcedureDefinition, StepDefinition, StepId } from './types';
+
+/*
+ * Step content follows ../shared medical facts: transpedicular access under alternating AP and lateral
+ * fluoroscopy, kyphoplasty adds the drill, balloon tamp and cavity; cement injection is monitored on lateral
+ * fluoroscopy. Durations are teaching pace, not clinical minutes (a level takes 30–60 min in reality).
+ */
+const STEP_LIBRARY: Record<StepId, StepDefinition> = {
+  overview: {
+    id: 'overview',
+    duration: 8,
+    camera: 'overview',
+    fluoro: 'none',
+    shots: [],
+    channels: ['highlight'],
+  },
+  positioning: {
+    id: 'positioning',
+    duration: 7,
+    camera: 'patient',
+    fluoro: 'none',
+    shots: [],
+    channels: ['torso', 'height'],
+  },
+  anaesthesia: {
+    id: 'anaesthesia',
+    duration: 6,
+    camera: 'patient',
+    fluoro: 'none',
+    shots: [],
+    channels: ['torso', 'skin'],
+  },
+  targeting: {
+    id: 'targeting',
+    duration: 9,
+    camera: 'posterior',
+    fluoro: 'ap',
+    shots: [
+      { from: 0.1, to: 0.45, view: 'ap' },
+      { from: 0.55, to: 0.9, view: 'lateral' },
+    ],
+    channels: ['fluoro', 'needle'],
+  },
+  access: {
+    id: 'access',
+    duration: 14,
+    camera: 'posterior',
+    fluoro: 'ap',
+    shots: [
+      { from: 0.05, to: 0.25, view: 'ap' },
+      { from: 0.3, to: 0.5, view: 'lateral' },
+      { from: 0.55, to: 0.75, view: 'ap' },
+      { from: 0.8, to: 1, view: 'lateral' },
+    ],
+    channels: ['fluoro', 'needle'],
+  },
+  drilling: {
+    id: 'drilling',
+    duration: 7,
+    camera: 'inside',
+    fluoro: 'lateral',
+    shots: [{ from: 0.2, to: 0.9, view: 'lateral' }],
+    channels: ['fluoro', 'drill'],
+  },
+  'balloon-insertion': {
+    id: 'balloon-insertion',
+    duration: 6,
+    camera: 'inside',
+    fluoro: 'lateral',
+    shots: [{ from: 0.5, to: 1, view: 'lateral' }],
+    channels: ['fluoro', 'balloon'],
+  },
+  'balloon-inflation': {
+    id: 'balloon-inflation',
+    duration: 12,
+    camera: 'inside',
+    fluoro: 'lateral',
+    shots: [{ from: 0, to: 1, view: 'lateral' }],
+    channels: ['fluoro', 'balloon', 'height'],
+  },
+  'balloon-removal': {
+    id: 'balloon-removal',
+    duration: 7,
+    camera: 'inside',
+    fluoro: 'lateral',
+    shots: [{ from: 0, to: 0.5, view: 'lateral' }],
+    channels: ['fluoro', 'balloon', 'height'],
+  },
+  'cement-injection': {
+    id: 'cement-injection',
+    duration: 14,
+    camera: 'inside',
+    fluoro: 'lateral',
+    shots: [{ from: 0, to: 1, view: 'lateral' }],
+    channels: ['fluoro', 'cement'],
+  },
+  'cement-hardening': {
+    id: 'cement-hardening',
+    duration: 8,
+    camera: 'lateral',
+    fluoro: 'lateral',
+    shots: [{ from: 0.75, to: 1, view: 'ap' }],
+    channels: ['cure'],
+  },
+  closure: {
+    id: 'closure',
+    duration: 7,
+    camera: 'patient',
+    fluoro: 'none',
+    shots: [],
+    channels: ['needle', 'torso', 'bandage'],
+  },
+  result: { id: 'result', duration: 8, camera: 'result', fluoro: 'none', shots: [], channels: ['highlight'] },
+};
+
+const KYPHOPLASTY_ORDER: readonly StepId[] = [
+  'overview',
+  'positioning',
+  'anaesthesia',
+  'targeting',
+  'access',
+  'drilling',
+  'balloon-insertion',
+  'balloon-inflation',
+  'balloon-removal',
+  'cement-injection',
+  'cement-hardening',
+  'closure',
+  'result',
+];
+
+/** Vertebroplasty shares the access and cement steps; it has no drill, balloon or cavity. */
+const VERTEBROPLASTY_ORDER: readonly StepId[] = KYPHOPLASTY_ORDER.filter(
+  (id) => id !== 'drilling' && !id.startsWith('balloon'),
+);
+
+export const KYPHOPLASTY: ProcedureDefinition = {
+  id: 'kyphoplasty',
+  steps: KYPHOPLASTY_ORDER.map((id) => STEP_LIBRARY[id]),
+};
+
+export const VERTEBROPLASTY: ProcedureDefinition = {
+  id: 'vertebroplasty',
+  steps: VERTEBROPLASTY_ORDER.map((id) => STEP_LIBRARY[id]),
+};

@@ -1,0 +1,98 @@
+import type { LevelId } from '../anatomy/levels';
+
+export const PROCEDURE_IDS = ['kyphoplasty', 'vertebroplasty'] as const;
+export type ProcedureId = (typeof PROCEDURE_IDS)[number];
+
+export const STEP_IDS = [
+  'overview',
+  'positioning',
+  'anaesthesia',
+  'targeting',
+  'access',
+  'drilling',
+  'balloon-insertion',
+  'balloon-inflation',
+  'balloon-removal',
+  'cement-injection',
+  'cement-hardening',
+  'closure',
+  'result',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export const FLUORO_VIEWS = ['none', 'ap', 'lateral'] as const;
+export type FluoroView = (typeof FLUORO_VIEWS)[number];
+
+export const CAMERA_PRESETS = ['overview', 'patient', 'posterior', 'lateral', 'inside', 'result'] as const;
+export type CameraPresetId = (typeof CAMERA_PRESETS)[number];
+
+export const GRADES = [1, 2, 3] as const;
+/** Genant semi-quantitative grade: 1 mild (20–25 %), 2 moderate (25–40 %), 3 severe (> 40 %). */
+export type GenantGrade = (typeof GRADES)[number];
+
+export const MORPHOLOGIES = ['wedge', 'biconcave', 'crush'] as const;
+export type Morphology = (typeof MORPHOLOGIES)[number];
+
+export const APPROACHES = ['bipedicular', 'unipedicular'] as const;
+export type Approach = (typeof APPROACHES)[number];
+
+/** What the channels of a step animate; the step list, transcript and tests read these. */
+export type Channel =
+  | 'highlight'
+  | 'torso'
+  | 'skin'
+  | 'fluoro'
+  | 'needle'
+  | 'drill'
+  | 'balloon'
+  | 'height'
+  | 'cement'
+  | 'cure'
+  | 'bandage';
+
+/** A fluoroscopy exposure inside a step, in step-progress units [from, to). */
+export interface FluoroShot {
+  from: number;
+  to: number;
+  view: Exclude<FluoroView, 'none'>;
+}
+
+/** One step of a procedure as data. Captions live in the i18n catalog under `step.<id>.*`. */
+export interface StepDefinition {
+  id: StepId;
+  /** Seconds of animation at 1× rate. */
+  duration: number;
+  camera: CameraPresetId;
+  /** The fluoro view shown in the inset while the step runs (the last one taken stays on screen). */
+  fluoro: FluoroView;
+  shots: readonly FluoroShot[];
+  channels: readonly Channel[];
+}
+
+export interface ProcedureDefinition {
+  id: ProcedureId;
+  steps: readonly StepDefinition[];
+}
+
+/** The options that change what the procedure looks like (not how it is played). */
+export interface ProcedureOptions {
+  level: LevelId;
+  grade: GenantGrade;
+  morphology: Morphology;
+  approach: Approach;
+}
+
+/** A step placed on the time axis. */
+export interface TimedStep {
+  id: StepId;
+  index: number;
+  start: number;
+  end: number;
+  definition: StepDefinition;
+}
+
+export interface Timeline {
+  procedure: ProcedureId;
+  duration: number;
+  steps: readonly TimedStep[];
+}
