@@ -4,12 +4,10 @@ import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
 import { clampTime, findStep, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import { APPROACHES, GRADES, MORPHOLOGIES, PROCEDURE_IDS, STEP_IDS, type StepId } from '../procedure/types';
+import { AUDIENCES, CONTROLS, VIEWS } from '../playback/viewerSettings';
 import {
-  AUDIENCES,
-  CONTROLS,
   DEFAULT_OPTIONS,
   OPTION_NAMES,
-  VIEWS,
   type OptionName,
   type ViewerOptions,
 } from './viewerOptions';

@@ -1,13 +1,7 @@
 import type { LevelId } from '../anatomy/levels';
 import type { PlaybackRate } from '../playback/playbackStore';
+import type { Audience, ControlsMode, ViewMode } from '../playback/viewerSettings';
 import type { Approach, GenantGrade, Morphology, ProcedureId, StepId } from '../procedure/types';
-
-export const AUDIENCES = ['patient', 'clinician'] as const;
-export type Audience = (typeof AUDIENCES)[number];
-export const VIEWS = ['3d', 'fluoro', 'split'] as const;
-export type ViewMode = (typeof VIEWS)[number];
-export const CONTROLS = ['full', 'minimal', 'none'] as const;
-export type ControlsMode = (typeof CONTROLS)[number];
 
 /** Everything a page, an attribute set or a deep link can configure. */
 export interface ViewerOptions {

@@ -96,3 +96,7 @@ export interface Timeline {
   duration: number;
   steps: readonly TimedStep[];
 }
+
+export function isStepId(value: string): value is StepId {
+  return (STEP_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,14 @@
+import { rawOptionsFromSearch } from '../embed/parseOptions';
+import { defineSpineProcedureViewer } from '../embed/SpineProcedureViewerElement';
+
+/*
+ * The standalone page is the element itself: the page URL's options (?procedure=…&level=…&t=…) become its
+ * attributes before it upgrades, so links and embed attributes go through the same validation.
+ */
+const viewer = document.querySelector('spine-procedure-viewer');
+if (viewer) {
+  for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search))) {
+    if (value != null) viewer.setAttribute(name, value);
+  }
+}
+defineSpineProcedureViewer();

@@ -1,0 +1,232 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { translate } from '../i18n/catalog';
+import { createProcedureState, type ProcedureState } from '../procedure/procedureState';
+import { stateAt } from '../procedure/stateAt';
+import { findStep, stepIndexAt } from '../procedure/timeline';
+import { isStepId } from '../procedure/types';
+import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
+import { ViewerController, type ViewerEvents } from '../playback/viewerController';
+import { ViewerApp } from '../ui/ViewerApp';
+import viewerCss from '../ui/viewer.css?inline';
+import { noticeText, parseOptions, startTimeOf, type RawOptions } from './parseOptions';
+import { settingsFromOptions } from './settingsFromOptions';
+import { OPTION_NAMES, type OptionName } from './viewerOptions';
+import { hasWebGL2 } from './webglSupport';
+
+/** Controller events re-dispatched on the element as DOM CustomEvents (HTMLMediaElement-like names). */
+const FORWARDED_EVENTS = [
+  'ready',
+  'timeupdate',
+  'stepchange',
+  'play',
+  'pause',
+  'seeked',
+  'ended',
+  'procedurechange',
+  'ratechange',
+  'error',
+] as const satisfies readonly (keyof ViewerEvents)[];
+
+let sheet: CSSStyleSheet | null = null;
+/** One constructed stylesheet shared by every viewer (CSP-safe: no <style> element, no inline style attribute). */
+function viewerSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(viewerCss);
+  }
+  return sheet;
+}
+
+/** A plain snapshot of the state, safe to hand out (the controller's own object is mutated every frame). */
+export type ViewerStateSnapshot = ProcedureState & { level: string; grade: number; morphology: string; approach: string };
+
+/**
+ * `<spine-procedure-viewer>`: the whole viewer as one element with a media-element-shaped API. The standalone
+ * page is this element too, so embedders and the app share one code path.
+ */
+export class SpineProcedureViewerElement extends HTMLElement {
+  static observedAttributes = [...OPTION_NAMES];
+
+  private controller: ViewerController | null = null;
+  private root: Root | null = null;
+  private offs: (() => void)[] = [];
+  private resolveReady: () => void = () => {};
+  /** Resolves after the first frame with the models has been drawn. */
+  readonly ready: Promise<void> = new Promise((resolve) => (this.resolveReady = resolve));
+
+  connectedCallback(): void {
+    if (this.controller) return;
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [viewerSheet()];
+    const { options, notices } = parseOptions(this.rawAttributes());
+    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const controller = new ViewerController(settingsFromOptions(options), {
+      startTime: startTimeOf(options),
+      loop: options.loop,
+    });
+    controller.setRate(options.rate);
+    this.controller = controller;
+    for (const type of FORWARDED_EVENTS) {
+      this.offs.push(controller.on(type, (detail) => this.dispatchEvent(new CustomEvent(type, { detail }))));
+    }
+    this.offs.push(controller.on('ready', () => this.resolveReady()));
+    const webgl = hasWebGL2();
+    if (!webgl) {
+      // Without WebGL the transcript and step list still work; time still runs for the captions.
+      controller.setInvalidator(() => requestAnimationFrame(() => this.tickWithoutRenderer()));
+      queueMicrotask(() => {
+        controller.reportError('webglunavailable', 'WebGL2 is not available; showing the transcript.');
+        controller.markReady();
+      });
+    }
+    const mount = document.createElement('div');
+    mount.className = 'spv-host';
+    shadow.replaceChildren(mount);
+    this.setAttribute('aria-label', this.getAttribute('alt') ?? 'Spine procedure viewer');
+    this.setAttribute('role', 'region');
+    this.root = createRoot(mount);
+    this.root.render(
+      <ViewerApp controller={controller} notices={notices.map((n) => noticeText(n, options.lang))} webgl={webgl} />,
+    );
+    if (options.autoplay && !reducedMotion) void this.ready.then(() => controller.play());
+  }
+
+  disconnectedCallback(): void {
+    // Unmounting the canvas disposes the renderer and releases its WebGL context.
+    this.offs.forEach((off) => off());
+    this.offs = [];
+    this.root?.unmount();
+    this.root = null;
+    this.controller = null;
+  }
+
+  attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
+    const controller = this.controller;
+    if (!controller || oldValue === value || value === null) return;
+    const { options, notices } = parseOptions({ [name as OptionName]: value } as RawOptions);
+    if (notices.length > 0) {
+      controller.reportError('invalidinput', notices.map((n) => noticeText(n, 'en')).join(' '));
+      return;
+    }
+    switch (name as OptionName) {
+      case 'time':
+        if (options.time !== null) controller.seek(options.time);
+        return;
+      case 'step':
+        if (options.step) controller.seekStep(options.step);
+        return;
+      case 'rate':
+        controller.setRate(options.rate);
+        return;
+      case 'loop':
+        controller.playback.setLoop(options.loop);
+        return;
+      case 'autoplay':
+        return;
+      default:
+        controller.updateSettings({ [name]: options[name as keyof typeof options] });
+    }
+  }
+
+  private rawAttributes(): RawOptions {
+    const raw: RawOptions = {};
+    for (const name of OPTION_NAMES) {
+      const value = this.getAttribute(name);
+      if (value !== null) raw[name] = value;
+    }
+    return raw;
+  }
+
+  private tickWithoutRenderer(): void {
+    const controller = this.controller;
+    if (!controller) return;
+    controller.computeFrame();
+    if (controller.playback.getSnapshot().playing) requestAnimationFrame(() => this.tickWithoutRenderer());
+  }
+
+  private requireController(): ViewerController {
+    if (!this.controller) throw new Error('spine-procedure-viewer is not connected to a document');
+    return this.controller;
+  }
+
+  play(): Promise<void> {
+    this.requireController().play();
+    return Promise.resolve();
+  }
+
+  pause(): void {
+    this.requireController().pause();
+  }
+
+  get currentTime(): number {
+    return this.controller?.playback.getTime() ?? 0;
+  }
+
+  set currentTime(value: number) {
+    const t = Number(value);
+    if (!Number.isFinite(t)) {
+      this.controller?.reportError('command', `currentTime must be a finite number of seconds, got ${String(value).slice(0, 40)}`);
+      return;
+    }
+    this.controller?.seek(t);
+  }
+
+  get duration(): number {
+    return this.controller?.getTimeline().duration ?? 0;
+  }
+
+  get paused(): boolean {
+    return !(this.controller?.playback.getSnapshot().playing ?? false);
+  }
+
+  get procedure(): string {
+    return this.controller?.getSettings().procedure ?? 'kyphoplasty';
+  }
+
+  set procedure(value: string) {
+    if (value === 'kyphoplasty' || value === 'vertebroplasty') this.controller?.updateSettings({ procedure: value });
+    else this.controller?.reportError('command', `Unknown procedure "${String(value).slice(0, 40)}"`);
+  }
+
+  get step(): string {
+    const c = this.controller;
+    if (!c) return 'overview';
+    return c.getTimeline().steps[stepIndexAt(c.getTimeline(), c.playback.getTime())]!.id;
+  }
+
+  set step(value: string) {
+    const c = this.controller;
+    if (!c) return;
+    if (isStepId(value) && findStep(c.getTimeline(), value)) c.seekStep(value);
+    else c.reportError('command', `Unknown step "${String(value).slice(0, 40)}" for ${c.getSettings().procedure}`);
+  }
+
+  get playbackRate(): number {
+    return this.controller?.playback.getSnapshot().rate ?? 1;
+  }
+
+  set playbackRate(value: number) {
+    const rate = PLAYBACK_RATES.find((r) => r === Number(value));
+    if (rate !== undefined) this.controller?.setRate(rate as PlaybackRate);
+    else this.controller?.reportError('command', `playbackRate must be 0.5, 1 or 2, got ${String(value).slice(0, 40)}`);
+  }
+
+  get steps(): { id: string; title: string; start: number; end: number }[] {
+    const c = this.controller;
+    if (!c) return [];
+    const lang = c.getSettings().lang;
+    return c.getTimeline().steps.map((s) => ({ id: s.id, title: translate(lang, `step.${s.id}.title`), start: s.start, end: s.end }));
+  }
+
+  /** The state at the current time as a plain object (computed fresh; safe to keep). */
+  getState(): ViewerStateSnapshot {
+    const c = this.requireController();
+    const state = stateAt(c.getTimeline(), c.procedureOptions(), c.playback.getTime(), createProcedureState());
+    const { level, grade, morphology, approach } = c.getSettings();
+    return { ...state, level, grade, morphology, approach };
+  }
+}
+
+export function defineSpineProcedureViewer(tag = 'spine-procedure-viewer'): void {
+  if (!customElements.get(tag)) customElements.define(tag, SpineProcedureViewerElement);
+}

@@ -1,0 +1,29 @@
+import type { LevelId } from '../anatomy/levels';
+import type { Approach, GenantGrade, Morphology, ProcedureId } from '../procedure/types';
+
+export type Polarity = 'bone-white' | 'bone-black';
+export type CameraMode = 'guided' | 'free';
+export const AUDIENCES = ['patient', 'clinician'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const VIEWS = ['3d', 'fluoro', 'split'] as const;
+export type ViewMode = (typeof VIEWS)[number];
+export const CONTROLS = ['full', 'minimal', 'none'] as const;
+export type ControlsMode = (typeof CONTROLS)[number];
+
+/** Low-frequency settings: React re-renders on these, the frame loop reads them. One source of truth. */
+export interface ViewerSettings {
+  procedure: ProcedureId;
+  level: LevelId;
+  grade: GenantGrade;
+  morphology: Morphology;
+  approach: Approach;
+  lang: string;
+  audience: Audience;
+  view: ViewMode;
+  controls: ControlsMode;
+  labels: boolean;
+  cutaway: boolean;
+  torso: boolean;
+  polarity: Polarity;
+  cameraMode: CameraMode;
+}

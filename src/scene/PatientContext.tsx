@@ -1,0 +1,60 @@
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { BoxGeometry, CapsuleGeometry, Mesh, MeshStandardMaterial } from 'three';
+import { useController, useSettings } from '../ui/ViewerContext';
+import { palette } from './materials';
+
+/*
+ * A calm, translucent silhouette of the prone patient on the table (world mm; the treated level at the origin,
+ * +Y up = posterior, +Z cranial). Its back surface sits where the needles cross the skin.
+ */
+const TORSO = { halfWidth: 170, halfDepth: 115, length: 700, centreY: -30, centreZ: 100 };
+
+export function PatientContext() {
+  const controller = useController();
+  const { torso: torsoEnabled } = useSettings();
+  const { torso, table, torsoMaterial, tableMaterial } = useMemo(() => {
+    const torsoGeometry = new CapsuleGeometry(100, TORSO.length - 200, 12, 40)
+      .rotateX(Math.PI / 2)
+      .scale(TORSO.halfWidth / 100, TORSO.halfDepth / 100, 1);
+    const torsoMaterial = new MeshStandardMaterial({
+      color: palette.skin,
+      roughness: 0.8,
+      transparent: true,
+      opacity: 0,
+      depthWrite: false,
+    });
+    const torso = new Mesh(torsoGeometry, torsoMaterial);
+    torso.position.set(0, TORSO.centreY, TORSO.centreZ);
+    torso.renderOrder = 5;
+    const tableMaterial = new MeshStandardMaterial({ color: palette.table, roughness: 0.9, transparent: true, opacity: 0 });
+    const table = new Mesh(new BoxGeometry(560, 24, 1700), tableMaterial);
+    table.position.set(0, TORSO.centreY - TORSO.halfDepth - 14, TORSO.centreZ);
+    return { torso, table, torsoMaterial, tableMaterial };
+  }, []);
+
+  useEffect(
+    () => () => {
+      torso.geometry.dispose();
+      table.geometry.dispose();
+      torsoMaterial.dispose();
+      tableMaterial.dispose();
+    },
+    [torso, table, torsoMaterial, tableMaterial],
+  );
+
+  useFrame(() => {
+    const opacity = torsoEnabled ? controller.state.torsoOpacity : 0;
+    torsoMaterial.opacity = opacity * 0.5;
+    tableMaterial.opacity = Math.min(1, opacity * 1.6);
+    torso.visible = opacity > 0.01;
+    table.visible = opacity > 0.01;
+  });
+
+  return (
+    <>
+      <primitive object={torso} />
+      <primitive object={table} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { useFrame } from '@react-three/fiber';
+import { useMemo, useRef } from 'react';
+import { BoxGeometry, CircleGeometry, Group, Quaternion, Vector3 } from 'three';
+import type { AccessPlan } from '../procedure/accessPath';
+import { useController } from '../ui/ViewerContext';
+import { sharedMaterials } from './materials';
+
+/** SkinMarksProps: where the needles cross the skin. */
+export interface SkinMarksProps {
+  /** Needle paths of the current level and approach. */
+  plan: AccessPlan;
+}
+
+const UP = new Vector3(0, 1, 0);
+
+/** The numbed spot on the skin (anaesthesia) and the small adhesive dressing after closure. No blood. */
+export function SkinMarks({ plan }: SkinMarksProps) {
+  const controller = useController();
+  const materials = sharedMaterials();
+  const marks = useRef<(Group | null)[]>([]);
+  const dressings = useRef<(Group | null)[]>([]);
+  const spots = useMemo(
+    () =>
+      plan.needles.map((n) => ({
+        key: n.side,
+        position: new Vector3(...n.entry).addScaledVector(new Vector3(...n.direction), -n.skinDepthMm),
+        // Face the disc and dressing outwards along the needle, i.e. flat on the skin.
+        orientation: new Quaternion().setFromUnitVectors(UP, new Vector3(...n.direction).negate()),
+      })),
+    [plan],
+  );
+  const geometry = useMemo(
+    () => ({ spot: new CircleGeometry(7, 32).rotateX(-Math.PI / 2), dressing: new BoxGeometry(22, 1.5, 28) }),
+    [],
+  );
+  useFrame(() => {
+    const s = controller.state;
+    for (let i = 0; i < spots.length; i++) {
+      const mark = marks.current[i];
+      const dressing = dressings.current[i];
+      if (mark) {
+        mark.visible = s.skinMarker > 0.01;
+        mark.scale.setScalar(0.4 + 0.6 * s.skinMarker);
+      }
+      if (dressing) {
+        dressing.visible = s.bandage > 0.01;
+        dressing.scale.setScalar(Math.max(0.01, s.bandage));
+      }
+    }
+  });
+  return (
+    <>
+      {spots.map((spot, i) => (
+        <group key={spot.key} position={spot.position} quaternion={spot.orientation}>
+          <group ref={(g) => void (marks.current[i] = g)}>
+            <mesh geometry={geometry.spot} material={materials.marker} />
+          </group>
+          <group ref={(g) => void (dressings.current[i] = g)}>
+            <mesh geometry={geometry.dressing} material={materials.bandage} />
+          </group>
+        </group>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { Canvas } from '@react-three/fiber';
+import { Suspense } from 'react';
+import { useController } from '../ui/ViewerContext';
+import { CameraRig } from './CameraRig';
+import { Lights } from './Lights';
+import { PatientContext } from './PatientContext';
+import { ProcedureDriver } from './ProcedureDriver';
+import { SceneReady } from './SceneReady';
+import { SpineScene } from './SpineScene';
+
+/** The 3D view: one WebGL canvas, rendered on demand (an idle, paused viewer draws nothing). */
+export default function ViewerCanvas() {
+  const controller = useController();
+  return (
+    <Canvas
+      className="spv-canvas"
+      frameloop="demand"
+      dpr={[1, 2]}
+      gl={{ antialias: true, preserveDrawingBuffer: false, powerPreference: 'default' }}
+      camera={{ fov: 32, near: 5, far: 6000, position: [430, 260, -170] }}
+      onCreated={({ gl }) => {
+        gl.localClippingEnabled = true;
+        controller.invalidate();
+      }}
+    >
+      <color attach="background" args={['#eef1f4']} />
+      <ProcedureDriver />
+      <Lights />
+      <CameraRig />
+      <Suspense fallback={null}>
+        <SpineScene />
+        <PatientContext />
+        <SceneReady />
+      </Suspense>
+    </Canvas>
+  );
+}

@@ -1,0 +1,21 @@
+import type { CameraPresetId } from '../procedure/types';
+
+/** A camera framing in world millimetres around the treated level (patient prone: +Y posterior, +Z cranial, +X left). */
+export interface CameraPreset {
+  position: readonly [number, number, number];
+  target: readonly [number, number, number];
+}
+
+export const CAMERA_PRESETS: Record<CameraPresetId, CameraPreset> = {
+  // Posterolateral oblique from the patient's left: the thoracolumbar spine with the treated level centred.
+  overview: { position: [430, 260, -170], target: [0, 0, 40] },
+  // The whole patient on the table, as the room sees it.
+  patient: { position: [820, 640, -520], target: [0, -40, 60] },
+  // From above the back, slightly caudal: the surgeon's view of the pedicle entry points.
+  posterior: { position: [150, 260, -150], target: [0, 10, 0] },
+  // True lateral from the patient's left, as the lateral fluoroscopy sees it.
+  lateral: { position: [240, 40, -20], target: [0, 0, 0] },
+  // Close oblique on the treated body, where balloon and cement work.
+  inside: { position: [165, 95, -70], target: [0, -4, 0] },
+  result: { position: [230, 170, -120], target: [0, 0, 0] },
+};

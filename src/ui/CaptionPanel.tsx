@@ -1,0 +1,25 @@
+import { captionParams } from './captionParams';
+import { useController, useCurrentStep, useSettings, useT } from './ViewerContext';
+
+/** The current step's title and its caption in the audience's register (plain words or clinical). */
+export function CaptionPanel() {
+  const controller = useController();
+  const step = useCurrentStep();
+  const settings = useSettings();
+  const t = useT();
+  const state = controller.state;
+  const params = captionParams(settings, state, t);
+  const timeline = controller.getTimeline();
+  const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
+  return (
+    <section className="spv-caption" aria-labelledby="spv-caption-title">
+      <p className="spv-caption-step">
+        {state.stepIndex + 1} / {timeline.steps.length}
+      </p>
+      <h2 id="spv-caption-title" className="spv-caption-title">
+        {t(`step.${step}.title`)}
+      </h2>
+      <p className="spv-caption-text">{t(`step.${step}.${register}`, params)}</p>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
+import { Icon } from './icons';
+import { Scrubber } from './Scrubber';
+import { TimeLabel } from './TimeLabel';
+import { useController, usePlayback, useT } from './ViewerContext';
+
+/** ControlBarProps: whether the step list drawer is open, and how to toggle it. */
+export interface ControlBarProps {
+  /** True while the step list is shown. */
+  stepsOpen: boolean;
+  /** Toggle the step list. */
+  onToggleSteps: () => void;
+  /** Minimal controls: play/pause and the scrubber only. */
+  minimal?: boolean;
+}
+
+export function ControlBar({ stepsOpen, onToggleSteps, minimal = false }: ControlBarProps) {
+  const controller = useController();
+  const playback = usePlayback();
+  const t = useT();
+  const playLabel = playback.playing ? t('controls.pause') : t('controls.play');
+  return (
+    <div className="spv-controls" role="group" aria-label={t('controls.scrubber')}>
+      <Scrubber />
+      <div className="spv-controls-row">
+        <button type="button" className="spv-button spv-play" onClick={() => controller.togglePlay()} aria-label={playLabel} title={`${playLabel} (K)`}>
+          <Icon name={playback.playing ? 'pause' : 'play'} />
+        </button>
+        {!minimal && (
+          <>
+            <button type="button" className="spv-button" onClick={() => controller.previousStep()} aria-label={t('controls.previousStep')} title={`${t('controls.previousStep')} (PageUp)`}>
+              <Icon name="previous" />
+            </button>
+            <button type="button" className="spv-button" onClick={() => controller.nextStep()} aria-label={t('controls.nextStep')} title={`${t('controls.nextStep')} (PageDown)`}>
+              <Icon name="next" />
+            </button>
+          </>
+        )}
+        <TimeLabel />
+        <span className="spv-spacer" />
+        {!minimal && (
+          <>
+            <label className="spv-rate">
+              <span>{t('controls.rate')}</span>
+              <select
+                value={playback.rate}
+                onChange={(e) => controller.setRate(Number(e.currentTarget.value) as PlaybackRate)}
+              >
+                {PLAYBACK_RATES.map((rate) => (
+                  <option key={rate} value={rate}>
+                    {rate}×
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="spv-button spv-steps-toggle"
+              aria-expanded={stepsOpen}
+              aria-controls="spv-step-list"
+              onClick={onToggleSteps}
+            >
+              <Icon name="list" />
+              <span>{t('controls.steps')}</span>
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

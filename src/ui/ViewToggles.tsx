@@ -1,0 +1,30 @@
+import { useController, useSettings, useT } from './ViewerContext';
+
+/** Quick toggles every audience may use: labels and the cutaway of the treated vertebra. */
+export function ViewToggles() {
+  const controller = useController();
+  const settings = useSettings();
+  const t = useT();
+  return (
+    <div className="spv-view-toggles">
+      <label className="spv-switch">
+        <input type="checkbox" checked={settings.cutaway} onChange={(e) => controller.updateSettings({ cutaway: e.currentTarget.checked })} />
+        <span>{t('controls.cutaway')}</span>
+      </label>
+      <label className="spv-switch">
+        <input type="checkbox" checked={settings.labels} onChange={(e) => controller.updateSettings({ labels: e.currentTarget.checked })} />
+        <span>{t('controls.labels')}</span>
+      </label>
+      <label className="spv-switch">
+        <span>{t('controls.captionMode')}</span>
+        <select
+          value={settings.audience}
+          onChange={(e) => controller.updateSettings({ audience: e.currentTarget.value === 'clinician' ? 'clinician' : 'patient' })}
+        >
+          <option value="patient">{t('audience.patient')}</option>
+          <option value="clinician">{t('audience.clinician')}</option>
+        </select>
+      </label>
+    </div>
+  );
+}

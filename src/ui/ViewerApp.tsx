@@ -1,0 +1,70 @@
+import { lazy, Suspense, useState } from 'react';
+import type { ViewerController } from '../playback/viewerController';
+import { CameraFollowButton } from './CameraFollowButton';
+import { CaptionPanel } from './CaptionPanel';
+import { ControlBar } from './ControlBar';
+import { LiveRegion } from './LiveRegion';
+import { NoticeList } from './NoticeList';
+import { ProcedureToggle } from './ProcedureToggle';
+import { ReadoutPanel } from './ReadoutPanel';
+import { StepList } from './StepList';
+import { ViewToggles } from './ViewToggles';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useController, useSettings, useT, ViewerContext } from './ViewerContext';
+
+const ViewerCanvas = lazy(() => import('../scene/ViewerCanvas'));
+
+/** ViewerAppProps: the controller to drive and the notices to show. */
+export interface ViewerAppProps {
+  /** The viewer's single source of truth. */
+  controller: ViewerController;
+  /** Translated notices about ignored inputs. */
+  notices: readonly string[];
+  /** Whether WebGL2 is available; without it the viewer shows the transcript instead of the scene. */
+  webgl: boolean;
+}
+
+export function ViewerApp({ controller, notices, webgl }: ViewerAppProps) {
+  return (
+    <ViewerContext.Provider value={controller}>
+      <ViewerLayout notices={notices} webgl={webgl} />
+    </ViewerContext.Provider>
+  );
+}
+
+function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
+  const settings = useSettings();
+  const t = useT();
+  const [stepsOpen, setStepsOpen] = useState(false);
+  const onKeyDown = useKeyboardShortcuts(useController());
+  const showControls = settings.controls !== 'none';
+  return (
+    <div className="spv-root" data-audience={settings.audience} data-steps-open={stepsOpen} onKeyDown={onKeyDown}>
+      <div className="spv-stage">
+        {webgl ? (
+          <Suspense fallback={<p className="spv-loading">{t('app.loading')}</p>}>
+            <ViewerCanvas />
+          </Suspense>
+        ) : (
+          <p className="spv-loading">{t('notice.webglUnavailable')}</p>
+        )}
+        <div className="spv-topbar">
+          {showControls && <ProcedureToggle />}
+          <span className="spv-level-chip">
+            {settings.level} · {t(`morphology.${settings.morphology}`)} · G{settings.grade}
+          </span>
+        </div>
+        <CameraFollowButton />
+        {settings.audience === 'clinician' && <ReadoutPanel />}
+        <NoticeList notices={notices} />
+      </div>
+      <CaptionPanel />
+      {showControls && (
+        <ControlBar stepsOpen={stepsOpen} onToggleSteps={() => setStepsOpen((o) => !o)} minimal={settings.controls === 'minimal'} />
+      )}
+      {showControls && settings.controls === 'full' && <ViewToggles />}
+      {(stepsOpen || !webgl) && <StepList onChoose={() => setStepsOpen(false)} />}
+      <LiveRegion />
+    </div>
+  );
+}

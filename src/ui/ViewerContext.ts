@@ -1,0 +1,47 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import { translatorFor, type Translate } from '../i18n/catalog';
+import type { PlaybackSnapshot } from '../playback/playbackStore';
+import type { ViewerController, ViewerEvents } from '../playback/viewerController';
+import type { ViewerSettings } from '../playback/viewerSettings';
+import type { StepId } from '../procedure/types';
+
+export const ViewerContext = createContext<ViewerController | null>(null);
+
+export function useController(): ViewerController {
+  const controller = useContext(ViewerContext);
+  if (!controller) throw new Error('Viewer components must be inside <ViewerContext.Provider>');
+  return controller;
+}
+
+function useControllerValue<T>(events: (keyof ViewerEvents)[], read: (c: ViewerController) => T): T {
+  const controller = useController();
+  return useSyncExternalStore(
+    (notify) => {
+      const offs = events.map((e) => controller.on(e, notify));
+      return () => offs.forEach((off) => off());
+    },
+    () => read(controller),
+  );
+}
+
+export function useSettings(): ViewerSettings {
+  return useControllerValue(['settingschange'], (c) => c.getSettings());
+}
+
+/** Re-renders only when the step changes (not per frame). */
+export function useCurrentStep(): StepId {
+  return useControllerValue(['stepchange', 'procedurechange'], (c) => c.state.step);
+}
+
+export function usePlayback(): PlaybackSnapshot {
+  const controller = useController();
+  return useSyncExternalStore(
+    (notify) => controller.playback.subscribe(notify),
+    () => controller.playback.getSnapshot(),
+  );
+}
+
+export function useT(): Translate {
+  const { lang } = useSettings();
+  return translatorFor(lang);
+}
