@@ -218,6 +218,23 @@ export class SpineProcedureViewerElement extends HTMLElement {
     return c.getTimeline().steps.map((s) => ({ id: s.id, title: translate(lang, `step.${s.id}.title`), start: s.start, end: s.end }));
   }
 
+  /**
+   * A PNG data URL of the simulated fluoroscopy image at the current time (deterministic for the same time and
+   * options). Rejects when the view is unknown or no WebGL view is available.
+   */
+  async captureFluoro(options: { view?: string } = {}): Promise<string> {
+    const c = this.requireController();
+    const view = options.view ?? 'ap';
+    if (view !== 'ap' && view !== 'lateral') {
+      c.reportError('command', `captureFluoro view must be "ap" or "lateral", got "${String(view).slice(0, 40)}"`);
+      throw new Error(`Unknown fluoro view "${String(view).slice(0, 40)}"`);
+    }
+    await this.ready;
+    const url = await c.captureFluoro(view);
+    if (!url) throw new Error('Fluoroscopy needs a WebGL view');
+    return url;
+  }
+
   /** The state at the current time as a plain object (computed fresh; safe to keep). */
   getState(): ViewerStateSnapshot {
     const c = this.requireController();

@@ -72,6 +72,35 @@ export class ViewerController extends Emitter<ViewerEvents> {
     return this.isReady;
   }
 
+  private fluoroCapture: ((view: 'ap' | 'lateral') => string) | null = null;
+  private captureRequests: { view: 'ap' | 'lateral'; resolve: (url: string | null) => void }[] = [];
+
+  /** The renderer registers how to capture a fluoro image; null while no WebGL view is mounted. */
+  setFluoroCapture(capture: ((view: 'ap' | 'lateral') => string) | null): void {
+    this.fluoroCapture = capture;
+    if (!capture) this.fulfilCaptures();
+  }
+
+  /**
+   * PNG data URL of the fluoro image at the current time. Taken at the end of the next rendered frame, once every
+   * object has moved to the current state; null without a WebGL view.
+   */
+  captureFluoro(view: 'ap' | 'lateral'): Promise<string | null> {
+    if (!this.fluoroCapture) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.captureRequests.push({ view, resolve });
+      this.invalidate();
+    });
+  }
+
+  /** Called by the renderer after a frame is drawn. */
+  fulfilCaptures(): void {
+    if (this.captureRequests.length === 0) return;
+    const requests = this.captureRequests;
+    this.captureRequests = [];
+    for (const request of requests) request.resolve(this.fluoroCapture ? this.fluoroCapture(request.view) : null);
+  }
+
   reportError(type: ViewerErrorType, message: string): void {
     this.emit('error', { type, message });
   }

@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import { Mesh, Quaternion, SphereGeometry, Vector3 } from 'three';
 import { tipAt, type AccessPlan } from '../procedure/accessPath';
 import { useController } from '../ui/ViewerContext';
+import { fluoroMaterials } from './fluoroMaterials';
 import { sharedMaterials } from './materials';
 
 /** BalloonsProps: the access plan whose channels hold the inflatable bone tamps. */
@@ -57,6 +58,7 @@ export function Balloons({ plan }: BalloonsProps) {
           material={materials.balloon}
           quaternion={orientations[i]}
           renderOrder={2}
+          userData={{ fluoroMaterial: fluoroMaterials().contrast }}
         />
       ))}
     </>

@@ -6,9 +6,11 @@ import {
   InstancedMesh,
   Matrix4,
   MeshStandardMaterial,
+  type Material,
 } from 'three';
 import type { CementArrival } from '../procedure/cementArrival';
 import { useController } from '../ui/ViewerContext';
+import { cementFluoroMaterial } from './fluoroMaterials';
 import { palette } from './materials';
 
 /** CementProps: the precomputed arrival cells of the current procedure and level. */
@@ -48,6 +50,7 @@ export function Cement({ arrival }: CementProps) {
     }
     mesh.instanceMatrix.needsUpdate = true;
     mesh.frustumCulled = false;
+    mesh.userData.fluoroMaterial = cementFluoroMaterial(uniforms.uFill);
     return { mesh, material, uniforms };
   }, [arrival]);
 
@@ -55,6 +58,7 @@ export function Cement({ arrival }: CementProps) {
     () => () => {
       mesh.geometry.dispose();
       material.dispose();
+      (mesh.userData.fluoroMaterial as Material).dispose();
       mesh.dispose();
     },
     [mesh, material],

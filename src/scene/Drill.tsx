@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import { CylinderGeometry, Group, Quaternion, Vector3 } from 'three';
 import { tipAt, type AccessPlan } from '../procedure/accessPath';
 import { useController } from '../ui/ViewerContext';
+import { fluoroMaterials } from './fluoroMaterials';
 import { sharedMaterials } from './materials';
 
 /** DrillProps: the access plan whose channels are drilled (kyphoplasty). */
@@ -43,7 +44,7 @@ export function Drill({ plan }: DrillProps) {
     <>
       {parts.map((part, i) => (
         <group key={part.needle.side} ref={(g) => void (groups.current[i] = g)} quaternion={part.orientation}>
-          <mesh geometry={part.shaft} material={materials.drill} />
+          <mesh geometry={part.shaft} material={materials.drill} userData={{ fluoroMaterial: fluoroMaterials().steel }} />
         </group>
       ))}
     </>

@@ -2,13 +2,14 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BoxGeometry, CapsuleGeometry, Mesh, MeshStandardMaterial } from 'three';
 import { useController, useSettings } from '../ui/ViewerContext';
+import { fluoroMaterials } from './fluoroMaterials';
 import { palette } from './materials';
 
 /*
  * A calm, translucent silhouette of the prone patient on the table (world mm; the treated level at the origin,
  * +Y up = posterior, +Z cranial). Its back surface sits where the needles cross the skin.
  */
-const TORSO = { halfWidth: 170, halfDepth: 115, length: 700, centreY: -30, centreZ: 100 };
+export const TORSO = { halfWidth: 170, halfDepth: 115, length: 700, centreY: -30, centreZ: 100 };
 
 export function PatientContext() {
   const controller = useController();
@@ -27,6 +28,9 @@ export function PatientContext() {
     const torso = new Mesh(torsoGeometry, torsoMaterial);
     torso.position.set(0, TORSO.centreY, TORSO.centreZ);
     torso.renderOrder = 5;
+    // The soft-tissue path shows on X-ray whether or not the silhouette is drawn in 3D.
+    torso.userData.fluoroMaterial = fluoroMaterials().softTissue;
+    torso.userData.fluoroAlways = true;
     const tableMaterial = new MeshStandardMaterial({ color: palette.table, roughness: 0.9, transparent: true, opacity: 0 });
     const table = new Mesh(new BoxGeometry(560, 24, 1700), tableMaterial);
     table.position.set(0, TORSO.centreY - TORSO.halfDepth - 14, TORSO.centreZ);

@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import { BoxGeometry, ConeGeometry, CylinderGeometry, Group, Quaternion, Vector3 } from 'three';
 import { TROCAR_LENGTH_MM, tipAt, type AccessPlan } from '../procedure/accessPath';
 import { useController } from '../ui/ViewerContext';
+import { fluoroMaterials } from './fluoroMaterials';
 import { sharedMaterials } from './materials';
 
 /** TrocarsProps: the access plan whose needles to draw (in the treated level's local frame). */
@@ -48,8 +49,8 @@ export function Trocars({ plan }: TrocarsProps) {
     <>
       {parts.map((part, i) => (
         <group key={part.needle.side} ref={(g) => void (groups.current[i] = g)} quaternion={part.orientation}>
-          <mesh geometry={part.shaft} material={materials.steel} />
-          <mesh geometry={part.bevel} material={materials.steel} />
+          <mesh geometry={part.shaft} material={materials.steel} userData={{ fluoroMaterial: fluoroMaterials().steel }} />
+          <mesh geometry={part.bevel} material={materials.steel} userData={{ fluoroMaterial: fluoroMaterials().steel }} />
           <mesh geometry={part.handle} material={materials.handle} />
         </group>
       ))}

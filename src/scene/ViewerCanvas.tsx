@@ -2,9 +2,11 @@ import { Canvas } from '@react-three/fiber';
 import { Suspense } from 'react';
 import { useController } from '../ui/ViewerContext';
 import { CameraRig } from './CameraRig';
+import { CArm } from './CArm';
 import { Lights } from './Lights';
 import { PatientContext } from './PatientContext';
 import { ProcedureDriver } from './ProcedureDriver';
+import { RenderPipeline } from './RenderPipeline';
 import { SceneReady } from './SceneReady';
 import { SpineScene } from './SpineScene';
 
@@ -30,6 +32,8 @@ export default function ViewerCanvas() {
       <Suspense fallback={null}>
         <SpineScene />
         <PatientContext />
+        <CArm />
+        <RenderPipeline />
         <SceneReady />
       </Suspense>
     </Canvas>

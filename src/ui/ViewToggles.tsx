@@ -1,3 +1,4 @@
+import { VIEWS } from '../playback/viewerSettings';
 import { useController, useSettings, useT } from './ViewerContext';
 
 /** Quick toggles every audience may use: labels and the cutaway of the treated vertebra. */
@@ -14,6 +15,16 @@ export function ViewToggles() {
       <label className="spv-switch">
         <input type="checkbox" checked={settings.labels} onChange={(e) => controller.updateSettings({ labels: e.currentTarget.checked })} />
         <span>{t('controls.labels')}</span>
+      </label>
+      <label className="spv-switch">
+        <span>{t('controls.view')}</span>
+        <select value={settings.view} onChange={(e) => controller.updateSettings({ view: VIEWS.find((v) => v === e.currentTarget.value) ?? '3d' })}>
+          {VIEWS.map((v) => (
+            <option key={v} value={v}>
+              {t(`view.${v}`)}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="spv-switch">
         <span>{t('controls.captionMode')}</span>

@@ -2,7 +2,9 @@ import { lazy, Suspense, useState } from 'react';
 import type { ViewerController } from '../playback/viewerController';
 import { CameraFollowButton } from './CameraFollowButton';
 import { CaptionPanel } from './CaptionPanel';
+import { ClinicianSettingsButton } from './ClinicianSettingsButton';
 import { ControlBar } from './ControlBar';
+import { FluoroOverlay } from './FluoroOverlay';
 import { LiveRegion } from './LiveRegion';
 import { NoticeList } from './NoticeList';
 import { ProcedureToggle } from './ProcedureToggle';
@@ -53,7 +55,9 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
           <span className="spv-level-chip">
             {settings.level} · {t(`morphology.${settings.morphology}`)} · G{settings.grade}
           </span>
+          {settings.audience === 'clinician' && settings.controls === 'full' && <ClinicianSettingsButton />}
         </div>
+        {webgl && <FluoroOverlay />}
         <CameraFollowButton />
         {settings.audience === 'clinician' && <ReadoutPanel />}
         <NoticeList notices={notices} />

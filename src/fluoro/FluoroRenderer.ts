@@ -1,0 +1,169 @@
+import {
+  FloatType,
+  HalfFloatType,
+  Mesh,
+  Object3D,
+  OrthographicCamera,
+  PerspectiveCamera,
+  PlaneGeometry,
+  RGBAFormat,
+  Scene,
+  UnsignedByteType,
+  Vector3,
+  Vector4,
+  WebGLRenderTarget,
+  type Color,
+  type Material,
+  type Texture,
+  type WebGLRenderer,
+} from 'three';
+import { C_ARM, angleOfView, coneFovDeg, sourceDirection } from './cArmGeometry';
+import { createFluoroDisplayMaterial } from './fluoroDisplayMaterial';
+
+/** Per-view exposure reference (Σ μ·L of the soft-tissue path through the torso along the central ray). */
+export interface ExposureReference {
+  ap: number;
+  lateral: number;
+}
+
+const TARGET_SIZE = 320;
+const tmpDirection: [number, number, number] = [0, 0, 0];
+
+/**
+ * Simulated fluoroscopy from the scene itself, in the same WebGL context: meshes that carry an attenuation
+ * material in `userData.fluoroMaterial` are drawn with it into a float target from the C-arm source, then the
+ * display shader turns Σ μ·L into the monitor image. Meshes without one (labels, the C-arm, the radiolucent
+ * table) do not show on X-ray.
+ */
+export class FluoroRenderer {
+  readonly floatTargets: Record<'ap' | 'lateral', WebGLRenderTarget>;
+  /** True when float blending is missing and half floats are used (coarser, still readable). */
+  readonly halfFloatFallback: boolean;
+  private readonly camera = new PerspectiveCamera(coneFovDeg(), 1, 100, 2000);
+  private readonly quadScene = new Scene();
+  private readonly quadCamera = new OrthographicCamera(-1, 1, 1, -1, 0, 1);
+  private readonly display = createFluoroDisplayMaterial();
+  // Parallel arrays reused every pass, so swapping materials allocates nothing per frame.
+  private readonly swappedMeshes: Mesh[] = [];
+  private readonly swappedMaterials: (Material | Material[])[] = [];
+  private readonly swappedVisible: boolean[] = [];
+  private swappedCount = 0;
+  private readonly swapIn = (object: Object3D) => this.swapInObject(object);
+  private background: Color | Texture | null = null;
+
+  constructor(
+    private readonly gl: WebGLRenderer,
+    private readonly exposure: ExposureReference,
+  ) {
+    const floatBlend = gl.extensions.has('EXT_float_blend');
+    this.halfFloatFallback = !floatBlend;
+    const make = () =>
+      new WebGLRenderTarget(TARGET_SIZE, TARGET_SIZE, {
+        type: floatBlend ? FloatType : HalfFloatType,
+        format: RGBAFormat,
+        depthBuffer: false,
+      });
+    this.floatTargets = { ap: make(), lateral: make() };
+    this.quadScene.add(new Mesh(new PlaneGeometry(2, 2), this.display));
+    this.display.uniforms.uTexel!.value = [1 / TARGET_SIZE, 1 / TARGET_SIZE];
+  }
+
+  /** Compute Σ μ·L for a view at the scene's current state. */
+  renderLineIntegral(scene: Scene, view: 'ap' | 'lateral'): void {
+    const gl = this.gl;
+    sourceDirection(angleOfView(view), tmpDirection);
+    this.camera.position.set(tmpDirection[0], tmpDirection[1], tmpDirection[2]).multiplyScalar(C_ARM.sourceToIsocentreMm);
+    // Image up = cranial, as on the monitor.
+    this.camera.up.set(0, 0, 1);
+    this.camera.lookAt(ORIGIN);
+    this.camera.updateMatrixWorld();
+
+    this.background = scene.background;
+    scene.background = null;
+    scene.traverse(this.swapIn);
+    const previousTarget = gl.getRenderTarget();
+    const previousAutoClear = gl.autoClear;
+    gl.setRenderTarget(this.floatTargets[view]);
+    gl.setClearColor(0x000000, 0);
+    gl.clear(true, false, false);
+    gl.autoClear = false;
+    gl.render(scene, this.camera);
+    gl.autoClear = previousAutoClear;
+    gl.setRenderTarget(previousTarget);
+    for (let i = 0; i < this.swappedCount; i++) {
+      this.swappedMeshes[i]!.material = this.swappedMaterials[i]!;
+      this.swappedMeshes[i]!.visible = this.swappedVisible[i]!;
+    }
+    this.swappedCount = 0;
+    scene.background = this.background;
+  }
+
+  /** Draw a view's monitor image into a square of the current render target (CSS px, bottom-left origin). */
+  drawPanel(view: 'ap' | 'lateral', x: number, y: number, size: number, look: { seed: number; boneWhite: boolean }): void {
+    const gl = this.gl;
+    const u = this.display.uniforms;
+    u.uLineIntegral!.value = this.floatTargets[view].texture;
+    u.uReference!.value = this.exposure[view];
+    u.uSeed!.value = look.seed;
+    u.uBoneWhite!.value = look.boneWhite ? 1 : 0;
+    gl.setViewport(x, y, size, size);
+    gl.setScissor(x, y, size, size);
+    gl.setScissorTest(true);
+    const previousAutoClear = gl.autoClear;
+    gl.autoClear = false;
+    gl.render(this.quadScene, this.quadCamera);
+    gl.autoClear = previousAutoClear;
+    gl.setScissorTest(false);
+  }
+
+  /** A PNG data URL of a view's current image (for handouts and tests). */
+  capture(scene: Scene, view: 'ap' | 'lateral', look: { seed: number; boneWhite: boolean }, size = 512): string {
+    const gl = this.gl;
+    this.renderLineIntegral(scene, view);
+    const target = new WebGLRenderTarget(size, size, { type: UnsignedByteType, depthBuffer: false });
+    const previousTarget = gl.getRenderTarget();
+    const viewport = gl.getViewport(new Vector4());
+    gl.setRenderTarget(target);
+    this.drawPanel(view, 0, 0, size / gl.getPixelRatio(), look);
+    const pixels = new Uint8Array(size * size * 4);
+    gl.readRenderTargetPixels(target, 0, 0, size, size, pixels);
+    gl.setRenderTarget(previousTarget);
+    gl.setViewport(viewport);
+    target.dispose();
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext('2d')!;
+    const image = ctx.createImageData(size, size);
+    // WebGL rows run bottom-up.
+    for (let row = 0; row < size; row++) {
+      image.data.set(pixels.subarray((size - 1 - row) * size * 4, (size - row) * size * 4), row * size * 4);
+    }
+    ctx.putImageData(image, 0, 0);
+    return canvas.toDataURL('image/png');
+  }
+
+  dispose(): void {
+    this.floatTargets.ap.dispose();
+    this.floatTargets.lateral.dispose();
+    this.display.dispose();
+    (this.quadScene.children[0] as Mesh).geometry.dispose();
+  }
+
+  private swapInObject(object: Object3D): void {
+    if (!(object instanceof Mesh)) return;
+    const fluoro = object.userData.fluoroMaterial as Material | undefined;
+    const i = this.swappedCount++;
+    this.swappedMeshes[i] = object;
+    this.swappedMaterials[i] = object.material;
+    this.swappedVisible[i] = object.visible;
+    if (fluoro) {
+      object.material = fluoro;
+      if (object.userData.fluoroAlways) object.visible = true;
+    } else {
+      object.visible = false;
+    }
+  }
+}
+
+const ORIGIN = new Vector3(0, 0, 0);

@@ -1,0 +1,81 @@
+import { CustomBlending, DoubleSide, OneFactor, AddEquation, ShaderMaterial, type IUniform } from 'three';
+import { FRACTURE_GLSL } from '../anatomy/fractureField';
+
+export interface AttenuationOptions {
+  /** Excess linear attenuation over soft tissue, 1/mm. */
+  mu: number;
+  /** μ·thickness added at each surface crossing, divided by the ray's cosine (cortical shell); 0 for none. */
+  shell: number;
+  /** Grow instanced cement cells by their arrival fraction (matches the 3D cement shader). */
+  cement?: { uFill: IUniform<number> };
+  /** Deform like the treated vertebral body (shares the 3D material's uniforms). */
+  fracture?: Record<string, IUniform>;
+}
+
+/**
+ * Line integral of attenuation by depth peeling without peeling: drawn additively, each back face adds
+ * μ·(distance from the source) and each front face subtracts it, so every pixel accumulates Σ μ·L along the
+ * ray from the X-ray source (the camera) — gVirtualXRay's approach on closed meshes. Perspective camera =
+ * cone-beam geometry.
+ */
+export function createAttenuationMaterial(options: AttenuationOptions): ShaderMaterial {
+  const uniforms: Record<string, IUniform> = {
+    uMu: { value: options.mu },
+    uShell: { value: options.shell },
+    ...(options.cement ? { uFill: options.cement.uFill } : {}),
+    ...(options.fracture ?? {}),
+  };
+  return new ShaderMaterial({
+    uniforms,
+    defines: {
+      ...(options.cement ? { SPV_CEMENT: '' } : {}),
+      ...(options.fracture ? { SPV_FRACTURE: '' } : {}),
+    },
+    side: DoubleSide,
+    depthTest: false,
+    depthWrite: false,
+    transparent: true,
+    blending: CustomBlending,
+    blendEquation: AddEquation,
+    blendSrc: OneFactor,
+    blendDst: OneFactor,
+    vertexShader: /* glsl */ `
+      #include <common>
+      #ifdef SPV_CEMENT
+        attribute float aArrival;
+        uniform float uFill;
+      #endif
+      #ifdef SPV_FRACTURE
+        ${FRACTURE_GLSL}
+      #endif
+      varying vec3 vViewPosition;
+      varying vec3 vViewNormal;
+      void main() {
+        #include <beginnormal_vertex>
+        #include <defaultnormal_vertex>
+        #include <begin_vertex>
+        #ifdef SPV_CEMENT
+          transformed *= smoothstep(aArrival, aArrival + 0.035, uFill);
+        #endif
+        #ifdef SPV_FRACTURE
+          transformed = spvFracture(transformed);
+        #endif
+        #include <project_vertex>
+        vViewPosition = mvPosition.xyz;
+        vViewNormal = transformedNormal;
+      }
+    `,
+    fragmentShader: /* glsl */ `
+      uniform float uMu;
+      uniform float uShell;
+      varying vec3 vViewPosition;
+      varying vec3 vViewNormal;
+      void main() {
+        float distanceFromSource = length(vViewPosition);
+        float cosine = abs(dot(normalize(vViewNormal), normalize(vViewPosition)));
+        float path = gl_FrontFacing ? -distanceFromSource : distanceFromSource;
+        gl_FragColor = vec4(uMu * path + uShell / max(cosine, 0.12), 0.0, 0.0, 1.0);
+      }
+    `,
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * A mobile C-arm's geometry around the isocentre (the treated vertebra, world origin; patient prone: +Y posterior,
+ * +X patient's left, +Z cranial). AP: source under the table, detector above the back. Lateral: source on the
+ * patient's right, detector on the left. Distances in mm; 23 cm (9″) intensifier field (Bushberg).
+ */
+export const C_ARM = {
+  sourceToIsocentreMm: 620,
+  sourceToDetectorMm: 1000,
+  fieldDiameterMm: 230,
+} as const;
+
+/** Vertical field of view (degrees) of the cone that just covers the detector's circular field. */
+export function coneFovDeg(): number {
+  return (2 * Math.atan(C_ARM.fieldDiameterMm / 2 / C_ARM.sourceToDetectorMm) * 180) / Math.PI;
+}
+
+/**
+ * Unit direction from the isocentre towards the X-ray source for a C-arm angle: 0° = AP (source below,
+ * anterior), 90° = lateral (source on the patient's right).
+ */
+export function sourceDirection(angleDeg: number, out: [number, number, number]): [number, number, number] {
+  const a = (angleDeg * Math.PI) / 180;
+  out[0] = -Math.sin(a);
+  out[1] = -Math.cos(a);
+  out[2] = 0;
+  return out;
+}
+
+export function angleOfView(view: 'ap' | 'lateral'): number {
+  return view === 'ap' ? 0 : 90;
+}

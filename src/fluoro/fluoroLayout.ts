@@ -1,0 +1,43 @@
+import type { FluoroView } from '../procedure/types';
+import type { ViewMode } from '../playback/viewerSettings';
+
+/** A square fluoro panel on the canvas, in CSS pixels from the top-left. */
+export interface FluoroPanel {
+  view: Exclude<FluoroView, 'none'>;
+  x: number;
+  y: number;
+  size: number;
+}
+
+const MARGIN = 12;
+
+/**
+ * Where the fluoro images go: a picture-in-picture inset in the 3D view (while the step uses fluoroscopy),
+ * the whole stage in fluoro view, AP and lateral side by side in split view. Written into `out` (reused).
+ */
+export function layoutFluoro(
+  width: number,
+  height: number,
+  mode: ViewMode,
+  active: FluoroView,
+  out: FluoroPanel[],
+): FluoroPanel[] {
+  out.length = 0;
+  if (mode === 'split') {
+    const size = Math.min((width - 3 * MARGIN) / 2, height - 2 * MARGIN);
+    const top = (height - size) / 2;
+    const left = (width - 2 * size - MARGIN) / 2;
+    out.push({ view: 'ap', x: left, y: top, size }, { view: 'lateral', x: left + size + MARGIN, y: top, size });
+    return out;
+  }
+  const view = active === 'none' ? 'lateral' : active;
+  if (mode === 'fluoro') {
+    const size = Math.min(width, height) - 2 * MARGIN;
+    out.push({ view, x: (width - size) / 2, y: (height - size) / 2, size });
+    return out;
+  }
+  if (active === 'none') return out;
+  const size = Math.round(Math.min(width * 0.34, height * 0.5));
+  out.push({ view: active, x: width - size - MARGIN, y: height - size - MARGIN, size });
+  return out;
+}

@@ -1,0 +1,58 @@
+import { useLoader } from '@react-three/fiber';
+import { useMemo } from 'react';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { levelPose } from '../anatomy/spineLayout';
+import { accessPlan } from '../procedure/accessPath';
+import { cementArrival } from '../procedure/cementArrival';
+import { fractureProfile } from '../procedure/fracture';
+import { useSettings } from '../ui/ViewerContext';
+import { Balloons } from './Balloons';
+import { Cement } from './Cement';
+import { Drill } from './Drill';
+import { LevelLabels, TreatedLabels } from './SceneLabels';
+import { SkinMarks } from './SkinMarks';
+import { StaticSpine } from './StaticSpine';
+import { TreatedVertebra } from './TreatedVertebra';
+import { Trocars } from './Trocars';
+import spineUrl from '../../models/spine.glb?url';
+
+/**
+ * The spine, prone (posterior up), with the treated level at the world origin. Everything inside the treated
+ * level's group lives in that vertebra's own frame, the frame the procedure's access paths are planned in.
+ */
+export function SpineScene() {
+  const settings = useSettings();
+  const gltf = useLoader(GLTFLoader, spineUrl);
+  const options = useMemo(
+    () => ({ level: settings.level, grade: settings.grade, morphology: settings.morphology, approach: settings.approach }),
+    [settings.level, settings.grade, settings.morphology, settings.approach],
+  );
+  const pose = levelPose(settings.level);
+  const plan = accessPlan(settings.level, settings.approach);
+  const arrival = useMemo(
+    () => cementArrival(settings.procedure, options, fractureProfile(options).fractured),
+    [settings.procedure, options],
+  );
+  const kypho = settings.procedure === 'kyphoplasty';
+  return (
+    // Prone: the spine's +Y (cranial) becomes world +Z and its +Z (anterior) points down. The spine is turned so
+    // the treated vertebra sits level, which keeps every camera preset true to that vertebra's own axes.
+    <group rotation-x={Math.PI / 2}>
+      <group rotation-x={-pose.rotationXRad}>
+      <group position={[-pose.position[0], -pose.position[1], -pose.position[2]]}>
+        <StaticSpine scene={gltf.scene} treatedLevel={settings.level} />
+        {settings.labels && <LevelLabels />}
+        <group position={pose.position as [number, number, number]} rotation-x={pose.rotationXRad}>
+          <TreatedVertebra scene={gltf.scene} options={options} />
+          <Trocars plan={plan} />
+          {kypho && <Drill plan={plan} />}
+          {kypho && <Balloons plan={plan} />}
+          <Cement arrival={arrival} />
+          <SkinMarks plan={plan} />
+          {settings.labels && <TreatedLabels level={settings.level} plan={plan} />}
+        </group>
+      </group>
+      </group>
+    </group>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useMemo } from 'react';
+import { MeshStandardMaterial, type Object3D } from 'three';
+import { mergeStaticParts } from '../anatomy/loadSpineModel';
+import type { LevelId } from '../anatomy/levels';
+import { fluoroMaterials } from './fluoroMaterials';
+import { palette } from './materials';
+
+/** StaticSpineProps: the loaded spine and the level drawn separately. */
+export interface StaticSpineProps {
+  /** Root of the loaded spine asset. */
+  scene: Object3D;
+  /** Left out of the merge: the treated level is drawn (and deformed) on its own. */
+  treatedLevel: LevelId;
+}
+
+/** Every untreated vertebra merged into one mesh and every disc into another: two draw calls for the spine. */
+export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
+  const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
+  const materials = useMemo(
+    () => ({
+      bone: new MeshStandardMaterial({ color: palette.bone, roughness: 0.62 }),
+      disc: new MeshStandardMaterial({ color: palette.disc, roughness: 0.45 }),
+    }),
+    [],
+  );
+  useEffect(
+    () => () => {
+      merged.bone.dispose();
+      merged.disc.dispose();
+    },
+    [merged],
+  );
+  useEffect(
+    () => () => {
+      materials.bone.dispose();
+      materials.disc.dispose();
+    },
+    [materials],
+  );
+  return (
+    <>
+      <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroMaterial: fluoroMaterials().bone }} />
+      <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroMaterial: fluoroMaterials().disc }} />
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { Mesh, Plane, Vector3, type BufferGeometry, type Object3D } from 'three';
+import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
+import { fractureProfile } from '../procedure/fracture';
+import type { ProcedureOptions } from '../procedure/types';
+import { useController, useSettings } from '../ui/ViewerContext';
+import { createTreatedBoneMaterial } from './boneMaterial';
+import { fluoroMaterials, treatedBodyFluoroMaterial } from './fluoroMaterials';
+
+/** TreatedVertebraProps: the loaded spine and the options that pick and shape the treated level. */
+export interface TreatedVertebraProps {
+  /** Root of the loaded spine asset. */
+  scene: Object3D;
+  /** Level, grade, morphology and approach. */
+  options: ProcedureOptions;
+}
+
+/** Clipping is on for the whole session; an open plane (far constant) clips nothing and avoids recompiles. */
+const OPEN_PLANE = 1000;
+/** Translucency of the closed body while the action is inside it and the cutaway is off. */
+const GHOST_OPACITY = 0.35;
+
+/**
+ * The fractured vertebra: its body deformed by the state's heights (fracture, balloon lift), highlighted in the
+ * overview, and opened by a mid-sagittal cut (patient's left half removed) with a trabecular cut face when the
+ * action is inside it.
+ */
+export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
+  const controller = useController();
+  const { cutaway } = useSettings();
+  const profile = useMemo(() => fractureProfile(options), [options]);
+  const marks = vertebraLandmarks(options.level);
+  const clip = useMemo(() => new Plane(new Vector3(-1, 0, 0), OPEN_PLANE), []);
+  const body = useMemo(() => createTreatedBoneMaterial({ fracture: true, clip }), [clip]);
+  const parts = useMemo(() => createTreatedBoneMaterial({ fracture: false, clip: null }), []);
+  const bodyFluoro = useMemo(() => treatedBodyFluoroMaterial({ ...body.uniforms }), [body]);
+
+  const meshes = useMemo(() => {
+    const node = scene.getObjectByName(options.level);
+    const out: { name: string; geometry: BufferGeometry; isBody: boolean }[] = [];
+    node?.updateMatrixWorld(true);
+    node?.traverse((child) => {
+      if (!(child instanceof Mesh)) return;
+      // Bake the part's transform relative to its level node: the group we draw in is that level's frame.
+      const geometry = (child.geometry as BufferGeometry).clone();
+      geometry.applyMatrix4(child.matrixWorld.clone().premultiply(node.matrixWorld.clone().invert()));
+      out.push({ name: child.name, geometry, isBody: child.name === `${options.level}_body` });
+    });
+    return out;
+  }, [scene, options.level]);
+
+  useEffect(() => () => meshes.forEach((m) => m.geometry.dispose()), [meshes]);
+  useEffect(
+    () => () => {
+      body.material.dispose();
+      parts.material.dispose();
+      bodyFluoro.dispose();
+    },
+    [body, parts],
+  );
+
+  useFrame(() => {
+    const s = controller.state;
+    const h = body.uniforms.uFractureHeights.value;
+    h[0] = s.anteriorHeightMm / profile.normal.anteriorMm;
+    h[1] = s.middleHeightMm / profile.normal.middleMm;
+    h[2] = s.posteriorHeightMm / profile.normal.posteriorMm;
+    const e = body.uniforms.uBodyHalfExtent.value;
+    e[0] = marks.bodyWidthMm / 2;
+    e[1] = marks.bodyDepthMm / 2;
+    body.uniforms.uHighlight.value = s.highlight;
+    parts.uniforms.uHighlight.value = s.highlight;
+    clip.constant = cutaway ? (1 - s.insideView) * (marks.bodyWidthMm / 2 + 4) : OPEN_PLANE;
+    const ghost = !cutaway && s.insideView > 0;
+    body.material.transparent = ghost;
+    body.material.opacity = ghost ? 1 - (1 - GHOST_OPACITY) * s.insideView : 1;
+    body.material.depthWrite = !ghost;
+  });
+
+  return (
+    <>
+      {meshes.map((m) => (
+        <mesh
+          key={m.name}
+          name={m.name}
+          geometry={m.geometry}
+          material={m.isBody ? body.material : parts.material}
+          userData={{ fluoroMaterial: m.isBody ? bodyFluoro : fluoroMaterials().bone }}
+        />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { IUniform, ShaderMaterial } from 'three';
+import { CORTEX_MM, MU_PER_MM, excessMu } from '../fluoro/attenuation';
+import { createAttenuationMaterial } from '../fluoro/attenuationMaterial';
+
+/** μ·L of one crossing of the cortical shell (its excess over the soft tissue it replaces). */
+const CORTICAL_SHELL = excessMu('corticalBone') * CORTEX_MM;
+
+let shared: ReturnType<typeof build> | null = null;
+
+function build() {
+  return {
+    bone: createAttenuationMaterial({ mu: excessMu('cancellousOsteoporotic'), shell: CORTICAL_SHELL }),
+    disc: createAttenuationMaterial({ mu: excessMu('disc'), shell: 0 }),
+    steel: createAttenuationMaterial({ mu: excessMu('steel'), shell: 0 }),
+    contrast: createAttenuationMaterial({ mu: excessMu('contrastBalloon'), shell: 0 }),
+    // The torso carries the full soft-tissue path; everything inside it adds only its excess.
+    softTissue: createAttenuationMaterial({ mu: MU_PER_MM.softTissue, shell: 0 }),
+  };
+}
+
+/** Attenuation materials shared by every mesh of a kind (set as `userData.fluoroMaterial`). */
+export function fluoroMaterials() {
+  shared ??= build();
+  return shared;
+}
+
+/** The treated body: the same fracture uniforms as its 3D material, so X-ray and 3D show the same heights. */
+export function treatedBodyFluoroMaterial(fractureUniforms: Record<string, IUniform>): ShaderMaterial {
+  return createAttenuationMaterial({
+    mu: excessMu('cancellousOsteoporotic'),
+    shell: CORTICAL_SHELL,
+    fracture: fractureUniforms,
+  });
+}
+
+export function cementFluoroMaterial(uFill: IUniform<number>): ShaderMaterial {
+  return createAttenuationMaterial({ mu: excessMu('cementBaSO4'), shell: 0, cement: { uFill } });
+}

@@ -1,0 +1,37 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Icon } from './icons';
+import { useController, useT } from './ViewerContext';
+
+const ClinicianPanel = lazy(() => import('./ClinicianPanel'));
+
+/** Opens the clinician console; leva's code is fetched only on the first click. */
+export function ClinicianSettingsButton() {
+  const controller = useController();
+  const t = useT();
+  const [container, setContainer] = useState<HTMLElement | null>(null);
+  useEffect(() => () => container?.remove(), [container]);
+  const toggle = () => {
+    if (container) {
+      setContainer(null);
+      return;
+    }
+    // leva styles itself in the document head, so its panel lives in the light DOM, outside the shadow root.
+    const div = document.createElement('div');
+    div.className = 'spv-clinician-panel';
+    document.body.append(div);
+    setContainer(div);
+  };
+  return (
+    <>
+      <button type="button" className="spv-button" aria-pressed={container !== null} onClick={toggle}>
+        <Icon name="settings" />
+        <span>{t('controls.settings')}</span>
+      </button>
+      {container && (
+        <Suspense fallback={null}>
+          <ClinicianPanel controller={controller} container={container} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
+import { useController, useSettings, useT } from './ViewerContext';
+
+/**
+ * Captions over the fluoro panels drawn in the canvas (view name, "X-ray on" lamp), positioned from the same
+ * layout function as the panels and updated through refs from the frame loop.
+ */
+export function FluoroOverlay() {
+  const controller = useController();
+  const { view: mode } = useSettings();
+  const t = useT();
+  const root = useRef<HTMLDivElement>(null);
+  const boxes = useRef<(HTMLDivElement | null)[]>([]);
+  const names = useRef<(HTMLSpanElement | null)[]>([]);
+  const panels = useMemo<FluoroPanel[]>(() => [], []);
+
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    let width = el.clientWidth;
+    let height = el.clientHeight;
+    const observer = new ResizeObserver(() => {
+      width = el.clientWidth;
+      height = el.clientHeight;
+      apply();
+    });
+    observer.observe(el);
+    const labels = { ap: t('fluoro.ap'), lateral: t('fluoro.lateral') };
+    const apply = () => {
+      const s = controller.state;
+      layoutFluoro(width, height, mode, s.fluoroView, panels);
+      for (let i = 0; i < 2; i++) {
+        const box = boxes.current[i];
+        const name = names.current[i];
+        const panel = panels[i];
+        if (!box || !name) continue;
+        if (!panel) {
+          box.hidden = true;
+          continue;
+        }
+        box.hidden = false;
+        box.style.transform = `translate(${panel.x}px, ${panel.y}px)`;
+        box.style.width = `${panel.size}px`;
+        box.style.height = `${panel.size}px`;
+        if (name.textContent !== labels[panel.view]) name.textContent = labels[panel.view];
+        box.dataset.xray = String(s.xrayOn);
+      }
+    };
+    apply();
+    const off = controller.on('frame', apply);
+    return () => {
+      off();
+      observer.disconnect();
+    };
+  }, [controller, mode, panels, t]);
+
+  return (
+    <div ref={root} className="spv-fluoro-overlay" aria-hidden="true">
+      {[0, 1].map((i) => (
+        <div key={i} ref={(el) => void (boxes.current[i] = el)} className="spv-fluoro-panel" hidden>
+          <span ref={(el) => void (names.current[i] = el)} className="spv-fluoro-name" />
+          <span className="spv-xray-lamp">{t('fluoro.xrayOn')}</span>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+/** Software WebGL2 through SwiftShader: the same pixels on any Linux machine, no GPU needed. */
+const ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+/** A real Chromium: CHROME_PATH when set, else the one shipped inside the @sparticuz/chromium npm package. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROME_PATH || (await chromium.executablePath());
+  return playwright.launch({ executablePath, args: ARGS, headless: true });
+}
+
+/** Console errors and uncaught exceptions of a page, collected for "no errors" assertions. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+/** Wait for the viewer's `ready` promise (first frame with the models drawn). */
+export async function waitForViewerReady(page: Page, selector = 'spine-procedure-viewer'): Promise<void> {
+  await page.waitForFunction((sel) => customElements.get('spine-procedure-viewer') && document.querySelector(sel), selector, {
+    timeout: 60_000,
+  });
+  await page.evaluate(async (sel) => {
+    const el = document.querySelector(sel) as HTMLElement & { ready: Promise<void> };
+    await el.ready;
+  }, selector);
+}

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { collectErrors, waitForViewerReady } from './browser';
+
+export const ARTIFACTS = 'test-artifacts';
+
+export interface ViewerPage {
+  page: Page;
+  errors: string[];
+  /** `getState()` of the viewer element. */
+  state(): Promise<Record<string, unknown> & { time: number; step: string; procedure: string; stepProgress: number }>;
+  screenshot(name: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Open the built standalone page with a query string and wait until the viewer has drawn its first frame. */
+export async function openViewer(
+  browser: Browser,
+  origin: string,
+  query = '',
+  viewport = { width: 1100, height: 760 },
+  options: { reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<ViewerPage> {
+  const context = await browser.newContext({ viewport, reducedMotion: options.reducedMotion ?? 'no-preference' });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${origin}/index.html${query}`);
+  await waitForViewerReady(page);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    page,
+    errors,
+    state: () =>
+      page.evaluate(() => {
+        const el = document.querySelector('spine-procedure-viewer') as HTMLElement & { getState(): never };
+        return el.getState();
+      }),
+    screenshot: (name) => page.screenshot({ path: `${ARTIFACTS}/${name}.png` }),
+    close: () => context.close(),
+  };
+}
+
+/** Seek the viewer to t and wait for the frame at t to be drawn. */
+export async function seekAndSettle(page: Page, t: number): Promise<void> {
+  await page.evaluate(async (time) => {
+    const el = document.querySelector('spine-procedure-viewer') as HTMLElement & { currentTime: number };
+    el.currentTime = time;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, t);
+}
