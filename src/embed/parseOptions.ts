@@ -31,6 +31,7 @@ const MAX_SHOWN = 40;
 
 /** Shorten and strip control characters so a notice never carries a huge or invisible payload. */
 export function displayValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN)}…` : clean;
 }

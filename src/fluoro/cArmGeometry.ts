@@ -1,3 +1,5 @@
+import { VIEW_ANGLE_DEG } from '../procedure/cArmAngle';
+
 /**
  * A mobile C-arm's geometry around the isocentre (the treated vertebra, world origin; patient prone: +Y posterior,
  * +X patient's left, +Z cranial). AP: source under the table, detector above the back. Lateral: source on the
@@ -27,5 +29,5 @@ export function sourceDirection(angleDeg: number, out: [number, number, number])
 }
 
 export function angleOfView(view: 'ap' | 'lateral'): number {
-  return view === 'ap' ? 0 : 90;
+  return VIEW_ANGLE_DEG[view];
 }

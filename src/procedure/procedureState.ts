@@ -46,6 +46,8 @@ export interface ProcedureState {
 
   fluoroView: FluoroView;
   xrayOn: boolean;
+  /** C-arm orbital angle: 0° AP, 90° lateral; moves between exposures. */
+  cArmAngleDeg: number;
 
   camera: CameraPresetId;
   previousCamera: CameraPresetId;
@@ -92,6 +94,7 @@ export function createProcedureState(): ProcedureState {
     cementMinutes: 0,
     fluoroView: 'none',
     xrayOn: false,
+    cArmAngleDeg: 0,
     camera: 'overview',
     previousCamera: 'overview',
     cameraBlend: 1,

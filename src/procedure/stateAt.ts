@@ -1,4 +1,5 @@
 import { accessPlan } from './accessPath';
+import { cArmAngleAt } from './cArmAngle';
 import { balloonCount, balloonPeakMl, balloonPressurePsi, cementFinalMl } from './dosing';
 import { clamp01, lerp, progressIn, smoothstep } from './easing';
 import { RESTORATION, fractureProfile, wedgeAngleDeg } from './fracture';
@@ -125,6 +126,7 @@ export function stateAt(
   }
   out.fluoroView = view;
   out.xrayOn = on;
+  out.cArmAngleDeg = cArmAngleAt(timeline, t);
 
   const blend = smoothstep((t - step.start) / STEP_BLEND_SECONDS);
   out.camera = step.definition.camera;

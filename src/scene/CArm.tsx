@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
 import { BoxGeometry, CylinderGeometry, Group, MeshStandardMaterial, TorusGeometry } from 'three';
-import { C_ARM, angleOfView } from '../fluoro/cArmGeometry';
+import { C_ARM } from '../fluoro/cArmGeometry';
 import { useController } from '../ui/ViewerContext';
 
 const ARC_CENTRE_Y = (C_ARM.sourceToDetectorMm - 2 * C_ARM.sourceToIsocentreMm) / 2;
@@ -28,9 +28,9 @@ export function CArm() {
   useFrame(() => {
     const g = group.current;
     if (!g) return;
-    const view = controller.state.fluoroView;
-    g.visible = view !== 'none';
-    if (view !== 'none') g.rotation.z = -angleOfView(view) * DEG;
+    const s = controller.state;
+    g.visible = s.fluoroView !== 'none';
+    g.rotation.z = -s.cArmAngleDeg * DEG;
   });
   return (
     <group ref={group}>

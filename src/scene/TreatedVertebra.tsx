@@ -57,7 +57,7 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
       parts.material.dispose();
       bodyFluoro.dispose();
     },
-    [body, parts],
+    [body, parts, bodyFluoro],
   );
 
   useFrame(() => {

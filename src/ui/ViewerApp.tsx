@@ -9,10 +9,11 @@ import { LiveRegion } from './LiveRegion';
 import { NoticeList } from './NoticeList';
 import { ProcedureToggle } from './ProcedureToggle';
 import { ReadoutPanel } from './ReadoutPanel';
+import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { StepList } from './StepList';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
-import { useController, useSettings, useT, ViewerContext } from './ViewerContext';
+import { useController, useReady, useSettings, useT, ViewerContext } from './ViewerContext';
 
 const ViewerCanvas = lazy(() => import('../scene/ViewerCanvas'));
 
@@ -38,15 +39,30 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
   const settings = useSettings();
   const t = useT();
   const [stepsOpen, setStepsOpen] = useState(false);
-  const onKeyDown = useKeyboardShortcuts(useController());
+  const controller = useController();
+  const ready = useReady();
+  const onKeyDown = useKeyboardShortcuts(controller);
   const showControls = settings.controls !== 'none';
   return (
     <div className="spv-root" data-audience={settings.audience} data-steps-open={stepsOpen} onKeyDown={onKeyDown}>
       <div className="spv-stage">
         {webgl ? (
-          <Suspense fallback={<p className="spv-loading">{t('app.loading')}</p>}>
-            <ViewerCanvas />
-          </Suspense>
+          <SceneErrorBoundary
+            fallback={<p className="spv-loading">{t('notice.loadFailed')}</p>}
+            onError={(error) => {
+              controller.reportError('modelload', error.message);
+              controller.markReady();
+            }}
+          >
+            <Suspense fallback={null}>
+              <ViewerCanvas />
+            </Suspense>
+            {!ready && (
+              <p className="spv-loading" role="status">
+                {t('app.loading')}
+              </p>
+            )}
+          </SceneErrorBoundary>
         ) : (
           <p className="spv-loading">{t('notice.webglUnavailable')}</p>
         )}

@@ -45,3 +45,8 @@ export function useT(): Translate {
   const { lang } = useSettings();
   return translatorFor(lang);
 }
+
+/** False until the first frame with the models has been drawn. */
+export function useReady(): boolean {
+  return useControllerValue(['ready'], (c) => c.readyState);
+}
