@@ -1,5 +1,5 @@
 import type { LevelId } from './levels';
-import { levelDimensions } from './morphometry';
+import { levelDimensions, type LevelDimensions } from './morphometry';
 
 /** A point or direction in a vertebra's local frame: mm, +X patient's left, +Y cranial, +Z anterior. */
 export type Vec3 = readonly [number, number, number];
@@ -43,7 +43,13 @@ const cache = new Map<LevelId, VertebraLandmarks>();
 export function vertebraLandmarks(level: LevelId): VertebraLandmarks {
   const hit = cache.get(level);
   if (hit) return hit;
-  const d = levelDimensions(level);
+  const marks = landmarksFromDimensions(levelDimensions(level));
+  cache.set(level, marks);
+  return marks;
+}
+
+/** Landmarks for an explicit set of dimensions (the model generator builds from these, so both always agree). */
+export function landmarksFromDimensions(d: LevelDimensions): VertebraLandmarks {
   const posteriorWallZ = -d.endplateDepthMm / 2;
   const angle = d.pedicleAngleDeg * DEG;
   // The pedicle bridges the canal's depth; along its oblique axis it is correspondingly longer.
@@ -58,8 +64,8 @@ export function vertebraLandmarks(level: LevelId): VertebraLandmarks {
     widthMm: d.pedicleWidthMm,
     heightMm: d.pedicleHeightMm,
   });
-  const marks: VertebraLandmarks = {
-    level,
+  return {
+    level: d.level,
     bodyWidthMm: d.endplateWidthMm,
     bodyDepthMm: d.endplateDepthMm,
     posteriorWallZ,
@@ -69,6 +75,4 @@ export function vertebraLandmarks(level: LevelId): VertebraLandmarks {
     pedicleLeft: make(1),
     pedicleRight: make(-1),
   };
-  cache.set(level, marks);
-  return marks;
 }
