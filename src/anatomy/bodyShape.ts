@@ -36,7 +36,10 @@ function dish(s: BodyShape, x: number, z: number): number {
 
 /** Half the rim-to-rim height at depth z (linear between the measured posterior and anterior heights). */
 export function rimHalfHeight(s: BodyShape, z: number): number {
-  return (s.heightAnterior + s.heightPosterior) / 4 + ((s.heightAnterior - s.heightPosterior) / (4 * s.halfDepth)) * z;
+  return (
+    (s.heightAnterior + s.heightPosterior) / 4 +
+    ((s.heightAnterior - s.heightPosterior) / (4 * s.halfDepth)) * z
+  );
 }
 
 export function endplateTopY(s: BodyShape, x: number, z: number): number {

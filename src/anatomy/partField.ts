@@ -54,7 +54,8 @@ export class PartField {
     return (x, y, z) => {
       const d = this.evaluate(x, y, z);
       let others = Infinity;
-      for (let j = 0; j < d.length; j++) if (j !== index && (d[j] as number) < others) others = d[j] as number;
+      for (let j = 0; j < d.length; j++)
+        if (j !== index && (d[j] as number) < others) others = d[j] as number;
       const region = (d[index] as number) - others - this.overlap;
       return Math.max(this.unionOf(d), region);
     };

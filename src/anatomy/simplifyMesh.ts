@@ -64,10 +64,11 @@ export function simplifyMesh(mesh: RawMesh, targetTriangles: number): RawMesh {
   };
   const neighbours = (v: number, list: number[]): number[] => {
     const out: number[] = [];
-    for (const f of list) for (let i = 0; i < 3; i++) {
-      const u = faces[3 * f + i]!;
-      if (u !== v && !out.includes(u)) out.push(u);
-    }
+    for (const f of list)
+      for (let i = 0; i < 3; i++) {
+        const u = faces[3 * f + i]!;
+        if (u !== v && !out.includes(u)) out.push(u);
+      }
     return out;
   };
 
@@ -85,7 +86,8 @@ export function simplifyMesh(mesh: RawMesh, targetTriangles: number): RawMesh {
     const common = na.filter((u) => nb.includes(u));
     if (common.length !== 2) continue;
     if (na.length + nb.length - common.length - 2 < 3) continue;
-    if (!keepsOrientation(pos, faces, fa, a, b, entry) || !keepsOrientation(pos, faces, fb, b, a, entry)) continue;
+    if (!keepsOrientation(pos, faces, fa, a, b, entry) || !keepsOrientation(pos, faces, fb, b, a, entry))
+      continue;
 
     pos[3 * a] = entry.x;
     pos[3 * a + 1] = entry.y;
@@ -117,23 +119,49 @@ function faceNormal(pos: Float64Array, a: number, b: number, c: number): [number
 
 function quadricError(q: Float64Array, o: number, x: number, y: number, z: number): number {
   return (
-    q[o]! * x * x + 2 * q[o + 1]! * x * y + 2 * q[o + 2]! * x * z + 2 * q[o + 3]! * x +
-    q[o + 4]! * y * y + 2 * q[o + 5]! * y * z + 2 * q[o + 6]! * y +
-    q[o + 7]! * z * z + 2 * q[o + 8]! * z + q[o + 9]!
+    q[o]! * x * x +
+    2 * q[o + 1]! * x * y +
+    2 * q[o + 2]! * x * z +
+    2 * q[o + 3]! * x +
+    q[o + 4]! * y * y +
+    2 * q[o + 5]! * y * z +
+    2 * q[o + 6]! * y +
+    q[o + 7]! * z * z +
+    2 * q[o + 8]! * z +
+    q[o + 9]!
   );
 }
 
 const sumQ = new Float64Array(10);
 
 /** Cost of collapsing edge a–b and (into `out`) the position the merged vertex takes. */
-function collapseCost(pos: Float64Array, quadric: Float64Array, a: number, b: number, out: Float64Array): number {
+function collapseCost(
+  pos: Float64Array,
+  quadric: Float64Array,
+  a: number,
+  b: number,
+  out: Float64Array,
+): number {
   for (let i = 0; i < 10; i++) sumQ[i] = quadric[10 * a + i]! + quadric[10 * b + i]!;
-  const q0 = sumQ[0]!, q1 = sumQ[1]!, q2 = sumQ[2]!, q3 = sumQ[3]!, q4 = sumQ[4]!;
-  const q5 = sumQ[5]!, q6 = sumQ[6]!, q7 = sumQ[7]!, q8 = sumQ[8]!;
-  const ax = pos[3 * a]!, ay = pos[3 * a + 1]!, az = pos[3 * a + 2]!;
-  const bx = pos[3 * b]!, by = pos[3 * b + 1]!, bz = pos[3 * b + 2]!;
+  const q0 = sumQ[0]!,
+    q1 = sumQ[1]!,
+    q2 = sumQ[2]!,
+    q3 = sumQ[3]!,
+    q4 = sumQ[4]!;
+  const q5 = sumQ[5]!,
+    q6 = sumQ[6]!,
+    q7 = sumQ[7]!,
+    q8 = sumQ[8]!;
+  const ax = pos[3 * a]!,
+    ay = pos[3 * a + 1]!,
+    az = pos[3 * a + 2]!;
+  const bx = pos[3 * b]!,
+    by = pos[3 * b + 1]!,
+    bz = pos[3 * b + 2]!;
   const len2 = (ax - bx) ** 2 + (ay - by) ** 2 + (az - bz) ** 2;
-  const mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
+  const mx = (ax + bx) / 2,
+    my = (ay + by) / 2,
+    mz = (az + bz) / 2;
   const det = q0 * (q4 * q7 - q5 * q5) - q1 * (q1 * q7 - q5 * q2) + q2 * (q1 * q5 - q4 * q2);
   const scaleRef = (q0 + q4 + q7) ** 3;
   let best = Infinity;
@@ -149,7 +177,11 @@ function collapseCost(pos: Float64Array, quadric: Float64Array, a: number, b: nu
       out[2] = z;
     }
   }
-  for (const [x, y, z] of [[mx, my, mz], [ax, ay, az], [bx, by, bz]] as const) {
+  for (const [x, y, z] of [
+    [mx, my, mz],
+    [ax, ay, az],
+    [bx, by, bz],
+  ] as const) {
     const e = quadricError(sumQ, 0, x, y, z);
     if (e < best) {
       best = e;
@@ -191,7 +223,12 @@ function keepsOrientation(
   return true;
 }
 
-function compact(pos: Float64Array, faces: Int32Array, faceAlive: Uint8Array, vertAlive: Uint8Array): RawMesh {
+function compact(
+  pos: Float64Array,
+  faces: Int32Array,
+  faceAlive: Uint8Array,
+  vertAlive: Uint8Array,
+): RawMesh {
   const remap = new Int32Array(vertAlive.length).fill(-1);
   const used = new Uint8Array(vertAlive.length);
   for (let f = 0; f < faceAlive.length; f++) {
@@ -206,7 +243,8 @@ function compact(pos: Float64Array, faces: Int32Array, faceAlive: Uint8Array, ve
   }
   const indices: number[] = [];
   for (let f = 0; f < faceAlive.length; f++) {
-    if (faceAlive[f]) indices.push(remap[faces[3 * f]!]!, remap[faces[3 * f + 1]!]!, remap[faces[3 * f + 2]!]!);
+    if (faceAlive[f])
+      indices.push(remap[faces[3 * f]!]!, remap[faces[3 * f + 1]!]!, remap[faces[3 * f + 2]!]!);
   }
   return { positions, indices: Uint32Array.from(indices) };
 }

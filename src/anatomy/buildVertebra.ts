@@ -1,0 +1,34 @@
+import type { LevelDimensions } from './morphometry';
+import { polygonizeParts, type PartMesh, type PolygonizeOptions } from './polygonize';
+import { vertebraParams } from './vertebraParams';
+import { vertebraParts } from './vertebraParts';
+
+/** Mesh density of the exported bones; the whole spine stays inside its triangle budget at this density. */
+export const BONE_TRIANGLES_PER_MM2 = 0.7;
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(Math.max(v, lo), hi);
+}
+
+/**
+ * Build the part meshes of one vertebra in its own frame (origin at the body centre, +Y cranial, +Z anterior,
+ * +X left). Throws, naming the level and the field, when a dimension is missing or invalid.
+ */
+export function buildVertebra(dims: LevelDimensions, projectionMm?: number | null): PartMesh[] {
+  const params = vertebraParams(dims, projectionMm);
+  const parts = vertebraParts(params);
+  const options: PolygonizeOptions = {
+    stepFor: (part) => {
+      if (part.name === 'body') return clamp(0.027 * dims.endplateWidthMm, 0.7, 1.1);
+      if (part.name.startsWith('pedicle'))
+        return clamp(Math.min(dims.pedicleWidthMm, dims.pedicleHeightMm) / 7, 0.55, 1);
+      if (part.name === 'rib_facets') return 0.6;
+      return clamp(0.9 * params.size + 0.1, 0.72, 0.95);
+    },
+    blend: 2.5 * Math.max(params.size, 0.8),
+    overlap: 0.3,
+    trianglesPerMm2: BONE_TRIANGLES_PER_MM2,
+    minTriangles: 120,
+  };
+  return polygonizeParts(parts, options);
+}
