@@ -1,0 +1,176 @@
+import { bodyBox, bodySdf } from './bodyShape';
+import { bodyShapeOf } from './boneShapes';
+import { BONE_TRIANGLES_PER_MM2 } from './buildVertebra';
+import { levelDimensions } from './morphometry';
+import type { SdfPart } from './partField';
+import { polygonizeParts, type PartMesh } from './polygonize';
+import { inferiorArticularSpan } from './posteriorElements';
+import { boxUnion, orientedBoxBounds, orientedRoundBox, smoothUnionAll, type Box, type Sdf } from './sdf';
+import { levelPose, type Pose } from './spineLayout';
+import { frameFrom, length, lerp, sub, type V3 } from './vec3';
+import { vertebraParams } from './vertebraParams';
+
+/** Part names of the sacrum, emitted as `S1_<part>`. */
+export const SACRUM_PART_NAMES = ['body', 'sacrum', 'arch', 'articular'] as const;
+
+/** Sacral proportions (heuristic, adult mean order of magnitude): ≈ 105 mm wide at the alae, ≈ 100 mm long. */
+const ALA_HALF_WIDTH = 52;
+const APEX_HALF_WIDTH = 9;
+const CURVE_RADIUS = 95;
+
+function smoothstep(e0: number, e1: number, v: number): number {
+  const t = Math.min(Math.max((v - e0) / (e1 - e0), 0), 1);
+  return t * t * (3 - 2 * t);
+}
+
+/**
+ * The fused sacral segments as one plate: straight behind the S1 body (where the alae spread), then curving
+ * forwards along a circle (sacral kyphosis) while it narrows and thins towards the apex.
+ */
+function sacralPlate(
+  top: number,
+  bottomOfBody: number,
+  centreZ: number,
+  length: number,
+): { sdf: Sdf; box: Box } {
+  const straight = top - bottomOfBody;
+  const sdf: Sdf = (x, y, z) => {
+    let u: number;
+    let across: number;
+    if (y >= bottomOfBody) {
+      u = top - y;
+      across = z - centreZ;
+    } else {
+      // Polar coordinates about the centre of curvature, in front of the plate.
+      const dy = y - bottomOfBody;
+      const dz = z - (centreZ + CURVE_RADIUS);
+      u = straight + CURVE_RADIUS * Math.atan2(-dy, -dz);
+      across = CURVE_RADIUS - Math.sqrt(dy * dy + dz * dz);
+      across = -across;
+    }
+    // The alae slope down laterally from the sacral base.
+    u -= 0.35 * Math.max(Math.abs(x) - 24, 0);
+    const t = Math.min(Math.max(u / length, 0), 1);
+    const halfWidth = ALA_HALF_WIDTH + (APEX_HALF_WIDTH - ALA_HALF_WIDTH) * smoothstep(0.3, 1, t);
+    const halfThickness = 13 - 8 * t;
+    const radius = Math.min(halfThickness, 7);
+    const qx = Math.abs(x) - halfWidth + radius;
+    const qt = Math.abs(across) - halfThickness + radius;
+    const qu = Math.max(-u, u - length);
+    const mx = qx > 0 ? qx : 0;
+    const mt = qt > 0 ? qt : 0;
+    const cross = Math.sqrt(mx * mx + mt * mt) + Math.min(Math.max(qx, qt), 0) - radius;
+    return Math.max(cross, qu);
+  };
+  const depth = CURVE_RADIUS * (1 - Math.cos((length - straight) / CURVE_RADIUS)) + 15;
+  return {
+    sdf,
+    box: {
+      min: [
+        -ALA_HALF_WIDTH - 1,
+        bottomOfBody - CURVE_RADIUS * Math.sin((length - straight) / CURVE_RADIUS) - 10,
+        centreZ - 15,
+      ],
+      max: [ALA_HALF_WIDTH + 1, top + 1, centreZ + depth],
+    },
+  };
+}
+
+/** A point of `from`'s frame expressed in `to`'s frame (rotations about X only). */
+function transferPoint(p: V3, from: Pose, to: Pose): V3 {
+  const rot = (v: V3, a: number): V3 => [
+    v[0],
+    v[1] * Math.cos(a) - v[2] * Math.sin(a),
+    v[1] * Math.sin(a) + v[2] * Math.cos(a),
+  ];
+  const spine = rot(p, from.rotationXRad);
+  const rel: V3 = [
+    spine[0] + from.position[0] - to.position[0],
+    spine[1] + from.position[1] - to.position[1],
+    spine[2] + from.position[2] - to.position[2],
+  ];
+  return rot(rel, -to.rotationXRad);
+}
+
+/**
+ * Superior articular processes of S1, placed just lateral to where L5's inferior articular processes end up in
+ * the assembled spine, so the lumbosacral facet joints line up whatever the layout.
+ */
+function posteriorArch(
+  bodyTop: number,
+  bodyHalfWidth: number,
+  bodyBack: number,
+): { articular: Shape; arch: Shape } {
+  const l5 = vertebraParams(levelDimensions('L5'));
+  const arches: Shape[] = [];
+  const plates = ([0, 1] as const).map((side) => {
+    const s = side === 0 ? 1 : -1;
+    const iap = inferiorArticularSpan(l5, side);
+    const mid = transferPoint(lerp(iap.from, iap.to, 0.6), levelPose('L5'), levelPose('S1'));
+    const x = mid[0] + s * 6.5;
+    const from: V3 = [x, bodyTop - 8, mid[2] - 1];
+    const to: V3 = [x + s * 1.5, Math.max(mid[1] + 6, bodyTop + 4), mid[2] - 2];
+    const axes = frameFrom(sub(to, from), [-s * 0.8, 0, -0.6]);
+    const half: V3 = [length(sub(to, from)) / 2 + 1.5, 3.4, 7];
+    const c = lerp(from, to, 0.5);
+    // Pedicle and lamina of S1: from the body's posterolateral corner to the process, then to the midline crest.
+    arches.push(slab([s * 0.55 * bodyHalfWidth, bodyTop - 9, bodyBack + 2], from, [0, 1, 0], 5, 5.5));
+    arches.push(slab(from, [0, bodyTop - 10, from[2] - 6], [0, 1, 0], 7, 3.5));
+    return { sdf: orientedRoundBox(c, axes, half, 2.7), box: orientedBoxBounds(c, axes, half, 0.1) };
+  });
+  return { articular: union(plates, 1), arch: union(arches, 3) };
+}
+
+interface Shape {
+  sdf: Sdf;
+  box: Box;
+}
+
+function slab(from: V3, to: V3, hint: V3, halfHeight: number, halfThickness: number): Shape {
+  const axes = frameFrom(sub(to, from), hint);
+  const half: V3 = [length(sub(to, from)) / 2 + 1, halfHeight, halfThickness];
+  const c = lerp(from, to, 0.5);
+  return {
+    sdf: orientedRoundBox(c, axes, half, Math.min(halfHeight, halfThickness) - 0.2),
+    box: orientedBoxBounds(c, axes, half, 0.1),
+  };
+}
+
+function union(shapes: Shape[], k: number): Shape {
+  return {
+    sdf: smoothUnionAll(
+      shapes.map((p) => p.sdf),
+      k,
+    ),
+    box: boxUnion(shapes.map((p) => p.box)),
+  };
+}
+
+/**
+ * A simplified sacrum in the S1 frame (origin at the centre of the S1 body): the S1 body carrying the sacral
+ * endplate, one plate for the alae and the fused S2–S5 segments, and the superior articular processes that meet
+ * L5. Its size is a heuristic (docs/models.md); it is context for the lumbar levels, not a measured model.
+ */
+export function sacrumParts(): SdfPart[] {
+  const body = bodyShapeOf('S1');
+  const top = body.heightPosterior / 2;
+  const bottom = -body.heightAnterior / 2;
+  const plate = sacralPlate(top - 6, bottom, -0.35 * body.halfDepth, 105);
+  const { articular, arch } = posteriorArch(top, body.halfWidth, -body.halfDepth);
+  return [
+    { name: 'body', sdf: bodySdf(body), box: bodyBox(body, 0.5) },
+    { name: 'sacrum', ...plate },
+    { name: 'arch', ...arch },
+    { name: 'articular', ...articular },
+  ];
+}
+
+export function buildSacrum(): PartMesh[] {
+  return polygonizeParts(sacrumParts(), {
+    stepFor: (part) => (part.name === 'sacrum' ? 1.1 : 0.9),
+    blend: 5,
+    overlap: 0.3,
+    trianglesPerMm2: BONE_TRIANGLES_PER_MM2 * 0.4,
+    minTriangles: 150,
+  });
+}
