@@ -1,0 +1,273 @@
+/**
+ * A small glTF 2.0 binary (GLB) writer for static triangle meshes: positions, normals and indices, one material
+ * per mesh, a node tree with names, translations, rotations and extras. Vertex data are stored with
+ * KHR_mesh_quantization: positions as normalised int16 (each mesh node carries the translation and uniform scale
+ * that undo the quantisation, ≈ 1 µm steps for a 60 mm part) and normals as normalised int8. Output is a pure
+ * function of the input, byte for byte.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface GlbMesh {
+  positions: Float32Array;
+  normals: Float32Array;
+  indices: Uint32Array;
+  /** Index into the scene's materials. */
+  material: number;
+}
+
+export interface GlbNode {
+  name: string;
+  translation?: readonly [number, number, number];
+  /** Unit quaternion x, y, z, w. */
+  rotation?: readonly [number, number, number, number];
+  /** A node with a mesh may not have a transform of its own: it receives the dequantisation transform. */
+  mesh?: GlbMesh;
+  children?: readonly GlbNode[];
+  extras?: { [key: string]: JsonValue };
+}
+
+export interface GlbMaterial {
+  name: string;
+  baseColor: readonly [number, number, number, number];
+  metallic: number;
+  roughness: number;
+}
+
+export interface GlbScene {
+  name: string;
+  nodes: readonly GlbNode[];
+  materials: readonly GlbMaterial[];
+  extras?: { [key: string]: JsonValue };
+  generator: string;
+}
+
+const ARRAY_BUFFER = 34962;
+const ELEMENT_ARRAY_BUFFER = 34963;
+const BYTE = 5120;
+const SHORT = 5122;
+const UNSIGNED_SHORT = 5123;
+const UNSIGNED_INT = 5125;
+
+/** Rounds for the JSON text so tiny float noise never reaches the file (1e-6 mm is far below any use). */
+export function round6(v: number): number {
+  const r = Math.round(v * 1e6) / 1e6;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+class ByteSink {
+  private chunks: Uint8Array[] = [];
+  length = 0;
+  append(bytes: Uint8Array): number {
+    const offset = this.length;
+    this.chunks.push(bytes);
+    this.length += bytes.length;
+    const pad = (4 - (this.length % 4)) % 4;
+    if (pad) {
+      this.chunks.push(new Uint8Array(pad));
+      this.length += pad;
+    }
+    return offset;
+  }
+  concat(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+interface Sinks {
+  positions: ByteSink;
+  normals: ByteSink;
+  indices: ByteSink;
+}
+
+function quantize(mesh: GlbMesh): {
+  pos: Uint8Array;
+  nrm: Uint8Array;
+  center: number[];
+  scale: number;
+  min: number[];
+  max: number[];
+} {
+  const p = mesh.positions;
+  const count = p.length / 3;
+  const lo = [Infinity, Infinity, Infinity];
+  const hi = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < p.length; i++) {
+    lo[i % 3] = Math.min(lo[i % 3]!, p[i]!);
+    hi[i % 3] = Math.max(hi[i % 3]!, p[i]!);
+  }
+  const center = lo.map((v, i) => round6((v + hi[i]!) / 2));
+  const scale = round6(
+    Math.max(...hi.map((v, i) => Math.max(v - center[i]!, center[i]! - lo[i]!))) * 1.0001 + 1e-6,
+  );
+  const pos = new Uint8Array(8 * count);
+  const nrm = new Uint8Array(4 * count);
+  const posView = new DataView(pos.buffer);
+  const nrmView = new DataView(nrm.buffer);
+  const min = [32767, 32767, 32767];
+  const max = [-32767, -32767, -32767];
+  for (let v = 0; v < count; v++) {
+    for (let c = 0; c < 3; c++) {
+      const q = Math.max(-32767, Math.min(32767, Math.round(((p[3 * v + c]! - center[c]!) / scale) * 32767)));
+      posView.setInt16(8 * v + 2 * c, q, true);
+      min[c] = Math.min(min[c]!, q);
+      max[c] = Math.max(max[c]!, q);
+      nrmView.setInt8(4 * v + c, Math.max(-127, Math.min(127, Math.round(mesh.normals[3 * v + c]! * 127))));
+    }
+  }
+  return { pos, nrm, center, scale, min, max };
+}
+
+export function writeGlb(scene: GlbScene): Uint8Array {
+  const sinks: Sinks = { positions: new ByteSink(), normals: new ByteSink(), indices: new ByteSink() };
+  const nodes: JsonValue[] = [];
+  const meshes: JsonValue[] = [];
+  const accessors: { [key: string]: JsonValue }[] = [];
+  const VIEW = { positions: 0, normals: 1, indices: 2 } as const;
+
+  const addMesh = (name: string, mesh: GlbMesh): { index: number; center: number[]; scale: number } => {
+    const q = quantize(mesh);
+    const count = mesh.positions.length / 3;
+    const wide = count > 65535;
+    const indexBytes = littleEndianIndices(mesh.indices, wide);
+    const base = accessors.length;
+    accessors.push(
+      {
+        bufferView: VIEW.positions,
+        byteOffset: sinks.positions.append(q.pos),
+        componentType: SHORT,
+        normalized: true,
+        count,
+        type: 'VEC3',
+        min: q.min,
+        max: q.max,
+      },
+      {
+        bufferView: VIEW.normals,
+        byteOffset: sinks.normals.append(q.nrm),
+        componentType: BYTE,
+        normalized: true,
+        count,
+        type: 'VEC3',
+      },
+      {
+        bufferView: VIEW.indices,
+        byteOffset: sinks.indices.append(indexBytes),
+        componentType: wide ? UNSIGNED_INT : UNSIGNED_SHORT,
+        count: mesh.indices.length,
+        type: 'SCALAR',
+      },
+    );
+    meshes.push({
+      name,
+      primitives: [
+        {
+          attributes: { POSITION: base, NORMAL: base + 1 },
+          indices: base + 2,
+          material: mesh.material,
+          mode: 4,
+        },
+      ],
+    });
+    return { index: meshes.length - 1, center: q.center, scale: q.scale };
+  };
+
+  const addNode = (node: GlbNode): number => {
+    const index = nodes.length;
+    const json: { [key: string]: JsonValue } = { name: node.name };
+    nodes.push(json);
+    if (node.mesh) {
+      if (node.translation || node.rotation)
+        throw new Error(`glTF node ${node.name}: a mesh node takes no transform of its own`);
+      const m = addMesh(node.name, node.mesh);
+      json.mesh = m.index;
+      json.translation = m.center;
+      json.scale = [m.scale, m.scale, m.scale];
+    } else {
+      if (node.translation) json.translation = node.translation.map(round6);
+      if (node.rotation) json.rotation = node.rotation.map(round6);
+    }
+    if (node.children?.length) json.children = node.children.map(addNode);
+    if (node.extras) json.extras = node.extras;
+    return index;
+  };
+
+  const roots = scene.nodes.map(addNode);
+  const posBytes = sinks.positions.concat();
+  const nrmBytes = sinks.normals.concat();
+  const idxBytes = sinks.indices.concat();
+  const bin = new Uint8Array(posBytes.length + nrmBytes.length + idxBytes.length);
+  bin.set(posBytes, 0);
+  bin.set(nrmBytes, posBytes.length);
+  bin.set(idxBytes, posBytes.length + nrmBytes.length);
+  const gltf: { [key: string]: JsonValue } = {
+    asset: { version: '2.0', generator: scene.generator },
+    extensionsUsed: ['KHR_mesh_quantization'],
+    extensionsRequired: ['KHR_mesh_quantization'],
+    scene: 0,
+    scenes: [{ name: scene.name, nodes: roots, ...(scene.extras ? { extras: scene.extras } : {}) }],
+    nodes,
+    meshes,
+    materials: scene.materials.map((m) => ({
+      name: m.name,
+      pbrMetallicRoughness: {
+        baseColorFactor: [...m.baseColor],
+        metallicFactor: m.metallic,
+        roughnessFactor: m.roughness,
+      },
+    })),
+    accessors,
+    bufferViews: [
+      { buffer: 0, byteOffset: 0, byteLength: posBytes.length, byteStride: 8, target: ARRAY_BUFFER },
+      {
+        buffer: 0,
+        byteOffset: posBytes.length,
+        byteLength: nrmBytes.length,
+        byteStride: 4,
+        target: ARRAY_BUFFER,
+      },
+      {
+        buffer: 0,
+        byteOffset: posBytes.length + nrmBytes.length,
+        byteLength: idxBytes.length,
+        target: ELEMENT_ARRAY_BUFFER,
+      },
+    ],
+    buffers: [{ byteLength: bin.length }],
+  };
+  return packGlb(JSON.stringify(gltf), bin);
+}
+
+function littleEndianIndices(indices: Uint32Array, wide: boolean): Uint8Array {
+  const size = wide ? 4 : 2;
+  const out = new Uint8Array(size * indices.length);
+  const view = new DataView(out.buffer);
+  indices.forEach((v, i) => (wide ? view.setUint32(4 * i, v, true) : view.setUint16(2 * i, v, true)));
+  return out;
+}
+
+function packGlb(json: string, bin: Uint8Array): Uint8Array {
+  const text = new TextEncoder().encode(json);
+  const jsonLength = Math.ceil(text.length / 4) * 4;
+  const binLength = Math.ceil(bin.length / 4) * 4;
+  const total = 12 + 8 + jsonLength + 8 + binLength;
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, 0x46546c67, true);
+  view.setUint32(4, 2, true);
+  view.setUint32(8, total, true);
+  view.setUint32(12, jsonLength, true);
+  view.setUint32(16, 0x4e4f534a, true);
+  out.set(text, 20);
+  out.fill(0x20, 20 + text.length, 20 + jsonLength);
+  view.setUint32(20 + jsonLength, binLength, true);
+  view.setUint32(24 + jsonLength, 0x004e4942, true);
+  out.set(bin, 28 + jsonLength);
+  return out;
+}

@@ -1,0 +1,121 @@
+import { BufferAttribute, BufferGeometry, Matrix4, Mesh, type Group, type Object3D } from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { SPINE_BONE_IDS } from './spineLayout';
+
+/** The loaded spine: the scene root, each bone's node by name (T1 … L5, S1) and the disc nodes. */
+export interface SpineModel {
+  root: Group;
+  levels: Map<string, Object3D>;
+  discs: Object3D[];
+}
+
+/**
+ * Load models/spine.glb. Quantised vertex data are expanded to float and each part mesh is moved into its bone's
+ * frame (identity transform), so a part's local space is the vertebra's own: origin at the body centre, mm, +Y
+ * cranial, +Z anterior. That is the space FRACTURE_GLSL works in.
+ */
+export async function loadSpineModel(
+  url: string,
+  loader: GLTFLoader = new GLTFLoader(),
+): Promise<SpineModel> {
+  const gltf = await loader.loadAsync(url);
+  return prepareSpineModel(gltf.scene);
+}
+
+/** Same as loadSpineModel, from GLB bytes already in memory. */
+export async function parseSpineModel(
+  data: ArrayBuffer,
+  loader: GLTFLoader = new GLTFLoader(),
+): Promise<SpineModel> {
+  const gltf = await loader.parseAsync(data, '');
+  return prepareSpineModel(gltf.scene);
+}
+
+function toFloat(attribute: BufferAttribute, itemSize: number): Float32Array {
+  const out = new Float32Array(attribute.count * itemSize);
+  for (let i = 0; i < attribute.count; i++) {
+    out[itemSize * i] = attribute.getX(i);
+    out[itemSize * i + 1] = attribute.getY(i);
+    out[itemSize * i + 2] = attribute.getZ(i);
+  }
+  return out;
+}
+
+function bakeQuantization(mesh: Mesh): void {
+  const geometry = mesh.geometry;
+  const position = geometry.getAttribute('position') as BufferAttribute;
+  const normal = geometry.getAttribute('normal') as BufferAttribute | undefined;
+  geometry.setAttribute('position', new BufferAttribute(toFloat(position, 3), 3));
+  if (normal) geometry.setAttribute('normal', new BufferAttribute(toFloat(normal, 3), 3));
+  mesh.updateMatrix();
+  geometry.applyMatrix4(mesh.matrix);
+  if (normal) geometry.normalizeNormals();
+  mesh.position.set(0, 0, 0);
+  mesh.quaternion.identity();
+  mesh.scale.set(1, 1, 1);
+  mesh.updateMatrix();
+  geometry.computeBoundingBox();
+  geometry.computeBoundingSphere();
+}
+
+export function prepareSpineModel(root: Group): SpineModel {
+  root.traverse((object) => {
+    if (object instanceof Mesh) bakeQuantization(object);
+  });
+  const levels = new Map<string, Object3D>();
+  for (const id of SPINE_BONE_IDS) {
+    const node = root.getObjectByName(id);
+    if (node) levels.set(id, node);
+  }
+  const discs = root.children.filter((child) => child.name.startsWith('disc_'));
+  root.updateMatrixWorld(true);
+  return { root, levels, discs };
+}
+
+/** The bone (T1 … S1) or disc node a mesh belongs to, or undefined. */
+function ownerOf(object: Object3D): Object3D | undefined {
+  for (let o: Object3D | null = object; o; o = o.parent) {
+    if ((SPINE_BONE_IDS as readonly string[]).includes(o.name) || o.name.startsWith('disc_')) return o;
+  }
+  return undefined;
+}
+
+function merged(list: BufferGeometry[]): BufferGeometry {
+  if (list.length === 0) return new BufferGeometry();
+  const geometry = mergeGeometries(list, false);
+  if (!geometry) throw new Error('mergeStaticParts: part geometries could not be merged');
+  for (const g of list) g.dispose();
+  return geometry;
+}
+
+/**
+ * Bake every part into the root's frame and merge: all bone parts outside `excludeLevels` into one geometry, all
+ * discs into another (two draw calls for the static spine). Add the results under `root` (or anything with the same
+ * transform); the treated levels stay as separate, animatable meshes.
+ */
+export function mergeStaticParts(
+  root: Object3D,
+  excludeLevels: readonly string[],
+): { bone: BufferGeometry; disc: BufferGeometry } {
+  root.updateMatrixWorld(true);
+  const toRoot = new Matrix4().copy(root.matrixWorld).invert();
+  const bone: BufferGeometry[] = [];
+  const disc: BufferGeometry[] = [];
+  root.traverse((object) => {
+    if (!(object instanceof Mesh)) return;
+    const owner = ownerOf(object);
+    if (!owner) return;
+    const isDisc = owner.name.startsWith('disc_');
+    if (!isDisc && excludeLevels.includes(owner.name)) return;
+    const source = object.geometry as BufferGeometry;
+    const copy = new BufferGeometry();
+    copy.setAttribute('position', (source.getAttribute('position') as BufferAttribute).clone());
+    const normal = source.getAttribute('normal') as BufferAttribute | undefined;
+    if (normal) copy.setAttribute('normal', normal.clone());
+    if (source.index) copy.setIndex(source.index.clone());
+    copy.applyMatrix4(new Matrix4().multiplyMatrices(toRoot, object.matrixWorld));
+    (isDisc ? disc : bone).push(copy);
+  });
+  return { bone: merged(bone), disc: merged(disc) };
+}
