@@ -5,6 +5,11 @@ export interface SdfPart {
   name: string;
   sdf: Sdf;
   box: Box;
+  /**
+   * The region this part may claim when the bone is split into parts, if smaller than its shape: a pedicle's
+   * shape runs on into the body and the laminae so they fuse, but the pedicle part ends at its measured length.
+   */
+  claim?: Sdf;
 }
 
 /**
@@ -19,6 +24,7 @@ export class PartField {
   private readonly overlap: number;
   private readonly margin: number;
   private readonly scratch: Float64Array;
+  private readonly claims: Float64Array;
 
   constructor(parts: readonly SdfPart[], blend: number, overlap: number) {
     if (parts.length === 0) throw new Error('PartField needs at least one part');
@@ -27,6 +33,7 @@ export class PartField {
     this.overlap = overlap;
     this.margin = blend + 1;
     this.scratch = new Float64Array(parts.length);
+    this.claims = new Float64Array(parts.length);
   }
 
   /** Distances to every part; far parts report the distance to their box (a lower bound), which is cheaper. */
@@ -53,10 +60,18 @@ export class PartField {
   fieldOf(index: number): Sdf {
     return (x, y, z) => {
       const d = this.evaluate(x, y, z);
+      const c = this.claims;
+      for (let j = 0; j < d.length; j++) {
+        const claim = this.parts[j]!.claim;
+        c[j] =
+          claim && (d[j] as number) <= this.margin
+            ? Math.max(d[j] as number, claim(x, y, z))
+            : (d[j] as number);
+      }
       let others = Infinity;
-      for (let j = 0; j < d.length; j++)
-        if (j !== index && (d[j] as number) < others) others = d[j] as number;
-      const region = (d[index] as number) - others - this.overlap;
+      for (let j = 0; j < c.length; j++)
+        if (j !== index && (c[j] as number) < others) others = c[j] as number;
+      const region = (c[index] as number) - others - this.overlap;
       return Math.max(this.unionOf(d), region);
     };
   }

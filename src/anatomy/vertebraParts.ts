@@ -31,15 +31,15 @@ export type VertebraPartName = (typeof VERTEBRA_PART_NAMES)[number];
 /**
  * Pedicle: an elliptical tube centred on the landmark, measured width and height at its isthmus (mid-length),
  * flaring towards the body and the posterior elements as real pedicles do. It runs a little into the body and the
- * laminae so the shapes fuse; the part boundary then falls where the neighbours take over.
+ * laminae so the shapes fuse, but the pedicle part claims only its measured length between them.
  */
-function pedicleSdf(p: PedicleLandmarks): { sdf: Sdf; box: Box } {
+function pedicleSdf(p: PedicleLandmarks): { sdf: Sdf; claim: Sdf; box: Box } {
   const w = normalize(p.axis);
   const v: V3 = [0, 1, 0];
   const u = normalize(cross(v, w));
   const half = p.lengthMm / 2;
   const anteriorReach = half + 0.5 * p.widthMm * Math.abs(w[0]) + 3;
-  const posteriorReach = half + 2;
+  const posteriorReach = half + 1;
   const mid = (anteriorReach - posteriorReach) / 2;
   const halfLength = (anteriorReach + posteriorReach) / 2;
   const a0 = p.widthMm / 2;
@@ -65,7 +65,10 @@ function pedicleSdf(p: PedicleLandmarks): { sdf: Sdf; box: Box } {
     [a0 * widest, b0 * widest, halfLength],
     0.2,
   );
-  return { sdf, box };
+  // The pedicle part runs from the posterior body wall (z) back across the canal's depth: its measured length.
+  const halfDepth = half * w[2];
+  const claim: Sdf = (_x, _y, z) => Math.abs(z - cz) - halfDepth;
+  return { sdf, claim, box };
 }
 
 /**
@@ -121,7 +124,7 @@ export function vertebraParts(params: VertebraParams): SdfPart[] {
     ['pedicle_right', params.marks.pedicleRight],
   ] as const) {
     const ped = pedicleSdf(marks);
-    parts.push({ name, sdf: ped.sdf, box: ped.box });
+    parts.push({ name, sdf: ped.sdf, claim: ped.claim, box: ped.box });
   }
   parts.push(...posteriorElementParts(params));
   return parts;

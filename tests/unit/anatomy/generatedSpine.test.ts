@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildSpineGlb,
+  buildSpineMeshes,
+  spineScene,
+  type SpineMeshes,
+} from '../../../src/anatomy/buildSpine';
+import { writeGlb } from '../../../src/anatomy/glbWriter';
+import { LEVEL_IDS, type LevelId } from '../../../src/anatomy/levels';
+import { levelDimensions } from '../../../src/anatomy/morphometry';
+import type { PartMesh } from '../../../src/anatomy/polygonize';
+import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
+import {
+  endpoints,
+  extentAlong,
+  outlineCentroid,
+  sliceMesh,
+  spanAlongLine,
+  unmatchedDirectedEdges,
+  type Point,
+} from './meshMeasure';
+
+// One full generation (≈ 10–20 s on the 2-core machine) serves every test in this file.
+let meshes: SpineMeshes;
+let glb: Uint8Array;
+beforeAll(() => {
+  meshes = buildSpineMeshes();
+  glb = writeGlb(spineScene(meshes));
+}, 180_000);
+
+const triangles = (list: readonly { indices: Uint32Array }[]): number =>
+  list.reduce((n, m) => n + m.indices.length / 3, 0);
+
+function part(level: LevelId, name: string): PartMesh {
+  const found = meshes.bones.get(level)?.find((p) => p.name === name);
+  if (!found) throw new Error(`no ${level}_${name} mesh`);
+  return found;
+}
+
+/** Passes when measured is within `tolerance` (a fraction) of reference; the message names both. */
+function expectClose(label: string, measured: number, reference: number, tolerance = 0.1): void {
+  const error = Math.abs(measured / reference - 1);
+  expect(
+    error,
+    `${label}: expected ${reference.toFixed(2)} ±${tolerance * 100} %, got ${measured.toFixed(2)}`,
+  ).toBeLessThanOrEqual(tolerance);
+}
+
+describe('committed models/spine.glb', () => {
+  it('is byte for byte what the generator produces now (run `npm run models` after changing data or generator)', () => {
+    const onDisk = readFileSync(new URL('../../../models/spine.glb', import.meta.url));
+    expect(onDisk.length, 'file size').toBe(glb.length);
+    expect(Buffer.compare(onDisk, Buffer.from(glb)), 'file contents differ').toBe(0);
+  });
+
+  it('stays within the triangle and download budgets', () => {
+    const bones = [...meshes.bones.values()].reduce((n, parts) => n + triangles(parts), 0);
+    const discs = triangles(meshes.discs.map((d) => d.mesh));
+    expect(bones + discs).toBeLessThanOrEqual(180_000);
+    expect(gzipSync(glb).length).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+  });
+
+  it('generating twice gives identical bytes', () => {
+    const options = { bones: ['T12', 'L1'] as const };
+    expect(Buffer.compare(Buffer.from(buildSpineGlb(options)), Buffer.from(buildSpineGlb(options)))).toBe(0);
+  }, 60_000);
+});
+
+describe('every part mesh is closed and consistently oriented (needed by the fluoroscopy pass)', () => {
+  it('has each directed edge matched by its reverse', () => {
+    const all: [string, PartMesh][] = [...meshes.bones.entries()].flatMap(([b, parts]) =>
+      parts.map((p): [string, PartMesh] => [`${b}_${p.name}`, p]),
+    );
+    all.push(...meshes.discs.map((d): [string, PartMesh] => [d.pose.name, d.mesh]));
+    const open = all.filter(([, mesh]) => unmatchedDirectedEdges(mesh) > 0).map(([name]) => name);
+    expect(open).toEqual([]);
+  });
+});
+
+describe.each(LEVEL_IDS)('%s, measured on the generated mesh', (level) => {
+  const d = levelDimensions(level);
+  const marks = vertebraLandmarks(level);
+
+  it('has body heights, endplate width and depth within 10 % of the data', () => {
+    const body = part(level, 'body');
+    // Vertical probes at mid-width, 3 mm inside the posterior and anterior walls (clear of the rounded rims).
+    expectClose(
+      'posterior height',
+      spanAlongLine(body, [0, 0, marks.posteriorWallZ + 3], [0, 1, 0]),
+      d.bodyHeightPosteriorMm,
+    );
+    expectClose(
+      'anterior height',
+      spanAlongLine(body, [0, 0, marks.anteriorWallZ - 3], [0, 1, 0]),
+      d.bodyHeightAnteriorMm,
+    );
+    const nearTop = endpoints(
+      sliceMesh(body, [0, Math.min(d.bodyHeightAnteriorMm, d.bodyHeightPosteriorMm) / 2 - 1.5, 0], [0, 1, 0]),
+    );
+    // Width of the endplate proper: the posterior quarter, where the pedicles join, is left out.
+    const endplate = nearTop.filter((p) => p[2] > marks.posteriorWallZ + d.endplateDepthMm / 4);
+    expectClose('upper endplate width', extentAlong(endplate, [1, 0, 0]), d.endplateWidthMm);
+    expectClose('upper endplate depth', extentAlong(nearTop, [0, 0, 1]), d.endplateDepthMm);
+  });
+
+  it('puts the body walls where the landmarks say', () => {
+    const body = part(level, 'body');
+    let zMin = Infinity;
+    let zMax = -Infinity;
+    for (let i = 2; i < body.positions.length; i += 3) {
+      zMin = Math.min(zMin, body.positions[i]!);
+      zMax = Math.max(zMax, body.positions[i]!);
+    }
+    expect(Math.abs(zMin - marks.posteriorWallZ), 'posterior wall (mm)').toBeLessThan(1);
+    expect(Math.abs(zMax - marks.anteriorWallZ), 'anterior wall (mm)').toBeLessThan(1);
+  });
+
+  it.each(['left', 'right'] as const)(
+    'has the %s pedicle on its landmarks: section, angle and length',
+    (side) => {
+      const ped = side === 'left' ? marks.pedicleLeft : marks.pedicleRight;
+      const mesh = part(level, `pedicle_${side}`);
+      const axis = ped.axis as Point;
+      const across: Point = [axis[2], 0, -axis[0]];
+      const at = (t: number): Point => [
+        ped.center[0] + axis[0] * t,
+        ped.center[1],
+        ped.center[2] + axis[2] * t,
+      ];
+      const section = endpoints(sliceMesh(mesh, at(0), axis));
+      expectClose('pedicle width at mid-length', extentAlong(section, across), d.pedicleWidthMm);
+      expectClose('pedicle height at mid-length', extentAlong(section, [0, 1, 0]), d.pedicleHeightMm);
+      // The pedicle's own axis, from the centres of two sections a quarter-length either side of the middle.
+      // (A principal-axis fit is ill-posed for the lumbar pedicles, which are nearly as wide as they are long.)
+      const back = outlineCentroid(sliceMesh(mesh, at(-ped.lengthMm / 4), axis));
+      const front = outlineCentroid(sliceMesh(mesh, at(ped.lengthMm / 4), axis));
+      const medial = side === 'left' ? back[0] - front[0] : front[0] - back[0];
+      const angle = (Math.atan2(medial, front[2] - back[2]) * 180) / Math.PI;
+      expect(
+        Math.abs(angle - d.pedicleAngleDeg),
+        `transverse angle: expected ${d.pedicleAngleDeg}°, got ${angle.toFixed(1)}°`,
+      ).toBeLessThanOrEqual(5);
+      expectClose(
+        'pedicle length along its axis',
+        spanAlongLine(mesh, at(-ped.lengthMm), axis),
+        ped.lengthMm,
+      );
+    },
+  );
+});

@@ -1,0 +1,78 @@
+import { BufferGeometry, Mesh, MeshStandardMaterial, Vector3 } from 'three';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSpineMeshes, spineScene, type SpineMeshes } from '../../../src/anatomy/buildSpine';
+import { writeGlb } from '../../../src/anatomy/glbWriter';
+import { mergeStaticParts, parseSpineModel, type SpineModel } from '../../../src/anatomy/loadSpineModel';
+import { levelPose } from '../../../src/anatomy/spineLayout';
+
+let meshes: SpineMeshes;
+let model: SpineModel;
+beforeAll(async () => {
+  meshes = buildSpineMeshes({ bones: ['T12', 'L1', 'L2'] });
+  const glb = writeGlb(spineScene(meshes));
+  model = await parseSpineModel(
+    glb.buffer.slice(glb.byteOffset, glb.byteOffset + glb.byteLength) as ArrayBuffer,
+  );
+}, 60_000);
+
+const triangleCount = (g: BufferGeometry): number =>
+  (g.index ? g.index.count : g.getAttribute('position').count) / 3;
+
+describe('loadSpineModel / parseSpineModel', () => {
+  it('finds the bone and disc nodes by name, posed as the layout says', () => {
+    expect([...model.levels.keys()]).toEqual(['T12', 'L1', 'L2']);
+    expect(model.discs.map((d) => d.name)).toEqual(['disc_T12_L1', 'disc_L1_L2']);
+    const l2 = model.levels.get('L2')!;
+    const pose = levelPose('L2');
+    expect(l2.position.toArray()).toEqual(pose.position.map((v) => expect.closeTo(v, 5)));
+    expect(l2.rotation.x).toBeCloseTo(pose.rotationXRad, 5);
+  });
+
+  it('names one mesh per part under each level, with the bone material', () => {
+    const names = model.levels.get('L1')!.children.map((c) => c.name);
+    expect(names).toEqual(meshes.bones.get('L1')!.map((p) => `L1_${p.name}`));
+    const body = model.root.getObjectByName('L1_body') as Mesh;
+    expect((body.material as MeshStandardMaterial).name).toBe('bone');
+    const disc = model.root.getObjectByName('disc_L1_L2_mesh') as Mesh;
+    expect((disc.material as MeshStandardMaterial).name).toBe('disc');
+  });
+
+  it('expands quantised vertices back into the vertebra frame to within 0.01 mm', () => {
+    const body = model.root.getObjectByName('L1_body') as Mesh;
+    expect(body.position.toArray()).toEqual([0, 0, 0]);
+    expect(body.scale.toArray()).toEqual([1, 1, 1]);
+    const loaded = body.geometry.getAttribute('position');
+    const source = meshes.bones.get('L1')!.find((p) => p.name === 'body')!;
+    expect(loaded.count).toBe(source.positions.length / 3);
+    let worst = 0;
+    for (let i = 0; i < loaded.count; i++) {
+      worst = Math.max(
+        worst,
+        Math.abs(loaded.getX(i) - source.positions[3 * i]!),
+        Math.abs(loaded.getY(i) - source.positions[3 * i + 1]!),
+        Math.abs(loaded.getZ(i) - source.positions[3 * i + 2]!),
+      );
+    }
+    expect(worst).toBeLessThan(0.01);
+    expect(loaded.array).toBeInstanceOf(Float32Array);
+  });
+
+  it('merges the untreated levels into one bone geometry and the discs into another', () => {
+    const { bone, disc } = mergeStaticParts(model.root, ['L1']);
+    const parts = (level: 'T12' | 'L1' | 'L2') =>
+      meshes.bones.get(level)!.reduce((n, p) => n + p.indices.length / 3, 0);
+    expect(triangleCount(bone)).toBe(parts('T12') + parts('L2'));
+    expect(triangleCount(disc)).toBe(meshes.discs.reduce((n, d) => n + d.mesh.indices.length / 3, 0));
+    expect(Object.keys(bone.attributes).sort()).toEqual(['normal', 'position']);
+  });
+
+  it('bakes transforms relative to the root, so the merged mesh can sit beside the parts', () => {
+    const root = model.root;
+    root.position.set(100, 0, 0);
+    const { bone } = mergeStaticParts(root, ['L1', 'L2']);
+    root.position.set(0, 0, 0);
+    bone.computeBoundingBox();
+    const centre = bone.boundingBox!.getCenter(new Vector3());
+    expect(Math.abs(centre.x - levelPose('T12').position[0])).toBeLessThan(5);
+  });
+});
