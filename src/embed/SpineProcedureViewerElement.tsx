@@ -38,7 +38,12 @@ function viewerSheet(): CSSStyleSheet {
 }
 
 /** A plain snapshot of the state, safe to hand out (the controller's own object is mutated every frame). */
-export type ViewerStateSnapshot = ProcedureState & { level: string; grade: number; morphology: string; approach: string };
+export type ViewerStateSnapshot = ProcedureState & {
+  level: string;
+  grade: number;
+  morphology: string;
+  approach: string;
+};
 
 /**
  * `<spine-procedure-viewer>`: the whole viewer as one element with a media-element-shaped API. The standalone
@@ -86,7 +91,11 @@ export class SpineProcedureViewerElement extends HTMLElement {
     this.setAttribute('role', 'region');
     this.root = createRoot(mount);
     this.root.render(
-      <ViewerApp controller={controller} notices={notices.map((n) => noticeText(n, options.lang))} webgl={webgl} />,
+      <ViewerApp
+        controller={controller}
+        notices={notices.map((n) => noticeText(n, options.lang))}
+        webgl={webgl}
+      />,
     );
     if (options.autoplay && !reducedMotion) void this.ready.then(() => controller.play());
   }
@@ -165,7 +174,10 @@ export class SpineProcedureViewerElement extends HTMLElement {
   set currentTime(value: number) {
     const t = Number(value);
     if (!Number.isFinite(t)) {
-      this.controller?.reportError('command', `currentTime must be a finite number of seconds, got ${String(value).slice(0, 40)}`);
+      this.controller?.reportError(
+        'command',
+        `currentTime must be a finite number of seconds, got ${String(value).slice(0, 40)}`,
+      );
       return;
     }
     this.controller?.seek(t);
@@ -184,7 +196,8 @@ export class SpineProcedureViewerElement extends HTMLElement {
   }
 
   set procedure(value: string) {
-    if (value === 'kyphoplasty' || value === 'vertebroplasty') this.controller?.updateSettings({ procedure: value });
+    if (value === 'kyphoplasty' || value === 'vertebroplasty')
+      this.controller?.updateSettings({ procedure: value });
     else this.controller?.reportError('command', `Unknown procedure "${String(value).slice(0, 40)}"`);
   }
 
@@ -198,7 +211,11 @@ export class SpineProcedureViewerElement extends HTMLElement {
     const c = this.controller;
     if (!c) return;
     if (isStepId(value) && findStep(c.getTimeline(), value)) c.seekStep(value);
-    else c.reportError('command', `Unknown step "${String(value).slice(0, 40)}" for ${c.getSettings().procedure}`);
+    else
+      c.reportError(
+        'command',
+        `Unknown step "${String(value).slice(0, 40)}" for ${c.getSettings().procedure}`,
+      );
   }
 
   get playbackRate(): number {
@@ -208,14 +225,25 @@ export class SpineProcedureViewerElement extends HTMLElement {
   set playbackRate(value: number) {
     const rate = PLAYBACK_RATES.find((r) => r === Number(value));
     if (rate !== undefined) this.controller?.setRate(rate as PlaybackRate);
-    else this.controller?.reportError('command', `playbackRate must be 0.5, 1 or 2, got ${String(value).slice(0, 40)}`);
+    else
+      this.controller?.reportError(
+        'command',
+        `playbackRate must be 0.5, 1 or 2, got ${String(value).slice(0, 40)}`,
+      );
   }
 
   get steps(): { id: string; title: string; start: number; end: number }[] {
     const c = this.controller;
     if (!c) return [];
     const lang = c.getSettings().lang;
-    return c.getTimeline().steps.map((s) => ({ id: s.id, title: translate(lang, `step.${s.id}.title`), start: s.start, end: s.end }));
+    return c
+      .getTimeline()
+      .steps.map((s) => ({
+        id: s.id,
+        title: translate(lang, `step.${s.id}.title`),
+        start: s.start,
+        end: s.end,
+      }));
   }
 
   /**
@@ -226,7 +254,10 @@ export class SpineProcedureViewerElement extends HTMLElement {
     const c = this.requireController();
     const view = options.view ?? 'ap';
     if (view !== 'ap' && view !== 'lateral') {
-      c.reportError('command', `captureFluoro view must be "ap" or "lateral", got "${String(view).slice(0, 40)}"`);
+      c.reportError(
+        'command',
+        `captureFluoro view must be "ap" or "lateral", got "${String(view).slice(0, 40)}"`,
+      );
       throw new Error(`Unknown fluoro view "${String(view).slice(0, 40)}"`);
     }
     await this.ready;
@@ -238,7 +269,12 @@ export class SpineProcedureViewerElement extends HTMLElement {
   /** The state at the current time as a plain object (computed fresh; safe to keep). */
   getState(): ViewerStateSnapshot {
     const c = this.requireController();
-    const state = stateAt(c.getTimeline(), c.procedureOptions(), c.playback.getTime(), createProcedureState());
+    const state = stateAt(
+      c.getTimeline(),
+      c.procedureOptions(),
+      c.playback.getTime(),
+      createProcedureState(),
+    );
     const { level, grade, morphology, approach } = c.getSettings();
     return { ...state, level, grade, morphology, approach };
   }

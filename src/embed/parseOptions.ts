@@ -5,12 +5,7 @@ import { clampTime, findStep, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import { APPROACHES, GRADES, MORPHOLOGIES, PROCEDURE_IDS, STEP_IDS, type StepId } from '../procedure/types';
 import { AUDIENCES, CONTROLS, VIEWS } from '../playback/viewerSettings';
-import {
-  DEFAULT_OPTIONS,
-  OPTION_NAMES,
-  type OptionName,
-  type ViewerOptions,
-} from './viewerOptions';
+import { DEFAULT_OPTIONS, OPTION_NAMES, type OptionName, type ViewerOptions } from './viewerOptions';
 
 /** A value the viewer ignored, said politely; rendered as text only. */
 export interface Notice {
@@ -31,9 +26,10 @@ const MAX_SHOWN = 40;
 
 /** Shorten and strip control characters so a notice never carries a huge or invisible payload. */
 export function displayValue(value: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN)}…` : clean;
+  // eslint-disable-next-line no-control-regex -- stripping C0 and C1 control characters is the point
+  const clean = Array.from(value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+  // Cut by code points, never through a surrogate pair (an emoji stays whole or goes).
+  return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN).join('')}…` : clean.join('');
 }
 
 function pick<T extends string | number>(allowed: readonly T[], value: string): T | undefined {
@@ -94,9 +90,12 @@ export function parseOptions(raw: RawOptions, lang = DEFAULT_OPTIONS.lang): Pars
   options.audience = enumOption('audience', AUDIENCES) ?? options.audience;
   options.view = enumOption('view', VIEWS) ?? options.view;
   options.controls = enumOption('controls', CONTROLS) ?? options.controls;
-  const rate = raw.rate == null ? undefined : pick(PLAYBACK_RATES.map(String), raw.rate.replace(/x$/i, ''));
-  if (raw.rate != null && rate === undefined) reject('rate', raw.rate, '1');
-  options.rate = rate === undefined ? options.rate : (Number(rate) as PlaybackRate);
+  if (raw.rate != null) {
+    const text = raw.rate.trim().replace(/[x×]$/i, '');
+    const rate = /^\d(\.\d{1,3})?$/.test(text) ? PLAYBACK_RATES.find((r) => r === Number(text)) : undefined;
+    if (rate === undefined) reject('rate', raw.rate, '1');
+    else options.rate = rate as PlaybackRate;
+  }
 
   for (const name of ['autoplay', 'loop'] as const) {
     const value = raw[name];
@@ -116,7 +115,7 @@ export function parseOptions(raw: RawOptions, lang = DEFAULT_OPTIONS.lang): Pars
   if (raw.step != null) {
     const id = pick(STEP_IDS, raw.step);
     if (id === undefined) {
-      reject('step', raw.step, translate(lang, 'step.overview.title'));
+      reject('step', raw.step, translate(lang, 'notice.firstStep'));
     } else if (!findStep(timeline, id)) {
       // A kyphoplasty-only step asked of vertebroplasty: go where the toggle would go.
       const mapped = mapTimeToProcedure(

@@ -72,7 +72,9 @@ export class FluoroRenderer {
   renderLineIntegral(scene: Scene, view: 'ap' | 'lateral'): void {
     const gl = this.gl;
     sourceDirection(angleOfView(view), tmpDirection);
-    this.camera.position.set(tmpDirection[0], tmpDirection[1], tmpDirection[2]).multiplyScalar(C_ARM.sourceToIsocentreMm);
+    this.camera.position
+      .set(tmpDirection[0], tmpDirection[1], tmpDirection[2])
+      .multiplyScalar(C_ARM.sourceToIsocentreMm);
     // Image up = cranial, as on the monitor.
     this.camera.up.set(0, 0, 1);
     this.camera.lookAt(ORIGIN);
@@ -99,7 +101,13 @@ export class FluoroRenderer {
   }
 
   /** Draw a view's monitor image into a square of the current render target (CSS px, bottom-left origin). */
-  drawPanel(view: 'ap' | 'lateral', x: number, y: number, size: number, look: { seed: number; boneWhite: boolean }): void {
+  drawPanel(
+    view: 'ap' | 'lateral',
+    x: number,
+    y: number,
+    size: number,
+    look: { seed: number; boneWhite: boolean },
+  ): void {
     const gl = this.gl;
     const u = this.display.uniforms;
     u.uLineIntegral!.value = this.floatTargets[view].texture;
@@ -117,7 +125,12 @@ export class FluoroRenderer {
   }
 
   /** A PNG data URL of a view's current image (for handouts and tests). */
-  capture(scene: Scene, view: 'ap' | 'lateral', look: { seed: number; boneWhite: boolean }, size = 512): string {
+  capture(
+    scene: Scene,
+    view: 'ap' | 'lateral',
+    look: { seed: number; boneWhite: boolean },
+    size = 512,
+  ): string {
     const gl = this.gl;
     this.renderLineIntegral(scene, view);
     const target = new WebGLRenderTarget(size, size, { type: UnsignedByteType, depthBuffer: false });

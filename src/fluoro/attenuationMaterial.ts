@@ -1,5 +1,5 @@
 import { CustomBlending, DoubleSide, OneFactor, AddEquation, ShaderMaterial, type IUniform } from 'three';
-import { FRACTURE_GLSL } from '../anatomy/fractureField';
+import { injectFracture } from '../anatomy/fractureField';
 
 export interface AttenuationOptions {
   /** Excess linear attenuation over soft tissue, 1/mm. */
@@ -27,10 +27,7 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
   };
   return new ShaderMaterial({
     uniforms,
-    defines: {
-      ...(options.cement ? { SPV_CEMENT: '' } : {}),
-      ...(options.fracture ? { SPV_FRACTURE: '' } : {}),
-    },
+    defines: options.cement ? { SPV_CEMENT: '' } : {},
     side: DoubleSide,
     depthTest: false,
     depthWrite: false,
@@ -39,14 +36,11 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
     blendEquation: AddEquation,
     blendSrc: OneFactor,
     blendDst: OneFactor,
-    vertexShader: /* glsl */ `
+    vertexShader: (options.fracture ? injectFracture : (s: string) => s)(/* glsl */ `
       #include <common>
       #ifdef SPV_CEMENT
         attribute float aArrival;
         uniform float uFill;
-      #endif
-      #ifdef SPV_FRACTURE
-        ${FRACTURE_GLSL}
       #endif
       varying vec3 vViewPosition;
       varying vec3 vViewNormal;
@@ -57,14 +51,11 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
         #ifdef SPV_CEMENT
           transformed *= smoothstep(aArrival, aArrival + 0.035, uFill);
         #endif
-        #ifdef SPV_FRACTURE
-          transformed = spvFracture(transformed);
-        #endif
         #include <project_vertex>
         vViewPosition = mvPosition.xyz;
         vViewNormal = transformedNormal;
       }
-    `,
+    `),
     fragmentShader: /* glsl */ `
       uniform float uMu;
       uniform float uShell;

@@ -27,7 +27,10 @@ export function layoutFluoro(
     const size = Math.min((width - 3 * MARGIN) / 2, height - 2 * MARGIN);
     const top = (height - size) / 2;
     const left = (width - 2 * size - MARGIN) / 2;
-    out.push({ view: 'ap', x: left, y: top, size }, { view: 'lateral', x: left + size + MARGIN, y: top, size });
+    out.push(
+      { view: 'ap', x: left, y: top, size },
+      { view: 'lateral', x: left + size + MARGIN, y: top, size },
+    );
     return out;
   }
   const view = active === 'none' ? 'lateral' : active;

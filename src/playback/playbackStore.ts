@@ -62,7 +62,8 @@ export function createPlaybackStore(options: {
   const update = (patch: Partial<PlaybackSnapshot>) => {
     snapshot = { ...snapshot, ...patch };
   };
-  const clamp = (t: number) => (Number.isFinite(t) ? Math.min(snapshot.duration, Math.max(0, t)) : 0);
+  const clamp = (t: number) =>
+    Number.isFinite(t) ? Math.min(snapshot.duration, Math.max(0, t)) : t === Infinity ? snapshot.duration : 0;
   const raw = () =>
     snapshot.playing ? anchorTime + ((clock.now() - anchorWall) / 1000) * snapshot.rate : anchorTime;
   const reanchor = (t: number) => {
@@ -118,7 +119,8 @@ export function createPlaybackStore(options: {
     endScrub() {
       if (!snapshot.scrubbing) return;
       update({ scrubbing: false });
-      if (resumeAfterScrub) store.play();
+      // Released at the very end: the play-through is over, as in a media player, rather than starting again.
+      if (resumeAfterScrub && anchorTime < snapshot.duration) store.play();
       resumeAfterScrub = false;
     },
     tick() {

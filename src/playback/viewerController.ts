@@ -5,7 +5,12 @@ import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import type { ProcedureId, ProcedureOptions, StepId, Timeline } from '../procedure/types';
 import type { Clock } from './clock';
 import { Emitter } from './emitter';
-import { createPlaybackStore, type PlaybackEvent, type PlaybackRate, type PlaybackStore } from './playbackStore';
+import {
+  createPlaybackStore,
+  type PlaybackEvent,
+  type PlaybackRate,
+  type PlaybackStore,
+} from './playbackStore';
 import type { ViewerSettings } from './viewerSettings';
 
 /** Events the controller raises; the element re-dispatches them as DOM CustomEvents. */
@@ -26,7 +31,8 @@ export interface ViewerEvents extends Record<string, unknown> {
   error: { type: ViewerErrorType; message: string };
 }
 
-export type ViewerErrorType = 'webglcontextlost' | 'webglunavailable' | 'modelload' | 'invalidinput' | 'command';
+export type ViewerErrorType =
+  'webglcontextlost' | 'webglunavailable' | 'modelload' | 'invalidinput' | 'command';
 
 /** Minimum spacing of `timeupdate` events (≤ 4 Hz, like HTMLMediaElement). */
 const TIMEUPDATE_MS = 250;
@@ -55,7 +61,11 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.settings = settings;
     this.clock = options.clock;
     this.timeline = timelineFor(settings.procedure);
-    this.playback = createPlaybackStore({ duration: this.timeline.duration, clock: options.clock, loop: options.loop });
+    this.playback = createPlaybackStore({
+      duration: this.timeline.duration,
+      clock: options.clock,
+      loop: options.loop,
+    });
     if (options.startTime) this.playback.seek(options.startTime);
     this.playback.subscribe((event) => this.onPlayback(event));
     this.computeFrame();
@@ -98,7 +108,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
     if (this.captureRequests.length === 0) return;
     const requests = this.captureRequests;
     this.captureRequests = [];
-    for (const request of requests) request.resolve(this.fluoroCapture ? this.fluoroCapture(request.view) : null);
+    for (const request of requests)
+      request.resolve(this.fluoroCapture ? this.fluoroCapture(request.view) : null);
   }
 
   reportError(type: ViewerErrorType, message: string): void {
@@ -148,7 +159,9 @@ export class ViewerController extends Emitter<ViewerEvents> {
 
   updateSettings(patch: Partial<ViewerSettings>): void {
     const next = { ...this.settings, ...patch };
-    const changed = (Object.keys(patch) as (keyof ViewerSettings)[]).some((k) => this.settings[k] !== next[k]);
+    const changed = (Object.keys(patch) as (keyof ViewerSettings)[]).some(
+      (k) => this.settings[k] !== next[k],
+    );
     if (!changed) return;
     if (next.procedure !== this.settings.procedure) {
       this.switchProcedure(next.procedure);
@@ -221,7 +234,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
 
   private onPlayback(event: PlaybackEvent): void {
     const time = this.playback.getTime();
-    if (event === 'play' || event === 'pause' || event === 'seeked' || event === 'ended') this.emit(event, { time });
+    if (event === 'play' || event === 'pause' || event === 'seeked' || event === 'ended')
+      this.emit(event, { time });
     if (event === 'ratechange') this.emit('ratechange', { rate: this.playback.getSnapshot().rate });
     // Ended is raised from inside computeFrame's tick; don't recurse into it.
     if (event !== 'ended' && event !== 'pause') this.refresh();

@@ -13,6 +13,8 @@ export const TROCAR_LENGTH_MM = 120;
 const SKIN_TO_BONE_MM = { thoracic: 42, lumbar: 50 } as const;
 /** Thickness of the posterior cortex / facet junction in front of the pedicle proper. */
 const ENTRY_CORTEX_MM = 3;
+/** Gap kept between each bipedicular needle's wall and the midline. */
+const MIDLINE_CLEARANCE_MM = 1;
 /** Margin kept between the needle wall and the pedicle's medial cortex. */
 const MEDIAL_WALL_MARGIN_MM = 0.5;
 
@@ -58,12 +60,17 @@ function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach):
   const gauge = gaugeForPedicle(pedicle.widthMm);
   const radius = NEEDLE_GAUGES[gauge] / 2;
   const pedicleAngle = Math.atan2(-sign * pedicle.axis[0], pedicle.axis[2]);
+  // Tip in the anterior third: a quarter of the body depth behind the anterior cortex.
+  const targetZ = marks.anteriorWallZ - marks.bodyDepthMm * 0.25;
   // A single needle converges more so the cement can cross the midline, but only as far as the pedicle's width
-  // allows: the needle stays inside the pedicle, never through its medial wall.
+  // allows (turned about the pedicle centre, its offset at the pedicle's ends is L/2·tan δ: the needle stays
+  // inside the pedicle, never through its medial wall) and no further than aiming the tip at the midline.
   let angle = pedicleAngle;
   if (approach === 'unipedicular') {
-    const room = pedicle.widthMm / 2 - radius - MEDIAL_WALL_MARGIN_MM;
-    angle += Math.max(0, Math.asin(Math.min(1, room / (pedicle.lengthMm / 2))));
+    const room = Math.max(0, pedicle.widthMm / 2 - radius - MEDIAL_WALL_MARGIN_MM);
+    const withinPedicle = Math.atan(room / (pedicle.lengthMm / 2));
+    const toMidline = Math.atan2(Math.abs(pedicle.center[0]), targetZ - pedicle.center[2]) - pedicleAngle;
+    angle += Math.max(0, Math.min(withinPedicle, toMidline));
   }
   const direction: Vec3 = [-sign * Math.sin(angle), 0, Math.cos(angle)];
   const back = pedicle.lengthMm / 2 + ENTRY_CORTEX_MM;
@@ -73,14 +80,17 @@ function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach):
     pedicle.center[2] - direction[2] * back,
   ];
   const depthAtZ = (z: number) => (z - entry[2]) / direction[2];
-  // Tip in the anterior third: a quarter of the body depth behind the anterior cortex.
-  const targetZ = marks.anteriorWallZ - marks.bodyDepthMm * 0.25;
+  // Two converging needles (steep upper-thoracic pedicles) stop before they meet: each tip stays on its own side.
+  const beforeMidline =
+    approach === 'bipedicular' && direction[0] !== 0
+      ? (Math.abs(entry[0]) - radius - MIDLINE_CLEARANCE_MM) / Math.abs(direction[0])
+      : Infinity;
   return {
     side,
     entry,
     direction,
     skinDepthMm: level.startsWith('T') ? SKIN_TO_BONE_MM.thoracic : SKIN_TO_BONE_MM.lumbar,
-    targetDepthMm: depthAtZ(targetZ),
+    targetDepthMm: Math.min(depthAtZ(targetZ), beforeMidline),
     posteriorWallDepthMm: depthAtZ(marks.posteriorWallZ),
     cannulaDepthMm: depthAtZ(marks.posteriorWallZ + 4),
     gauge,

@@ -91,7 +91,12 @@ function kyphoplastyOrder(options: ProcedureOptions, cells: Cell[], random: () =
 }
 
 /** Vertebroplasty: invasion percolation through trabecular bone from each needle tip — irregular, seeded. */
-function vertebroplastyOrder(options: ProcedureOptions, cells: Cell[], random: () => number, count: number): Cell[] {
+function vertebroplastyOrder(
+  options: ProcedureOptions,
+  cells: Cell[],
+  random: () => number,
+  count: number,
+): Cell[] {
   const index = new Map<string, number>();
   const grid = (v: number) => Math.round(v / CELL_MM);
   cells.forEach((cell, i) => index.set(`${grid(cell.x)},${grid(cell.y)},${grid(cell.z)}`, i));
@@ -119,7 +124,8 @@ function vertebroplastyOrder(options: ProcedureOptions, cells: Cell[], random: (
   while (frontier.length > 0 && order.length < count) {
     // Cement takes the path of least resistance: the open neighbour with the lowest threshold.
     let pick = 0;
-    for (let k = 1; k < frontier.length; k++) if (threshold[frontier[k]!]! < threshold[frontier[pick]!]!) pick = k;
+    for (let k = 1; k < frontier.length; k++)
+      if (threshold[frontier[k]!]! < threshold[frontier[pick]!]!) pick = k;
     const i = frontier.splice(pick, 1)[0]!;
     const cell = cells[i]!;
     order.push(cell);
@@ -139,8 +145,14 @@ const NEIGHBOURS = [
 ] as const;
 
 /** Deterministic for the same procedure and options; sized to the state's final cement volume. */
-export function cementArrival(procedure: ProcedureId, options: ProcedureOptions, heights: BodyHeights): CementArrival {
-  const random = mulberry32(hashSeed(`${procedure}/${options.level}/${options.approach}/${options.grade}/${options.morphology}`));
+export function cementArrival(
+  procedure: ProcedureId,
+  options: ProcedureOptions,
+  heights: BodyHeights,
+): CementArrival {
+  const random = mulberry32(
+    hashSeed(`${procedure}/${options.level}/${options.approach}/${options.grade}/${options.morphology}`),
+  );
   const cells = cancellousCells(options, heights);
   const count = Math.round((cementFinalMl(options, procedure) * 1000) / CELL_MM ** 3);
   const order =

@@ -51,6 +51,8 @@ export function cementFinalMl(
  * volume, to ~175 psi at full inflation (ex vivo under load 175 ± 37 psi; cadaveric 122.7 ± 27.9 psi).
  */
 export function balloonPressurePsi(fillFraction: number): number {
-  if (fillFraction <= 0) return 0;
-  return 35 + 140 * Math.pow(Math.min(1, fillFraction), 1.6);
+  const f = Math.min(1, Math.max(0, fillFraction));
+  // The first few percent of volume open the folded balloon against the bone (~35 psi), smoothly from zero.
+  const opening = f >= 0.08 ? 1 : (f / 0.08) * (f / 0.08) * (3 - 2 * (f / 0.08));
+  return 35 * opening + 140 * Math.pow(f, 1.6);
 }

@@ -1,6 +1,6 @@
 import { timelineFor } from './timeline';
 import type { ProcedureId, Timeline } from './types';
-import { stepIndexAt } from './timeline';
+import { clampTime, stepIndexAt } from './timeline';
 
 /**
  * Where the same moment lies in the other procedure. Shared steps keep their id and their progress through the
@@ -8,6 +8,7 @@ import { stepIndexAt } from './timeline';
  */
 export function mapTimeToProcedure(from: Timeline, t: number, to: ProcedureId): number {
   const target = timelineFor(to);
+  t = clampTime(from, t);
   if (from.procedure === to) return t;
   const index = stepIndexAt(from, t);
   const step = from.steps[index]!;

@@ -16,10 +16,22 @@ export function CArm() {
   const controller = useController();
   const group = useRef<Group>(null);
   const parts = useMemo(() => {
-    const material = new MeshStandardMaterial({ color: '#dfe4ea', roughness: 0.55, transparent: true, opacity: 0.55 });
-    const accent = new MeshStandardMaterial({ color: '#9aa7b4', roughness: 0.5, transparent: true, opacity: 0.6 });
+    const material = new MeshStandardMaterial({
+      color: '#dfe4ea',
+      roughness: 0.55,
+      transparent: true,
+      opacity: 0.55,
+    });
+    const accent = new MeshStandardMaterial({
+      color: '#9aa7b4',
+      roughness: 0.5,
+      transparent: true,
+      opacity: 0.6,
+    });
     // Half circle through the patient's left side, joining source and detector.
-    const arc = new TorusGeometry(ARC_RADIUS, 32, 12, 48, Math.PI).rotateZ(-Math.PI / 2).translate(0, ARC_CENTRE_Y, 0);
+    const arc = new TorusGeometry(ARC_RADIUS, 32, 12, 48, Math.PI)
+      .rotateZ(-Math.PI / 2)
+      .translate(0, ARC_CENTRE_Y, 0);
     const source = new BoxGeometry(200, 150, 200).translate(0, -C_ARM.sourceToIsocentreMm - 40, 0);
     const detectorFace = C_ARM.sourceToDetectorMm - C_ARM.sourceToIsocentreMm;
     const detector = new CylinderGeometry(150, 150, 110, 40).translate(0, detectorFace + 55, 0);

@@ -17,7 +17,10 @@ export function CameraRig() {
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const camera = useThree((s) => s.camera);
   const reducedMotion = usePrefersReducedMotion();
-  const scratch = useMemo(() => ({ from: new Vector3(), to: new Vector3(), tFrom: new Vector3(), tTo: new Vector3() }), []);
+  const scratch = useMemo(
+    () => ({ from: new Vector3(), to: new Vector3(), tFrom: new Vector3(), tTo: new Vector3() }),
+    [],
+  );
 
   useFrame(() => {
     if (cameraMode !== 'guided') return;

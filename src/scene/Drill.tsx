@@ -25,8 +25,16 @@ export function Drill({ plan }: DrillProps) {
     () =>
       plan.needles.map((needle) => {
         const r = needle.outerDiameterMm / 2 - 0.45;
-        const shaft = new CylinderGeometry(r, r * 0.6, DRILL_LENGTH_MM, 16).translate(0, -DRILL_LENGTH_MM / 2, 0);
-        return { needle, shaft, orientation: new Quaternion().setFromUnitVectors(UP, new Vector3(...needle.direction)) };
+        const shaft = new CylinderGeometry(r, r * 0.6, DRILL_LENGTH_MM, 16).translate(
+          0,
+          -DRILL_LENGTH_MM / 2,
+          0,
+        );
+        return {
+          needle,
+          shaft,
+          orientation: new Quaternion().setFromUnitVectors(UP, new Vector3(...needle.direction)),
+        };
       }),
     [plan],
   );
@@ -44,7 +52,11 @@ export function Drill({ plan }: DrillProps) {
     <>
       {parts.map((part, i) => (
         <group key={part.needle.side} ref={(g) => void (groups.current[i] = g)} quaternion={part.orientation}>
-          <mesh geometry={part.shaft} material={materials.drill} userData={{ fluoroMaterial: fluoroMaterials().steel }} />
+          <mesh
+            geometry={part.shaft}
+            material={materials.drill}
+            userData={{ fluoroMaterial: fluoroMaterials().steel }}
+          />
         </group>
       ))}
     </>

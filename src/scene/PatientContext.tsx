@@ -31,7 +31,12 @@ export function PatientContext() {
     // The soft-tissue path shows on X-ray whether or not the silhouette is drawn in 3D.
     torso.userData.fluoroMaterial = fluoroMaterials().softTissue;
     torso.userData.fluoroAlways = true;
-    const tableMaterial = new MeshStandardMaterial({ color: palette.table, roughness: 0.9, transparent: true, opacity: 0 });
+    const tableMaterial = new MeshStandardMaterial({
+      color: palette.table,
+      roughness: 0.9,
+      transparent: true,
+      opacity: 0,
+    });
     const table = new Mesh(new BoxGeometry(560, 24, 1700), tableMaterial);
     table.position.set(0, TORSO.centreY - TORSO.halfDepth - 14, TORSO.centreZ);
     return { torso, table, torsoMaterial, tableMaterial };

@@ -31,9 +31,25 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
     needle.entry[2] + needle.direction[2] * depth,
   ];
   const labels: { text: string; position: [number, number, number]; visible: Visible }[] = [
-    { text: t('label.body'), position: [-marks.bodyWidthMm / 2 - 4, -4, marks.anteriorWallZ * 0.4], visible: () => true },
-    { text: t('label.endplate'), position: [-marks.bodyWidthMm * 0.2, 14, marks.anteriorWallZ * 0.7], visible: () => true },
-    { text: t('label.pedicle'), position: [...marks.pedicleRight.center].map((v, i) => (i === 1 ? v + 8 : v)) as [number, number, number], visible: () => true },
+    {
+      text: t('label.body'),
+      position: [-marks.bodyWidthMm / 2 - 4, -4, marks.anteriorWallZ * 0.4],
+      visible: () => true,
+    },
+    {
+      text: t('label.endplate'),
+      position: [-marks.bodyWidthMm * 0.2, 14, marks.anteriorWallZ * 0.7],
+      visible: () => true,
+    },
+    {
+      text: t('label.pedicle'),
+      position: [...marks.pedicleRight.center].map((v, i) => (i === 1 ? v + 8 : v)) as [
+        number,
+        number,
+        number,
+      ],
+      visible: () => true,
+    },
     {
       text: t('label.canal'),
       position: [0, 0, marks.posteriorWallZ - marks.canalDepthMm / 2],
@@ -45,7 +61,11 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
       position: along((plan.targetDepthMm + plan.cannulaDepthMm) / 2),
       visible: (s) => s.balloonInsertion > 0.5,
     },
-    { text: t('label.cement'), position: [0, -6, marks.anteriorWallZ * 0.3], visible: (s) => s.cementFill > 0.3 },
+    {
+      text: t('label.cement'),
+      position: [0, -6, marks.anteriorWallZ * 0.3],
+      visible: (s) => s.cementFill > 0.3,
+    },
   ];
   useFrame(() => {
     const s = controller.state;

@@ -1,6 +1,7 @@
 import { useLoader } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { prepareSpineModel } from '../anatomy/loadSpineModel';
 import { levelPose } from '../anatomy/spineLayout';
 import { accessPlan } from '../procedure/accessPath';
 import { cementArrival } from '../procedure/cementArrival';
@@ -23,8 +24,15 @@ import spineUrl from '../../models/spine.glb?url';
 export function SpineScene() {
   const settings = useSettings();
   const gltf = useLoader(GLTFLoader, spineUrl);
+  // Expands quantised vertices and puts every part in its vertebra's own frame (idempotent on the cached asset).
+  const model = useMemo(() => prepareSpineModel(gltf.scene), [gltf]);
   const options = useMemo(
-    () => ({ level: settings.level, grade: settings.grade, morphology: settings.morphology, approach: settings.approach }),
+    () => ({
+      level: settings.level,
+      grade: settings.grade,
+      morphology: settings.morphology,
+      approach: settings.approach,
+    }),
     [settings.level, settings.grade, settings.morphology, settings.approach],
   );
   const pose = levelPose(settings.level);
@@ -39,19 +47,19 @@ export function SpineScene() {
     // the treated vertebra sits level, which keeps every camera preset true to that vertebra's own axes.
     <group rotation-x={Math.PI / 2}>
       <group rotation-x={-pose.rotationXRad}>
-      <group position={[-pose.position[0], -pose.position[1], -pose.position[2]]}>
-        <StaticSpine scene={gltf.scene} treatedLevel={settings.level} />
-        {settings.labels && <LevelLabels />}
-        <group position={pose.position as [number, number, number]} rotation-x={pose.rotationXRad}>
-          <TreatedVertebra scene={gltf.scene} options={options} />
-          <Trocars plan={plan} />
-          {kypho && <Drill plan={plan} />}
-          {kypho && <Balloons plan={plan} />}
-          <Cement arrival={arrival} />
-          <SkinMarks plan={plan} />
-          {settings.labels && <TreatedLabels level={settings.level} plan={plan} />}
+        <group position={[-pose.position[0], -pose.position[1], -pose.position[2]]}>
+          <StaticSpine scene={model.root} treatedLevel={settings.level} />
+          {settings.labels && <LevelLabels />}
+          <group position={pose.position as [number, number, number]} rotation-x={pose.rotationXRad}>
+            <TreatedVertebra scene={model.root} options={options} />
+            <Trocars plan={plan} />
+            {kypho && <Drill plan={plan} />}
+            {kypho && <Balloons plan={plan} />}
+            <Cement arrival={arrival} />
+            <SkinMarks plan={plan} />
+            {settings.labels && <TreatedLabels level={settings.level} plan={plan} />}
+          </group>
         </group>
-      </group>
       </group>
     </group>
   );

@@ -39,8 +39,16 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   );
   return (
     <>
-      <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroMaterial: fluoroMaterials().bone }} />
-      <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroMaterial: fluoroMaterials().disc }} />
+      <mesh
+        geometry={merged.bone}
+        material={materials.bone}
+        userData={{ fluoroMaterial: fluoroMaterials().bone }}
+      />
+      <mesh
+        geometry={merged.disc}
+        material={materials.disc}
+        userData={{ fluoroMaterial: fluoroMaterials().disc }}
+      />
     </>
   );
 }

@@ -25,7 +25,11 @@ export function Trocars({ plan }: TrocarsProps) {
       plan.needles.map((needle) => {
         const r = needle.outerDiameterMm / 2;
         // Local +Y is the direction of advance; the tip sits at the origin and the shaft trails behind it.
-        const shaft = new CylinderGeometry(r, r, TROCAR_LENGTH_MM - 4, 20).translate(0, -(TROCAR_LENGTH_MM - 4) / 2 - 4, 0);
+        const shaft = new CylinderGeometry(r, r, TROCAR_LENGTH_MM - 4, 20).translate(
+          0,
+          -(TROCAR_LENGTH_MM - 4) / 2 - 4,
+          0,
+        );
         const bevel = new ConeGeometry(r, 4, 20).translate(0, -2, 0);
         const handle = new BoxGeometry(34, 12, 14).translate(0, -TROCAR_LENGTH_MM - 6, 0);
         const orientation = new Quaternion().setFromUnitVectors(UP, new Vector3(...needle.direction));
@@ -49,8 +53,16 @@ export function Trocars({ plan }: TrocarsProps) {
     <>
       {parts.map((part, i) => (
         <group key={part.needle.side} ref={(g) => void (groups.current[i] = g)} quaternion={part.orientation}>
-          <mesh geometry={part.shaft} material={materials.steel} userData={{ fluoroMaterial: fluoroMaterials().steel }} />
-          <mesh geometry={part.bevel} material={materials.steel} userData={{ fluoroMaterial: fluoroMaterials().steel }} />
+          <mesh
+            geometry={part.shaft}
+            material={materials.steel}
+            userData={{ fluoroMaterial: fluoroMaterials().steel }}
+          />
+          <mesh
+            geometry={part.bevel}
+            material={materials.steel}
+            userData={{ fluoroMaterial: fluoroMaterials().steel }}
+          />
           <mesh geometry={part.handle} material={materials.handle} />
         </group>
       ))}

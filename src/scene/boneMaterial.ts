@@ -1,5 +1,5 @@
 import { Color, DoubleSide, MeshStandardMaterial, Plane } from 'three';
-import { FRACTURE_GLSL } from '../anatomy/fractureField';
+import { injectFracture } from '../anatomy/fractureField';
 import { palette } from './materials';
 import { TRABECULAR_GLSL } from './trabecularGlsl';
 
@@ -30,15 +30,10 @@ export function createTreatedBoneMaterial(options: { fracture: boolean; clip: Pl
   });
   material.onBeforeCompile = (shader) => {
     Object.assign(shader.uniforms, uniforms);
-    shader.vertexShader = shader.vertexShader
-      .replace(
-        '#include <common>',
-        `#include <common>\nvarying vec3 vBonePosition;\n${options.fracture ? FRACTURE_GLSL : ''}`,
-      )
-      .replace(
-        '#include <begin_vertex>',
-        `#include <begin_vertex>\n${options.fracture ? 'transformed = spvFracture(transformed);' : ''}\nvBonePosition = transformed;`,
-      );
+    const vertex = options.fracture ? injectFracture(shader.vertexShader) : shader.vertexShader;
+    shader.vertexShader = vertex
+      .replace('#include <common>', '#include <common>\nvarying vec3 vBonePosition;')
+      .replace('#include <project_vertex>', 'vBonePosition = transformed;\n#include <project_vertex>');
     shader.fragmentShader = shader.fragmentShader
       .replace(
         '#include <common>',

@@ -8,7 +8,11 @@ export function CameraFollowButton() {
   const t = useT();
   if (cameraMode === 'guided') return null;
   return (
-    <button type="button" className="spv-button spv-follow" onClick={() => controller.updateSettings({ cameraMode: 'guided' })}>
+    <button
+      type="button"
+      className="spv-button spv-follow"
+      onClick={() => controller.updateSettings({ cameraMode: 'guided' })}
+    >
       <Icon name="camera" />
       <span>{t('controls.followProcedure')}</span>
     </button>

@@ -5,7 +5,14 @@ import { LEVEL_IDS, type LevelId } from '../anatomy/levels';
 import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
 import type { ViewerController } from '../playback/viewerController';
 import type { Polarity } from '../playback/viewerSettings';
-import { APPROACHES, GRADES, MORPHOLOGIES, type Approach, type GenantGrade, type Morphology } from '../procedure/types';
+import {
+  APPROACHES,
+  GRADES,
+  MORPHOLOGIES,
+  type Approach,
+  type GenantGrade,
+  type Morphology,
+} from '../procedure/types';
 
 /** ClinicianPanelProps: the controller the panel writes into. */
 export interface ClinicianPanelProps {
@@ -21,12 +28,22 @@ export interface ClinicianPanelProps {
  */
 export default function ClinicianPanel({ controller, container }: ClinicianPanelProps) {
   const s = controller.getSettings();
-  const fromPanel = <T,>(apply: (v: T) => void) => (value: T, _path: string, ctx: { fromPanel: boolean }) => {
-    if (ctx.fromPanel) apply(value);
-  };
+  const fromPanel =
+    <T,>(apply: (v: T) => void) =>
+    (value: T, _path: string, ctx: { fromPanel: boolean }) => {
+      if (ctx.fromPanel) apply(value);
+    };
   const [, set] = useControls(() => ({
-    level: { value: s.level, options: [...LEVEL_IDS], onChange: fromPanel((v: LevelId) => controller.updateSettings({ level: v })) },
-    grade: { value: s.grade, options: [...GRADES], onChange: fromPanel((v: GenantGrade) => controller.updateSettings({ grade: v })) },
+    level: {
+      value: s.level,
+      options: [...LEVEL_IDS],
+      onChange: fromPanel((v: LevelId) => controller.updateSettings({ level: v })),
+    },
+    grade: {
+      value: s.grade,
+      options: [...GRADES],
+      onChange: fromPanel((v: GenantGrade) => controller.updateSettings({ grade: v })),
+    },
     morphology: {
       value: s.morphology,
       options: [...MORPHOLOGIES],
@@ -37,8 +54,14 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
       options: [...APPROACHES],
       onChange: fromPanel((v: Approach) => controller.updateSettings({ approach: v })),
     },
-    cutaway: { value: s.cutaway, onChange: fromPanel((v: boolean) => controller.updateSettings({ cutaway: v })) },
-    labels: { value: s.labels, onChange: fromPanel((v: boolean) => controller.updateSettings({ labels: v })) },
+    cutaway: {
+      value: s.cutaway,
+      onChange: fromPanel((v: boolean) => controller.updateSettings({ cutaway: v })),
+    },
+    labels: {
+      value: s.labels,
+      onChange: fromPanel((v: boolean) => controller.updateSettings({ labels: v })),
+    },
     torso: { value: s.torso, onChange: fromPanel((v: boolean) => controller.updateSettings({ torso: v })) },
     polarity: {
       value: s.polarity,

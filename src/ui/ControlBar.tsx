@@ -23,15 +23,33 @@ export function ControlBar({ stepsOpen, onToggleSteps, minimal = false }: Contro
     <div className="spv-controls" role="group" aria-label={t('controls.scrubber')}>
       <Scrubber />
       <div className="spv-controls-row">
-        <button type="button" className="spv-button spv-play" onClick={() => controller.togglePlay()} aria-label={playLabel} title={`${playLabel} (K)`}>
+        <button
+          type="button"
+          className="spv-button spv-play"
+          onClick={() => controller.togglePlay()}
+          aria-label={playLabel}
+          title={`${playLabel} (K)`}
+        >
           <Icon name={playback.playing ? 'pause' : 'play'} />
         </button>
         {!minimal && (
           <>
-            <button type="button" className="spv-button" onClick={() => controller.previousStep()} aria-label={t('controls.previousStep')} title={`${t('controls.previousStep')} (PageUp)`}>
+            <button
+              type="button"
+              className="spv-button"
+              onClick={() => controller.previousStep()}
+              aria-label={t('controls.previousStep')}
+              title={`${t('controls.previousStep')} (PageUp)`}
+            >
               <Icon name="previous" />
             </button>
-            <button type="button" className="spv-button" onClick={() => controller.nextStep()} aria-label={t('controls.nextStep')} title={`${t('controls.nextStep')} (PageDown)`}>
+            <button
+              type="button"
+              className="spv-button"
+              onClick={() => controller.nextStep()}
+              aria-label={t('controls.nextStep')}
+              title={`${t('controls.nextStep')} (PageDown)`}
+            >
               <Icon name="next" />
             </button>
           </>

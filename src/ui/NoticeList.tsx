@@ -22,7 +22,12 @@ export function NoticeList({ notices }: NoticeListProps) {
           </li>
         ))}
       </ul>
-      <button type="button" className="spv-button spv-notice-dismiss" aria-label={t('controls.dismiss')} onClick={() => setDismissed(true)}>
+      <button
+        type="button"
+        className="spv-button spv-notice-dismiss"
+        aria-label={t('controls.dismiss')}
+        onClick={() => setDismissed(true)}
+      >
         <Icon name="close" />
       </button>
     </div>

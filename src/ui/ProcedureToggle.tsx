@@ -22,7 +22,9 @@ export function ProcedureToggle() {
               e.preventDefault();
               const other = PROCEDURE_IDS.find((p) => p !== procedure)!;
               controller.updateSettings({ procedure: other });
-              e.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-procedure="${other}"]`)?.focus();
+              e.currentTarget.parentElement
+                ?.querySelector<HTMLElement>(`[data-procedure="${other}"]`)
+                ?.focus();
             }
           }}
           tabIndex={procedure === id ? 0 : -1}

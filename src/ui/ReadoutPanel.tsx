@@ -48,7 +48,10 @@ export function ReadoutPanel() {
   const t = useT();
   const cells = useRef<(HTMLElement | null)[]>([]);
   const cure = useRef<HTMLElement | null>(null);
-  const rows = useMemo(() => ROWS.filter((r) => procedure === 'kyphoplasty' || !r.kyphoplastyOnly), [procedure]);
+  const rows = useMemo(
+    () => ROWS.filter((r) => procedure === 'kyphoplasty' || !r.kyphoplastyOnly),
+    [procedure],
+  );
   useEffect(() => {
     const last = rows.map(() => NaN);
     let lastMinutes = NaN;

@@ -60,7 +60,8 @@ export function Scrubber() {
     if (controller.playback.getSnapshot().scrubbing) controller.seek(timeFromPointer(event));
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
-    if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
+    if (event.currentTarget.hasPointerCapture(event.pointerId))
+      event.currentTarget.releasePointerCapture(event.pointerId);
     controller.playback.endScrub();
   };
 

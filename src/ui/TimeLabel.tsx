@@ -16,7 +16,10 @@ export function TimeLabel() {
       if ((second === lastSecond && s.duration === lastDuration) || !ref.current) return;
       lastSecond = second;
       lastDuration = s.duration;
-      ref.current.textContent = t('controls.time', { elapsed: formatTime(s.time), total: formatTime(s.duration) });
+      ref.current.textContent = t('controls.time', {
+        elapsed: formatTime(s.time),
+        total: formatTime(s.duration),
+      });
     };
     apply();
     return controller.on('frame', apply);

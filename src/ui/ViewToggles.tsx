@@ -9,16 +9,29 @@ export function ViewToggles() {
   return (
     <div className="spv-view-toggles">
       <label className="spv-switch">
-        <input type="checkbox" checked={settings.cutaway} onChange={(e) => controller.updateSettings({ cutaway: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.cutaway}
+          onChange={(e) => controller.updateSettings({ cutaway: e.currentTarget.checked })}
+        />
         <span>{t('controls.cutaway')}</span>
       </label>
       <label className="spv-switch">
-        <input type="checkbox" checked={settings.labels} onChange={(e) => controller.updateSettings({ labels: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.labels}
+          onChange={(e) => controller.updateSettings({ labels: e.currentTarget.checked })}
+        />
         <span>{t('controls.labels')}</span>
       </label>
       <label className="spv-switch">
         <span>{t('controls.view')}</span>
-        <select value={settings.view} onChange={(e) => controller.updateSettings({ view: VIEWS.find((v) => v === e.currentTarget.value) ?? '3d' })}>
+        <select
+          value={settings.view}
+          onChange={(e) =>
+            controller.updateSettings({ view: VIEWS.find((v) => v === e.currentTarget.value) ?? '3d' })
+          }
+        >
           {VIEWS.map((v) => (
             <option key={v} value={v}>
               {t(`view.${v}`)}
@@ -30,7 +43,11 @@ export function ViewToggles() {
         <span>{t('controls.captionMode')}</span>
         <select
           value={settings.audience}
-          onChange={(e) => controller.updateSettings({ audience: e.currentTarget.value === 'clinician' ? 'clinician' : 'patient' })}
+          onChange={(e) =>
+            controller.updateSettings({
+              audience: e.currentTarget.value === 'clinician' ? 'clinician' : 'patient',
+            })
+          }
         >
           <option value="patient">{t('audience.patient')}</option>
           <option value="clinician">{t('audience.clinician')}</option>

@@ -44,7 +44,12 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
   const onKeyDown = useKeyboardShortcuts(controller);
   const showControls = settings.controls !== 'none';
   return (
-    <div className="spv-root" data-audience={settings.audience} data-steps-open={stepsOpen} onKeyDown={onKeyDown}>
+    <div
+      className="spv-root"
+      data-audience={settings.audience}
+      data-steps-open={stepsOpen}
+      onKeyDown={onKeyDown}
+    >
       <div className="spv-stage">
         {webgl ? (
           <SceneErrorBoundary
@@ -80,7 +85,11 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
       </div>
       <CaptionPanel />
       {showControls && (
-        <ControlBar stepsOpen={stepsOpen} onToggleSteps={() => setStepsOpen((o) => !o)} minimal={settings.controls === 'minimal'} />
+        <ControlBar
+          stepsOpen={stepsOpen}
+          onToggleSteps={() => setStepsOpen((o) => !o)}
+          minimal={settings.controls === 'minimal'}
+        />
       )}
       {showControls && settings.controls === 'full' && <ViewToggles />}
       {(stepsOpen || !webgl) && <StepList onChoose={() => setStepsOpen(false)} />}

@@ -4,7 +4,17 @@ import { handleMediaKey } from './mediaKeys';
 
 const INTERACTIVE = new Set(['BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'A']);
 /** Vertical arrows keep scrolling the page outside the slider. */
-const VIEWER_WIDE_KEYS = new Set([' ', 'k', 'K', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End']);
+const VIEWER_WIDE_KEYS = new Set([
+  ' ',
+  'k',
+  'K',
+  'ArrowLeft',
+  'ArrowRight',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+]);
 
 /**
  * Media-player keys anywhere in the viewer, except where a focused control has its own meaning for the key

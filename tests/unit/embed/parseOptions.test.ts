@@ -127,7 +127,7 @@ const CASES: Case[] = [
     'unknown step',
     { step: 'stitching' },
     { step: null },
-    ['Ignored step "stitching": use a step name from the step list. Using The broken vertebra.'],
+    ['Ignored step "stitching": use a step name from the step list. Using the first step.'],
   ],
   ['step in another case', { step: 'Balloon-Inflation' }, { step: 'balloon-inflation' }, []],
   [
@@ -450,13 +450,13 @@ describe('displayValue', () => {
   });
 
   // C1 controls (U+0080–U+009F, e.g. NEL U+0085 and CSI U+009B) are control characters too (Unicode Cc).
-  it.fails('replaces C1 control characters as well', () => {
+  it('replaces C1 control characters as well', () => {
     const shown = displayValue('a\u0085b\u009bc');
     expect(shown).not.toMatch(/[\u0080-\u009f]/);
   });
 
   // Cutting at 40 UTF-16 code units can split a surrogate pair and leave half an emoji.
-  it.fails('never cuts a character in half', () => {
+  it('never cuts a character in half', () => {
     const shown = displayValue(`a${'\u{1F600}'.repeat(30)}`);
     expect(shown).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
