@@ -6,6 +6,12 @@ import { vertebraParts } from './vertebraParts';
 /** Mesh density of the exported bones; the whole spine stays inside its triangle budget at this density. */
 export const BONE_TRIANGLES_PER_MM2 = 0.7;
 
+/**
+ * How far each part reaches into its neighbours. Parts are polygonised on grids of different spacing, so their
+ * seams can differ by about half a grid step; overlapping by more than that leaves no visible crack.
+ */
+const PART_OVERLAP_MM = 0.7;
+
 function clamp(v: number, lo: number, hi: number): number {
   return Math.min(Math.max(v, lo), hi);
 }
@@ -26,7 +32,7 @@ export function buildVertebra(dims: LevelDimensions, projectionMm?: number | nul
       return clamp(0.9 * params.size + 0.1, 0.72, 0.95);
     },
     blend: 2.5 * Math.max(params.size, 0.8),
-    overlap: 0.3,
+    overlap: PART_OVERLAP_MM,
     trianglesPerMm2: BONE_TRIANGLES_PER_MM2,
     minTriangles: 120,
   };

@@ -169,7 +169,7 @@ export function buildSacrum(): PartMesh[] {
   return polygonizeParts(sacrumParts(), {
     stepFor: (part) => (part.name === 'sacrum' ? 1.1 : 0.9),
     blend: 5,
-    overlap: 0.3,
+    overlap: 0.7,
     trianglesPerMm2: BONE_TRIANGLES_PER_MM2 * 0.4,
     minTriangles: 150,
   });
