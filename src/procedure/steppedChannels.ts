@@ -20,7 +20,7 @@ const VALUES: Record<StepId, SteppedValues> = {
   'cement-injection': { torso: 0.12, highlight: 0, insideView: 1 },
   'cement-hardening': { torso: 0.12, highlight: 0, insideView: 1 },
   closure: { torso: 0.55, highlight: 0, insideView: 0.3 },
-  result: { torso: 0, highlight: 0.6, insideView: 1 },
+  result: { torso: 0, highlight: 0.3, insideView: 1 },
 };
 
 /** Seconds over which a step's values blend in from the previous step's (shorter than any step). */

@@ -25,7 +25,7 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   anaesthesia: {
     id: 'anaesthesia',
     duration: 6,
-    camera: 'patient',
+    camera: 'posterior',
     fluoro: 'none',
     shots: [],
     channels: ['torso', 'skin'],

@@ -1,8 +1,10 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
-import { Mesh, Quaternion, SphereGeometry, Vector3 } from 'three';
+import { useEffect, useMemo, useRef } from 'react';
+import { Mesh, Plane, Quaternion, SphereGeometry, Vector3 } from 'three';
+import type { VertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { tipAt, type AccessPlan } from '../procedure/accessPath';
-import { useController } from '../ui/ViewerContext';
+import { useController, useSettings } from '../ui/ViewerContext';
+import { cutawayX, OPEN_CUT } from './cutaway';
 import { fluoroMaterials } from './fluoroMaterials';
 import { sharedMaterials } from './materials';
 
@@ -10,6 +12,8 @@ import { sharedMaterials } from './materials';
 export interface BalloonsProps {
   /** Needle paths of the current level and approach. */
   plan: AccessPlan;
+  /** Landmarks of the treated level (for the cutaway plane). */
+  marks: VertebraLandmarks;
 }
 
 const UP = new Vector3(0, 1, 0);
@@ -21,10 +25,18 @@ const FOLDED_RADIUS_MM = 1.1;
  * Inflatable bone tamps: a contrast-filled ellipsoid in the drilled channel whose radius follows the state's
  * volume (V = 4/3·π·r²·L/2 for a prolate ellipsoid of length L).
  */
-export function Balloons({ plan }: BalloonsProps) {
+export function Balloons({ plan, marks }: BalloonsProps) {
   const controller = useController();
+  const { cutaway } = useSettings();
   const meshes = useRef<(Mesh | null)[]>([]);
-  const materials = sharedMaterials();
+  // Cut with the bone: a balloon in the removed half disappears with it, the other shows in the opened body.
+  const { material, clip } = useMemo(() => {
+    const clip = new Plane(new Vector3(-1, 0, 0), OPEN_CUT);
+    const material = sharedMaterials().balloon.clone();
+    material.clippingPlanes = [clip];
+    return { material, clip };
+  }, []);
+  useEffect(() => () => material.dispose(), [material]);
   const geometry = useMemo(() => new SphereGeometry(1, 32, 20), []);
   const orientations = useMemo(
     () => plan.needles.map((n) => new Quaternion().setFromUnitVectors(UP, new Vector3(...n.direction))),
@@ -34,6 +46,7 @@ export function Balloons({ plan }: BalloonsProps) {
 
   useFrame(() => {
     const s = controller.state;
+    clip.constant = cutawayX(s, cutaway, marks);
     const volumeMm3 = s.balloonVolumeMl * 1000;
     const radius = Math.max(FOLDED_RADIUS_MM, Math.sqrt((3 * volumeMm3) / (2 * Math.PI * length)));
     // Slides in from inside the cannula to the channel between the cannula tip and the drilled depth.
@@ -55,7 +68,7 @@ export function Balloons({ plan }: BalloonsProps) {
           key={needle.side}
           ref={(m) => void (meshes.current[i] = m)}
           geometry={geometry}
-          material={materials.balloon}
+          material={material}
           quaternion={orientations[i]}
           renderOrder={2}
           userData={{ fluoroMaterial: fluoroMaterials().contrast }}

@@ -41,7 +41,8 @@ export function CArm() {
     const g = group.current;
     if (!g) return;
     const s = controller.state;
-    g.visible = s.fluoroView !== 'none';
+    // Shown in the room views; close-ups inside the bone would only see a grey arc.
+    g.visible = s.fluoroView !== 'none' && s.camera !== 'inside' && s.camera !== 'lateral';
     g.rotation.z = -s.cArmAngleDeg * DEG;
   });
   return (

@@ -55,9 +55,11 @@ export function PatientContext() {
   useFrame(() => {
     const opacity = torsoEnabled ? controller.state.torsoOpacity : 0;
     torsoMaterial.opacity = opacity * 0.5;
-    tableMaterial.opacity = Math.min(1, opacity * 1.6);
+    // The table belongs to the room views; close-ups inside the bone leave it out.
+    const room = Math.min(1, Math.max(0, (opacity - 0.25) / 0.25));
+    tableMaterial.opacity = room;
     torso.visible = opacity > 0.01;
-    table.visible = opacity > 0.01;
+    table.visible = room > 0.01;
   });
 
   return (

@@ -38,12 +38,14 @@ export function SkinMarks({ plan }: SkinMarksProps) {
     for (let i = 0; i < spots.length; i++) {
       const mark = marks.current[i];
       const dressing = dressings.current[i];
+      // Marks belong on the skin: shown only while the skin silhouette is.
+      const skinShown = s.torsoOpacity > 0.3;
       if (mark) {
-        mark.visible = s.skinMarker > 0.01;
+        mark.visible = skinShown && s.skinMarker > 0.01;
         mark.scale.setScalar(0.4 + 0.6 * s.skinMarker);
       }
       if (dressing) {
-        dressing.visible = s.bandage > 0.01;
+        dressing.visible = skinShown && s.bandage > 0.01;
         dressing.scale.setScalar(Math.max(0.01, s.bandage));
       }
     }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { prepareSpineModel } from '../anatomy/loadSpineModel';
 import { levelPose } from '../anatomy/spineLayout';
+import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
 import { cementArrival } from '../procedure/cementArrival';
 import { fractureProfile } from '../procedure/fracture';
@@ -54,8 +55,8 @@ export function SpineScene() {
             <TreatedVertebra scene={model.root} options={options} />
             <Trocars plan={plan} />
             {kypho && <Drill plan={plan} />}
-            {kypho && <Balloons plan={plan} />}
-            <Cement arrival={arrival} />
+            {kypho && <Balloons plan={plan} marks={vertebraLandmarks(settings.level)} />}
+            <Cement arrival={arrival} marks={vertebraLandmarks(settings.level)} />
             <SkinMarks plan={plan} />
             {settings.labels && <TreatedLabels level={settings.level} plan={plan} />}
           </group>

@@ -6,6 +6,7 @@ import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../ui/ViewerContext';
 import { createTreatedBoneMaterial } from './boneMaterial';
+import { cutawayX, OPEN_CUT } from './cutaway';
 import { fluoroMaterials, treatedBodyFluoroMaterial } from './fluoroMaterials';
 
 /** TreatedVertebraProps: the loaded spine and the options that pick and shape the treated level. */
@@ -16,8 +17,6 @@ export interface TreatedVertebraProps {
   options: ProcedureOptions;
 }
 
-/** Clipping is on for the whole session; an open plane (far constant) clips nothing and avoids recompiles. */
-const OPEN_PLANE = 1000;
 /** Translucency of the closed body while the action is inside it and the cutaway is off. */
 const GHOST_OPACITY = 0.35;
 
@@ -31,7 +30,7 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
   const { cutaway } = useSettings();
   const profile = useMemo(() => fractureProfile(options), [options]);
   const marks = vertebraLandmarks(options.level);
-  const clip = useMemo(() => new Plane(new Vector3(-1, 0, 0), OPEN_PLANE), []);
+  const clip = useMemo(() => new Plane(new Vector3(-1, 0, 0), OPEN_CUT), []);
   const body = useMemo(() => createTreatedBoneMaterial({ fracture: true, clip }), [clip]);
   const parts = useMemo(() => createTreatedBoneMaterial({ fracture: false, clip: null }), []);
   const bodyFluoro = useMemo(() => treatedBodyFluoroMaterial({ ...body.uniforms }), [body]);
@@ -71,7 +70,7 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
     e[1] = marks.bodyDepthMm / 2;
     body.uniforms.uHighlight.value = s.highlight;
     parts.uniforms.uHighlight.value = s.highlight;
-    clip.constant = cutaway ? (1 - s.insideView) * (marks.bodyWidthMm / 2 + 4) : OPEN_PLANE;
+    clip.constant = cutawayX(s, cutaway, marks);
     const ghost = !cutaway && s.insideView > 0;
     body.material.transparent = ghost;
     body.material.opacity = ghost ? 1 - (1 - GHOST_OPACITY) * s.insideView : 1;

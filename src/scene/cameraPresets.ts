@@ -16,6 +16,8 @@ export const CAMERA_PRESETS: Record<CameraPresetId, CameraPreset> = {
   // True lateral from the patient's left, as the lateral fluoroscopy sees it.
   lateral: { position: [240, 40, -20], target: [0, 0, 0] },
   // Close oblique on the treated body, where balloon and cement work.
-  inside: { position: [165, 95, -70], target: [0, -4, 0] },
-  result: { position: [230, 170, -120], target: [0, 0, 0] },
+  // Level with the body from the patient's left, slightly caudal: straight onto the cut face of the body.
+  inside: { position: [150, 30, -35], target: [0, -3, 0] },
+  // The treated level, opened, with its neighbours: the cement held inside the body.
+  result: { position: [175, 70, -85], target: [0, -2, 0] },
 };

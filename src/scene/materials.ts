@@ -20,8 +20,9 @@ let cache: ReturnType<typeof build> | null = null;
 
 function build() {
   return {
-    steel: new MeshStandardMaterial({ color: palette.steel, metalness: 0.85, roughness: 0.28 }),
-    drill: new MeshStandardMaterial({ color: '#8d98a3', metalness: 0.9, roughness: 0.35 }),
+    // Little metalness: without an environment map, strongly metallic steel renders nearly black.
+    steel: new MeshStandardMaterial({ color: palette.steel, metalness: 0.35, roughness: 0.3 }),
+    drill: new MeshStandardMaterial({ color: '#9aa6b2', metalness: 0.4, roughness: 0.35 }),
     handle: new MeshStandardMaterial({ color: palette.handle, roughness: 0.5 }),
     balloon: new MeshStandardMaterial({
       color: palette.balloon,

@@ -1,0 +1,75 @@
+import type { CementArrival } from './cementArrival';
+
+/** The arrival field resampled on a regular voxel grid, for ray-marching the cement surface. */
+export interface CementVolume {
+  /** Arrival fraction per voxel (x fastest), 1 where cement never arrives. */
+  data: Float32Array;
+  size: [number, number, number];
+  /** Voxel grid bounds in the treated level's frame (mm). */
+  min: [number, number, number];
+  max: [number, number, number];
+}
+
+const UPSAMPLE = 2;
+const PAD_CELLS = 2;
+
+/**
+ * Spread each cell's arrival over a finer grid and smooth it (separable box blur), so the threshold surface is a
+ * smooth, rounded mass rather than the staircase of the simulation grid. Built once per procedure and level.
+ */
+export function cementVolume(arrival: CementArrival): CementVolume {
+  const h = arrival.cellMm / UPSAMPLE;
+  const min: [number, number, number] = [Infinity, Infinity, Infinity];
+  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < arrival.count; i++) {
+    for (let a = 0; a < 3; a++) {
+      min[a] = Math.min(min[a]!, arrival.positions[i * 3 + a]! - arrival.cellMm * PAD_CELLS);
+      max[a] = Math.max(max[a]!, arrival.positions[i * 3 + a]! + arrival.cellMm * PAD_CELLS);
+    }
+  }
+  if (arrival.count === 0) return { data: new Float32Array([1]), size: [1, 1, 1], min: [0, 0, 0], max: [1, 1, 1] };
+  const size: [number, number, number] = [0, 1, 2].map((a) => Math.ceil((max[a]! - min[a]!) / h) + 1) as [
+    number,
+    number,
+    number,
+  ];
+  const [nx, ny, nz] = size;
+  let field: Float32Array = new Float32Array(nx * ny * nz).fill(1);
+  const index = (x: number, y: number, z: number) => x + nx * (y + ny * z);
+  const half = arrival.cellMm / 2;
+  for (let i = 0; i < arrival.count; i++) {
+    const cx = arrival.positions[i * 3]!;
+    const cy = arrival.positions[i * 3 + 1]!;
+    const cz = arrival.positions[i * 3 + 2]!;
+    const x0 = Math.round((cx - half - min[0]) / h);
+    const y0 = Math.round((cy - half - min[1]) / h);
+    const z0 = Math.round((cz - half - min[2]) / h);
+    for (let dz = 0; dz <= UPSAMPLE; dz++)
+      for (let dy = 0; dy <= UPSAMPLE; dy++)
+        for (let dx = 0; dx <= UPSAMPLE; dx++) {
+          const k = index(x0 + dx, y0 + dy, z0 + dz);
+          field[k] = Math.min(field[k]!, arrival.arrival[i]!);
+        }
+  }
+  for (let axis = 0; axis < 3; axis++) field = blurAxis(field, size, axis);
+  for (let axis = 0; axis < 3; axis++) field = blurAxis(field, size, axis);
+  return { data: field, size, min, max: [min[0] + (nx - 1) * h, min[1] + (ny - 1) * h, min[2] + (nz - 1) * h] };
+}
+
+/** Three-tap box blur along one axis (edges clamp). */
+function blurAxis(field: Float32Array, size: [number, number, number], axis: number): Float32Array {
+  const [nx, ny, nz] = size;
+  const stride = axis === 0 ? 1 : axis === 1 ? nx : nx * ny;
+  const length = size[axis]!;
+  const out = new Float32Array(field.length);
+  for (let z = 0; z < nz; z++)
+    for (let y = 0; y < ny; y++)
+      for (let x = 0; x < nx; x++) {
+        const k = x + nx * (y + ny * z);
+        const p = axis === 0 ? x : axis === 1 ? y : z;
+        const a = field[p > 0 ? k - stride : k]!;
+        const b = field[p < length - 1 ? k + stride : k]!;
+        out[k] = (a + field[k]! + b) / 3;
+      }
+  return out;
+}

@@ -1,0 +1,129 @@
+import {
+  ClampToEdgeWrapping,
+  Color,
+  Data3DTexture,
+  LinearFilter,
+  RedFormat,
+  ShaderMaterial,
+  UnsignedByteType,
+  Vector3,
+} from 'three';
+import type { CementVolume } from '../procedure/cementVolume';
+
+/**
+ * Cement as a threshold on the arrival field, ray-marched in a box around it: the first point where the field
+ * drops below the fill fraction is the cement surface (refined by bisection, lit with the field's gradient).
+ * Scrubbing changes one uniform; the surface is smooth and writes its true depth.
+ */
+export function createCementRaymarchMaterial(volume: CementVolume) {
+  const [nx, ny, nz] = volume.size;
+  const bytes = new Uint8Array(volume.data.length);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(Math.min(1, Math.max(0, volume.data[i]!)) * 255);
+  const texture = new Data3DTexture(bytes, nx, ny, nz);
+  texture.format = RedFormat;
+  texture.type = UnsignedByteType;
+  texture.minFilter = LinearFilter;
+  texture.magFilter = LinearFilter;
+  texture.wrapS = texture.wrapT = texture.wrapR = ClampToEdgeWrapping;
+  texture.unpackAlignment = 1;
+  texture.needsUpdate = true;
+
+  const uniforms = {
+    uVolume: { value: texture },
+    uMin: { value: new Vector3(...volume.min) },
+    uMax: { value: new Vector3(...volume.max) },
+    uFill: { value: 0 },
+    uCure: { value: 0 },
+    uCameraLocal: { value: new Vector3() },
+    uCutX: { value: 1000 },
+    // Cool white against the ivory bone: wet and glossy, then a matte blue-grey once set.
+    uWet: { value: new Color('#f3f6f9') },
+    uSet: { value: new Color('#b9c4ce') },
+  };
+  const material = new ShaderMaterial({
+    uniforms,
+    vertexShader: /* glsl */ `
+      varying vec3 vLocal;
+      void main() {
+        vLocal = position;
+        gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+      }
+    `,
+    fragmentShader: /* glsl */ `
+      precision highp sampler3D;
+      // three declares these for the vertex stage only; the program shares them with the fragment stage.
+      uniform mat4 projectionMatrix;
+      uniform mat4 modelViewMatrix;
+      uniform mat3 normalMatrix;
+      uniform sampler3D uVolume;
+      uniform vec3 uMin;
+      uniform vec3 uMax;
+      uniform float uFill;
+      uniform float uCure;
+      uniform vec3 uCameraLocal;
+      uniform float uCutX;
+      uniform vec3 uWet;
+      uniform vec3 uSet;
+      varying vec3 vLocal;
+
+      float field(vec3 p) {
+        return texture(uVolume, (p - uMin) / (uMax - uMin)).r;
+      }
+      // Cement on the removed side of the cutaway plane is cut away with the bone.
+      bool solid(vec3 p) {
+        return p.x <= uCutX && field(p) < uFill;
+      }
+
+      void main() {
+        vec3 dir = normalize(vLocal - uCameraLocal);
+        vec3 inv = 1.0 / dir;
+        vec3 a = (uMin - uCameraLocal) * inv;
+        vec3 b = (uMax - uCameraLocal) * inv;
+        vec3 lo = min(a, b);
+        vec3 hi = max(a, b);
+        float tNear = max(max(max(lo.x, lo.y), lo.z), 0.0);
+        float tFar = min(min(hi.x, hi.y), hi.z);
+        const float STEP = 0.35;
+        float t = tNear;
+        bool hit = false;
+        for (int i = 0; i < 400; i++) {
+          if (t > tFar) break;
+          if (solid(uCameraLocal + dir * t)) { hit = true; break; }
+          t += STEP;
+        }
+        if (!hit) discard;
+        float t0 = max(tNear, t - STEP);
+        float t1 = t;
+        for (int i = 0; i < 6; i++) {
+          float m = 0.5 * (t0 + t1);
+          if (solid(uCameraLocal + dir * m)) t1 = m; else t0 = m;
+        }
+        vec3 p = uCameraLocal + dir * t1;
+        vec2 e = vec2(0.6, 0.0);
+        vec3 gradient = vec3(
+          field(p + e.xyy) - field(p - e.xyy),
+          field(p + e.yxy) - field(p - e.yxy),
+          field(p + e.yyx) - field(p - e.yyx));
+        // On the cut face the surface is the plane itself.
+        bool onCut = p.x > uCutX - 0.3 && field(p + vec3(0.6, 0.0, 0.0)) < uFill;
+        vec3 local = onCut ? vec3(1.0, 0.0, 0.0) : (length(gradient) > 1e-5 ? gradient : -dir);
+        vec3 n = normalize(normalMatrix * local);
+        vec4 clip = projectionMatrix * modelViewMatrix * vec4(p, 1.0);
+        gl_FragDepth = 0.5 * (clip.z / clip.w) + 0.5;
+
+        vec3 key = normalize(vec3(0.45, 0.75, 0.5));
+        vec3 fill = normalize(vec3(-0.6, 0.2, 0.4));
+        float diffuse = max(dot(n, key), 0.0) * 0.75 + max(dot(n, fill), 0.0) * 0.25;
+        float ambient = 0.38 + 0.12 * n.y;
+        // Liquid cement is glossy; set cement is matte.
+        vec3 h = normalize(key + vec3(0.0, 0.0, 1.0));
+        float gloss = mix(60.0, 8.0, uCure);
+        float specular = pow(max(dot(n, h), 0.0), gloss) * mix(0.55, 0.06, uCure);
+        vec3 base = mix(uWet, uSet, uCure);
+        gl_FragColor = vec4(base * (ambient + diffuse) + specular, 1.0);
+        #include <colorspace_fragment>
+      }
+    `,
+  });
+  return { material, uniforms, texture };
+}
