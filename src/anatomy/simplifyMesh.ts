@@ -104,7 +104,7 @@ export function simplifyMesh(mesh: RawMesh, targetTriangles: number): RawMesh {
     faceCount -= 2;
     for (const u of neighbours(a, liveFaces(a))) pushEdge(a, u);
   }
-  return compact(pos, faces, faceAlive, vertAlive);
+  return compact(pos, faces, faceAlive);
 }
 
 function faceNormal(pos: Float64Array, a: number, b: number, c: number): [number, number, number] {
@@ -223,28 +223,23 @@ function keepsOrientation(
   return true;
 }
 
-function compact(
-  pos: Float64Array,
-  faces: Int32Array,
-  faceAlive: Uint8Array,
-  vertAlive: Uint8Array,
-): RawMesh {
-  const remap = new Int32Array(vertAlive.length).fill(-1);
-  const used = new Uint8Array(vertAlive.length);
-  for (let f = 0; f < faceAlive.length; f++) {
-    if (faceAlive[f]) for (let i = 0; i < 3; i++) used[faces[3 * f + i]!] = 1;
-  }
+/** Drops collapsed vertices and faces; vertices are numbered in order of first use, which compresses well. */
+function compact(pos: Float64Array, faces: Int32Array, faceAlive: Uint8Array): RawMesh {
+  const remap = new Int32Array(pos.length / 3).fill(-1);
+  const indices: number[] = [];
   let count = 0;
-  for (let v = 0; v < used.length; v++) if (used[v]) remap[v] = count++;
+  for (let f = 0; f < faceAlive.length; f++) {
+    if (!faceAlive[f]) continue;
+    for (let i = 0; i < 3; i++) {
+      const v = faces[3 * f + i]!;
+      if (remap[v]! < 0) remap[v] = count++;
+      indices.push(remap[v]!);
+    }
+  }
   const positions = new Float64Array(3 * count);
-  for (let v = 0; v < used.length; v++) {
+  for (let v = 0; v < remap.length; v++) {
     const r = remap[v]!;
     if (r >= 0) positions.set(pos.subarray(3 * v, 3 * v + 3), 3 * r);
-  }
-  const indices: number[] = [];
-  for (let f = 0; f < faceAlive.length; f++) {
-    if (faceAlive[f])
-      indices.push(remap[faces[3 * f]!]!, remap[faces[3 * f + 1]!]!, remap[faces[3 * f + 2]!]!);
   }
   return { positions, indices: Uint32Array.from(indices) };
 }
