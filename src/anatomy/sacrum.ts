@@ -13,7 +13,7 @@ import { vertebraParams } from './vertebraParams';
 /** Part names of the sacrum, emitted as `S1_<part>`. */
 export const SACRUM_PART_NAMES = ['body', 'sacrum', 'arch', 'articular'] as const;
 
-/** Sacral proportions (heuristic, adult mean order of magnitude): ≈ 105 mm wide at the alae, ≈ 100 mm long. */
+/** Sacral proportions (heuristic, adult order of magnitude): ≈ 105 mm across the alae, ≈ 105 mm long. */
 const ALA_HALF_WIDTH = 52;
 const APEX_HALF_WIDTH = 9;
 const CURVE_RADIUS = 95;
@@ -45,8 +45,7 @@ function sacralPlate(
       const dy = y - bottomOfBody;
       const dz = z - (centreZ + CURVE_RADIUS);
       u = straight + CURVE_RADIUS * Math.atan2(-dy, -dz);
-      across = CURVE_RADIUS - Math.sqrt(dy * dy + dz * dz);
-      across = -across;
+      across = Math.sqrt(dy * dy + dz * dz) - CURVE_RADIUS;
     }
     // The alae slope down laterally from the sacral base.
     u -= 0.35 * Math.max(Math.abs(x) - 24, 0);
@@ -93,8 +92,9 @@ function transferPoint(p: V3, from: Pose, to: Pose): V3 {
 }
 
 /**
- * Superior articular processes of S1, placed just lateral to where L5's inferior articular processes end up in
- * the assembled spine, so the lumbosacral facet joints line up whatever the layout.
+ * S1's posterior arch (pedicles and laminae around the sacral canal) and its superior articular processes. The
+ * processes are placed just lateral to where L5's inferior articular processes end up in the assembled spine, so
+ * the lumbosacral facet joints line up whatever the layout.
  */
 function posteriorArch(
   bodyTop: number,
