@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-artifacts', 'bench-results'] },
+  { ignores: ['dist', 'node_modules', 'test-artifacts', 'bench-results', '*.tmp.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +18,10 @@ export default tseslint.config(
     // The pure layers must stay free of React, three and the DOM (DESIGN.md §1).
     files: ['src/procedure/**/*.ts', 'src/playback/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'three', '@react-three/*', 'leva'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', 'three', '@react-three/*', 'leva'] },
+      ],
     },
   },
 );

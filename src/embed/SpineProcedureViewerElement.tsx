@@ -236,14 +236,12 @@ export class SpineProcedureViewerElement extends HTMLElement {
     const c = this.controller;
     if (!c) return [];
     const lang = c.getSettings().lang;
-    return c
-      .getTimeline()
-      .steps.map((s) => ({
-        id: s.id,
-        title: translate(lang, `step.${s.id}.title`),
-        start: s.start,
-        end: s.end,
-      }));
+    return c.getTimeline().steps.map((s) => ({
+      id: s.id,
+      title: translate(lang, `step.${s.id}.title`),
+      start: s.start,
+      end: s.end,
+    }));
   }
 
   /**

@@ -4,7 +4,7 @@ import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
 import { clampTime, findStep, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import { APPROACHES, GRADES, MORPHOLOGIES, PROCEDURE_IDS, STEP_IDS, type StepId } from '../procedure/types';
-import { AUDIENCES, CONTROLS, VIEWS } from '../playback/viewerSettings';
+import { AUDIENCES, CONTROLS, POLARITIES, VIEWS } from '../playback/viewerSettings';
 import { DEFAULT_OPTIONS, OPTION_NAMES, type OptionName, type ViewerOptions } from './viewerOptions';
 
 /** A value the viewer ignored, said politely; rendered as text only. */
@@ -90,6 +90,7 @@ export function parseOptions(raw: RawOptions, lang = DEFAULT_OPTIONS.lang): Pars
   options.audience = enumOption('audience', AUDIENCES) ?? options.audience;
   options.view = enumOption('view', VIEWS) ?? options.view;
   options.controls = enumOption('controls', CONTROLS) ?? options.controls;
+  options.polarity = enumOption('polarity', POLARITIES) ?? options.polarity;
   if (raw.rate != null) {
     const text = raw.rate.trim().replace(/[x×]$/i, '');
     const rate = /^\d(\.\d{1,3})?$/.test(text) ? PLAYBACK_RATES.find((r) => r === Number(text)) : undefined;

@@ -16,7 +16,7 @@ export function settingsFromOptions(options: ViewerOptions): ViewerSettings {
     labels: false,
     cutaway: true,
     torso: true,
-    polarity: 'bone-white',
+    polarity: options.polarity,
     cameraMode: 'guided',
   };
 }

@@ -1,6 +1,6 @@
 import type { LevelId } from '../anatomy/levels';
 import type { PlaybackRate } from '../playback/playbackStore';
-import type { Audience, ControlsMode, ViewMode } from '../playback/viewerSettings';
+import type { Audience, ControlsMode, Polarity, ViewMode } from '../playback/viewerSettings';
 import type { Approach, GenantGrade, Morphology, ProcedureId, StepId } from '../procedure/types';
 
 /** Everything a page, an attribute set or a deep link can configure. */
@@ -21,6 +21,8 @@ export interface ViewerOptions {
   audience: Audience;
   view: ViewMode;
   controls: ControlsMode;
+  /** Fluoroscopy display: dense structures white (radiograph convention) or black (raw intensifier). */
+  polarity: Polarity;
 }
 
 export const DEFAULT_OPTIONS: ViewerOptions = {
@@ -38,6 +40,7 @@ export const DEFAULT_OPTIONS: ViewerOptions = {
   audience: 'patient',
   view: '3d',
   controls: 'full',
+  polarity: 'bone-white',
 };
 
 /** The option names accepted from URLs and attributes (`t` is the URL's short form of `time`). */
@@ -56,5 +59,6 @@ export const OPTION_NAMES = [
   'audience',
   'view',
   'controls',
+  'polarity',
 ] as const;
 export type OptionName = (typeof OPTION_NAMES)[number];

@@ -1,7 +1,8 @@
 import type { LevelId } from '../anatomy/levels';
 import type { Approach, GenantGrade, Morphology, ProcedureId } from '../procedure/types';
 
-export type Polarity = 'bone-white' | 'bone-black';
+export const POLARITIES = ['bone-white', 'bone-black'] as const;
+export type Polarity = (typeof POLARITIES)[number];
 export type CameraMode = 'guided' | 'free';
 export const AUDIENCES = ['patient', 'clinician'] as const;
 export type Audience = (typeof AUDIENCES)[number];

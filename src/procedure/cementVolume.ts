@@ -27,7 +27,8 @@ export function cementVolume(arrival: CementArrival): CementVolume {
       max[a] = Math.max(max[a]!, arrival.positions[i * 3 + a]! + arrival.cellMm * PAD_CELLS);
     }
   }
-  if (arrival.count === 0) return { data: new Float32Array([1]), size: [1, 1, 1], min: [0, 0, 0], max: [1, 1, 1] };
+  if (arrival.count === 0)
+    return { data: new Float32Array([1]), size: [1, 1, 1], min: [0, 0, 0], max: [1, 1, 1] };
   const size: [number, number, number] = [0, 1, 2].map((a) => Math.ceil((max[a]! - min[a]!) / h) + 1) as [
     number,
     number,
@@ -53,7 +54,12 @@ export function cementVolume(arrival: CementArrival): CementVolume {
   }
   for (let axis = 0; axis < 3; axis++) field = blurAxis(field, size, axis);
   for (let axis = 0; axis < 3; axis++) field = blurAxis(field, size, axis);
-  return { data: field, size, min, max: [min[0] + (nx - 1) * h, min[1] + (ny - 1) * h, min[2] + (nz - 1) * h] };
+  return {
+    data: field,
+    size,
+    min,
+    max: [min[0] + (nx - 1) * h, min[1] + (ny - 1) * h, min[2] + (nz - 1) * h],
+  };
 }
 
 /** Three-tap box blur along one axis (edges clamp). */

@@ -64,7 +64,11 @@ export function Cement({ arrival, marks }: CementProps) {
     const mesh = new InstancedMesh(geometry, hidden, arrival.count);
     const m = new Matrix4();
     for (let i = 0; i < arrival.count; i++) {
-      m.makeTranslation(arrival.positions[i * 3]!, arrival.positions[i * 3 + 1]!, arrival.positions[i * 3 + 2]!);
+      m.makeTranslation(
+        arrival.positions[i * 3]!,
+        arrival.positions[i * 3 + 1]!,
+        arrival.positions[i * 3 + 2]!,
+      );
       mesh.setMatrixAt(i, m);
     }
     mesh.instanceMatrix.needsUpdate = true;

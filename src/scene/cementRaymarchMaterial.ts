@@ -18,7 +18,8 @@ import type { CementVolume } from '../procedure/cementVolume';
 export function createCementRaymarchMaterial(volume: CementVolume) {
   const [nx, ny, nz] = volume.size;
   const bytes = new Uint8Array(volume.data.length);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(Math.min(1, Math.max(0, volume.data[i]!)) * 255);
+  for (let i = 0; i < bytes.length; i++)
+    bytes[i] = Math.round(Math.min(1, Math.max(0, volume.data[i]!)) * 255);
   const texture = new Data3DTexture(bytes, nx, ny, nz);
   texture.format = RedFormat;
   texture.type = UnsignedByteType;

@@ -1,4 +1,4 @@
-import { VIEWS } from '../playback/viewerSettings';
+import { POLARITIES, VIEWS } from '../playback/viewerSettings';
 import { useController, useSettings, useT } from './ViewerContext';
 
 /** Quick toggles every audience may use: labels and the cutaway of the treated vertebra. */
@@ -39,6 +39,25 @@ export function ViewToggles() {
           ))}
         </select>
       </label>
+      {(settings.view !== '3d' || settings.audience === 'clinician') && (
+        <label className="spv-switch">
+          <span>{t('controls.polarity')}</span>
+          <select
+            value={settings.polarity}
+            onChange={(e) =>
+              controller.updateSettings({
+                polarity: POLARITIES.find((p) => p === e.currentTarget.value) ?? 'bone-white',
+              })
+            }
+          >
+            {POLARITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`polarity.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="spv-switch">
         <span>{t('controls.captionMode')}</span>
         <select

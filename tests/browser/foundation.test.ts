@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
+import { pngVariety } from './support/imageStats';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 import { openViewer, seekAndSettle } from './support/viewerPage';
 
@@ -17,33 +18,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Share of pixels that differ from the most common colour: a blank or uniform canvas scores ~0. */
-async function canvasVariety(page: import('playwright-core').Page): Promise<number> {
-  const png = await page.screenshot();
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, Math.floor(c.height * 0.6)).data;
-    const counts = new Map<number, number>();
-    for (let i = 0; i < data.length; i += 16) {
-      const key = (data[i]! >> 3) * 1024 + (data[i + 1]! >> 3) * 32 + (data[i + 2]! >> 3);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const top = Math.max(...counts.values());
-    return 1 - top / (data.length / 16);
-  }, png.toString('base64'));
-}
-
 describe('standalone page', () => {
   it('loads, draws the spine and logs no errors', async () => {
     const v = await openViewer(browser, server.origin);
-    const variety = await canvasVariety(v.page);
+    const variety = await pngVariety(
+      v.page,
+      await v.page.locator('spine-procedure-viewer canvas').screenshot(),
+    );
     await v.screenshot('foundation-overview');
     expect(variety, 'the 3D view should not be blank').toBeGreaterThan(0.08);
     const state = await v.state();
@@ -54,7 +35,11 @@ describe('standalone page', () => {
   });
 
   it('deep link lands on the requested step and time', async () => {
-    const v = await openViewer(browser, server.origin, '?procedure=vertebroplasty&level=L2&step=cement-injection&t=50');
+    const v = await openViewer(
+      browser,
+      server.origin,
+      '?procedure=vertebroplasty&level=L2&step=cement-injection&t=50',
+    );
     const state = await v.state();
     expect(state.procedure).toBe('vertebroplasty');
     expect(state.level).toBe('L2');
@@ -67,7 +52,11 @@ describe('standalone page', () => {
   });
 
   it('a bad value shows a polite notice, uses the default and never renders markup', async () => {
-    const v = await openViewer(browser, server.origin, `?level=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}&grade=7&t=abc`);
+    const v = await openViewer(
+      browser,
+      server.origin,
+      `?level=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}&grade=7&t=abc`,
+    );
     const notices = await v.page.locator('spine-procedure-viewer .spv-notice').allTextContents();
     expect(notices).toEqual([
       'Ignored level "<img src=x onerror="window.__pwned=1">": use a level from T1 to L5. Using L1.',
@@ -99,7 +88,8 @@ describe('standalone page', () => {
     // A kyphoplasty-only step lands on the next shared step.
     await v.page.locator('spine-procedure-viewer [role="radio"][data-procedure="kyphoplasty"]').click();
     await v.page.evaluate(() => {
-      (document.querySelector('spine-procedure-viewer') as HTMLElement & { step: string }).step = 'balloon-inflation';
+      (document.querySelector('spine-procedure-viewer') as HTMLElement & { step: string }).step =
+        'balloon-inflation';
     });
     await v.page.locator('spine-procedure-viewer [role="radio"][data-procedure="vertebroplasty"]').click();
     const mapped = await v.state();
@@ -117,25 +107,40 @@ describe('standalone page', () => {
       await v.page.keyboard.press('Tab');
       if (await slider.evaluate((el) => el.matches(':focus'))) break;
     }
-    expect(await slider.evaluate((el) => el.matches(':focus')), 'the slider is reachable with Tab').toBe(true);
+    expect(await slider.evaluate((el) => el.matches(':focus')), 'the slider is reachable with Tab').toBe(
+      true,
+    );
     expect(await slider.getAttribute('aria-valuemin')).toBe('0');
     const max = Number(await slider.getAttribute('aria-valuemax'));
     expect(max).toBeGreaterThan(60);
 
     await v.page.keyboard.press('Space');
     await v.page.waitForTimeout(600);
-    const playing = await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as HTMLElement & { paused: boolean }).paused);
+    const playing = await v.page.evaluate(
+      () => (document.querySelector('spine-procedure-viewer') as HTMLElement & { paused: boolean }).paused,
+    );
     expect(playing, 'Space starts playback').toBe(false);
     await v.page.keyboard.press('k');
-    const paused = await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as HTMLElement & { paused: boolean }).paused);
+    const paused = await v.page.evaluate(
+      () => (document.querySelector('spine-procedure-viewer') as HTMLElement & { paused: boolean }).paused,
+    );
     expect(paused, 'K pauses').toBe(true);
 
     await v.page.keyboard.press('Home');
-    const steps = await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as HTMLElement & { steps: { id: string; title: string }[] }).steps);
+    const steps = await v.page.evaluate(
+      () =>
+        (
+          document.querySelector('spine-procedure-viewer') as HTMLElement & {
+            steps: { id: string; title: string }[];
+          }
+        ).steps,
+    );
     for (let i = 0; i < steps.length; i++) {
       const text = await slider.getAttribute('aria-valuetext');
       expect(text).toMatch(new RegExp(`^Step ${i + 1} of ${steps.length}, ${steps[i]!.title}, \\d+:\\d\\d$`));
-      expect(await v.page.locator('spine-procedure-viewer .spv-caption-title').textContent()).toBe(steps[i]!.title);
+      expect(await v.page.locator('spine-procedure-viewer .spv-caption-title').textContent()).toBe(
+        steps[i]!.title,
+      );
       await v.page.keyboard.press('PageDown');
     }
     // Like a media player: PageUp first returns to the start of the current step, then to the one before.
@@ -159,7 +164,14 @@ describe('standalone page', () => {
   it('saves screenshots of key steps of both procedures', async () => {
     for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
       const v = await openViewer(browser, server.origin, `?procedure=${procedure}`);
-      const steps = await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as HTMLElement & { steps: { id: string; start: number; end: number }[] }).steps);
+      const steps = await v.page.evaluate(
+        () =>
+          (
+            document.querySelector('spine-procedure-viewer') as HTMLElement & {
+              steps: { id: string; start: number; end: number }[];
+            }
+          ).steps,
+      );
       for (const step of steps) {
         await seekAndSettle(v.page, (step.start + step.end) / 2 + (step.end - step.start) * 0.3);
         await v.screenshot(`step-${procedure}-${step.id}`);

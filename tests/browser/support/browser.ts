@@ -29,9 +29,13 @@ export function collectErrors(page: Page): string[] {
 
 /** Wait for the viewer's `ready` promise (first frame with the models drawn). */
 export async function waitForViewerReady(page: Page, selector = 'spine-procedure-viewer'): Promise<void> {
-  await page.waitForFunction((sel) => customElements.get('spine-procedure-viewer') && document.querySelector(sel), selector, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    (sel) => customElements.get('spine-procedure-viewer') && document.querySelector(sel),
+    selector,
+    {
+      timeout: 60_000,
+    },
+  );
   await page.evaluate(async (sel) => {
     const el = document.querySelector(sel) as HTMLElement & { ready: Promise<void> };
     await el.ready;

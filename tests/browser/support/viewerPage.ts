@@ -8,7 +8,9 @@ export interface ViewerPage {
   page: Page;
   errors: string[];
   /** `getState()` of the viewer element. */
-  state(): Promise<Record<string, unknown> & { time: number; step: string; procedure: string; stepProgress: number }>;
+  state(): Promise<
+    Record<string, unknown> & { time: number; step: string; procedure: string; stepProgress: number }
+  >;
   screenshot(name: string): Promise<Buffer>;
   close(): Promise<void>;
 }
@@ -21,7 +23,10 @@ export async function openViewer(
   viewport = { width: 1100, height: 760 },
   options: { reducedMotion?: 'reduce' | 'no-preference' } = {},
 ): Promise<ViewerPage> {
-  const context = await browser.newContext({ viewport, reducedMotion: options.reducedMotion ?? 'no-preference' });
+  const context = await browser.newContext({
+    viewport,
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+  });
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(`${origin}/index.html${query}`);

@@ -221,6 +221,13 @@ const CASES: Case[] = [
     { controls: 'full' },
     ['Ignored controls "some": use full, minimal or none. Using full.'],
   ],
+  [
+    'unknown polarity',
+    { polarity: 'purple' },
+    { polarity: 'bone-white' },
+    ['Ignored polarity "purple": use bone-white or bone-black. Using bone-white.'],
+  ],
+  ['polarity in another case', { polarity: 'Bone-Black' }, { polarity: 'bone-black' }, []],
   // several at once, in option order
   [
     'several bad values',
@@ -336,7 +343,8 @@ describe('rawOptionsFromSearch', () => {
   it('reads every option name, decodes values and ignores unknown keys', () => {
     const raw = rawOptionsFromSearch(
       '?procedure=vertebroplasty&level=T8&grade=3&morphology=crush&approach=unipedicular&step=access' +
-        '&time=12&autoplay&loop=no&rate=2x&lang=en&audience=clinician&view=split&controls=none&foo=bar' +
+        '&time=12&autoplay&loop=no&rate=2x&lang=en&audience=clinician&view=split&controls=none&polarity=bone-black' +
+        '&foo=bar' +
         '&junk=%3Cb%3E',
     );
     expect(raw).toEqual({
@@ -354,6 +362,7 @@ describe('rawOptionsFromSearch', () => {
       audience: 'clinician',
       view: 'split',
       controls: 'none',
+      polarity: 'bone-black',
     });
     expect(parseOptions(raw)).toEqual({
       options: {
@@ -371,6 +380,7 @@ describe('rawOptionsFromSearch', () => {
         audience: 'clinician',
         view: 'split',
         controls: 'none',
+        polarity: 'bone-black',
       },
       notices: [],
     });

@@ -1,0 +1,154 @@
+import type { Browser, Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { C_ARM, coneFovDeg } from '../../src/fluoro/cArmGeometry';
+import { accessPlan, tipAt } from '../../src/procedure/accessPath';
+import { vertebraLandmarks } from '../../src/anatomy/vertebraLandmarks';
+import { launchBrowser } from './support/browser';
+import { imageCorrelation, imageStats, type Region } from './support/imageStats';
+import { startStaticServer, type StaticServer } from './support/staticServer';
+import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startStaticServer('dist');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Viewer = HTMLElement & {
+  captureFluoro(o: { view: string }): Promise<string>;
+  steps: { id: string; start: number; end: number }[];
+};
+
+async function capture(page: Page, t: number, view: 'ap' | 'lateral', name: string): Promise<string> {
+  await seekAndSettle(page, t);
+  const url = await page.evaluate(
+    (v) => (document.querySelector('spine-procedure-viewer') as Viewer).captureFluoro({ view: v }),
+    view,
+  );
+  writeFileSync(`${ARTIFACTS}/fluoro-${name}.png`, Buffer.from(url.split(',')[1]!, 'base64'));
+  return url;
+}
+
+async function stepTimes(page: Page): Promise<Record<string, { start: number; end: number }>> {
+  const steps = await page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).steps);
+  return Object.fromEntries(steps.map((s) => [s.id, s]));
+}
+
+/**
+ * Where a point of the treated vertebra (world mm: +X patient's left, +Z cranial) lands on the AP image:
+ * the source is below the table, image right = patient's left, image up = cranial.
+ */
+function apImagePoint(x: number, z: number): [number, number] {
+  const half = C_ARM.sourceToIsocentreMm * Math.tan(((coneFovDeg() / 2) * Math.PI) / 180);
+  return [0.5 + x / (2 * half), 0.5 - z / (2 * half)];
+}
+
+const around = ([u, v]: [number, number], r: number): Region => ({
+  x0: u - r,
+  y0: v - r,
+  x1: u + r,
+  y1: v + r,
+});
+
+describe('simulated fluoroscopy', () => {
+  it('AP and lateral images are structured, deterministic, and show the trocar in the pedicle after access', async () => {
+    const v = await openViewer(browser, server.origin, '?level=L1');
+    const steps = await stepTimes(v.page);
+    const before = await capture(v.page, steps.targeting!.start + 0.5, 'ap', 'ap-before-access');
+    const after = await capture(v.page, steps.access!.end - 0.1, 'ap', 'ap-after-access');
+    const again = await capture(v.page, steps.access!.end - 0.1, 'ap', 'ap-after-access-again');
+    expect(again, 'same time and options give the same image').toBe(after);
+
+    const whole = await imageStats(v.page, after);
+    expect(whole.std, 'the image is not uniform').toBeGreaterThan(0.08);
+
+    // The left needle passes the pedicle half-way along its path inside bone.
+    const needle = accessPlan('L1', 'bipedicular').needles[0]!;
+    const p = tipAt(needle, needle.posteriorWallDepthMm * 0.6, [0, 0, 0]);
+    const pedicle = around(apImagePoint(p[0], p[1]), 0.02);
+    const control = around(apImagePoint(-vertebraLandmarks('L1').bodyWidthMm * 1.2, 30), 0.02);
+    const gain =
+      (await imageStats(v.page, after, pedicle)).mean - (await imageStats(v.page, before, pedicle)).mean;
+    const drift = Math.abs(
+      (await imageStats(v.page, after, control)).mean - (await imageStats(v.page, before, control)).mean,
+    );
+    expect(gain, 'steel in the pedicle shows bright (bone-white polarity)').toBeGreaterThan(0.15);
+    expect(drift, 'away from the needle the image barely changes').toBeLessThan(0.05);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
+    it(`${procedure}: the lateral image changes where the cement appears`, async () => {
+      const v = await openViewer(browser, server.origin, `?procedure=${procedure}`);
+      const steps = await stepTimes(v.page);
+      const before = await capture(
+        v.page,
+        steps['cement-injection']!.start + 0.2,
+        'lateral',
+        `${procedure}-lateral-before-cement`,
+      );
+      const after = await capture(
+        v.page,
+        steps['cement-injection']!.end - 0.1,
+        'lateral',
+        `${procedure}-lateral-after-cement`,
+      );
+      // The body sits at the image centre; the anterior third (where cement goes) is toward the patient's front.
+      const body: Region = { x0: 0.42, y0: 0.42, x1: 0.62, y1: 0.58 };
+      const corner: Region = { x0: 0.2, y0: 0.2, x1: 0.3, y1: 0.3 };
+      const gain =
+        (await imageStats(v.page, after, body)).mean - (await imageStats(v.page, before, body)).mean;
+      const drift = Math.abs(
+        (await imageStats(v.page, after, corner)).mean - (await imageStats(v.page, before, corner)).mean,
+      );
+      expect(gain, 'barium-loaded cement shows bright').toBeGreaterThan(0.08);
+      expect(drift).toBeLessThan(0.04);
+      await v.close();
+    });
+  }
+
+  it('the polarity toggle inverts the image', async () => {
+    const white = await openViewer(browser, server.origin, '?step=access&polarity=bone-white');
+    const black = await openViewer(browser, server.origin, '?step=access&polarity=bone-black');
+    const t = (await stepTimes(white.page)).access!.end - 0.1;
+    const a = await capture(white.page, t, 'ap', 'polarity-bone-white');
+    const b = await capture(black.page, t, 'ap', 'polarity-bone-black');
+    expect(await imageCorrelation(white.page, a, b)).toBeLessThan(-0.8);
+    await white.close();
+    await black.close();
+  });
+
+  it('split view shows AP and lateral side by side; an unknown capture view is refused', async () => {
+    const v = await openViewer(browser, server.origin, '?view=split&step=cement-injection');
+    await seekAndSettle(v.page, (await v.state()).time + 6);
+    await v.screenshot('fluoro-split-view');
+    const names = await v.page
+      .locator('spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-name')
+      .allTextContents();
+    expect(names).toEqual(['AP view', 'Lateral view']);
+    const refused = await v.page.evaluate(async () => {
+      const el = document.querySelector('spine-procedure-viewer') as Viewer;
+      const events: string[] = [];
+      el.addEventListener('error', (e) =>
+        events.push((e as unknown as CustomEvent<{ type: string }>).detail.type),
+      );
+      try {
+        await el.captureFluoro({ view: 'oblique' });
+        return 'accepted';
+      } catch {
+        return events.join(',');
+      }
+    });
+    expect(refused).toBe('command');
+    await v.close();
+  });
+});

@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+
+/** A rectangle in image fractions (0–1, origin top-left). */
+export interface Region {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface ImageStats {
+  /** Mean grey level (0–1) in the region. */
+  mean: number;
+  /** Standard deviation of the grey level (0–1) in the region. */
+  std: number;
+}
+
+/** Decode an image (data URL) in the page and measure its grey levels in a region. */
+export function imageStats(
+  page: Page,
+  dataUrl: string,
+  region: Region = { x0: 0, y0: 0, x1: 1, y1: 1 },
+): Promise<ImageStats> {
+  return page.evaluate(
+    async ([url, r]) => {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const x0 = Math.floor(r.x0 * c.width);
+      const y0 = Math.floor(r.y0 * c.height);
+      const w = Math.max(1, Math.floor((r.x1 - r.x0) * c.width));
+      const h = Math.max(1, Math.floor((r.y1 - r.y0) * c.height));
+      const d = ctx.getImageData(x0, y0, w, h).data;
+      let sum = 0;
+      let sq = 0;
+      const n = d.length / 4;
+      for (let i = 0; i < d.length; i += 4) {
+        const g = (d[i]! + d[i + 1]! + d[i + 2]!) / (3 * 255);
+        sum += g;
+        sq += g * g;
+      }
+      const mean = sum / n;
+      return { mean, std: Math.sqrt(Math.max(0, sq / n - mean * mean)) };
+    },
+    [dataUrl, region] as const,
+  );
+}
+
+/** Pearson correlation of two same-size images' grey levels inside a centred disc (the intensifier field). */
+export function imageCorrelation(page: Page, a: string, b: string, radius = 0.42): Promise<number> {
+  return page.evaluate(
+    async ([urlA, urlB, rad]) => {
+      const grey = async (url: string) => {
+        const img = new Image();
+        img.src = url;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        const out: number[] = [];
+        for (let y = 0; y < c.height; y += 2)
+          for (let x = 0; x < c.width; x += 2) {
+            const dx = x / c.width - 0.5;
+            const dy = y / c.height - 0.5;
+            if (dx * dx + dy * dy > rad * rad) continue;
+            const i = (y * c.width + x) * 4;
+            out.push(d[i]! + d[i + 1]! + d[i + 2]!);
+          }
+        return out;
+      };
+      const ga = await grey(urlA);
+      const gb = await grey(urlB);
+      const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+      const ma = mean(ga);
+      const mb = mean(gb);
+      let cov = 0;
+      let va = 0;
+      let vb = 0;
+      for (let i = 0; i < ga.length; i++) {
+        cov += (ga[i]! - ma) * (gb[i]! - mb);
+        va += (ga[i]! - ma) ** 2;
+        vb += (gb[i]! - mb) ** 2;
+      }
+      return cov / Math.sqrt(va * vb);
+    },
+    [a, b, radius] as const,
+  );
+}
+
+/**
+ * Share of pixels (0–1) that changed visibly (by more than 10 % in some channel) between two same-size
+ * screenshots (PNG buffers), computed in the page.
+ */
+export function screenshotDifference(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([b64a, b64b]) => {
+      const load = async (b64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, c.width, c.height).data;
+      };
+      const da = await load(b64a);
+      const db = await load(b64b);
+      let changed = 0;
+      for (let i = 0; i < da.length; i += 4) {
+        const d = Math.max(
+          Math.abs(da[i]! - db[i]!),
+          Math.abs(da[i + 1]! - db[i + 1]!),
+          Math.abs(da[i + 2]! - db[i + 2]!),
+        );
+        if (d > 25) changed++;
+      }
+      return changed / (da.length / 4);
+    },
+    [a.toString('base64'), b.toString('base64')] as const,
+  );
+}
+
+/** Share of pixels that differ from the most common colour: a blank or uniform image scores ~0. */
+export function pngVariety(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 16) {
+      const key = (data[i]! >> 3) * 1024 + (data[i + 1]! >> 3) * 32 + (data[i + 2]! >> 3);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return 1 - Math.max(...counts.values()) / (data.length / 16);
+  }, png.toString('base64'));
+}
