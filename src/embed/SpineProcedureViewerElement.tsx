@@ -264,6 +264,23 @@ export class SpineProcedureViewerElement extends HTMLElement {
     return url;
   }
 
+  /**
+   * Rendering figures for benchmarks and diagnostics: draw calls and triangles of the last frame (all passes),
+   * live geometries and textures, and recent per-frame main-thread milliseconds (excluding the GL draw).
+   */
+  getRenderStats(): {
+    drawCalls: number;
+    triangles: number;
+    geometries: number;
+    textures: number;
+    frameMs: number[];
+  } {
+    const c = this.requireController();
+    const stats = c.frameStats;
+    const memory = c.rendererMemory();
+    return { drawCalls: stats.drawCalls, triangles: stats.triangles, ...memory, frameMs: stats.samples() };
+  }
+
   /** The state at the current time as a plain object (computed fresh; safe to keep). */
   getState(): ViewerStateSnapshot {
     const c = this.requireController();

@@ -5,6 +5,7 @@ import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import type { ProcedureId, ProcedureOptions, StepId, Timeline } from '../procedure/types';
 import type { Clock } from './clock';
 import { Emitter } from './emitter';
+import { FrameStats } from './frameStats';
 import {
   createPlaybackStore,
   type PlaybackEvent,
@@ -28,8 +29,12 @@ export interface ViewerEvents extends Record<string, unknown> {
   frame: ProcedureState;
   /** The first frame with the models has been drawn. */
   ready: { time: number };
+  graphicschange: { graphics: GraphicsState };
   error: { type: ViewerErrorType; message: string };
 }
+
+/** ok: drawing; lost: the WebGL context is gone and a restore is awaited; failed: showing the transcript instead. */
+export type GraphicsState = 'ok' | 'lost' | 'failed';
 
 export type ViewerErrorType =
   'webglcontextlost' | 'webglunavailable' | 'modelload' | 'invalidinput' | 'command';
@@ -45,6 +50,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
   readonly playback: PlaybackStore;
   /** Hot per-frame values, mutated in place. Read it; never keep references to its fields across frames. */
   readonly state: ProcedureState = createProcedureState();
+  /** Frame timings and draw counts, read by the benchmark. */
+  readonly frameStats = new FrameStats();
   private settings: ViewerSettings;
   private timeline: Timeline;
   private lastStep: StepId | null = null;
@@ -71,6 +78,37 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.computeFrame();
   }
 
+  private graphics: GraphicsState = 'ok';
+
+  getGraphics(): GraphicsState {
+    return this.graphics;
+  }
+
+  /** The WebGL context was lost: pause where we are (the state is kept here, so nothing is lost with it). */
+  graphicsLost(): void {
+    if (this.graphics === 'lost') return;
+    this.pause();
+    this.setGraphics('lost');
+    this.reportError('webglcontextlost', 'The WebGL context was lost; restoring the 3D view.');
+  }
+
+  /** A context is drawing again (restored, or a fresh canvas after a remount): same time, same step. */
+  graphicsRestored(): void {
+    if (this.graphics === 'ok') return;
+    this.setGraphics('ok');
+    this.refresh();
+  }
+
+  /** Restoring failed for good: the viewer stays on the transcript. */
+  graphicsFailed(): void {
+    this.setGraphics('failed');
+  }
+
+  private setGraphics(graphics: GraphicsState): void {
+    this.graphics = graphics;
+    this.emit('graphicschange', { graphics });
+  }
+
   markReady(): void {
     if (this.isReady) return;
     this.isReady = true;
@@ -80,6 +118,17 @@ export class ViewerController extends Emitter<ViewerEvents> {
 
   get readyState(): boolean {
     return this.isReady;
+  }
+
+  private memory: () => { geometries: number; textures: number } = () => ({ geometries: 0, textures: 0 });
+
+  /** The renderer registers where its live geometry and texture counts come from. */
+  setMemoryProbe(probe: () => { geometries: number; textures: number }): void {
+    this.memory = probe;
+  }
+
+  rendererMemory(): { geometries: number; textures: number } {
+    return this.memory();
   }
 
   private fluoroCapture: ((view: 'ap' | 'lateral') => string) | null = null;

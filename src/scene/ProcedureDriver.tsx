@@ -9,11 +9,18 @@ import { useController } from '../ui/ViewerContext';
 export function ProcedureDriver() {
   const controller = useController();
   const invalidate = useThree((s) => s.invalidate);
+  const gl = useThree((s) => s.gl);
+  useEffect(() => {
+    gl.info.autoReset = false;
+  }, [gl]);
   useEffect(() => {
     controller.setInvalidator(() => invalidate());
     return () => controller.setInvalidator(() => {});
   }, [controller, invalidate]);
-  useFrame(() => {
+  useFrame(({ gl }) => {
+    controller.frameStats.beginFrame(performance.now());
+    // Count every pass of the frame (3D view and fluoro) together; reset once per frame, not per render call.
+    gl.info.reset();
     controller.computeFrame();
     if (controller.playback.getSnapshot().playing) invalidate();
   }, -1);

@@ -32,6 +32,10 @@ export function RenderPipeline() {
   const look = useMemo(() => ({ seed: 0, boneWhite: true }), []);
 
   useEffect(() => {
+    controller.setMemoryProbe(() => ({
+      geometries: gl.info.memory.geometries,
+      textures: gl.info.memory.textures,
+    }));
     controller.setFluoroCapture((view) => {
       look.seed = Math.floor(controller.state.time * PULSES_PER_SECOND);
       look.boneWhite = controller.getSettings().polarity === 'bone-white';
@@ -41,9 +45,10 @@ export function RenderPipeline() {
       controller.setFluoroCapture(null);
       renderer.dispose();
     };
-  }, [controller, renderer, scene, look]);
+  }, [controller, renderer, scene, look, gl]);
 
   useFrame(({ gl, scene, camera, size }) => {
+    controller.frameStats.endUpdate(performance.now());
     const s = controller.state;
     const mode = settings.view;
     if (mode === '3d') gl.render(scene, camera);
@@ -57,6 +62,7 @@ export function RenderPipeline() {
       renderer.drawPanel(panel.view, panel.x, size.height - panel.y - panel.size, panel.size, look);
     }
     gl.setViewport(0, 0, size.width, size.height);
+    controller.frameStats.recordRender(gl.info.render.calls, gl.info.render.triangles);
     controller.fulfilCaptures();
   }, 1);
 

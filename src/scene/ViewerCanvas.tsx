@@ -22,6 +22,14 @@ export default function ViewerCanvas() {
       camera={{ fov: 32, near: 5, far: 6000, position: [430, 260, -170] }}
       onCreated={({ gl }) => {
         gl.localClippingEnabled = true;
+        const canvas = gl.domElement;
+        canvas.addEventListener('webglcontextlost', (event) => {
+          // Without preventDefault the browser never offers the context back.
+          event.preventDefault();
+          controller.graphicsLost();
+        });
+        canvas.addEventListener('webglcontextrestored', () => controller.graphicsRestored());
+        controller.graphicsRestored();
         controller.invalidate();
       }}
     >

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { ViewerController } from '../playback/viewerController';
 import { CameraFollowButton } from './CameraFollowButton';
 import { CaptionPanel } from './CaptionPanel';
@@ -9,13 +9,11 @@ import { LiveRegion } from './LiveRegion';
 import { NoticeList } from './NoticeList';
 import { ProcedureToggle } from './ProcedureToggle';
 import { ReadoutPanel } from './ReadoutPanel';
-import { SceneErrorBoundary } from './SceneErrorBoundary';
+import { SceneStage } from './SceneStage';
 import { StepList } from './StepList';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
-import { useController, useReady, useSettings, useT, ViewerContext } from './ViewerContext';
-
-const ViewerCanvas = lazy(() => import('../scene/ViewerCanvas'));
+import { useController, useSettings, useT, ViewerContext } from './ViewerContext';
 
 /** ViewerAppProps: the controller to drive and the notices to show. */
 export interface ViewerAppProps {
@@ -40,7 +38,6 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
   const t = useT();
   const [stepsOpen, setStepsOpen] = useState(false);
   const controller = useController();
-  const ready = useReady();
   const onKeyDown = useKeyboardShortcuts(controller);
   const showControls = settings.controls !== 'none';
   return (
@@ -51,26 +48,7 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
       onKeyDown={onKeyDown}
     >
       <div className="spv-stage">
-        {webgl ? (
-          <SceneErrorBoundary
-            fallback={<p className="spv-loading">{t('notice.loadFailed')}</p>}
-            onError={(error) => {
-              controller.reportError('modelload', error.message);
-              controller.markReady();
-            }}
-          >
-            <Suspense fallback={null}>
-              <ViewerCanvas />
-            </Suspense>
-            {!ready && (
-              <p className="spv-loading" role="status">
-                {t('app.loading')}
-              </p>
-            )}
-          </SceneErrorBoundary>
-        ) : (
-          <p className="spv-loading">{t('notice.webglUnavailable')}</p>
-        )}
+        <SceneStage webgl={webgl} />
         <div className="spv-topbar">
           {showControls && <ProcedureToggle />}
           <span className="spv-level-chip">
@@ -92,7 +70,7 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
         />
       )}
       {showControls && settings.controls === 'full' && <ViewToggles />}
-      {(stepsOpen || !webgl) && <StepList onChoose={() => setStepsOpen(false)} />}
+      {stepsOpen && <StepList onChoose={() => setStepsOpen(false)} />}
       <LiveRegion />
     </div>
   );

@@ -1,7 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { translatorFor, type Translate } from '../i18n/catalog';
 import type { PlaybackSnapshot } from '../playback/playbackStore';
-import type { ViewerController, ViewerEvents } from '../playback/viewerController';
+import type { GraphicsState, ViewerController, ViewerEvents } from '../playback/viewerController';
 import type { ViewerSettings } from '../playback/viewerSettings';
 import type { StepId } from '../procedure/types';
 
@@ -44,6 +44,11 @@ export function usePlayback(): PlaybackSnapshot {
 export function useT(): Translate {
   const { lang } = useSettings();
   return translatorFor(lang);
+}
+
+/** Whether the 3D view is drawing, waiting for its context, or replaced by the transcript. */
+export function useGraphics(): GraphicsState {
+  return useControllerValue(['graphicschange'], (c) => c.getGraphics());
 }
 
 /** False until the first frame with the models has been drawn. */
