@@ -4,6 +4,7 @@ import { CameraFollowButton } from './CameraFollowButton';
 import { CaptionPanel } from './CaptionPanel';
 import { ClinicianSettingsButton } from './ClinicianSettingsButton';
 import { ControlBar } from './ControlBar';
+import { CureIndicator } from './CureIndicator';
 import { FluoroOverlay } from './FluoroOverlay';
 import { LiveRegion } from './LiveRegion';
 import { NoticeList } from './NoticeList';
@@ -57,6 +58,7 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
           {settings.audience === 'clinician' && settings.controls === 'full' && <ClinicianSettingsButton />}
         </div>
         {webgl && <FluoroOverlay />}
+        <CureIndicator />
         <CameraFollowButton />
         {settings.audience === 'clinician' && <ReadoutPanel />}
         <NoticeList notices={notices} />

@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+import { useController, useCurrentStep, useT } from './ViewerContext';
+
+/**
+ * While the cement hardens: simulated minutes elapsed against the real setting time (PMMA sets in about 10–20
+ * minutes), as text and a bar, written through refs from the frame loop.
+ */
+export function CureIndicator() {
+  const controller = useController();
+  const step = useCurrentStep();
+  const t = useT();
+  const text = useRef<HTMLSpanElement>(null);
+  const bar = useRef<HTMLSpanElement>(null);
+  const visible = step === 'cement-hardening';
+  useEffect(() => {
+    if (!visible) return;
+    let last = -1;
+    const apply = () => {
+      const s = controller.state;
+      const minutes = Math.round(s.cementMinutes);
+      if (bar.current) bar.current.style.width = `${Math.round(s.cementCure * 100)}%`;
+      if (minutes !== last && text.current) {
+        last = minutes;
+        text.current.textContent = t('readout.cureMinutes', { minutes });
+      }
+    };
+    apply();
+    return controller.on('frame', apply);
+  }, [controller, t, visible]);
+  if (!visible) return null;
+  return (
+    <div className="spv-cure">
+      <strong>{t('readout.cementCure')}</strong>
+      <span ref={text} />
+      <span className="spv-cure-track" aria-hidden="true">
+        <span ref={bar} className="spv-cure-bar" />
+      </span>
+    </div>
+  );
+}
