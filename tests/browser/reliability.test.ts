@@ -1,0 +1,195 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, launchBrowser, waitForViewerReady } from './support/browser';
+import { pngVariety } from './support/imageStats';
+import { startStaticServer, type StaticServer } from './support/staticServer';
+import { openViewer, seekAndSettle } from './support/viewerPage';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startStaticServer('dist');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Viewer = HTMLElement & {
+  play(): Promise<void>;
+  paused: boolean;
+  currentTime: number;
+  getRenderStats(): { geometries: number; textures: number };
+  procedure: string;
+  duration: number;
+};
+
+/** Record the viewer's `error` events (detail.type) on window.__errors. */
+async function recordErrors(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __errors: string[] };
+    w.__errors = [];
+    document
+      .querySelector('spine-procedure-viewer')!
+      .addEventListener('error', (e) => w.__errors.push((e as unknown as CustomEvent<{ type: string }>).detail.type));
+  });
+}
+
+const errorsSeen = (page: Page) => page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
+
+/** Lose (or restore) the WebGL context of the viewer's current canvas, as a GPU reset would. */
+async function context(page: Page, action: 'lose' | 'restore'): Promise<void> {
+  await page.evaluate((a) => {
+    const w = window as unknown as { __loseExt?: WEBGL_lose_context };
+    if (a === 'lose') {
+      const canvas = document.querySelector('spine-procedure-viewer')!.shadowRoot!.querySelector('canvas')!;
+      w.__loseExt = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+      w.__loseExt.loseContext();
+    } else {
+      w.__loseExt!.restoreContext();
+    }
+  }, action);
+}
+
+const statusTexts = (page: Page) => page.locator('spine-procedure-viewer [role="status"]').allTextContents();
+
+describe('reliability', () => {
+  it('context lost during playback: calm notice, pause, error event; restored in place', async () => {
+    const v = await openViewer(browser, server.origin, '?step=balloon-inflation');
+    await recordErrors(v.page);
+    await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).play());
+    await v.page.waitForTimeout(500);
+    await context(v.page, 'lose');
+    await v.page.waitForFunction(() => (document.querySelector('spine-procedure-viewer') as Viewer).paused);
+    expect(await statusTexts(v.page)).toContain('Restoring 3D view…');
+    expect(await errorsSeen(v.page)).toContain('webglcontextlost');
+    const lostAt = await v.state();
+    await context(v.page, 'restore');
+    await v.page.waitForFunction(
+      () =>
+        !Array.from(document.querySelector('spine-procedure-viewer')!.shadowRoot!.querySelectorAll('[role="status"]')).some(
+          (e) => e.textContent === 'Restoring 3D view…',
+        ),
+    );
+    await seekAndSettle(v.page, lostAt.time);
+    const after = await v.state();
+    expect(after.step).toBe(lostAt.step);
+    expect(after.time).toBeCloseTo(lostAt.time, 6);
+    const shot = await v.page.locator('spine-procedure-viewer canvas').screenshot();
+    expect(await pngVariety(v.page, shot)).toBeGreaterThan(0.1);
+    await v.close();
+  });
+
+  it('no restore: the canvas is remounted once and draws again at the same moment', async () => {
+    const v = await openViewer(browser, server.origin, '?step=cement-injection&t=80');
+    await context(v.page, 'lose');
+    await v.page.waitForFunction(() => (document.querySelector('spine-procedure-viewer') as Viewer).paused);
+    // The remount waits for the browser's restore first (3 s), then mounts a fresh canvas.
+    await v.page.waitForFunction(
+      () => {
+        const root = document.querySelector('spine-procedure-viewer')!.shadowRoot!;
+        const canvas = root.querySelector('canvas');
+        return canvas && !canvas.getContext('webgl2')!.isContextLost() && !root.textContent!.includes('Restoring 3D view');
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await seekAndSettle(v.page, 80);
+    expect((await v.state()).step).toBe('cement-injection');
+    const shot = await v.page.locator('spine-procedure-viewer canvas').screenshot();
+    expect(await pngVariety(v.page, shot)).toBeGreaterThan(0.1);
+    await v.screenshot('reliability-remounted');
+
+    // Lost again after the remount drew: stay on the transcript.
+    await context(v.page, 'lose');
+    await v.page.waitForSelector('spine-procedure-viewer .spv-transcript', { timeout: 10_000 });
+    const items = await v.page.locator('spine-procedure-viewer .spv-transcript li h3').allTextContents();
+    expect(items).toHaveLength(13);
+    await v.screenshot('reliability-transcript-after-failure');
+    await v.close();
+  });
+
+  it('no WebGL at all: transcript in the chosen procedure, a working step list, an error event', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (type === 'webgl2' || type === 'webgl' || type === 'experimental-webgl') return null;
+        return (original as (this: HTMLCanvasElement, t: string, ...r: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+      const w = window as unknown as { __errors: string[] };
+      w.__errors = [];
+      window.addEventListener(
+        'error',
+        (e) => {
+          const detail = (e as unknown as CustomEvent<{ type?: string }>).detail;
+          if (detail?.type) w.__errors.push(detail.type);
+        },
+        true,
+      );
+    });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.origin}/index.html?procedure=vertebroplasty&audience=clinician`);
+    await page.waitForFunction(() => customElements.get('spine-procedure-viewer'));
+    await waitForViewerReady(page);
+    const titles = await page.locator('spine-procedure-viewer .spv-transcript li h3').allTextContents();
+    expect(titles).toHaveLength(9);
+    expect(titles[5]).toBe('Filling with bone cement');
+    expect(await page.locator('spine-procedure-viewer .spv-transcript').textContent()).toContain('Barium-opacified PMMA');
+    expect(await page.locator('spine-procedure-viewer canvas').count()).toBe(0);
+    await page.locator('spine-procedure-viewer .spv-steps-toggle').click();
+    await page.locator('spine-procedure-viewer .spv-step', { hasText: 'The cement hardens' }).click();
+    expect(await page.locator('spine-procedure-viewer .spv-caption-title').textContent()).toBe('The cement hardens');
+    await page.screenshot({ path: 'test-artifacts/reliability-no-webgl.png' });
+    expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toContain('webglunavailable');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('prefers-reduced-motion: autoplay is not honoured', async () => {
+    const v = await openViewer(browser, server.origin, '?autoplay=true', undefined, { reducedMotion: 'reduce' });
+    await v.page.waitForTimeout(800);
+    expect(await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).paused)).toBe(true);
+    expect((await v.state()).time).toBe(0);
+    await v.close();
+    const moving = await openViewer(browser, server.origin, '?autoplay=true');
+    await moving.page.waitForFunction(() => (document.querySelector('spine-procedure-viewer') as Viewer).currentTime > 0.2);
+    await moving.close();
+  });
+
+  it('long run: repeated loops of both procedures keep geometries and textures constant and the heap bounded', async () => {
+    const v = await openViewer(browser, server.origin, '?view=split', { width: 640, height: 480 });
+    const cdp = await v.page.context().newCDPSession(v.page);
+    const loop = async () => {
+      for (const procedure of ['kyphoplasty', 'vertebroplasty']) {
+        await v.page.evaluate(async (p) => {
+          const el = document.querySelector('spine-procedure-viewer') as Viewer;
+          el.procedure = p;
+          for (let i = 0; i <= 8; i++) {
+            el.currentTime = (el.duration * i) / 8;
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          }
+        }, procedure);
+      }
+    };
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      const stats = await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).getRenderStats());
+      return { heap: heap.usedSize, geometries: stats.geometries, textures: stats.textures };
+    };
+    await loop();
+    const first = await measure();
+    for (let i = 0; i < 12; i++) await loop();
+    const last = await measure();
+    expect(last.geometries, 'geometries').toBe(first.geometries);
+    expect(last.textures, 'textures').toBe(first.textures);
+    expect(last.heap / first.heap, `heap ${first.heap} → ${last.heap}`).toBeLessThan(1.1);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+});
