@@ -38,6 +38,7 @@ export function Balloons({ plan, marks }: BalloonsProps) {
   }, []);
   useEffect(() => () => material.dispose(), [material]);
   const geometry = useMemo(() => new SphereGeometry(1, 32, 20), []);
+  useEffect(() => () => geometry.dispose(), [geometry]);
   const orientations = useMemo(
     () => plan.needles.map((n) => new Quaternion().setFromUnitVectors(UP, new Vector3(...n.direction))),
     [plan],

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CylinderGeometry, Group, MeshStandardMaterial, TorusGeometry } from 'three';
 import { C_ARM } from '../fluoro/cArmGeometry';
 import { useController } from '../ui/ViewerContext';
@@ -37,6 +37,14 @@ export function CArm() {
     const detector = new CylinderGeometry(150, 150, 110, 40).translate(0, detectorFace + 55, 0);
     return { material, accent, arc, source, detector };
   }, []);
+  useEffect(
+    () => () => {
+      for (const g of [parts.arc, parts.source, parts.detector]) g.dispose();
+      parts.material.dispose();
+      parts.accent.dispose();
+    },
+    [parts],
+  );
   useFrame(() => {
     const g = group.current;
     if (!g) return;

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { CylinderGeometry, Group, Quaternion, Vector3 } from 'three';
 import { tipAt, type AccessPlan } from '../procedure/accessPath';
 import { useController } from '../ui/ViewerContext';
@@ -38,6 +38,7 @@ export function Drill({ plan }: DrillProps) {
       }),
     [plan],
   );
+  useEffect(() => () => parts.forEach((p) => p.shaft.dispose()), [parts]);
   useFrame(() => {
     const s = controller.state;
     for (let i = 0; i < parts.length; i++) {

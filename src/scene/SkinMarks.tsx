@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CircleGeometry, Group, Quaternion, Vector3 } from 'three';
 import type { AccessPlan } from '../procedure/accessPath';
 import { useController } from '../ui/ViewerContext';
@@ -32,6 +32,13 @@ export function SkinMarks({ plan }: SkinMarksProps) {
   const geometry = useMemo(
     () => ({ spot: new CircleGeometry(7, 32).rotateX(-Math.PI / 2), dressing: new BoxGeometry(22, 1.5, 28) }),
     [],
+  );
+  useEffect(
+    () => () => {
+      geometry.spot.dispose();
+      geometry.dressing.dispose();
+    },
+    [geometry],
   );
   useFrame(() => {
     const s = controller.state;

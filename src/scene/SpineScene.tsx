@@ -42,7 +42,6 @@ export function SpineScene() {
     () => cementArrival(settings.procedure, options, fractureProfile(options).fractured),
     [settings.procedure, options],
   );
-  const kypho = settings.procedure === 'kyphoplasty';
   return (
     // Prone: the spine's +Y (cranial) becomes world +Z and its +Z (anterior) points down. The spine is turned so
     // the treated vertebra sits level, which keeps every camera preset true to that vertebra's own axes.
@@ -54,8 +53,9 @@ export function SpineScene() {
           <group position={pose.position as [number, number, number]} rotation-x={pose.rotationXRad}>
             <TreatedVertebra scene={model.root} options={options} />
             <Trocars plan={plan} />
-            {kypho && <Drill plan={plan} />}
-            {kypho && <Balloons plan={plan} marks={vertebraLandmarks(settings.level)} />}
+            {/* Instruments stay mounted for both procedures; the state hides what one does not use. */}
+            <Drill plan={plan} />
+            <Balloons plan={plan} marks={vertebraLandmarks(settings.level)} />
             <Cement arrival={arrival} marks={vertebraLandmarks(settings.level)} />
             <SkinMarks plan={plan} />
             {settings.labels && <TreatedLabels level={settings.level} plan={plan} />}

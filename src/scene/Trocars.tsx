@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, ConeGeometry, CylinderGeometry, Group, Quaternion, Vector3 } from 'three';
 import { TROCAR_LENGTH_MM, tipAt, type AccessPlan } from '../procedure/accessPath';
 import { useController } from '../ui/ViewerContext';
@@ -36,6 +36,16 @@ export function Trocars({ plan }: TrocarsProps) {
         return { needle, shaft, bevel, handle, orientation };
       }),
     [plan],
+  );
+
+  useEffect(
+    () => () =>
+      parts.forEach((p) => {
+        p.shaft.dispose();
+        p.bevel.dispose();
+        p.handle.dispose();
+      }),
+    [parts],
   );
 
   useFrame(() => {

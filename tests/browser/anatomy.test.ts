@@ -22,10 +22,31 @@ describe('the spine', () => {
   it('posterior-oblique overview with level labels, then the user orbits and returns to the guided camera', async () => {
     const v = await openViewer(browser, server.origin, '?level=L1');
     const canvas = v.page.locator('spine-procedure-viewer canvas');
-    await v.page.locator('spine-procedure-viewer .spv-switch', { hasText: 'Labels' }).locator('input').check();
+    await v.page
+      .locator('spine-procedure-viewer .spv-switch', { hasText: 'Labels' })
+      .locator('input')
+      .check();
     await seekAndSettle(v.page, 1);
     const labels = await v.page.locator('spine-procedure-viewer .spv-label-level').allTextContents();
-    expect(labels).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4', 'L5']);
+    expect(labels).toEqual([
+      'T1',
+      'T2',
+      'T3',
+      'T4',
+      'T5',
+      'T6',
+      'T7',
+      'T8',
+      'T9',
+      'T10',
+      'T11',
+      'T12',
+      'L1',
+      'L2',
+      'L3',
+      'L4',
+      'L5',
+    ]);
     const guided = await canvas.screenshot({ path: 'test-artifacts/anatomy-posterior-oblique-labels.png' });
     expect(await pngVariety(v.page, guided)).toBeGreaterThan(0.1);
 
@@ -55,7 +76,10 @@ describe('the spine', () => {
     await canvas.screenshot({ path: 'test-artifacts/anatomy-lateral.png' });
     await seekAndSettle(v.page, 62);
     const cut = await canvas.screenshot({ path: 'test-artifacts/anatomy-cutaway.png' });
-    await v.page.locator('spine-procedure-viewer .spv-switch', { hasText: 'Cutaway' }).locator('input').uncheck();
+    await v.page
+      .locator('spine-procedure-viewer .spv-switch', { hasText: 'Cutaway' })
+      .locator('input')
+      .uncheck();
     await seekAndSettle(v.page, 62);
     const ghost = await canvas.screenshot({ path: 'test-artifacts/anatomy-cutaway-off.png' });
     expect(await screenshotDifference(v.page, cut, ghost)).toBeGreaterThan(0.01);
@@ -68,7 +92,11 @@ describe('the spine', () => {
     ['L4', 1, 'biconcave'],
   ] as const) {
     it(`${level} grade ${grade} ${morphology}: renders the chosen level`, async () => {
-      const v = await openViewer(browser, server.origin, `?level=${level}&grade=${grade}&morphology=${morphology}&step=balloon-inflation`);
+      const v = await openViewer(
+        browser,
+        server.origin,
+        `?level=${level}&grade=${grade}&morphology=${morphology}&step=balloon-inflation`,
+      );
       await seekAndSettle(v.page, (await v.state()).time + 9);
       const shot = await v.page.locator('spine-procedure-viewer canvas').screenshot({
         path: `test-artifacts/anatomy-${level}-${morphology}.png`,

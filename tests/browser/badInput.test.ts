@@ -21,7 +21,15 @@ const PWN_SCRIPT = '"><script>window.__pwned=1</script>';
 const PWN_SVG = '<svg onload="window.__pwned=1">';
 const LONG = 'L'.repeat(10_240);
 
-type State = { level: string; grade: number; procedure: string; time: number; step: string; morphology: string; approach: string };
+type State = {
+  level: string;
+  grade: number;
+  procedure: string;
+  time: number;
+  step: string;
+  morphology: string;
+  approach: string;
+};
 
 /** [name, raw query string (values already in URL form), a notice is expected, optional check of the state]. */
 const URL_CASES: [string, string, boolean, ((s: State) => boolean)?][] = [
@@ -43,7 +51,12 @@ const URL_CASES: [string, string, boolean, ((s: State) => boolean)?][] = [
   ['unknown morphology', 'morphology=squash', true, (s) => s.morphology === 'wedge'],
   ['unknown approach', 'approach=tripedicular', true, (s) => s.approach === 'bipedicular'],
   ['unknown step', 'step=nope', true, (s) => s.step === 'overview'],
-  ['kyphoplasty-only step in vertebroplasty', 'procedure=vertebroplasty&step=balloon-inflation', true, (s) => s.step === 'cement-injection'],
+  [
+    'kyphoplasty-only step in vertebroplasty',
+    'procedure=vertebroplasty&step=balloon-inflation',
+    true,
+    (s) => s.step === 'cement-injection',
+  ],
   ['step with closing script tag', `step=${encodeURIComponent('</script>')}`, true],
   ['step 10 kB', `step=${LONG}`, true],
   ['negative time', 't=-5', true, (s) => s.time === 0],
@@ -68,7 +81,12 @@ const URL_CASES: [string, string, boolean, ((s: State) => boolean)?][] = [
   ['unknown view', 'view=4d', true],
   ['unknown controls', 'controls=some', true],
   ['unknown polarity', 'polarity=purple', true],
-  ['repeated level: the first wins', `level=L2&level=${encodeURIComponent(PWN_SVG)}`, false, (s) => s.level === 'L2'],
+  [
+    'repeated level: the first wins',
+    `level=L2&level=${encodeURIComponent(PWN_SVG)}`,
+    false,
+    (s) => s.level === 'L2',
+  ],
   ['level 10 kB', `level=${LONG}`, true],
   ['procedure with a NUL character', 'procedure=vertebroplasty%00', true],
   ['level with a right-to-left override', 'level=%E2%80%AEL1', true],
@@ -91,22 +109,40 @@ const ATTRIBUTE_CASES: [string, Record<string, string>, boolean][] = [
   ['attribute svg in audience', { audience: PWN_SVG }, true],
   ['attribute rate NaN', { rate: 'NaN' }, true],
   ['attribute 10 kB lang', { lang: LONG }, true],
-  ['valid attributes give no notice', { procedure: 'vertebroplasty', level: 'T12', view: 'split', controls: 'minimal' }, false],
+  [
+    'valid attributes give no notice',
+    { procedure: 'vertebroplasty', level: 'T12', view: 'split', controls: 'minimal' },
+    false,
+  ],
 ];
 
 async function noticeTexts(page: Page): Promise<string[]> {
   return page.locator('spine-procedure-viewer .spv-notice').allTextContents();
 }
 
-async function assertHealthy(page: Page, errors: string[], name: string, expectNotice: boolean): Promise<string[]> {
+async function assertHealthy(
+  page: Page,
+  errors: string[],
+  name: string,
+  expectNotice: boolean,
+): Promise<string[]> {
   await waitForViewerReady(page);
   const notices = await noticeTexts(page);
   if (expectNotice) expect(notices.length, `${name}: a visible notice`).toBeGreaterThan(0);
   else expect(notices, `${name}: no notice`).toEqual([]);
   for (const n of notices) expect(n.length, `${name}: notices stay short`).toBeLessThan(300);
   expect(await page.locator('spine-procedure-viewer canvas').count(), `${name}: a rendered frame`).toBe(1);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), `${name}: no script ran`).toBeUndefined();
-  expect(await page.locator('spine-procedure-viewer img, spine-procedure-viewer script, spine-procedure-viewer svg:not(.spv-icon)').count()).toBe(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    `${name}: no script ran`,
+  ).toBeUndefined();
+  expect(
+    await page
+      .locator(
+        'spine-procedure-viewer img, spine-procedure-viewer script, spine-procedure-viewer svg:not(.spv-icon)',
+      )
+      .count(),
+  ).toBe(0);
   expect(errors, `${name}: no uncaught error`).toEqual([]);
   return notices;
 }
@@ -121,7 +157,9 @@ describe('bad input never breaks the viewer', () => {
       await assertHealthy(page, errors, name, expectNotice);
       if (check) {
         const state = (await page.evaluate(() =>
-          (document.querySelector('spine-procedure-viewer') as HTMLElement & { getState(): unknown }).getState(),
+          (
+            document.querySelector('spine-procedure-viewer') as HTMLElement & { getState(): unknown }
+          ).getState(),
         )) as State;
         expect(check(state), `${name}: state ${JSON.stringify(state).slice(0, 200)}`).toBe(true);
       }
@@ -145,9 +183,13 @@ describe('bad input never breaks the viewer', () => {
       await assertHealthy(page, errors, name, expectNotice);
     }
     const changed = await page.evaluate(async () => {
-      const el = document.querySelector('spine-procedure-viewer') as HTMLElement & { getState(): { level: string } };
+      const el = document.querySelector('spine-procedure-viewer') as HTMLElement & {
+        getState(): { level: string };
+      };
       const seen: string[] = [];
-      el.addEventListener('error', (e) => seen.push((e as unknown as CustomEvent<{ type: string }>).detail.type));
+      el.addEventListener('error', (e) =>
+        seen.push((e as unknown as CustomEvent<{ type: string }>).detail.type),
+      );
       el.setAttribute('level', '<b>bogus</b>');
       return { seen, level: el.getState().level };
     });
