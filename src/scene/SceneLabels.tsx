@@ -43,7 +43,7 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
     },
     {
       text: t('label.pedicle'),
-      position: [...marks.pedicleRight.center].map((v, i) => (i === 1 ? v + 8 : v)) as [
+      position: [...marks.pedicleRight.center].map((v, i) => (i === 1 ? v + 12 : v)) as [
         number,
         number,
         number,
@@ -52,7 +52,7 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
     },
     {
       text: t('label.canal'),
-      position: [0, 0, marks.posteriorWallZ - marks.canalDepthMm / 2],
+      position: [0, -6, marks.posteriorWallZ - marks.canalDepthMm / 2],
       visible: () => true,
     },
     { text: t('label.trocar'), position: along(-25), visible: (s) => s.needleVisible },
@@ -78,7 +78,14 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
     <>
       {labels.map((label, i) => (
         <Html key={label.text} position={label.position} center zIndexRange={[20, 10]}>
-          <div ref={(el) => void (refs.current[i] = el)} className="spv-label">
+          <div
+            ref={(el) => {
+              refs.current[i] = el;
+              // The label may mount after the frame that would have hidden it (render on demand): apply now.
+              if (el) el.style.display = label.visible(controller.state) ? '' : 'none';
+            }}
+            className="spv-label"
+          >
             {label.text}
           </div>
         </Html>
