@@ -17,6 +17,8 @@ export function settingsFromOptions(options: ViewerOptions): ViewerSettings {
     cutaway: true,
     torso: true,
     polarity: options.polarity,
+    detector: 'intensifier',
+    boneDensity: 'osteoporotic',
     cameraMode: 'guided',
   };
 }

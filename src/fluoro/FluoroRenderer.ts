@@ -20,6 +20,14 @@ import {
 import { C_ARM, angleOfView, coneFovDeg, sourceDirection } from './cArmGeometry';
 import { createFluoroDisplayMaterial } from './fluoroDisplayMaterial';
 
+/** How the monitor image looks: noise seed (pulse number), polarity, and the detector's field shape. */
+export interface FluoroLook {
+  seed: number;
+  boneWhite: boolean;
+  /** Circular image-intensifier field; false for a square flat-panel detector. */
+  circular: boolean;
+}
+
 /** Per-view exposure reference (Σ μ·L of the soft-tissue path through the torso along the central ray). */
 export interface ExposureReference {
   ap: number;
@@ -101,19 +109,14 @@ export class FluoroRenderer {
   }
 
   /** Draw a view's monitor image into a square of the current render target (CSS px, bottom-left origin). */
-  drawPanel(
-    view: 'ap' | 'lateral',
-    x: number,
-    y: number,
-    size: number,
-    look: { seed: number; boneWhite: boolean },
-  ): void {
+  drawPanel(view: 'ap' | 'lateral', x: number, y: number, size: number, look: FluoroLook): void {
     const gl = this.gl;
     const u = this.display.uniforms;
     u.uLineIntegral!.value = this.floatTargets[view].texture;
     u.uReference!.value = this.exposure[view];
     u.uSeed!.value = look.seed;
     u.uBoneWhite!.value = look.boneWhite ? 1 : 0;
+    u.uCircular!.value = look.circular ? 1 : 0;
     gl.setViewport(x, y, size, size);
     gl.setScissor(x, y, size, size);
     gl.setScissorTest(true);
@@ -125,12 +128,7 @@ export class FluoroRenderer {
   }
 
   /** A PNG data URL of a view's current image (for handouts and tests). */
-  capture(
-    scene: Scene,
-    view: 'ap' | 'lateral',
-    look: { seed: number; boneWhite: boolean },
-    size = 512,
-  ): string {
+  capture(scene: Scene, view: 'ap' | 'lateral', look: FluoroLook, size = 512): string {
     const gl = this.gl;
     this.renderLineIntegral(scene, view);
     const target = new WebGLRenderTarget(size, size, { type: UnsignedByteType, depthBuffer: false });

@@ -4,6 +4,11 @@ import type { Approach, GenantGrade, Morphology, ProcedureId } from '../procedur
 export const POLARITIES = ['bone-white', 'bone-black'] as const;
 export type Polarity = (typeof POLARITIES)[number];
 export type CameraMode = 'guided' | 'free';
+export const DETECTORS = ['intensifier', 'flat-panel'] as const;
+/** Mobile C-arms: a circular image intensifier, or a square flat-panel detector. */
+export type Detector = (typeof DETECTORS)[number];
+export const BONE_DENSITIES = ['osteoporotic', 'healthy'] as const;
+export type BoneDensity = (typeof BONE_DENSITIES)[number];
 export const AUDIENCES = ['patient', 'clinician'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const VIEWS = ['3d', 'fluoro', 'split'] as const;
@@ -26,5 +31,8 @@ export interface ViewerSettings {
   cutaway: boolean;
   torso: boolean;
   polarity: Polarity;
+  detector: Detector;
+  /** Trabecular density for the X-ray: osteoporotic (HU 80) or healthy (HU 250). */
+  boneDensity: BoneDensity;
   cameraMode: CameraMode;
 }

@@ -1,9 +1,10 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { MU_PER_MM } from '../fluoro/attenuation';
-import { FluoroRenderer } from '../fluoro/FluoroRenderer';
+import { FluoroRenderer, type FluoroLook } from '../fluoro/FluoroRenderer';
 import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
 import { useController, useSettings } from '../ui/ViewerContext';
+import { setBoneDensity } from './fluoroMaterials';
 import { TORSO } from './PatientContext';
 
 /** Pulsed fluoroscopy at 7.5 pulses/s (Ortiz 2006): one noise pattern per pulse, so a time shows one frame. */
@@ -29,7 +30,12 @@ export function RenderPipeline() {
     [gl],
   );
   const panels = useMemo<FluoroPanel[]>(() => [], []);
-  const look = useMemo(() => ({ seed: 0, boneWhite: true }), []);
+  const look = useMemo<FluoroLook>(() => ({ seed: 0, boneWhite: true, circular: true }), []);
+
+  useEffect(() => {
+    setBoneDensity(settings.boneDensity);
+    controller.invalidate();
+  }, [settings.boneDensity, controller]);
 
   useEffect(() => {
     controller.setMemoryProbe(() => ({
@@ -39,6 +45,7 @@ export function RenderPipeline() {
     controller.setFluoroCapture((view) => {
       look.seed = Math.floor(controller.state.time * PULSES_PER_SECOND);
       look.boneWhite = controller.getSettings().polarity === 'bone-white';
+      look.circular = controller.getSettings().detector === 'intensifier';
       return renderer.capture(scene, view, look);
     });
     return () => {
@@ -56,6 +63,7 @@ export function RenderPipeline() {
     layoutFluoro(size.width, size.height, mode, s.fluoroView, panels);
     look.seed = Math.floor(s.time * PULSES_PER_SECOND);
     look.boneWhite = settings.polarity === 'bone-white';
+    look.circular = settings.detector === 'intensifier';
     for (let i = 0; i < panels.length; i++) {
       const panel = panels[i]!;
       renderer.renderLineIntegral(scene, panel.view);

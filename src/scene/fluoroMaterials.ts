@@ -24,13 +24,25 @@ export function fluoroMaterials() {
   return shared;
 }
 
+/** Cancellous μ for the X-ray: osteoporotic patients' trabecular bone barely shows; healthy bone reads denser. */
+export function setBoneDensity(density: 'osteoporotic' | 'healthy'): void {
+  const mu = excessMu(density === 'healthy' ? 'cancellousHealthy' : 'cancellousOsteoporotic');
+  fluoroMaterials().bone.uniforms.uMu!.value = mu;
+  for (const material of treatedBodies) material.uniforms.uMu!.value = mu;
+}
+
+const treatedBodies = new Set<ShaderMaterial>();
+
 /** The treated body: the same fracture uniforms as its 3D material, so X-ray and 3D show the same heights. */
 export function treatedBodyFluoroMaterial(fractureUniforms: Record<string, IUniform>): ShaderMaterial {
-  return createAttenuationMaterial({
+  const material = createAttenuationMaterial({
     mu: excessMu('cancellousOsteoporotic'),
     shell: CORTICAL_SHELL,
     fracture: fractureUniforms,
   });
+  treatedBodies.add(material);
+  material.addEventListener('dispose', () => treatedBodies.delete(material));
+  return material;
 }
 
 export function cementFluoroMaterial(uFill: IUniform<number>): ShaderMaterial {

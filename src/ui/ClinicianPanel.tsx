@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import { LEVEL_IDS, type LevelId } from '../anatomy/levels';
 import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
 import type { ViewerController } from '../playback/viewerController';
-import type { Polarity } from '../playback/viewerSettings';
+import { BONE_DENSITIES, type BoneDensity, type Detector, type Polarity } from '../playback/viewerSettings';
 import {
   APPROACHES,
   GRADES,
@@ -68,6 +68,16 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
       options: ['bone-white', 'bone-black'],
       onChange: fromPanel((v: Polarity) => controller.updateSettings({ polarity: v })),
     },
+    detector: {
+      value: s.detector,
+      options: { 'image intensifier': 'intensifier', 'flat panel': 'flat-panel' },
+      onChange: fromPanel((v: Detector) => controller.updateSettings({ detector: v })),
+    },
+    bone: {
+      value: s.boneDensity,
+      options: [...BONE_DENSITIES],
+      onChange: fromPanel((v: BoneDensity) => controller.updateSettings({ boneDensity: v })),
+    },
     rate: {
       value: controller.playback.getSnapshot().rate,
       options: [...PLAYBACK_RATES],
@@ -87,6 +97,8 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
         labels: x.labels,
         torso: x.torso,
         polarity: x.polarity,
+        detector: x.detector,
+        bone: x.boneDensity,
         rate: controller.playback.getSnapshot().rate,
       });
     };
