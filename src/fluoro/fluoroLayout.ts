@@ -11,6 +11,22 @@ export interface FluoroPanel {
 
 const MARGIN = 12;
 
+/** Fill slot i of `out`, reusing the panel object already there (the layout runs every frame). */
+function set(
+  out: FluoroPanel[],
+  i: number,
+  view: FluoroPanel['view'],
+  x: number,
+  y: number,
+  size: number,
+): void {
+  const panel = out[i] ?? (out[i] = { view, x, y, size });
+  panel.view = view;
+  panel.x = x;
+  panel.y = y;
+  panel.size = size;
+}
+
 /**
  * Where the fluoro images go: a picture-in-picture inset in the 3D view (while the step uses fluoroscopy),
  * the whole stage in fluoro view, AP and lateral side by side in split view. Written into `out` (reused).

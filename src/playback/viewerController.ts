@@ -173,9 +173,22 @@ export class ViewerController extends Emitter<ViewerEvents> {
     return this.timeline;
   }
 
+  private options: ProcedureOptions | null = null;
+
+  /** The options that shape the procedure; the same object until one of them changes (stateAt caches by it). */
   procedureOptions(): ProcedureOptions {
     const s = this.settings;
-    return { level: s.level, grade: s.grade, morphology: s.morphology, approach: s.approach };
+    const o = this.options;
+    if (
+      !o ||
+      o.level !== s.level ||
+      o.grade !== s.grade ||
+      o.morphology !== s.morphology ||
+      o.approach !== s.approach
+    ) {
+      this.options = { level: s.level, grade: s.grade, morphology: s.morphology, approach: s.approach };
+    }
+    return this.options!;
   }
 
   /** The renderer registers how to request a frame (R3F `invalidate`, or a rAF loop without WebGL). */

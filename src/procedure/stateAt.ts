@@ -27,6 +27,34 @@ function has(timeline: Timeline, id: StepId): boolean {
   return false;
 }
 
+/** Everything stateAt needs that depends only on the options: computed once per options object. */
+interface Derived {
+  plan: ReturnType<typeof accessPlan>;
+  balloonPeakMl: number;
+  balloonCount: number;
+  profile: ReturnType<typeof fractureProfile>;
+  cementKyphoplastyMl: number;
+  cementVertebroplastyMl: number;
+}
+
+const derivedCache = new WeakMap<ProcedureOptions, Derived>();
+
+function derived(options: ProcedureOptions): Derived {
+  let d = derivedCache.get(options);
+  if (!d) {
+    d = {
+      plan: accessPlan(options.level, options.approach),
+      balloonPeakMl: balloonPeakMl(options),
+      balloonCount: balloonCount(options.approach),
+      profile: fractureProfile(options),
+      cementKyphoplastyMl: cementFinalMl(options, 'kyphoplasty'),
+      cementVertebroplastyMl: cementFinalMl(options, 'vertebroplasty'),
+    };
+    derivedCache.set(options, d);
+  }
+  return d;
+}
+
 /**
  * The whole frame as a pure function of (timeline, options, t). Seeking anywhere is O(steps); nothing depends on
  * earlier frames, so scrubbing backwards is as exact as forwards. Writes into `out` and returns it.
@@ -52,7 +80,8 @@ export function stateAt(
 
   // Access: the trocar docks on the pedicle during targeting, then advances; kyphoplasty stops the cannula just
   // inside the posterior wall and drills on to the anterior third, vertebroplasty goes there directly.
-  const plan = accessPlan(options.level, options.approach);
+  const constants = derived(options);
+  const plan = constants.plan;
   const cannulaEnd = kypho ? plan.cannulaDepthMm : plan.targetDepthMm;
   const outside = -plan.skinDepthMm - 15;
   const withdraw = smoothstep(phase(timeline, t, 'closure', 0, 0.5));
@@ -75,7 +104,7 @@ export function stateAt(
   out.needleDepthMm = lerp(channel, outside, withdraw);
 
   // Balloon tamps (kyphoplasty only).
-  const peak = balloonPeakMl(options);
+  const peak = constants.balloonPeakMl;
   const inflate = smoothstep(phase(timeline, t, 'balloon-inflation', 0.05, 0.9));
   const deflate = smoothstep(phase(timeline, t, 'balloon-removal', 0, 0.45));
   const fill = inflate * (1 - deflate);
@@ -85,10 +114,10 @@ export function stateAt(
   out.balloonPeakMl = kypho ? peak : 0;
   out.balloonVolumeMl = kypho ? peak * fill : 0;
   out.balloonPressurePsi = kypho ? balloonPressurePsi(fill) : 0;
-  out.cavityVolumeMl = kypho ? peak * inflate * balloonCount(options.approach) : 0;
+  out.cavityVolumeMl = kypho ? peak * inflate * constants.balloonCount : 0;
 
   // Heights: a small postural reduction when prone; the balloon lifts more and gives some back on deflation.
-  const profile = fractureProfile(options);
+  const profile = constants.profile;
   const balloonShare = kypho
     ? RESTORATION.balloonPeakShare *
       inflate *
@@ -107,7 +136,7 @@ export function stateAt(
   out.wedgeAngleDeg = wedgeAngleDeg(out.anteriorHeightMm, out.posteriorHeightMm, profile.depthMm);
 
   // Cement: never decreases; cures over the hardening step.
-  const finalMl = cementFinalMl(options, timeline.procedure);
+  const finalMl = kypho ? constants.cementKyphoplastyMl : constants.cementVertebroplastyMl;
   const inject = smoothstep(phase(timeline, t, 'cement-injection', 0.05, 0.95));
   out.cementFinalMl = finalMl;
   out.cementFill = inject;

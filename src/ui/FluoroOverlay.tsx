@@ -27,6 +27,9 @@ export function FluoroOverlay() {
     });
     observer.observe(el);
     const labels = { ap: t('fluoro.ap'), lateral: t('fluoro.lateral') };
+    // Last written geometry per box, so the frame loop only touches the DOM when a panel moves or changes.
+    const last = [NaN, NaN, NaN, NaN, NaN, NaN];
+    const lamps = [false, false];
     const apply = () => {
       const s = controller.state;
       layoutFluoro(width, height, mode, s.fluoroView, panels);
@@ -40,11 +43,19 @@ export function FluoroOverlay() {
           continue;
         }
         box.hidden = false;
-        box.style.transform = `translate(${panel.x}px, ${panel.y}px)`;
-        box.style.width = `${panel.size}px`;
-        box.style.height = `${panel.size}px`;
+        if (last[i * 3] !== panel.x || last[i * 3 + 1] !== panel.y || last[i * 3 + 2] !== panel.size) {
+          last[i * 3] = panel.x;
+          last[i * 3 + 1] = panel.y;
+          last[i * 3 + 2] = panel.size;
+          box.style.transform = `translate(${panel.x}px, ${panel.y}px)`;
+          box.style.width = `${panel.size}px`;
+          box.style.height = `${panel.size}px`;
+        }
         if (name.textContent !== labels[panel.view]) name.textContent = labels[panel.view];
-        box.dataset.xray = String(s.xrayOn);
+        if (lamps[i] !== s.xrayOn) {
+          lamps[i] = s.xrayOn;
+          box.dataset.xray = s.xrayOn ? 'true' : 'false';
+        }
       }
     };
     apply();
