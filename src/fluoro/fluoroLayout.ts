@@ -38,25 +38,28 @@ export function layoutFluoro(
   active: FluoroView,
   out: FluoroPanel[],
 ): FluoroPanel[] {
-  out.length = 0;
   if (mode === 'split') {
     const size = Math.min((width - 3 * MARGIN) / 2, height - 2 * MARGIN);
     const top = (height - size) / 2;
     const left = (width - 2 * size - MARGIN) / 2;
-    out.push(
-      { view: 'ap', x: left, y: top, size },
-      { view: 'lateral', x: left + size + MARGIN, y: top, size },
-    );
+    set(out, 0, 'ap', left, top, size);
+    set(out, 1, 'lateral', left + size + MARGIN, top, size);
+    out.length = 2;
     return out;
   }
   const view = active === 'none' ? 'lateral' : active;
   if (mode === 'fluoro') {
     const size = Math.min(width, height) - 2 * MARGIN;
-    out.push({ view, x: (width - size) / 2, y: (height - size) / 2, size });
+    set(out, 0, view, (width - size) / 2, (height - size) / 2, size);
+    out.length = 1;
     return out;
   }
-  if (active === 'none') return out;
+  if (active === 'none') {
+    out.length = 0;
+    return out;
+  }
   const size = Math.round(Math.min(width * 0.34, height * 0.5));
-  out.push({ view: active, x: width - size - MARGIN, y: height - size - MARGIN, size });
+  set(out, 0, active, width - size - MARGIN, height - size - MARGIN, size);
+  out.length = 1;
   return out;
 }
