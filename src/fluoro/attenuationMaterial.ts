@@ -6,8 +6,6 @@ export interface AttenuationOptions {
   mu: number;
   /** μ·thickness added at each surface crossing, divided by the ray's cosine (cortical shell); 0 for none. */
   shell: number;
-  /** Grow instanced cement cells by their arrival fraction (matches the 3D cement shader). */
-  cement?: { uFill: IUniform<number> };
   /** Deform like the treated vertebral body (shares the 3D material's uniforms). */
   fracture?: Record<string, IUniform>;
 }
@@ -22,12 +20,10 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
   const uniforms: Record<string, IUniform> = {
     uMu: { value: options.mu },
     uShell: { value: options.shell },
-    ...(options.cement ? { uFill: options.cement.uFill } : {}),
     ...(options.fracture ?? {}),
   };
   return new ShaderMaterial({
     uniforms,
-    defines: options.cement ? { SPV_CEMENT: '' } : {},
     side: DoubleSide,
     depthTest: false,
     depthWrite: false,
@@ -38,19 +34,12 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
     blendDst: OneFactor,
     vertexShader: (options.fracture ? injectFracture : (s: string) => s)(/* glsl */ `
       #include <common>
-      #ifdef SPV_CEMENT
-        attribute float aArrival;
-        uniform float uFill;
-      #endif
       varying vec3 vViewPosition;
       varying vec3 vViewNormal;
       void main() {
         #include <beginnormal_vertex>
         #include <defaultnormal_vertex>
         #include <begin_vertex>
-        #ifdef SPV_CEMENT
-          transformed *= smoothstep(aArrival, aArrival + 0.035, uFill);
-        #endif
         #include <project_vertex>
         vViewPosition = mvPosition.xyz;
         vViewNormal = transformedNormal;

@@ -10,6 +10,8 @@ export interface FluoroPanel {
 }
 
 const MARGIN = 12;
+/** Room for the viewer's top bar above full-stage panels. */
+const TOP = 56;
 
 /** Fill slot i of `out`, reusing the panel object already there (the layout runs every frame). */
 function set(
@@ -39,8 +41,8 @@ export function layoutFluoro(
   out: FluoroPanel[],
 ): FluoroPanel[] {
   if (mode === 'split') {
-    const size = Math.min((width - 3 * MARGIN) / 2, height - 2 * MARGIN);
-    const top = (height - size) / 2;
+    const size = Math.min((width - 3 * MARGIN) / 2, height - TOP - MARGIN);
+    const top = TOP + (height - TOP - MARGIN - size) / 2;
     const left = (width - 2 * size - MARGIN) / 2;
     set(out, 0, 'ap', left, top, size);
     set(out, 1, 'lateral', left + size + MARGIN, top, size);
@@ -49,8 +51,8 @@ export function layoutFluoro(
   }
   const view = active === 'none' ? 'lateral' : active;
   if (mode === 'fluoro') {
-    const size = Math.min(width, height) - 2 * MARGIN;
-    set(out, 0, view, (width - size) / 2, (height - size) / 2, size);
+    const size = Math.min(width - 2 * MARGIN, height - TOP - MARGIN);
+    set(out, 0, view, (width - size) / 2, TOP + (height - TOP - MARGIN - size) / 2, size);
     out.length = 1;
     return out;
   }

@@ -11,6 +11,11 @@ export interface CementVolume {
 }
 
 const UPSAMPLE = 2;
+/**
+ * Arrival fractions are stored scaled into [0, ARRIVAL_SCALE) so that "never filled" (1) stays clearly apart from
+ * the last cement to arrive, even after smoothing; thresholds compare against fill × ARRIVAL_SCALE.
+ */
+export const ARRIVAL_SCALE = 0.9;
 const PAD_CELLS = 2;
 
 /**
@@ -49,7 +54,7 @@ export function cementVolume(arrival: CementArrival): CementVolume {
       for (let dy = 0; dy <= UPSAMPLE; dy++)
         for (let dx = 0; dx <= UPSAMPLE; dx++) {
           const k = index(x0 + dx, y0 + dy, z0 + dz);
-          field[k] = Math.min(field[k]!, arrival.arrival[i]!);
+          field[k] = Math.min(field[k]!, arrival.arrival[i]! * ARRIVAL_SCALE);
         }
   }
   for (let axis = 0; axis < 3; axis++) field = blurAxis(field, size, axis);

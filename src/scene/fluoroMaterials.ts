@@ -44,7 +44,3 @@ export function treatedBodyFluoroMaterial(fractureUniforms: Record<string, IUnif
   material.addEventListener('dispose', () => treatedBodies.delete(material));
   return material;
 }
-
-export function cementFluoroMaterial(uFill: IUniform<number>): ShaderMaterial {
-  return createAttenuationMaterial({ mu: excessMu('cementBaSO4'), shell: 0, cement: { uFill } });
-}
