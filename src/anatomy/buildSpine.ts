@@ -1,3 +1,4 @@
+import { meshOcclusion, SpineOcclusion } from './ambientOcclusion';
 import { buildDisc } from './discGeometry';
 import { buildVertebra } from './buildVertebra';
 import { writeGlb, round6, type GlbMaterial, type GlbNode, type GlbScene, type JsonValue } from './glbWriter';
@@ -33,6 +34,12 @@ export interface SpineBuildOptions {
   bones?: readonly SpineBoneId[];
   /** Whether to build the discs between built neighbours (default true). */
   discs?: boolean;
+  /**
+   * Whether to bake ambient occlusion into every mesh (default true). It is computed against the whole
+   * neighbourhood (bones two levels either side, adjacent discs) whether or not those are built, so a bone's
+   * values do not depend on which other bones are asked for.
+   */
+  occlusion?: boolean;
 }
 
 export function buildSpineMeshes(options: SpineBuildOptions = {}): SpineMeshes {
@@ -48,6 +55,14 @@ export function buildSpineMeshes(options: SpineBuildOptions = {}): SpineMeshes {
       : allDiscs()
           .filter((d) => wanted.includes(d.upper) && wanted.includes(d.lower))
           .map((pose) => ({ pose, mesh: buildDisc(pose) }));
+  if (options.occlusion !== false) {
+    const occlusion = new SpineOcclusion();
+    for (const [bone, parts] of bones) {
+      const field = occlusion.fieldForBone(bone);
+      for (const part of parts) part.occlusion = meshOcclusion(part, field);
+    }
+    for (const { pose, mesh } of discs) mesh.occlusion = meshOcclusion(mesh, occlusion.fieldForDisc(pose));
+  }
   return { bones, discs };
 }
 

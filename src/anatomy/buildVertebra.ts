@@ -1,4 +1,5 @@
 import type { LevelDimensions } from './morphometry';
+import type { SdfPart } from './partField';
 import { polygonizeParts, type PartMesh, type PolygonizeOptions } from './polygonize';
 import { vertebraParams } from './vertebraParams';
 import { vertebraParts } from './vertebraParts';
@@ -17,10 +18,13 @@ function clamp(v: number, lo: number, hi: number): number {
 }
 
 /**
- * Build the part meshes of one vertebra in its own frame (origin at the body centre, +Y cranial, +Z anterior,
- * +X left). Throws, naming the level and the field, when a dimension is missing or invalid.
+ * The signed-distance parts of one vertebra in its own frame and how they are polygonised (grid steps, blend,
+ * overlap, density). Throws, naming the level and the field, when a dimension is missing or invalid.
  */
-export function buildVertebra(dims: LevelDimensions, projectionMm?: number | null): PartMesh[] {
+export function vertebraShapes(
+  dims: LevelDimensions,
+  projectionMm?: number | null,
+): { parts: SdfPart[]; options: PolygonizeOptions } {
   const params = vertebraParams(dims, projectionMm);
   const parts = vertebraParts(params);
   const options: PolygonizeOptions = {
@@ -36,5 +40,14 @@ export function buildVertebra(dims: LevelDimensions, projectionMm?: number | nul
     trianglesPerMm2: BONE_TRIANGLES_PER_MM2,
     minTriangles: 120,
   };
+  return { parts, options };
+}
+
+/**
+ * Build the part meshes of one vertebra in its own frame (origin at the body centre, +Y cranial, +Z anterior,
+ * +X left). Throws, naming the level and the field, when a dimension is missing or invalid.
+ */
+export function buildVertebra(dims: LevelDimensions, projectionMm?: number | null): PartMesh[] {
+  const { parts, options } = vertebraShapes(dims, projectionMm);
   return polygonizeParts(parts, options);
 }

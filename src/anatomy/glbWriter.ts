@@ -2,8 +2,9 @@
  * A small glTF 2.0 binary (GLB) writer for static triangle meshes: positions, normals and indices, one material
  * per mesh, a node tree with names, translations, rotations and extras. Vertex data are stored with
  * KHR_mesh_quantization: positions as normalised int16 (each mesh node carries the translation and uniform scale
- * that undo the quantisation, ≈ 1 µm steps for a 60 mm part) and normals as normalised int8. Output is a pure
- * function of the input, byte for byte.
+ * that undo the quantisation, ≈ 1 µm steps for a 60 mm part) and normals as normalised int8. A mesh with baked
+ * ambient occlusion gets a vertex colour (COLOR_0, normalised unsigned bytes, the value in each of R, G and B).
+ * Output is a pure function of the input, byte for byte.
  */
 
 import { littleEndianIndices, quantizeMesh, round6 } from './quantizeMesh';
@@ -16,6 +17,8 @@ export interface GlbMesh {
   positions: Float32Array;
   normals: Float32Array;
   indices: Uint32Array;
+  /** Ambient occlusion per vertex (0 … 255), written as the vertex colour COLOR_0 (grey, RGB). */
+  occlusion?: Uint8Array;
   /** Index into the scene's materials. */
   material: number;
 }
@@ -49,6 +52,7 @@ export interface GlbScene {
 const ARRAY_BUFFER = 34962;
 const ELEMENT_ARRAY_BUFFER = 34963;
 const BYTE = 5120;
+const UNSIGNED_BYTE = 5121;
 const SHORT = 5122;
 const UNSIGNED_SHORT = 5123;
 const UNSIGNED_INT = 5125;
@@ -81,15 +85,36 @@ class ByteSink {
 interface Sinks {
   positions: ByteSink;
   normals: ByteSink;
+  colors: ByteSink;
   indices: ByteSink;
 }
 
+/** Grey vertex colours from one byte per vertex: R = G = B = value, padded to 4 bytes (glTF's vertex alignment). */
+function greyColors(values: Uint8Array): Uint8Array {
+  const out = new Uint8Array(4 * values.length);
+  values.forEach((v, i) => out.fill(v, 4 * i, 4 * i + 3));
+  return out;
+}
+
+function hasOcclusion(nodes: readonly GlbNode[]): boolean {
+  return nodes.some((n) => n.mesh?.occlusion !== undefined || hasOcclusion(n.children ?? []));
+}
+
 export function writeGlb(scene: GlbScene): Uint8Array {
-  const sinks: Sinks = { positions: new ByteSink(), normals: new ByteSink(), indices: new ByteSink() };
+  const sinks: Sinks = {
+    positions: new ByteSink(),
+    normals: new ByteSink(),
+    colors: new ByteSink(),
+    indices: new ByteSink(),
+  };
   const nodes: JsonValue[] = [];
   const meshes: JsonValue[] = [];
   const accessors: { [key: string]: JsonValue }[] = [];
-  const VIEW = { positions: 0, normals: 1, indices: 2 } as const;
+  // The colour view exists only when some mesh has occlusion (glTF forbids empty buffer views).
+  const colored = hasOcclusion(scene.nodes);
+  const VIEW = colored
+    ? { positions: 0, normals: 1, colors: 2, indices: 3 }
+    : { positions: 0, normals: 1, colors: -1, indices: 2 };
 
   const addMesh = (name: string, mesh: GlbMesh): { index: number; center: number[]; scale: number } => {
     const q = quantizeMesh(mesh.positions, mesh.normals);
@@ -97,6 +122,8 @@ export function writeGlb(scene: GlbScene): Uint8Array {
     const wide = count > 65535;
     const indexBytes = littleEndianIndices(mesh.indices, wide);
     const base = accessors.length;
+    if (mesh.occlusion && mesh.occlusion.length !== count)
+      throw new Error(`glTF mesh ${name}: ${mesh.occlusion.length} occlusion values for ${count} vertices`);
     accessors.push(
       {
         bufferView: VIEW.positions,
@@ -124,11 +151,23 @@ export function writeGlb(scene: GlbScene): Uint8Array {
         type: 'SCALAR',
       },
     );
+    const attributes: { [key: string]: JsonValue } = { POSITION: base, NORMAL: base + 1 };
+    if (mesh.occlusion) {
+      attributes.COLOR_0 = accessors.length;
+      accessors.push({
+        bufferView: VIEW.colors,
+        byteOffset: sinks.colors.append(greyColors(mesh.occlusion)),
+        componentType: UNSIGNED_BYTE,
+        normalized: true,
+        count,
+        type: 'VEC3',
+      });
+    }
     meshes.push({
       name,
       primitives: [
         {
-          attributes: { POSITION: base, NORMAL: base + 1 },
+          attributes,
           indices: base + 2,
           material: mesh.material,
           mode: 4,
@@ -161,11 +200,20 @@ export function writeGlb(scene: GlbScene): Uint8Array {
   const roots = scene.nodes.map(addNode);
   const posBytes = sinks.positions.concat();
   const nrmBytes = sinks.normals.concat();
+  const colBytes = sinks.colors.concat();
   const idxBytes = sinks.indices.concat();
-  const bin = new Uint8Array(posBytes.length + nrmBytes.length + idxBytes.length);
+  const bin = new Uint8Array(posBytes.length + nrmBytes.length + colBytes.length + idxBytes.length);
   bin.set(posBytes, 0);
   bin.set(nrmBytes, posBytes.length);
-  bin.set(idxBytes, posBytes.length + nrmBytes.length);
+  bin.set(colBytes, posBytes.length + nrmBytes.length);
+  bin.set(idxBytes, posBytes.length + nrmBytes.length + colBytes.length);
+  const vertexView = (byteOffset: number, byteLength: number, byteStride: number): JsonValue => ({
+    buffer: 0,
+    byteOffset,
+    byteLength,
+    byteStride,
+    target: ARRAY_BUFFER,
+  });
   const gltf: { [key: string]: JsonValue } = {
     asset: { version: '2.0', generator: scene.generator },
     extensionsUsed: ['KHR_mesh_quantization'],
@@ -184,17 +232,12 @@ export function writeGlb(scene: GlbScene): Uint8Array {
     })),
     accessors,
     bufferViews: [
-      { buffer: 0, byteOffset: 0, byteLength: posBytes.length, byteStride: 8, target: ARRAY_BUFFER },
+      vertexView(0, posBytes.length, 8),
+      vertexView(posBytes.length, nrmBytes.length, 4),
+      ...(colored ? [vertexView(posBytes.length + nrmBytes.length, colBytes.length, 4)] : []),
       {
         buffer: 0,
-        byteOffset: posBytes.length,
-        byteLength: nrmBytes.length,
-        byteStride: 4,
-        target: ARRAY_BUFFER,
-      },
-      {
-        buffer: 0,
-        byteOffset: posBytes.length + nrmBytes.length,
+        byteOffset: posBytes.length + nrmBytes.length + colBytes.length,
         byteLength: idxBytes.length,
         target: ELEMENT_ARRAY_BUFFER,
       },

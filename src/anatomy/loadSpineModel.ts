@@ -13,7 +13,8 @@ export interface SpineModel {
 /**
  * Load models/spine.glb. Quantised vertex data are expanded to float and each part mesh is moved into its bone's
  * frame (identity transform), so a part's local space is the vertebra's own: origin at the body centre, mm, +Y
- * cranial, +Z anterior. That is the space FRACTURE_GLSL works in.
+ * cranial, +Z anterior. That is the space FRACTURE_GLSL works in. The baked ambient occlusion arrives as the
+ * vertex colour `color` (normalised bytes, grey); draw with `vertexColors: true` to see it.
  */
 export async function loadSpineModel(
   url: string,
@@ -42,12 +43,30 @@ function toFloat(attribute: BufferAttribute, itemSize: number): Float32Array {
   return out;
 }
 
+/** Vertex colours as a plain (not interleaved) normalised byte attribute, RGB, whatever the file's layout. */
+function colorBytes(attribute: BufferAttribute): BufferAttribute {
+  const out = new Uint8Array(attribute.count * 3);
+  for (let i = 0; i < attribute.count; i++) {
+    out[3 * i] = Math.round(attribute.getX(i) * 255);
+    out[3 * i + 1] = Math.round(attribute.getY(i) * 255);
+    out[3 * i + 2] = Math.round(attribute.getZ(i) * 255);
+  }
+  return new BufferAttribute(out, 3, true);
+}
+
+/** Opaque white vertex colours (no occlusion), for a part without baked colours. */
+function whiteColors(count: number): BufferAttribute {
+  return new BufferAttribute(new Uint8Array(3 * count).fill(255), 3, true);
+}
+
 function bakeQuantization(mesh: Mesh): void {
   const geometry = mesh.geometry;
   const position = geometry.getAttribute('position') as BufferAttribute;
   const normal = geometry.getAttribute('normal') as BufferAttribute | undefined;
+  const color = geometry.getAttribute('color') as BufferAttribute | undefined;
   geometry.setAttribute('position', new BufferAttribute(toFloat(position, 3), 3));
   if (normal) geometry.setAttribute('normal', new BufferAttribute(toFloat(normal, 3), 3));
+  if (color) geometry.setAttribute('color', colorBytes(color));
   mesh.updateMatrix();
   geometry.applyMatrix4(mesh.matrix);
   if (normal) geometry.normalizeNormals();
@@ -92,7 +111,8 @@ function merged(list: BufferGeometry[]): BufferGeometry {
 /**
  * Bake every part into the root's frame and merge: all bone parts outside `excludeLevels` into one geometry, all
  * discs into another (two draw calls for the static spine). Add the results under `root` (or anything with the same
- * transform); the treated levels stay as separate, animatable meshes.
+ * transform); the treated levels stay as separate, animatable meshes. Both carry position, normal and the
+ * occlusion colour (`color`; white for a part the file gives none).
  */
 export function mergeStaticParts(
   root: Object3D,
@@ -113,6 +133,8 @@ export function mergeStaticParts(
     copy.setAttribute('position', (source.getAttribute('position') as BufferAttribute).clone());
     const normal = source.getAttribute('normal') as BufferAttribute | undefined;
     if (normal) copy.setAttribute('normal', normal.clone());
+    const color = source.getAttribute('color') as BufferAttribute | undefined;
+    copy.setAttribute('color', color ? color.clone() : whiteColors(copy.getAttribute('position').count));
     if (source.index) copy.setIndex(source.index.clone());
     copy.applyMatrix4(new Matrix4().multiplyMatrices(toRoot, object.matrixWorld));
     (isDisc ? disc : bone).push(copy);

@@ -26,12 +26,17 @@ export class PartField {
   private readonly scratch: Float64Array;
   private readonly claims: Float64Array;
 
-  constructor(parts: readonly SdfPart[], blend: number, overlap: number) {
+  /**
+   * `margin`: parts whose box is further than this from a sample report the box distance (a lower bound) instead
+   * of their exact distance. The default (blend + 1 mm) is enough for finding the surface; a caller that reads
+   * distances further out (ambient occlusion) passes its own reach.
+   */
+  constructor(parts: readonly SdfPart[], blend: number, overlap: number, margin = blend + 1) {
     if (parts.length === 0) throw new Error('PartField needs at least one part');
     this.parts = parts;
     this.blend = blend;
     this.overlap = overlap;
-    this.margin = blend + 1;
+    this.margin = margin;
     this.scratch = new Float64Array(parts.length);
     this.claims = new Float64Array(parts.length);
   }

@@ -8,6 +8,8 @@ export interface PartMesh {
   positions: Float32Array;
   normals: Float32Array;
   indices: Uint32Array;
+  /** Baked ambient occlusion per vertex, 0 … 255 for 0 … 1 (set by buildSpineMeshes; see ambientOcclusion.ts). */
+  occlusion?: Uint8Array;
 }
 
 export interface PolygonizeOptions {

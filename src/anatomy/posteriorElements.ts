@@ -1,5 +1,6 @@
 import type { SdfPart } from './partField';
 import {
+  blade,
   boxAround,
   boxDistance,
   boxUnion,
@@ -8,6 +9,7 @@ import {
   orientedRoundBox,
   smoothUnionAll,
   taperedCapsule,
+  taperedEllipticRod,
   type Box,
   type Sdf,
 } from './sdf';
@@ -21,7 +23,10 @@ interface Shape {
   box: Box;
 }
 
-/** A rounded plate running from `from` to `to`, its thickness along (roughly) `normal`. */
+/**
+ * An articular process: a flat plate running from `from` to `to`, its thickness along (roughly) `normal`, with an
+ * oval outline (a superellipse: straight-sided, round-ended, as the facets are) and fully rounded edges.
+ */
 function plate(
   from: V3,
   to: V3,
@@ -33,9 +38,19 @@ function plate(
   const axes = frameFrom(sub(to, from), normal);
   const half: V3 = [length(sub(to, from)) / 2 + overrun, halfThickness, halfWidth];
   const center = lerp(from, to, 0.5);
-  const radius = Math.min(halfThickness, halfWidth) * 0.8;
+  const r = 1;
+  const outline: number[] = [];
+  for (let i = 0; i < 24; i++) {
+    const a = (2 * Math.PI * i) / 24;
+    const c = Math.cos(a);
+    const s = Math.sin(a);
+    outline.push(
+      (half[0] - r) * Math.sign(c) * Math.abs(c) ** (2 / 3),
+      (half[2] - r) * Math.sign(s) * Math.abs(s) ** (2 / 3),
+    );
+  }
   return {
-    sdf: orientedRoundBox(center, axes, half, radius),
+    sdf: blade(center, axes[0], axes[2], outline, r, 1, [halfThickness, halfThickness], 0.85 * halfThickness),
     box: orientedBoxBounds(center, axes, half, 0.1),
   };
 }
@@ -99,7 +114,12 @@ function lamina(f: Frame): Shape {
   return merge(sides, 3);
 }
 
-/** Spinous process: thoracic long, slender and angled caudally; lumbar a short, tall, horizontal plate. */
+/**
+ * Spinous process. Thoracic: long, slender, angled caudally by the measured angle, ending in a small tubercle.
+ * Lumbar: a broad, flat, nearly horizontal plate, hatchet-shaped from the side: lower at its root on the laminae,
+ * taller (≈ 0.9 × the posterior body height) at its thickened posterior border, whose lower corner reaches down
+ * further than the upper one rises.
+ */
 function spinous(f: Frame): Shape {
   const p = f.params;
   const g = f.grow;
@@ -117,17 +137,39 @@ function spinous(f: Frame): Shape {
       [
         blob(at(0.3), [0.36 * len, 5.5 * g, 3.2 * g], dir),
         blob(at(0.68), [0.3 * len, 3.8 * g, 2.6 * g], dir),
-        blob(at(0.95), [3.8 * g, 4.4 * g, 3.4 * g], dir),
+        blob(at(0.95), [3.4 * g, 4 * g, 2.9 * g], dir),
       ],
       3,
     );
   }
-  const halfHeight = 0.3 * p.dims.bodyHeightPosteriorMm;
-  const body = plate(root, at(1), [1, 0, 0], 2.6 * g, halfHeight, 0);
-  return merge([body, blob(at(1 - 3 / len), [3.5, 0.95 * halfHeight, 3.8 * g], dir)], 2);
+  const h = p.dims.bodyHeightPosteriorMm;
+  const r = 2;
+  const up: V3 = [0, Math.cos(angle), -Math.sin(angle)];
+  // Side-view outline (along the process, up), inset by the rounding radius r: the root on the laminae, straight
+  // upper and lower borders, and a rounded posterior border centred below the root so the lower corner reaches
+  // further down than the upper one rises. The two lowest levels, crowded by the lordosis, are a little smaller.
+  const s = p.level === 'L5' ? 0.78 : p.level === 'L4' ? 0.88 : 1;
+  const outline: number[] = [-3, -0.3 * h + r, -3, 0.3 * h - r];
+  const [cu, cv, ru, rv] = [len - 8 * s, -0.1 * h, 8 * s - r, 0.46 * h * s - r];
+  for (let i = 0; i <= 16; i++) {
+    // A superellipse quadrant pair: a broad, squarish posterior border with rounded corners.
+    const a = Math.PI / 2 - (Math.PI * i) / 16;
+    const c = Math.cos(a);
+    const sn = Math.sin(a);
+    outline.push(cu + ru * Math.abs(c) ** 0.7, cv + rv * Math.sign(sn) * Math.abs(sn) ** 0.7);
+  }
+  const half: [number, number] = [3 * g, 4 * g];
+  const sdf = blade(root, dir, up, outline, r, len, half, 2.4);
+  // The outline runs from 3 + r mm inside the root to the posterior border at len, and 0.56 h down to 0.36 h up.
+  const centre = add(add(root, scale(dir, (len - 3 - r) / 2)), scale(up, -0.1 * h));
+  const box = orientedBoxBounds(centre, [dir, up, [1, 0, 0]], [(len + 3 + r) / 2, 0.46 * h, half[1]], 0.3);
+  return { sdf, box };
 }
 
-/** Transverse processes: thoracic from the measured length, swept back; lumbar out to the projection fallback. */
+/**
+ * Transverse processes: thoracic from the measured length, swept back, with a rounded club where the rib meets it;
+ * lumbar out to the projection fallback, thin front to back and tapering.
+ */
 function transverse(f: Frame, sideIndex: 0 | 1): Shape {
   const p = f.params;
   const g = f.grow;
@@ -140,10 +182,10 @@ function transverse(f: Frame, sideIndex: 0 | 1): Shape {
     const dir = normalize([s * Math.cos(sweep), 0.09, -Math.sin(sweep)]);
     const tip = add(base, scale(dir, p.transverseLengthMm ?? 0));
     const arm: Shape = {
-      sdf: taperedCapsule(base, tip, 4.6 * g, 3.6 * g),
+      sdf: taperedCapsule(base, tip, 4.6 * g, 3.9 * g),
       box: boxAround([base, tip], 4.7 * g),
     };
-    return merge([arm, blob(tip, [4.2 * g, 5 * g, 4 * g], dir)], 2);
+    return merge([arm, blob(tip, [3.9 * g, 4.5 * g, 3.7 * g], dir)], 2);
   }
   const base = add(end, scale(ped.axis, 0.25 * ped.lengthMm));
   const from: V3 = [base[0], ped.center[1] - 1, base[2]];
@@ -152,7 +194,9 @@ function transverse(f: Frame, sideIndex: 0 | 1): Shape {
     ped.center[1] - 2.5,
     base[2] - 4,
   ];
-  return plate(from, tip, [0, 0, 1], 2.3 * g, 4.2 * g, 2);
+  // Flattened front to back and tapering to a rounded tip; the ellipsoidal ends reach ≈ 2 mm past both points.
+  const rod = taperedEllipticRod(from, tip, [0, 1, 0], [4.8 * g, 2.5 * g], [3.2 * g, 1.8 * g]);
+  return { sdf: rod, box: boxAround([from, tip], 4.8 * g + 0.3) };
 }
 
 interface Span {

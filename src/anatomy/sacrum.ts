@@ -165,10 +165,13 @@ export function sacrumParts(): SdfPart[] {
   ];
 }
 
+/** Width of the fillets where the sacrum's parts meet (mm). */
+export const SACRUM_BLEND_MM = 5;
+
 export function buildSacrum(): PartMesh[] {
   return polygonizeParts(sacrumParts(), {
     stepFor: (part) => (part.name === 'sacrum' ? 1.1 : 0.9),
-    blend: 5,
+    blend: SACRUM_BLEND_MM,
     overlap: 0.7,
     trianglesPerMm2: BONE_TRIANGLES_PER_MM2 * 0.4,
     minTriangles: 150,

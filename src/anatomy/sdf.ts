@@ -145,3 +145,103 @@ export function orientedBoxBounds(center: V3, axes: readonly [V3, V3, V3], half:
     max: [center[0] + ext[0], center[1] + ext[1], center[2] + ext[2]],
   };
 }
+
+/** Signed distance to a simple polygon in the plane (vertices as x, y pairs, either winding): negative inside. */
+export function polygonDistance(px: number, py: number, xy: Float64Array): number {
+  const n = xy.length / 2;
+  let best = Infinity;
+  let inside = false;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const ax = xy[2 * j]!;
+    const ay = xy[2 * j + 1]!;
+    const bx = xy[2 * i]!;
+    const by = xy[2 * i + 1]!;
+    const ex = bx - ax;
+    const ey = by - ay;
+    const wx = px - ax;
+    const wy = py - ay;
+    const t = Math.min(Math.max((wx * ex + wy * ey) / (ex * ex + ey * ey), 0), 1);
+    const dx = wx - ex * t;
+    const dy = wy - ey * t;
+    best = Math.min(best, dx * dx + dy * dy);
+    if (ay > py !== by > py && px < (ex * (py - ay)) / ey + ax) inside = !inside;
+  }
+  return inside ? -Math.sqrt(best) : Math.sqrt(best);
+}
+
+/**
+ * A flat blade: the polygon `profile` (u, v pairs in mm) in the plane spanned by the unit axes `u` and `v` through
+ * `origin`, rounded in the plane by `profileRadius`, extruded along u × v to a half-thickness that runs linearly
+ * from `halfThickness[0]` at u = 0 to `halfThickness[1]` at u = `length`, its edges rounded by `edgeRadius`.
+ */
+export function blade(
+  origin: V3,
+  u: V3,
+  v: V3,
+  profile: readonly number[],
+  profileRadius: number,
+  length: number,
+  halfThickness: readonly [number, number],
+  edgeRadius: number,
+): Sdf {
+  const w: V3 = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
+  const xy = Float64Array.from(profile);
+  const [ox, oy, oz] = origin;
+  const [t0, t1] = halfThickness;
+  return (x, y, z) => {
+    const px = x - ox;
+    const py = y - oy;
+    const pz = z - oz;
+    const lu = px * u[0] + py * u[1] + pz * u[2];
+    const lv = px * v[0] + py * v[1] + pz * v[2];
+    const lw = px * w[0] + py * w[1] + pz * w[2];
+    const inPlane = polygonDistance(lu, lv, xy) - profileRadius;
+    const s = Math.min(Math.max(lu / length, 0), 1);
+    const across = Math.abs(lw) - (t0 + (t1 - t0) * s);
+    return roundedIntersection(inPlane, across, edgeRadius);
+  };
+}
+
+/**
+ * A rod from a to b with an elliptical section whose semi-axes (along `up`, and across both) run linearly from
+ * `ra` at a to `rb` at b, with ellipsoidal ends: a tapered, flattened process. Approximate distance.
+ */
+export function taperedEllipticRod(
+  a: V3,
+  b: V3,
+  up: V3,
+  ra: readonly [number, number],
+  rb: readonly [number, number],
+): Sdf {
+  const ab = sub(b, a);
+  const len = Math.sqrt(dot(ab, ab));
+  const e1: V3 = [ab[0] / len, ab[1] / len, ab[2] / len];
+  const upDot = dot(up, e1);
+  const e2raw: V3 = [up[0] - e1[0] * upDot, up[1] - e1[1] * upDot, up[2] - e1[2] * upDot];
+  const l2 = Math.sqrt(dot(e2raw, e2raw));
+  const e2: V3 = [e2raw[0] / l2, e2raw[1] / l2, e2raw[2] / l2];
+  const e3: V3 = [
+    e1[1] * e2[2] - e1[2] * e2[1],
+    e1[2] * e2[0] - e1[0] * e2[2],
+    e1[0] * e2[1] - e1[1] * e2[0],
+  ];
+  const [ax, ay, az] = a;
+  return (x, y, z) => {
+    const px = x - ax;
+    const py = y - ay;
+    const pz = z - az;
+    const along = px * e1[0] + py * e1[1] + pz * e1[2];
+    const s = Math.min(Math.max(along / len, 0), 1);
+    const r2 = ra[0] + (rb[0] - ra[0]) * s;
+    const r3 = ra[1] + (rb[1] - ra[1]) * s;
+    // Beyond an end the rod closes with half an ellipsoid whose length is the smaller semi-axis there.
+    const over = along - s * len;
+    const r1 = Math.min(r2, r3);
+    const l1 = over / r1;
+    const l2n = (px * e2[0] + py * e2[1] + pz * e2[2]) / r2;
+    const l3n = (px * e3[0] + py * e3[1] + pz * e3[2]) / r3;
+    const k0 = Math.sqrt(l1 * l1 + l2n * l2n + l3n * l3n);
+    const k1 = Math.sqrt((l1 * l1) / (r1 * r1) + (l2n * l2n) / (r2 * r2) + (l3n * l3n) / (r3 * r3));
+    return k1 === 0 ? -r1 : (k0 * (k0 - 1)) / k1;
+  };
+}

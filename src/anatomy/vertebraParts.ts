@@ -92,7 +92,8 @@ function ribFacetSdf(params: VertebraParams): { sdf: Sdf; centers: V3[] } | null
   for (const side of [1, -1]) {
     const n = normalize([side, 0, -0.35]);
     for (const y of ys) {
-      const c: V3 = [side * (x + 0.2), y, z];
+      // A low pad, standing ≈ 0.8 mm proud of the wall with well-rounded edges.
+      const c: V3 = [side * (x - 0.3), y, z];
       centers.push(c);
       shapes.push((px, py, pz) => {
         const dx = px - c[0];
@@ -102,7 +103,7 @@ function ribFacetSdf(params: VertebraParams): { sdf: Sdf; centers: V3[] } | null
         const rx = dx - n[0] * along;
         const rz = dz - n[2] * along;
         const radial = Math.sqrt(rx * rx + dy * dy + rz * rz) - radius;
-        return roundedIntersection(radial, Math.abs(along) - 1.1, 0.6);
+        return roundedIntersection(radial, Math.abs(along) - 1.1, 0.9);
       });
     }
   }

@@ -18,8 +18,9 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
   const materials = useMemo(
     () => ({
-      bone: new MeshStandardMaterial({ color: palette.bone, roughness: 0.62 }),
-      disc: new MeshStandardMaterial({ color: palette.disc, roughness: 0.45 }),
+      // vertexColors: the model's baked ambient occlusion (a grey per vertex) darkens the crevices.
+      bone: new MeshStandardMaterial({ color: palette.bone, roughness: 0.62, vertexColors: true }),
+      disc: new MeshStandardMaterial({ color: palette.disc, roughness: 0.45, vertexColors: true }),
     }),
     [],
   );

@@ -11,8 +11,9 @@ export interface BoneUniforms {
 }
 
 /**
- * Bone for the treated vertebra: ivory shell; optional fracture height field in the vertex stage; and, where a
- * clipping plane opens it, the inside faces shade as a trabecular cut surface (a cap without a stencil pass).
+ * Bone for the treated vertebra: ivory shell darkened in its crevices by the model's baked ambient occlusion (the
+ * vertex colour); optional fracture height field in the vertex stage; and, where a clipping plane opens it, the
+ * inside faces shade as a trabecular cut surface (a cap without a stencil pass), which the occlusion leaves alone.
  */
 export function createTreatedBoneMaterial(options: { fracture: boolean; clip: Plane | null }) {
   const uniforms: BoneUniforms = {
@@ -25,6 +26,7 @@ export function createTreatedBoneMaterial(options: { fracture: boolean; clip: Pl
     color: palette.bone,
     roughness: 0.62,
     metalness: 0,
+    vertexColors: true,
     side: options.clip ? DoubleSide : undefined,
     clippingPlanes: options.clip ? [options.clip] : null,
   });
@@ -41,7 +43,11 @@ export function createTreatedBoneMaterial(options: { fracture: boolean; clip: Pl
       )
       .replace(
         '#include <color_fragment>',
-        /* glsl */ `#include <color_fragment>
+        /* glsl */ `
+        // Baked ambient occlusion (vertex colour) on the outer surface only, never on the cut face.
+        #if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA )
+        if (gl_FrontFacing) diffuseColor *= vColor;
+        #endif
         if (!gl_FrontFacing) {
           // Inside of the shell seen through the cut: cancellous bone with pale struts and muted marrow.
           float strut = spvTrabecular(vBonePosition);

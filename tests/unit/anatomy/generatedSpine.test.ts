@@ -62,6 +62,21 @@ describe('committed models/spine.glb', () => {
     expect(gzipSync(glb).length).toBeLessThanOrEqual(1_500_000);
   });
 
+  it('gives every mesh its baked ambient occlusion as a normalised unsigned-byte RGB colour (COLOR_0)', () => {
+    const jsonLength = new DataView(glb.buffer, glb.byteOffset).getUint32(12, true);
+    const gltf = JSON.parse(new TextDecoder().decode(glb.subarray(20, 20 + jsonLength))) as {
+      meshes: { name: string; primitives: { attributes: Record<string, number> }[] }[];
+      accessors: { componentType: number; normalized?: boolean; type: string; count: number }[];
+    };
+    for (const mesh of gltf.meshes) {
+      const { COLOR_0, POSITION } = mesh.primitives[0]!.attributes;
+      expect(COLOR_0, mesh.name).toBeDefined();
+      const color = gltf.accessors[COLOR_0!]!;
+      expect(color, mesh.name).toMatchObject({ componentType: 5121, normalized: true, type: 'VEC3' });
+      expect(color.count, mesh.name).toBe(gltf.accessors[POSITION!]!.count);
+    }
+  });
+
   it('generating twice gives identical bytes', () => {
     const options = { bones: ['T12', 'L1'] as const };
     expect(Buffer.compare(Buffer.from(buildSpineGlb(options)), Buffer.from(buildSpineGlb(options)))).toBe(0);

@@ -1,4 +1,4 @@
-import { BufferGeometry, Mesh, MeshStandardMaterial, Vector3 } from 'three';
+import { BufferAttribute, BufferGeometry, Mesh, MeshStandardMaterial, Vector3 } from 'three';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSpineMeshes, spineScene, type SpineMeshes } from '../../../src/anatomy/buildSpine';
 import { writeGlb } from '../../../src/anatomy/glbWriter';
@@ -63,7 +63,23 @@ describe('loadSpineModel / parseSpineModel', () => {
       meshes.bones.get(level)!.reduce((n, p) => n + p.indices.length / 3, 0);
     expect(triangleCount(bone)).toBe(parts('T12') + parts('L2'));
     expect(triangleCount(disc)).toBe(meshes.discs.reduce((n, d) => n + d.mesh.indices.length / 3, 0));
-    expect(Object.keys(bone.attributes).sort()).toEqual(['normal', 'position']);
+    expect(Object.keys(bone.attributes).sort()).toEqual(['color', 'normal', 'position']);
+    expect(Object.keys(disc.attributes).sort()).toEqual(['color', 'normal', 'position']);
+    expect(bone.getAttribute('color').count).toBe(bone.getAttribute('position').count);
+  });
+
+  it('carries the baked occlusion as a normalised byte vertex colour, grey, one value per vertex', () => {
+    const body = model.root.getObjectByName('L1_body') as Mesh;
+    const color = body.geometry.getAttribute('color') as BufferAttribute;
+    const source = meshes.bones.get('L1')!.find((p) => p.name === 'body')!;
+    expect(color.array).toBeInstanceOf(Uint8Array);
+    expect(color.normalized).toBe(true);
+    expect(color.itemSize).toBe(3);
+    expect(color.count).toBe(source.positions.length / 3);
+    for (let i = 0; i < color.count; i++) {
+      const v = source.occlusion![i]!;
+      expect([color.array[3 * i], color.array[3 * i + 1], color.array[3 * i + 2]]).toEqual([v, v, v]);
+    }
   });
 
   it('bakes transforms relative to the root, so the merged mesh can sit beside the parts', () => {
