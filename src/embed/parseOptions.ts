@@ -5,7 +5,10 @@ import { clampTime, findStep, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import { APPROACHES, GRADES, MORPHOLOGIES, PROCEDURE_IDS, STEP_IDS, type StepId } from '../procedure/types';
 import { AUDIENCES, CONTROLS, POLARITIES, VIEWS } from '../playback/viewerSettings';
+import { displayValue } from './displayValue';
 import { DEFAULT_OPTIONS, OPTION_NAMES, type OptionName, type ViewerOptions } from './viewerOptions';
+
+export { displayValue };
 
 /** A value the viewer ignored, said politely; rendered as text only. */
 export interface Notice {
@@ -21,16 +24,6 @@ export interface ParsedOptions {
 
 /** Raw inputs by option name; a URL's repeated key arrives as its first value. */
 export type RawOptions = Partial<Record<OptionName, string | null>>;
-
-const MAX_SHOWN = 40;
-
-/** Shorten and strip control characters so a notice never carries a huge or invisible payload. */
-export function displayValue(value: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping C0 and C1 control characters is the point
-  const clean = Array.from(value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
-  // Cut by code points, never through a surrogate pair (an emoji stays whole or goes).
-  return clean.length > MAX_SHOWN ? `${clean.slice(0, MAX_SHOWN).join('')}…` : clean.join('');
-}
 
 function pick<T extends string | number>(allowed: readonly T[], value: string): T | undefined {
   const wanted = value.trim().toLowerCase();
