@@ -1,9 +1,11 @@
 import { rawOptionsFromSearch } from '../embed/parseOptions';
+import { setDefaultShareBase } from '../embed/shareLink';
 import { defineSpineProcedureViewer } from '../embed/SpineProcedureViewerElement';
 
 /*
  * The standalone page is the element itself: the page URL's options (?procedure=…&level=…&t=…) become its
- * attributes before it upgrades, so links and embed attributes go through the same validation.
+ * attributes before it upgrades, so links and embed attributes go through the same validation. Share links point
+ * back at this page.
  */
 const viewer = document.querySelector('spine-procedure-viewer');
 if (viewer) {
@@ -11,4 +13,5 @@ if (viewer) {
     if (value != null) viewer.setAttribute(name, value);
   }
 }
+setDefaultShareBase(window.location.href);
 defineSpineProcedureViewer();

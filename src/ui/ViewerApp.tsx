@@ -4,6 +4,7 @@ import { CameraFollowButton } from './CameraFollowButton';
 import { CaptionPanel } from './CaptionPanel';
 import { ClinicianSettingsButton } from './ClinicianSettingsButton';
 import { ControlBar } from './ControlBar';
+import { CopyLinkButton } from './CopyLinkButton';
 import { CureIndicator } from './CureIndicator';
 import { FluoroOverlay } from './FluoroOverlay';
 import { LiveRegion } from './LiveRegion';
@@ -55,6 +56,7 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
           <span className="spv-level-chip">
             {settings.level} · {t(`morphology.${settings.morphology}`)} · G{settings.grade}
           </span>
+          {settings.controls === 'full' && <CopyLinkButton />}
           {settings.audience === 'clinician' && settings.controls === 'full' && <ClinicianSettingsButton />}
         </div>
         {webgl && <FluoroOverlay />}

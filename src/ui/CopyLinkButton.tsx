@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import { shareLinkFor } from '../embed/shareLink';
+import { Icon } from './icons';
+import { useController, useT } from './ViewerContext';
+
+/** How long "Link copied" stays on screen. */
+const COPIED_MS = 2500;
+
+/**
+ * "Copy link to this moment": a URL with procedure, level, grade, step and t that reopens the viewer at this frame.
+ * Uses the clipboard when the browser allows it; otherwise shows the link in a read-only field, selected.
+ */
+export function CopyLinkButton() {
+  const controller = useController();
+  const t = useT();
+  const [status, setStatus] = useState('');
+  const [manualLink, setManualLink] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(''), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, [manualLink]);
+
+  const copy = async () => {
+    const link = shareLinkFor(controller);
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(link);
+      setManualLink(null);
+      setStatus(t('controls.linkCopied'));
+    } catch {
+      // Clipboard missing or refused (an iframe without clipboard-write, an insecure page): show the link instead.
+      setManualLink(link);
+      setStatus(t('controls.linkReady'));
+    }
+  };
+
+  return (
+    <span className="spv-share">
+      <button
+        type="button"
+        className="spv-button spv-copy-link"
+        aria-label={t('controls.copyLink')}
+        title={t('controls.copyLink')}
+        onClick={() => void copy()}
+      >
+        <Icon name="link" />
+      </button>
+      <span className="spv-share-status" role="status">
+        {status}
+      </span>
+      {manualLink !== null && (
+        <span className="spv-share-popover">
+          <label htmlFor="spv-share-field">{t('controls.linkField')}</label>
+          <input
+            id="spv-share-field"
+            ref={field}
+            className="spv-share-field"
+            readOnly
+            value={manualLink}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button
+            type="button"
+            className="spv-button"
+            aria-label={t('controls.dismiss')}
+            onClick={() => setManualLink(null)}
+          >
+            <Icon name="close" />
+          </button>
+        </span>
+      )}
+    </span>
+  );
+}
