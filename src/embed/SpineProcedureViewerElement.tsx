@@ -8,8 +8,11 @@ import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
 import { ViewerController, type ViewerEvents } from '../playback/viewerController';
 import { ViewerApp } from '../ui/ViewerApp';
 import viewerCss from '../ui/viewer.css?inline';
+import elementCss from './element.css?inline';
 import { noticeText, parseOptions, startTimeOf, type RawOptions } from './parseOptions';
+import { createPoster, DEFAULT_POSTER, type Poster } from './poster';
 import { settingsFromOptions } from './settingsFromOptions';
+import { setShareBase } from './shareLink';
 import { OPTION_NAMES, type OptionName } from './viewerOptions';
 import { hasWebGL2 } from './webglSupport';
 
@@ -27,15 +30,24 @@ const FORWARDED_EVENTS = [
   'error',
 ] as const satisfies readonly (keyof ViewerEvents)[];
 
-let sheet: CSSStyleSheet | null = null;
-/** One constructed stylesheet shared by every viewer (CSP-safe: no <style> element, no inline style attribute). */
-function viewerSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(viewerCss);
+let sheets: CSSStyleSheet[] | null = null;
+/** Constructed stylesheets shared by every viewer (CSP-safe: no <style> element, no inline style attribute). */
+function viewerSheets(): CSSStyleSheet[] {
+  if (!sheets) {
+    sheets = [viewerCss, elementCss].map((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
   }
-  return sheet;
+  return sheets;
 }
+
+/** Attributes of the element itself (not viewer options, so not URL parameters). */
+const ELEMENT_ATTRIBUTES = ['poster', 'reveal', 'share-url'] as const;
+
+/** When the viewer mounts its 3D view: `auto` once it scrolls into view, `interaction` when its poster is pressed. */
+export type RevealMode = 'auto' | 'interaction';
 
 /** A plain snapshot of the state, safe to hand out (the controller's own object is mutated every frame). */
 export type ViewerStateSnapshot = ProcedureState & {
@@ -50,11 +62,18 @@ export type ViewerStateSnapshot = ProcedureState & {
  * page is this element too, so embedders and the app share one code path.
  */
 export class SpineProcedureViewerElement extends HTMLElement {
-  static observedAttributes = [...OPTION_NAMES];
+  static observedAttributes = [...OPTION_NAMES, ...ELEMENT_ATTRIBUTES];
 
   private controller: ViewerController | null = null;
   private root: Root | null = null;
   private offs: (() => void)[] = [];
+  private poster: Poster | null = null;
+  private observer: IntersectionObserver | null = null;
+  private revealed = false;
+  private onScreen = false;
+  /** True while playback is paused because the viewer left the screen; it resumes when it comes back. */
+  private pausedOffscreen = false;
+  private pendingRender: (() => void) | null = null;
   private resolveReady: () => void = () => {};
   /** Resolves after the first frame with the models has been drawn. */
   readonly ready: Promise<void> = new Promise((resolve) => (this.resolveReady = resolve));
@@ -62,7 +81,7 @@ export class SpineProcedureViewerElement extends HTMLElement {
   connectedCallback(): void {
     if (this.controller) return;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    shadow.adoptedStyleSheets = [viewerSheet()];
+    shadow.adoptedStyleSheets = viewerSheets();
     const { options, notices } = parseOptions(this.rawAttributes());
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const controller = new ViewerController(settingsFromOptions(options), {
@@ -71,10 +90,12 @@ export class SpineProcedureViewerElement extends HTMLElement {
     });
     controller.setRate(options.rate);
     this.controller = controller;
+    setShareBase(controller, this.getAttribute('share-url'));
     for (const type of FORWARDED_EVENTS) {
       this.offs.push(controller.on(type, (detail) => this.dispatchEvent(new CustomEvent(type, { detail }))));
     }
     this.offs.push(controller.on('ready', () => this.resolveReady()));
+    this.offs.push(controller.on('play', () => (this.pausedOffscreen = false)));
     const webgl = hasWebGL2();
     if (!webgl) {
       // Without WebGL the transcript and step list still work; time still runs for the captions.
@@ -86,32 +107,117 @@ export class SpineProcedureViewerElement extends HTMLElement {
     }
     const mount = document.createElement('div');
     mount.className = 'spv-host';
-    shadow.replaceChildren(mount);
     this.setAttribute('aria-label', this.getAttribute('alt') ?? 'Spine procedure viewer');
     this.setAttribute('role', 'region');
-    this.root = createRoot(mount);
-    this.root.render(
-      <ViewerApp
-        controller={controller}
-        notices={notices.map((n) => noticeText(n, options.lang))}
-        webgl={webgl}
-      />,
+    this.pendingRender = () => {
+      this.root = createRoot(mount);
+      this.root.render(
+        <ViewerApp
+          controller={controller}
+          notices={notices.map((n) => noticeText(n, options.lang))}
+          webgl={webgl}
+        />,
+      );
+    };
+    this.poster = createPoster({
+      image: this.posterImage(),
+      showLabel: translate(options.lang, 'embed.show'),
+      loadingLabel: translate(options.lang, 'app.loading'),
+      onShow: () => this.reveal(),
+    });
+    shadow.replaceChildren(mount, this.poster.element);
+    this.offs.push(
+      controller.on('ready', () => {
+        this.poster?.element.remove();
+        this.poster = null;
+      }),
     );
-    if (options.autoplay && !reducedMotion) void this.ready.then(() => controller.play());
+    // Without WebGL there is no 3D view to defer: the transcript shows at once.
+    if (!webgl) this.reveal();
+    this.watchVisibility();
+    if (options.autoplay && !reducedMotion) void this.ready.then(() => this.controller?.play());
+  }
+
+  /** Mount the viewer (React UI and, through it, the WebGL canvas) behind the poster. Idempotent. */
+  reveal(): void {
+    if (this.revealed || !this.pendingRender) return;
+    this.revealed = true;
+    this.poster?.setState('loading');
+    const render = this.pendingRender;
+    this.pendingRender = null;
+    render();
+  }
+
+  /**
+   * Mount when the element first comes into view (unless `reveal="interaction"`), then pause while it is off
+   * screen and resume when it returns, if it was playing. Without IntersectionObserver it mounts at once.
+   */
+  private watchVisibility(): void {
+    if (typeof IntersectionObserver === 'undefined') {
+      if (this.revealMode() === 'auto') this.reveal();
+      return;
+    }
+    this.observer = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (!entry) return;
+      this.onScreen = entry.isIntersecting;
+      const controller = this.controller;
+      if (!controller) return;
+      if (entry.isIntersecting) {
+        if (this.revealMode() === 'auto') this.reveal();
+        if (this.pausedOffscreen) {
+          this.pausedOffscreen = false;
+          controller.play();
+        }
+      } else if (controller.playback.getSnapshot().playing) {
+        controller.pause();
+        this.pausedOffscreen = true;
+      }
+    });
+    this.observer.observe(this);
+  }
+
+  private revealMode(): RevealMode {
+    return this.getAttribute('reveal')?.trim().toLowerCase() === 'interaction' ? 'interaction' : 'auto';
+  }
+
+  private posterImage(): string | null {
+    const poster = this.getAttribute('poster');
+    if (poster === null) return DEFAULT_POSTER;
+    return poster.trim() === '' ? null : poster;
   }
 
   disconnectedCallback(): void {
     // Unmounting the canvas disposes the renderer and releases its WebGL context.
     this.offs.forEach((off) => off());
     this.offs = [];
+    this.observer?.disconnect();
+    this.observer = null;
     this.root?.unmount();
     this.root = null;
     this.controller = null;
+    this.poster = null;
+    this.pendingRender = null;
+    this.revealed = false;
+    this.pausedOffscreen = false;
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
     const controller = this.controller;
-    if (!controller || oldValue === value || value === null) return;
+    if (!controller || oldValue === value) return;
+    if (name === 'poster') {
+      this.poster?.setImage(this.posterImage());
+      return;
+    }
+    if (name === 'share-url') {
+      setShareBase(controller, value);
+      return;
+    }
+    if (name === 'reveal') {
+      if (this.revealMode() === 'auto' && this.onScreen) this.reveal();
+      return;
+    }
+    if (value === null) return;
     const { options, notices } = parseOptions({ [name as OptionName]: value } as RawOptions);
     if (notices.length > 0) {
       controller.reportError('invalidinput', notices.map((n) => noticeText(n, 'en')).join(' '));
@@ -196,6 +302,11 @@ export class SpineProcedureViewerElement extends HTMLElement {
   }
 
   set procedure(value: string) {
+    // Before the element is connected (a framework setting properties first), keep the value as the attribute.
+    if (!this.controller) {
+      this.setAttribute('procedure', String(value));
+      return;
+    }
     if (value === 'kyphoplasty' || value === 'vertebroplasty')
       this.controller?.updateSettings({ procedure: value });
     else this.controller?.reportError('command', `Unknown procedure "${String(value).slice(0, 40)}"`);
@@ -209,7 +320,10 @@ export class SpineProcedureViewerElement extends HTMLElement {
 
   set step(value: string) {
     const c = this.controller;
-    if (!c) return;
+    if (!c) {
+      this.setAttribute('step', String(value));
+      return;
+    }
     if (isStepId(value) && findStep(c.getTimeline(), value)) c.seekStep(value);
     else
       c.reportError(
