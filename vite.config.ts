@@ -1,15 +1,83 @@
-import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * One `vite build` writes everything an embedder relies on at the root of dist/ (relative base, so dist can be
+ * served from any path; every file comes from the same origin):
+ *
+ *   index.html                     the standalone site
+ *   embed.html                     the iframe page (postMessage API)
+ *   spine-procedure-viewer.js      ES module: importing it defines <spine-procedure-viewer>
+ *   spine-procedure-player.js      ES module: exports SpineProcedurePlayer, the iframe's parent-page client
+ *   spine-procedure-viewer-react.js  ES module: the <SpineProcedureViewer> React component (imports `react`)
+ *   demo.html                      the three ways to embed, live (from public/)
+ *
+ * Chunks, the model and other assets go to dist/assets/ with content hashes.
+ */
+const LIBRARY_ENTRIES: Record<string, string> = {
+  'spine-procedure-viewer': 'src/embed/viewerEntry.ts',
+  'spine-procedure-player': 'src/embed/SpineProcedurePlayer.ts',
+};
+/** A demo-only entry with a stable name, loaded by public/demo.html. */
+const DEMO_ENTRIES: Record<string, string> = { 'demo-react': 'src/app/demoReact.tsx' };
+
+/**
+ * The React component imports the host app's `react` (a second copy would break hooks), so it is built after the
+ * app as a small library with `react` external; the element comes from the script-tag bundle next to it.
+ */
+function reactEntry(): Plugin {
+  // Rollup names an external relative import by its absolute path without the extension.
+  const viewerEntry = resolve('src/embed/viewerEntry');
+  const isViewerEntry = (id: string) => id === '../viewerEntry' || id.replace(/\.ts$/, '') === viewerEntry;
+  return {
+    name: 'spine-procedure-viewer-react-entry',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        plugins: [react()],
+        build: {
+          outDir: 'dist',
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: 'es2022',
+          minify: true,
+          lib: {
+            entry: 'src/embed/react/SpineProcedureViewer.tsx',
+            formats: ['es'],
+            fileName: () => 'spine-procedure-viewer-react.js',
+          },
+          rollupOptions: {
+            external: (id) => id === 'react' || id.startsWith('react/') || isViewerEntry(id),
+            output: { paths: (id) => (isViewerEntry(id) ? './spine-procedure-viewer.js' : id) },
+          },
+        },
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), reactEntry()],
   base: './',
   build: {
     target: 'es2022',
     sourcemap: false,
     assetsInlineLimit: 0,
     rollupOptions: {
-      input: { index: 'index.html' },
+      input: { index: 'index.html', embed: 'embed.html', ...LIBRARY_ENTRIES, ...DEMO_ENTRIES },
+      // Library entries keep their exports (an app build would otherwise drop them).
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name in LIBRARY_ENTRIES
+            ? '[name].js'
+            : chunk.name in DEMO_ENTRIES
+              ? 'assets/[name].js'
+              : 'assets/[name]-[hash].js',
+      },
     },
   },
 });
