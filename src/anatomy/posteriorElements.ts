@@ -7,6 +7,7 @@ import {
   ellipsoid,
   orientedBoxBounds,
   orientedRoundBox,
+  ovalPlate,
   smoothUnionAll,
   taperedCapsule,
   taperedEllipticRod,
@@ -38,21 +39,7 @@ function plate(
   const axes = frameFrom(sub(to, from), normal);
   const half: V3 = [length(sub(to, from)) / 2 + overrun, halfThickness, halfWidth];
   const center = lerp(from, to, 0.5);
-  const r = 1;
-  const outline: number[] = [];
-  for (let i = 0; i < 24; i++) {
-    const a = (2 * Math.PI * i) / 24;
-    const c = Math.cos(a);
-    const s = Math.sin(a);
-    outline.push(
-      (half[0] - r) * Math.sign(c) * Math.abs(c) ** (2 / 3),
-      (half[2] - r) * Math.sign(s) * Math.abs(s) ** (2 / 3),
-    );
-  }
-  return {
-    sdf: blade(center, axes[0], axes[2], outline, r, 1, [halfThickness, halfThickness], 0.85 * halfThickness),
-    box: orientedBoxBounds(center, axes, half, 0.1),
-  };
+  return { sdf: ovalPlate(center, axes, half), box: orientedBoxBounds(center, axes, half, 0.1) };
 }
 
 function blob(center: V3, radii: V3, along: V3): Shape {

@@ -5,7 +5,16 @@ import { levelDimensions } from './morphometry';
 import type { SdfPart } from './partField';
 import { polygonizeParts, type PartMesh } from './polygonize';
 import { inferiorArticularSpan } from './posteriorElements';
-import { boxUnion, orientedBoxBounds, orientedRoundBox, smoothUnionAll, type Box, type Sdf } from './sdf';
+import {
+  boxUnion,
+  orientedBoxBounds,
+  orientedRoundBox,
+  ovalPlate,
+  roundedIntersection,
+  smoothUnionAll,
+  type Box,
+  type Sdf,
+} from './sdf';
 import { levelPose, type Pose } from './spineLayout';
 import { frameFrom, length, lerp, sub, type V3 } from './vec3';
 import { vertebraParams } from './vertebraParams';
@@ -59,7 +68,8 @@ function sacralPlate(
     const mx = qx > 0 ? qx : 0;
     const mt = qt > 0 ? qt : 0;
     const cross = Math.sqrt(mx * mx + mt * mt) + Math.min(Math.max(qx, qt), 0) - radius;
-    return Math.max(cross, qu);
+    // Rounded where the top meets the faces: a sharp crease would polygonise as a jagged edge.
+    return roundedIntersection(cross, qu, 3);
   };
   const depth = CURVE_RADIUS * (1 - Math.cos((length - straight) / CURVE_RADIUS)) + 15;
   return {
@@ -116,7 +126,7 @@ function posteriorArch(
     // Pedicle and lamina of S1: from the body's posterolateral corner to the process, then to the midline crest.
     arches.push(slab([s * 0.55 * bodyHalfWidth, bodyTop - 9, bodyBack + 2], from, [0, 1, 0], 5, 5.5));
     arches.push(slab(from, [0, bodyTop - 10, from[2] - 6], [0, 1, 0], 7, 3.5));
-    return { sdf: orientedRoundBox(c, axes, half, 2.7), box: orientedBoxBounds(c, axes, half, 0.1) };
+    return { sdf: ovalPlate(c, axes, half), box: orientedBoxBounds(c, axes, half, 0.1) };
   });
   return { articular: union(plates, 1), arch: union(arches, 3) };
 }

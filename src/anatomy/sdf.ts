@@ -245,3 +245,23 @@ export function taperedEllipticRod(
     return k1 === 0 ? -r1 : (k0 * (k0 - 1)) / k1;
   };
 }
+
+/**
+ * A flat plate centred on `center`: its outline in the plane of axes[0] and axes[2] an oval (a superellipse of
+ * exponent 3: straight-sided and round-ended) with semi-axes half[0] and half[2], its thickness 2 × half[1] along
+ * axes[1], its edges fully rounded. Articular processes have this shape.
+ */
+export function ovalPlate(center: V3, axes: readonly [V3, V3, V3], half: V3): Sdf {
+  const r = 1;
+  const outline: number[] = [];
+  for (let i = 0; i < 24; i++) {
+    const a = (2 * Math.PI * i) / 24;
+    const c = Math.cos(a);
+    const s = Math.sin(a);
+    outline.push(
+      (half[0] - r) * Math.sign(c) * Math.abs(c) ** (2 / 3),
+      (half[2] - r) * Math.sign(s) * Math.abs(s) ** (2 / 3),
+    );
+  }
+  return blade(center, axes[0], axes[2], outline, r, 1, [half[1], half[1]], 0.85 * half[1]);
+}
