@@ -199,6 +199,7 @@ export class SpineProcedureViewerElement extends HTMLElement {
     this.poster = null;
     this.pendingRender = null;
     this.revealed = false;
+    this.onScreen = false;
     this.pausedOffscreen = false;
   }
 
