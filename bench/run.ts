@@ -1,0 +1,281 @@
+/**
+ * `npm run bench`: builds the app and the empty R3F + OrbitControls baseline, measures both in one headless
+ * Chromium (software WebGL), compares every figure with bench/budgets.ts and prints a table and one JSON object.
+ *
+ *   npm run bench                  full run (100 loops, 1,000 seeks, 5 first-frame runs each)
+ *   npm run bench -- --quick       fewer loops, seeks and runs (what CI runs)
+ *   npm run bench -- --json        print only the JSON object
+ *   npm run bench -- --skip-build  reuse bench-results/app-dist and baseline-dist
+ *
+ * Exit code 0 when the benchmark ran, budget misses included; 1 when it broke; 2 for bad arguments.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { launchBrowser } from '../tests/browser/support/browser';
+import { startStaticServer, type StaticServer } from '../tests/browser/support/staticServer';
+import { BUDGETS, BUDGETS_SOURCE } from './budgets';
+import { APP_DIST, BASELINE_DIST, buildApp, buildBaseline, RESULTS_DIR } from './lib/build';
+import { benchReport, type BenchResults } from './lib/results';
+import {
+  assetKind,
+  filesRequested,
+  isSameOrigin,
+  ON_DEMAND_CHUNK,
+  onDemandChunks,
+  sumBytes,
+} from './lib/bytes';
+import {
+  glRenderer,
+  loadToFirstFrame,
+  measureDrawCalls,
+  measureLoops,
+  measurePlaying,
+  measureScrubbing,
+  RequestLog,
+  WORK_VIEWPORT,
+  type LoadedPage,
+} from './lib/measure';
+import { growthPct, median, percentile, ratio, round } from './lib/stats';
+
+const USAGE = 'usage: npm run bench [-- --quick] [--json] [--skip-build]';
+
+interface Options {
+  quick: boolean;
+  json: boolean;
+  skipBuild: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const flags = argv.filter((a) => a.startsWith('-') && a !== '--');
+  const known = new Set(['--quick', '--json', '--skip-build', '--help', '-h']);
+  const unknown = flags.filter((f) => !known.has(f));
+  if (unknown.length > 0 || flags.includes('--help') || flags.includes('-h')) {
+    console.error(unknown.length > 0 ? `unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
+    process.exit(unknown.length > 0 ? 2 : 0);
+  }
+  return {
+    quick: flags.includes('--quick'),
+    json: flags.includes('--json'),
+    skipBuild: flags.includes('--skip-build'),
+  };
+}
+
+/**
+ * How much each part does. Software GL draws a frame with the X-ray passes in about 0.3–0.6 s on the 2-core
+ * machine, so the number of frames, not the JS, sets the running time (quick ≈ 3 minutes with the builds,
+ * full ≈ 30).
+ */
+const FULL = {
+  loops: 100,
+  seeks: 1000,
+  firstFrameRuns: 5,
+  playMsPerStep: 2000,
+  pointsPerStep: 3,
+  timeoutMin: 60,
+};
+const QUICK = {
+  loops: 5,
+  seeks: 100,
+  firstFrameRuns: 3,
+  playMsPerStep: 500,
+  pointsPerStep: 1,
+  timeoutMin: 12,
+};
+
+/** URL paths of the resources on `origin` (others are counted as other-origin requests, not as bytes). */
+function pathsOn(origin: string, resources: LoadedPage['resources']): string[] {
+  return resources.filter((r) => r.url.startsWith(`${origin}/`)).map((r) => new URL(r.url).pathname);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const plan = options.quick ? QUICK : FULL;
+  const started = performance.now();
+  const log = (message: string) => {
+    if (!options.json)
+      process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
+  };
+  // A hung browser must not hang CI: give up (exit 1) well after a normal run would have finished.
+  setTimeout(() => {
+    console.error(`benchmark: no result after ${plan.timeoutMin} minutes, giving up`);
+    process.exit(1);
+  }, plan.timeoutMin * 60_000).unref();
+
+  if (options.skipBuild) {
+    for (const dir of [APP_DIST, BASELINE_DIST]) {
+      if (!existsSync(`${dir}/index.html`))
+        throw new Error(`--skip-build: ${dir}/index.html is missing; run without it`);
+    }
+  } else {
+    log('building the app and the baseline (empty R3F + OrbitControls page)');
+    await Promise.all([buildApp(), buildBaseline()]);
+  }
+
+  const servers: StaticServer[] = [];
+  const browser = await launchBrowser();
+  try {
+    const app = await startStaticServer(APP_DIST);
+    servers.push(app);
+    const baseline = await startStaticServer(BASELINE_DIST);
+    servers.push(baseline);
+    const requests = new RequestLog();
+    const appUrl = `${app.origin}/index.html`;
+    const baselineUrl = `${baseline.origin}/index.html`;
+    const pageErrors: string[] = [];
+
+    // Warm the browser (GPU process, SwiftShader) once, then alternate app and baseline loads.
+    const warm = await loadToFirstFrame(browser, baselineUrl, 'baseline', requests);
+    const gl = await glRenderer(warm.page);
+    await warm.context.close();
+    const appRuns: number[] = [];
+    const baselineRuns: number[] = [];
+    let appResources: LoadedPage['resources'] = [];
+    let baselineResources: LoadedPage['resources'] = [];
+    for (let i = 0; i < plan.firstFrameRuns; i++) {
+      const a = await loadToFirstFrame(browser, appUrl, 'app', requests);
+      appRuns.push(a.firstFrameMs);
+      if (i === 0) appResources = a.resources;
+      pageErrors.push(...a.errors);
+      await a.context.close();
+      const b = await loadToFirstFrame(browser, baselineUrl, 'baseline', requests);
+      baselineRuns.push(b.firstFrameMs);
+      if (i === 0) baselineResources = b.resources;
+      pageErrors.push(...b.errors.map((e) => `baseline: ${e}`));
+      await b.context.close();
+      log(
+        `first frame, run ${i + 1}/${plan.firstFrameRuns}: app ${a.firstFrameMs.toFixed(0)} ms, baseline ${b.firstFrameMs.toFixed(0)} ms`,
+      );
+    }
+
+    const appFiles = filesRequested(APP_DIST, pathsOn(app.origin, appResources));
+    const appJs = appFiles.filter((f) => assetKind(f.path) === 'js' && !ON_DEMAND_CHUNK.test(f.path));
+    const leva = appFiles.filter(
+      (f) => assetKind(f.path) === 'js' && (ON_DEMAND_CHUNK.test(f.path) || f.hasLeva),
+    );
+    const models = appFiles.filter((f) => assetKind(f.path) === 'model');
+    const textures = appFiles.filter((f) => assetKind(f.path) === 'texture');
+    const baselineJs = filesRequested(BASELINE_DIST, pathsOn(baseline.origin, baselineResources)).filter(
+      (f) => assetKind(f.path) === 'js',
+    );
+
+    log('draw calls and triangles over every step of both procedures');
+    const viewer = await loadToFirstFrame(browser, appUrl, 'app', requests, WORK_VIEWPORT);
+    const draws = await measureDrawCalls(viewer.page, plan.pointsPerStep);
+    log(`playing (${plan.playMsPerStep / 1000} s from the start of each step, both procedures)`);
+    const playing = await measurePlaying(viewer.page, plan.playMsPerStep);
+    log(`scrubbing (${plan.seeks} random seeks)`);
+    const scrubbing = await measureScrubbing(viewer.page, plan.seeks);
+    pageErrors.push(...viewer.errors);
+    await viewer.context.close();
+    if (playing.length === 0 || scrubbing.length === 0 || draws.drawCalls === 0)
+      throw new Error('the viewer rendered no frames while playing or scrubbing: nothing to measure');
+
+    log(`${plan.loops} accelerated loops of both procedures`);
+    const loops = await measureLoops(browser, appUrl, plan.loops, requests, (n) =>
+      log(`  loop ${n}/${plan.loops}`),
+    );
+    pageErrors.push(...loops.errors);
+
+    const otherOrigin = [
+      ...new Set(requests.urls.filter((u) => !isSameOrigin(u, [app.origin, baseline.origin]))),
+    ];
+    const jsGzipBytes = sumBytes(appJs).gzipBytes;
+    const baselineJsGzipBytes = sumBytes(baselineJs).gzipBytes;
+    const firstFrameMs = median(appRuns);
+    const baselineFirstFrameMs = median(baselineRuns);
+
+    const results: BenchResults = {
+      mode: options.quick ? 'quick' : 'full',
+      date: new Date().toISOString(),
+      browser: `Chromium ${browser.version()}`,
+      gl,
+      cpus: os.cpus().length,
+      budgetsSource: BUDGETS_SOURCE,
+
+      jsGzipBytes,
+      jsBytes: sumBytes(appJs).bytes,
+      baselineJsGzipBytes,
+      baselineJsBytes: sumBytes(baselineJs).bytes,
+      jsGzipRatio: round(ratio(jsGzipBytes, baselineJsGzipBytes), 3),
+      jsFiles: appJs,
+      baselineJsFiles: baselineJs,
+      levaGzipBytesInDefault: sumBytes(leva).gzipBytes,
+      onDemandChunks: onDemandChunks(APP_DIST),
+
+      firstFrameMs: round(firstFrameMs, 1),
+      baselineFirstFrameMs: round(baselineFirstFrameMs, 1),
+      firstFrameRatio: round(ratio(firstFrameMs, baselineFirstFrameMs), 3),
+      firstFrameRunsMs: appRuns.map((v) => round(v, 1)),
+      appLoadTimeline: appResources.map((r) => ({
+        path: r.url.startsWith(`${app.origin}/`) ? new URL(r.url).pathname : r.url,
+        startMs: round(r.startMs, 1),
+        endMs: round(r.endMs, 1),
+      })),
+      baselineFirstFrameRunsMs: baselineRuns.map((v) => round(v, 1)),
+
+      frameMsP50Playing: round(percentile(playing, 50), 3),
+      frameMsP95Playing: round(percentile(playing, 95), 3),
+      frameMsMaxPlaying: round(Math.max(...playing), 3),
+      framesPlaying: playing.length,
+      frameMsP50Scrubbing: round(percentile(scrubbing, 50), 3),
+      frameMsP95Scrubbing: round(percentile(scrubbing, 95), 3),
+      frameMsMaxScrubbing: round(Math.max(...scrubbing), 3),
+      seeks: plan.seeks,
+      framesScrubbing: scrubbing.length,
+
+      ...draws,
+
+      loops: plan.loops,
+      framesPerLoop: loops.framesPerLoop,
+      loopSeries: loops.series,
+      geometriesAfter1: loops.geometriesAfter1,
+      geometriesAfter100: loops.geometriesAfterN,
+      texturesAfter1: loops.texturesAfter1,
+      texturesAfter100: loops.texturesAfterN,
+      geometriesGrowth: loops.geometriesAfterN - loops.geometriesAfter1,
+      texturesGrowth: loops.texturesAfterN - loops.texturesAfter1,
+      heapAfter1Bytes: loops.heapAfter1Bytes,
+      heapAfter100Bytes: loops.heapAfterNBytes,
+      heapGrowthPct: round(growthPct(loops.heapAfter1Bytes, loops.heapAfterNBytes), 2),
+      heapDataAfter1Bytes: loops.compositionAfter1.dataBytes,
+      heapDataAfter100Bytes: loops.compositionAfterN.dataBytes,
+      heapDataGrowthPct: round(
+        growthPct(loops.compositionAfter1.dataBytes, loops.compositionAfterN.dataBytes),
+        2,
+      ),
+      heapCodeAfter1Bytes: loops.compositionAfter1.codeBytes,
+      heapCodeAfter100Bytes: loops.compositionAfterN.codeBytes,
+
+      modelBytes: sumBytes(models).bytes,
+      modelBytesGzip: sumBytes(models).gzipBytes,
+      textureBytes: sumBytes(textures).bytes,
+      textureBytesGzip: sumBytes(textures).gzipBytes,
+      assetFiles: [...models, ...textures],
+
+      otherOriginRequests: otherOrigin.length,
+      otherOriginUrls: otherOrigin,
+      pageErrors: [...new Set(pageErrors)],
+      durationS: 0,
+      budgets: {} as BenchResults['budgets'],
+    };
+    results.durationS = round((performance.now() - started) / 1000, 1);
+    const { json, table } = benchReport(results, BUDGETS);
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(`${RESULTS_DIR}/bench.json`, `${JSON.stringify(json, null, 2)}\n`);
+    writeFileSync(`${RESULTS_DIR}/bench.txt`, `${table}\n`);
+    if (!options.json) console.log(`${table}\n`);
+    console.log(JSON.stringify(json, null, 2));
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((s) => s.close()));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error('benchmark failed:', err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);
