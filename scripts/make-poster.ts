@@ -44,8 +44,9 @@ try {
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
       const canvas = document.createElement('canvas');
+      // Two rows off the bottom: the box can take in the caption panel's border on a fractional edge.
       canvas.width = img.width;
-      canvas.height = img.height;
+      canvas.height = img.height - 2;
       canvas.getContext('2d')!.drawImage(img, 0, 0);
       return canvas.toDataURL('image/webp', quality).split(',')[1]!;
     },
