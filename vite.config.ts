@@ -27,19 +27,27 @@ const DEMO_ENTRIES: Record<string, string> = { 'demo-react': 'src/app/demoReact.
  * app as a small library with `react` external; the element comes from the script-tag bundle next to it.
  */
 function reactEntry(): Plugin {
+  let root = process.cwd();
+  let outDir = 'dist';
   // Rollup names an external relative import by its absolute path without the extension.
-  const viewerEntry = resolve('src/embed/viewerEntry');
-  const isViewerEntry = (id: string) => id === '../viewerEntry' || id.replace(/\.ts$/, '') === viewerEntry;
+  const isViewerEntry = (id: string) =>
+    id === '../viewerEntry' || id.replace(/\.ts$/, '') === resolve(root, 'src/embed/viewerEntry');
   return {
     name: 'spine-procedure-viewer-react-entry',
     apply: 'build',
+    configResolved(config) {
+      // Next to the app, wherever this build writes it (a benchmark may build into another folder).
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       await build({
         configFile: false,
+        root,
         logLevel: 'warn',
         plugins: [react()],
         build: {
-          outDir: 'dist',
+          outDir,
           emptyOutDir: false,
           copyPublicDir: false,
           target: 'es2022',
