@@ -235,7 +235,7 @@ export async function measurePlaying(page: Page, msPerStep: number): Promise<num
 
 /**
  * Main-thread milliseconds per frame while scrubbing: `seeks` seeks to seeded random times across the whole
- * timeline (half in each procedure), each followed by a rendered frame. Returns the samples and frames drawn.
+ * timeline (half in each procedure), each followed by a rendered frame; one sample per frame drawn.
  */
 export async function measureScrubbing(page: Page, seeks: number, seed = 7): Promise<number[]> {
   const random = mulberry32(seed);
