@@ -1,4 +1,4 @@
-import type { ProcedureDefinition, StepDefinition, StepId } from './types';
+import { STEP_IDS, type ProcedureDefinition, type StepDefinition, type StepId } from './types';
 
 /*
  * Step content follows ../shared medical facts: transpedicular access under alternating AP and lateral
@@ -113,21 +113,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   result: { id: 'result', duration: 8, camera: 'result', fluoro: 'none', shots: [], channels: ['highlight'] },
 };
 
-const KYPHOPLASTY_ORDER: readonly StepId[] = [
-  'overview',
-  'positioning',
-  'anaesthesia',
-  'targeting',
-  'access',
-  'drilling',
-  'balloon-insertion',
-  'balloon-inflation',
-  'balloon-removal',
-  'cement-injection',
-  'cement-hardening',
-  'closure',
-  'result',
-];
+/** Kyphoplasty uses every step, in the canonical order of STEP_IDS. */
+const KYPHOPLASTY_ORDER: readonly StepId[] = STEP_IDS;
 
 /** Vertebroplasty shares the access and cement steps; it has no drill, balloon or cavity. */
 const VERTEBROPLASTY_ORDER: readonly StepId[] = KYPHOPLASTY_ORDER.filter(
