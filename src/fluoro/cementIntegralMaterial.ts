@@ -8,6 +8,7 @@ import {
   type IUniform,
   type Vector3,
 } from 'three';
+import { RAY_BOX_GLSL } from './rayBoxGlsl';
 
 /**
  * The cement's contribution to the X-ray: the line integral of μ through the part of the arrival field already
@@ -56,15 +57,12 @@ export function createCementIntegralMaterial(options: {
       uniform float uMu;
       varying vec3 vLocal;
       varying vec3 vOrigin;
+      ${RAY_BOX_GLSL}
       void main() {
         vec3 dir = normalize(vLocal - vOrigin);
-        vec3 inv = 1.0 / dir;
-        vec3 a = (uMin - vOrigin) * inv;
-        vec3 b = (uMax - vOrigin) * inv;
-        vec3 lo = min(a, b);
-        vec3 hi = max(a, b);
-        float tNear = max(max(max(lo.x, lo.y), lo.z), 0.0);
-        float tFar = min(min(hi.x, hi.y), hi.z);
+        vec2 span = spvRayBox(vOrigin, dir, uMin, uMax);
+        float tNear = span.x;
+        float tFar = span.y;
         const float STEP = 0.4;
         float filled = 0.0;
         for (int i = 0; i < 400; i++) {

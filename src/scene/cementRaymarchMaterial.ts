@@ -8,6 +8,7 @@ import {
   UnsignedByteType,
   Vector3,
 } from 'three';
+import { RAY_BOX_GLSL } from '../fluoro/rayBoxGlsl';
 import type { CementVolume } from '../procedure/cementVolume';
 
 /**
@@ -75,15 +76,12 @@ export function createCementRaymarchMaterial(volume: CementVolume) {
         return p.x <= uCutX && field(p) < uFill;
       }
 
+      ${RAY_BOX_GLSL}
       void main() {
         vec3 dir = normalize(vLocal - uCameraLocal);
-        vec3 inv = 1.0 / dir;
-        vec3 a = (uMin - uCameraLocal) * inv;
-        vec3 b = (uMax - uCameraLocal) * inv;
-        vec3 lo = min(a, b);
-        vec3 hi = max(a, b);
-        float tNear = max(max(max(lo.x, lo.y), lo.z), 0.0);
-        float tFar = min(min(hi.x, hi.y), hi.z);
+        vec2 span = spvRayBox(uCameraLocal, dir, uMin, uMax);
+        float tNear = span.x;
+        float tFar = span.y;
         const float STEP = 0.35;
         float t = tNear;
         bool hit = false;
