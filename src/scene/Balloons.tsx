@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Mesh, Plane, Quaternion, SphereGeometry, Vector3 } from 'three';
 import type { VertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { tipAt, type AccessPlan } from '../procedure/accessPath';
-import { useController, useSettings } from '../ui/ViewerContext';
+import { useController, useSettings } from '../playback/react/viewerHooks';
 import { cutawayX, OPEN_CUT } from './cutaway';
 import { fluoroMaterials } from './fluoroMaterials';
 import { sharedMaterials } from './materials';

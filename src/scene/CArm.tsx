@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CylinderGeometry, Group, MeshStandardMaterial, TorusGeometry } from 'three';
 import { C_ARM } from '../fluoro/cArmGeometry';
-import { useController } from '../ui/ViewerContext';
+import { useController } from '../playback/react/viewerHooks';
 
 const ARC_CENTRE_Y = (C_ARM.sourceToDetectorMm - 2 * C_ARM.sourceToIsocentreMm) / 2;
 const ARC_RADIUS = C_ARM.sourceToDetectorMm / 2;

@@ -2,7 +2,7 @@ import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useMemo, useRef, type ComponentRef } from 'react';
 import { Vector3 } from 'three';
-import { useController, useSettings } from '../ui/ViewerContext';
+import { useController, useSettings } from '../playback/react/viewerHooks';
 import { CAMERA_PRESETS } from './cameraPresets';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 

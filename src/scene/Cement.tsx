@@ -4,7 +4,7 @@ import { BackSide, BoxGeometry, Mesh, Vector3, type Material } from 'three';
 import type { CementArrival } from '../procedure/cementArrival';
 import { ARRIVAL_SCALE, cementVolume } from '../procedure/cementVolume';
 import type { VertebraLandmarks } from '../anatomy/vertebraLandmarks';
-import { useController, useSettings } from '../ui/ViewerContext';
+import { useController, useSettings } from '../playback/react/viewerHooks';
 import { excessMu } from '../fluoro/attenuation';
 import { createCementIntegralMaterial } from '../fluoro/cementIntegralMaterial';
 import { createCementRaymarchMaterial } from './cementRaymarchMaterial';

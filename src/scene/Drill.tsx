@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { CylinderGeometry, Group, Quaternion, Vector3 } from 'three';
 import { tipAt, type AccessPlan } from '../procedure/accessPath';
-import { useController } from '../ui/ViewerContext';
+import { useController } from '../playback/react/viewerHooks';
 import { fluoroMaterials } from './fluoroMaterials';
 import { sharedMaterials } from './materials';
 

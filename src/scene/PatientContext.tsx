@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BoxGeometry, CapsuleGeometry, Mesh, MeshStandardMaterial } from 'three';
-import { useController, useSettings } from '../ui/ViewerContext';
+import { useController, useSettings } from '../playback/react/viewerHooks';
 import { fluoroMaterials } from './fluoroMaterials';
 import { palette } from './materials';
 

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { useController } from '../ui/ViewerContext';
+import { useController } from '../playback/react/viewerHooks';
 
 /**
  * The one place time enters the scene: each frame asks the controller for the state at the current time

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { MU_PER_MM } from '../fluoro/attenuation';
 import { FluoroRenderer, type FluoroLook } from '../fluoro/FluoroRenderer';
 import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
-import { useController, useSettings } from '../ui/ViewerContext';
+import { useController, useSettings } from '../playback/react/viewerHooks';
 import { setBoneDensity } from './fluoroMaterials';
 import { TORSO } from './PatientContext';
 

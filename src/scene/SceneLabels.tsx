@@ -6,7 +6,7 @@ import { levelPose } from '../anatomy/spineLayout';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import type { AccessPlan } from '../procedure/accessPath';
 import type { ProcedureState } from '../procedure/procedureState';
-import { useController, useT } from '../ui/ViewerContext';
+import { useController, useT } from '../playback/react/viewerHooks';
 
 /** TreatedLabelsProps: the treated level and its access plan (labels sit in that vertebra's frame). */
 export interface TreatedLabelsProps {

@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
-import { useController } from '../ui/ViewerContext';
+import { useController } from '../playback/react/viewerHooks';
 
 /**
  * Mounted inside the scene's Suspense boundary, so it runs only once the models are in: after the first frame

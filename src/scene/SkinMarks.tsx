@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CircleGeometry, Group, Quaternion, Vector3 } from 'three';
 import type { AccessPlan } from '../procedure/accessPath';
-import { useController } from '../ui/ViewerContext';
+import { useController } from '../playback/react/viewerHooks';
 import { sharedMaterials } from './materials';
 
 /** SkinMarksProps: where the needles cross the skin. */

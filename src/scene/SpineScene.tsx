@@ -7,7 +7,7 @@ import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
 import { cementArrival } from '../procedure/cementArrival';
 import { fractureProfile } from '../procedure/fracture';
-import { useSettings } from '../ui/ViewerContext';
+import { useSettings } from '../playback/react/viewerHooks';
 import { Balloons } from './Balloons';
 import { Cement } from './Cement';
 import { Drill } from './Drill';

@@ -4,7 +4,7 @@ import { Mesh, Plane, Vector3, type BufferGeometry, type Object3D } from 'three'
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
-import { useController, useSettings } from '../ui/ViewerContext';
+import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createTreatedBoneMaterial } from './boneMaterial';
 import { cutawayX, OPEN_CUT } from './cutaway';
 import { fluoroMaterials, treatedBodyFluoroMaterial } from './fluoroMaterials';

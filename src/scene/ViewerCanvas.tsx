@@ -1,6 +1,6 @@
 import { Canvas } from '@react-three/fiber';
 import { Suspense } from 'react';
-import { useController } from '../ui/ViewerContext';
+import { useController } from '../playback/react/viewerHooks';
 import { CameraRig } from './CameraRig';
 import { CArm } from './CArm';
 import { Lights } from './Lights';

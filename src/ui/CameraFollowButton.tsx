@@ -1,5 +1,5 @@
 import { Icon } from './icons';
-import { useController, useSettings, useT } from './ViewerContext';
+import { useController, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** Shown once the user has orbited: one click returns to the guided camera. */
 export function CameraFollowButton() {

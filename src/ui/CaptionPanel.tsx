@@ -1,5 +1,5 @@
 import { captionParams } from './captionParams';
-import { useController, useCurrentStep, useSettings, useT } from './ViewerContext';
+import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** The current step's title and its caption in the audience's register (plain words or clinical). */
 export function CaptionPanel() {

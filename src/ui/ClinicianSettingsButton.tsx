@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Icon } from './icons';
-import { useController, useT } from './ViewerContext';
+import { useController, useT } from '../playback/react/viewerHooks';
 
 const ClinicianPanel = lazy(() => import('./ClinicianPanel'));
 

@@ -2,7 +2,7 @@ import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
 import { Icon } from './icons';
 import { Scrubber } from './Scrubber';
 import { TimeLabel } from './TimeLabel';
-import { useController, usePlayback, useT } from './ViewerContext';
+import { useController, usePlayback, useT } from '../playback/react/viewerHooks';
 
 /** ControlBarProps: whether the step list drawer is open, and how to toggle it. */
 export interface ControlBarProps {

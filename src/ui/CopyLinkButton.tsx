@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { shareLinkFor } from '../embed/shareLink';
 import { Icon } from './icons';
-import { useController, useT } from './ViewerContext';
+import { useController, useT } from '../playback/react/viewerHooks';
 
 /** How long "Link copied" stays on screen. */
 const COPIED_MS = 2500;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useController, useCurrentStep, useT } from './ViewerContext';
+import { useController, useCurrentStep, useT } from '../playback/react/viewerHooks';
 
 /**
  * While the cement hardens: simulated minutes elapsed against the real setting time (PMMA sets in about 10–20

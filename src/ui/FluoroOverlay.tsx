@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
-import { useController, useSettings, useT } from './ViewerContext';
+import { useController, useSettings, useT } from '../playback/react/viewerHooks';
 
 /**
  * Captions over the fluoro panels drawn in the canvas (view name, "X-ray on" lamp), positioned from the same

@@ -1,4 +1,4 @@
-import { useCurrentStep, useT } from './ViewerContext';
+import { useCurrentStep, useT } from '../playback/react/viewerHooks';
 
 /** Announces the step title to screen readers when the step changes (once per step, never per frame). */
 export function LiveRegion() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Icon } from './icons';
-import { useT } from './ViewerContext';
+import { useT } from '../playback/react/viewerHooks';
 
 /** NoticeListProps: polite notices about ignored inputs; text only, never HTML. */
 export interface NoticeListProps {

@@ -1,5 +1,5 @@
 import { PROCEDURE_IDS } from '../procedure/types';
-import { useController, useSettings, useT } from './ViewerContext';
+import { useController, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** Kyphoplasty | Vertebroplasty, as a radio group; switching keeps the viewer's place. */
 export function ProcedureToggle() {

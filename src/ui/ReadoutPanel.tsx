@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { MessageKey } from '../i18n/catalog';
 import type { ProcedureState } from '../procedure/procedureState';
-import { useController, useSettings, useT } from './ViewerContext';
+import { useController, useSettings, useT } from '../playback/react/viewerHooks';
 
 interface Row {
   key: MessageKey;

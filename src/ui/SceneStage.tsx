@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { Transcript } from './Transcript';
 import { useGraphicsRecovery } from './useGraphicsRecovery';
-import { useController, useGraphics, useReady, useT } from './ViewerContext';
+import { useController, useGraphics, useReady, useT } from '../playback/react/viewerHooks';
 
 const ViewerCanvas = lazy(() => import('../scene/ViewerCanvas'));
 

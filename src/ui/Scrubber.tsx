@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatTime } from './formatTime';
 import { handleMediaKey } from './mediaKeys';
-import { useController, useCurrentStep, useSettings, useT } from './ViewerContext';
+import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** The full-width timeline: an ARIA slider with chapter marks. The thumb moves through refs, not React state. */
 export function Scrubber() {

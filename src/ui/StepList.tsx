@@ -1,5 +1,5 @@
 import { formatTime } from './formatTime';
-import { useController, useCurrentStep, useSettings, useT } from './ViewerContext';
+import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** StepListProps: the drawer listing every step; choosing one jumps to its first frame. */
 export interface StepListProps {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { formatTime } from './formatTime';
-import { useController, useT } from './ViewerContext';
+import { useController, useT } from '../playback/react/viewerHooks';
 
 /** Elapsed / total, written from the frame loop through a ref (no React render per frame). */
 export function TimeLabel() {

@@ -1,5 +1,5 @@
 import { captionParams } from './captionParams';
-import { useController, useCurrentStep, useSettings, useT } from './ViewerContext';
+import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
 /**
  * The whole procedure as text, step by step, in the audience's register: what the viewer shows when there is no

@@ -1,5 +1,5 @@
 import { POLARITIES, VIEWS } from '../playback/viewerSettings';
-import { useController, useSettings, useT } from './ViewerContext';
+import { useController, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** Quick toggles every audience may use: labels and the cutaway of the treated vertebra. */
 export function ViewToggles() {

@@ -15,7 +15,7 @@ import { SceneStage } from './SceneStage';
 import { StepList } from './StepList';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
-import { useController, useSettings, useT, ViewerContext } from './ViewerContext';
+import { useController, useSettings, useT, ViewerContext } from '../playback/react/viewerHooks';
 
 /** ViewerAppProps: the controller to drive and the notices to show. */
 export interface ViewerAppProps {

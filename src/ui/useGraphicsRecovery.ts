@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ViewerController } from '../playback/viewerController';
-import { useGraphics } from './ViewerContext';
+import { useGraphics } from '../playback/react/viewerHooks';
 
 /** How long to wait for the browser to restore a lost context before remounting the canvas. */
 export const RESTORE_WAIT_MS = 3000;

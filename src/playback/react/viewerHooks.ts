@@ -1,9 +1,9 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import { translatorFor, type Translate } from '../i18n/catalog';
-import type { PlaybackSnapshot } from '../playback/playbackStore';
-import type { GraphicsState, ViewerController, ViewerEvents } from '../playback/viewerController';
-import type { ViewerSettings } from '../playback/viewerSettings';
-import type { StepId } from '../procedure/types';
+import { translatorFor, type Translate } from '../../i18n/catalog';
+import type { PlaybackSnapshot } from '../playbackStore';
+import type { GraphicsState, ViewerController, ViewerEvents } from '../viewerController';
+import type { ViewerSettings } from '../viewerSettings';
+import type { StepId } from '../../procedure/types';
 
 export const ViewerContext = createContext<ViewerController | null>(null);
 
