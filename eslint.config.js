@@ -15,13 +15,38 @@ export default tseslint.config(
     },
   },
   {
-    // The pure layers must stay free of React, three and the DOM (DESIGN.md §1).
-    files: ['src/procedure/**/*.ts', 'src/playback/**/*.ts'],
+    // The pure layers must stay free of React, three and the DOM (DESIGN.md §1); their React hooks live apart.
+    files: ['src/procedure/**/*.ts', 'src/playback/**/*.ts', 'src/options/**/*.ts'],
+    ignores: ['src/playback/react/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', 'three', '@react-three/*', 'leva'] },
+        {
+          patterns: [
+            'react',
+            'react-dom',
+            'three',
+            '@react-three/*',
+            'leva',
+            '**/ui/*',
+            '**/embed/*',
+            '**/scene/*',
+          ],
+        },
       ],
+    },
+  },
+  {
+    // Layers import downward only: nothing below the UI and the embedding layer imports them.
+    files: [
+      'src/scene/**/*.{ts,tsx}',
+      'src/fluoro/**/*.ts',
+      'src/anatomy/**/*.ts',
+      'src/i18n/**/*.ts',
+      'src/playback/react/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/ui/*', '**/embed/*', '**/app/*'] }],
     },
   },
 );

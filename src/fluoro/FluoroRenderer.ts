@@ -1,3 +1,4 @@
+import type { XrayView } from '../procedure/types';
 import {
   FloatType,
   HalfFloatType,
@@ -44,7 +45,7 @@ const tmpDirection: [number, number, number] = [0, 0, 0];
  * table) do not show on X-ray.
  */
 export class FluoroRenderer {
-  readonly floatTargets: Record<'ap' | 'lateral', WebGLRenderTarget>;
+  readonly floatTargets: Record<XrayView, WebGLRenderTarget>;
   /** True when float blending is missing and half floats are used (coarser, still readable). */
   readonly halfFloatFallback: boolean;
   private readonly camera = new PerspectiveCamera(coneFovDeg(), 1, 100, 2000);
@@ -77,7 +78,7 @@ export class FluoroRenderer {
   }
 
   /** Compute Σ μ·L for a view at the scene's current state. */
-  renderLineIntegral(scene: Scene, view: 'ap' | 'lateral'): void {
+  renderLineIntegral(scene: Scene, view: XrayView): void {
     const gl = this.gl;
     sourceDirection(angleOfView(view), tmpDirection);
     this.camera.position
@@ -109,7 +110,7 @@ export class FluoroRenderer {
   }
 
   /** Draw a view's monitor image into a square of the current render target (CSS px, bottom-left origin). */
-  drawPanel(view: 'ap' | 'lateral', x: number, y: number, size: number, look: FluoroLook): void {
+  drawPanel(view: XrayView, x: number, y: number, size: number, look: FluoroLook): void {
     const gl = this.gl;
     const u = this.display.uniforms;
     u.uLineIntegral!.value = this.floatTargets[view].texture;
@@ -128,7 +129,7 @@ export class FluoroRenderer {
   }
 
   /** A PNG data URL of a view's current image (for handouts and tests). */
-  capture(scene: Scene, view: 'ap' | 'lateral', look: FluoroLook, size = 512): string {
+  capture(scene: Scene, view: XrayView, look: FluoroLook, size = 512): string {
     const gl = this.gl;
     this.renderLineIntegral(scene, view);
     const target = new WebGLRenderTarget(size, size, { type: UnsignedByteType, depthBuffer: false });

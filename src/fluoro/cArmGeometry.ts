@@ -1,3 +1,4 @@
+import type { XrayView } from '../procedure/types';
 import { VIEW_ANGLE_DEG } from '../procedure/cArmAngle';
 
 /**
@@ -28,6 +29,6 @@ export function sourceDirection(angleDeg: number, out: [number, number, number])
   return out;
 }
 
-export function angleOfView(view: 'ap' | 'lateral'): number {
+export function angleOfView(view: XrayView): number {
   return VIEW_ANGLE_DEG[view];
 }

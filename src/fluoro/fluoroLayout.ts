@@ -1,5 +1,5 @@
 import type { FluoroView } from '../procedure/types';
-import type { ViewMode } from '../playback/viewerSettings';
+import type { ViewMode } from '../options/optionValues';
 
 /** A square fluoro panel on the canvas, in CSS pixels from the top-left. */
 export interface FluoroPanel {

@@ -1,9 +1,7 @@
+import type { PlaybackRate } from '../options/optionValues';
 import { performanceClock, type Clock } from './clock';
 
-export const PLAYBACK_RATES = [0.5, 1, 2] as const;
-export type PlaybackRate = (typeof PLAYBACK_RATES)[number];
-
-/** Low-frequency playback facts; `time` here is the time at the last change, read live time with `getTime()`. */
+/** Low-frequency playback facts; read live time with `getTime()`. */
 export interface PlaybackSnapshot {
   playing: boolean;
   rate: PlaybackRate;
@@ -30,14 +28,15 @@ export interface PlaybackStore {
   setDuration(duration: number, time?: number): void;
   beginScrub(): void;
   endScrub(): void;
-  /** Called once per frame while playing: handles the end (loop or stop). Returns the current time. */
-  tick(): number;
   /** Low-frequency changes only (never per frame). */
   subscribe(listener: (event: PlaybackEvent) => void): () => void;
+  /** Stop its timer (the viewer is gone). */
+  dispose(): void;
 }
 
 /**
  * Time = anchor + elapsed wall time × rate (theatre.js style), so a long play never drifts: no per-frame sums.
+ * Reaching the end is the store's own event, raised by a timer on its clock: rendering never changes playback.
  */
 export function createPlaybackStore(options: {
   duration: number;
@@ -56,6 +55,7 @@ export function createPlaybackStore(options: {
     ended: false,
   };
   let resumeAfterScrub = false;
+  let cancelEndTimer: (() => void) | null = null;
   const listeners = new Set<(event: PlaybackEvent) => void>();
 
   const emit = (event: PlaybackEvent) => listeners.forEach((l) => l(event));
@@ -66,48 +66,85 @@ export function createPlaybackStore(options: {
     Number.isFinite(t) ? Math.min(snapshot.duration, Math.max(0, t)) : t === Infinity ? snapshot.duration : 0;
   const raw = () =>
     snapshot.playing ? anchorTime + ((clock.now() - anchorWall) / 1000) * snapshot.rate : anchorTime;
+  /** Live time; a loop wraps even if its timer is a little late. */
+  const live = () => {
+    const t = raw();
+    return snapshot.loop && snapshot.playing && snapshot.duration > 0 && t >= snapshot.duration
+      ? t % snapshot.duration
+      : clamp(t);
+  };
   const reanchor = (t: number) => {
     anchorTime = clamp(t);
     anchorWall = clock.now();
   };
 
+  /** While playing, one timer waits for the end of the timeline (re-armed on every change of time or rate). */
+  const armEndTimer = () => {
+    cancelEndTimer?.();
+    cancelEndTimer = null;
+    if (!snapshot.playing || snapshot.duration <= 0) return;
+    const remainingMs = ((snapshot.duration - anchorTime) / snapshot.rate) * 1000;
+    cancelEndTimer = clock.setTimer(reachEnd, remainingMs);
+  };
+  const reachEnd = () => {
+    cancelEndTimer = null;
+    if (!snapshot.playing) return;
+    if (snapshot.loop) {
+      // Keep the overshoot so a loop boundary costs no time.
+      reanchor(raw() % snapshot.duration);
+      armEndTimer();
+      return;
+    }
+    reanchor(snapshot.duration);
+    update({ playing: false, ended: true });
+    emit('pause');
+    emit('ended');
+  };
+
   const store: PlaybackStore = {
-    getTime: () => clamp(raw()),
+    getTime: live,
     getSnapshot: () => snapshot,
     play() {
       if (snapshot.playing) return;
       const start = snapshot.ended || anchorTime >= snapshot.duration ? 0 : anchorTime;
       reanchor(start);
       update({ playing: true, ended: false });
+      armEndTimer();
       emit('play');
     },
     pause() {
       if (!snapshot.playing) return;
-      reanchor(raw());
+      reanchor(live());
       update({ playing: false });
+      armEndTimer();
       emit('pause');
     },
     seek(t) {
       if (snapshot.playing && !snapshot.scrubbing) store.pause();
       reanchor(t);
       if (snapshot.ended) update({ ended: false });
+      armEndTimer();
       emit('seeked');
     },
     setRate(rate) {
       if (rate === snapshot.rate) return;
-      reanchor(raw());
+      reanchor(live());
       update({ rate });
+      armEndTimer();
       emit('ratechange');
     },
     setLoop(loop) {
       if (loop === snapshot.loop) return;
+      reanchor(live());
       update({ loop });
+      armEndTimer();
       emit('loop');
     },
     setDuration(duration, time) {
-      const current = time ?? raw();
+      const current = time ?? live();
       update({ duration: Math.max(0, duration) });
       reanchor(current);
+      armEndTimer();
       emit('durationchange');
     },
     beginScrub() {
@@ -123,25 +160,14 @@ export function createPlaybackStore(options: {
       if (resumeAfterScrub && anchorTime < snapshot.duration) store.play();
       resumeAfterScrub = false;
     },
-    tick() {
-      if (!snapshot.playing) return anchorTime;
-      const t = raw();
-      if (t < snapshot.duration) return t;
-      if (snapshot.loop && snapshot.duration > 0) {
-        // Keep the overshoot so a loop boundary costs no time.
-        anchorTime = t % snapshot.duration;
-        anchorWall = clock.now();
-        return anchorTime;
-      }
-      reanchor(snapshot.duration);
-      update({ playing: false, ended: true });
-      emit('pause');
-      emit('ended');
-      return snapshot.duration;
-    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    dispose() {
+      cancelEndTimer?.();
+      cancelEndTimer = null;
+      listeners.clear();
     },
   };
   return store;

@@ -1,169 +1,63 @@
-import { createProcedureState, type ProcedureState } from '../procedure/procedureState';
-import { stateAt } from '../procedure/stateAt';
+import type { OptionKey, ViewerOptions } from '../options/optionSchema';
+import type { PlaybackRate } from '../options/optionValues';
+import type { ProcedureState } from '../procedure/procedureState';
 import { findStep, stepIndexAt, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import type { ProcedureId, ProcedureOptions, StepId, Timeline } from '../procedure/types';
-import type { Clock } from './clock';
+import { performanceClock, type Clock } from './clock';
 import { Emitter } from './emitter';
-import { FrameStats } from './frameStats';
-import {
-  createPlaybackStore,
-  type PlaybackEvent,
-  type PlaybackRate,
-  type PlaybackStore,
-} from './playbackStore';
-import type { ViewerSettings } from './viewerSettings';
+import { FrameState } from './frameState';
+import { GraphicsStatus } from './graphicsStatus';
+import { createPlaybackStore, type PlaybackEvent, type PlaybackSnapshot, type PlaybackStore } from './playbackStore';
+import { RendererBridge } from './rendererBridge';
+import type { GraphicsState, ViewerErrorType, ViewerEvents, ViewerNotice } from './viewerEvents';
+import { isSettingOption, SETTING_OF_OPTION, type ViewerSettings } from './viewerSettings';
 
-/** Events the controller raises; the element re-dispatches them as DOM CustomEvents. */
-export interface ViewerEvents extends Record<string, unknown> {
-  play: { time: number };
-  pause: { time: number };
-  seeked: { time: number };
-  ended: { time: number };
-  ratechange: { rate: PlaybackRate };
-  timeupdate: { time: number; step: StepId };
-  stepchange: { step: StepId; index: number; previous: StepId | null };
-  procedurechange: { procedure: ProcedureId; time: number };
-  settingschange: { settings: ViewerSettings };
-  /** Every computed frame; for DOM readouts written through refs (no React state). */
-  frame: ProcedureState;
-  /** The first frame with the models has been drawn. */
-  ready: { time: number };
-  graphicschange: { graphics: GraphicsState };
-  error: { type: ViewerErrorType; message: string };
-}
-
-/** ok: drawing; lost: the WebGL context is gone and a restore is awaited; failed: showing the transcript instead. */
-export type GraphicsState = 'ok' | 'lost' | 'failed';
-
-export type ViewerErrorType =
-  'webglcontextlost' | 'webglunavailable' | 'modelload' | 'invalidinput' | 'command';
+export type { GraphicsState, ViewerErrorType, ViewerEvents } from './viewerEvents';
 
 /** Minimum spacing of `timeupdate` events (≤ 4 Hz, like HTMLMediaElement). */
 const TIMEUPDATE_MS = 250;
 
+/** Options a controller starts with besides its settings. */
+export interface ViewerControllerOptions {
+  clock?: Clock;
+  startTime?: number;
+  loop?: boolean;
+  rate?: PlaybackRate;
+}
+
 /**
- * The viewer's single source of truth: playback (time), settings (what is shown) and the current frame state.
- * Framework-free; React, the scene and the custom element all read and write through it.
+ * The viewer's single source of truth: settings (what is shown), playback (time) and the frame. Commands change the
+ * settings or the playback store and ask for a frame; only `renderFrame()` — once per rendered frame, from the
+ * renderer's loop — derives the procedure state. Framework-free; React, the scene and the element all go through it.
  */
 export class ViewerController extends Emitter<ViewerEvents> {
-  readonly playback: PlaybackStore;
-  /** Hot per-frame values, mutated in place. Read it; never keep references to its fields across frames. */
-  readonly state: ProcedureState = createProcedureState();
-  /** Frame timings and draw counts, read by the benchmark. */
-  readonly frameStats = new FrameStats();
+  readonly renderer: RendererBridge;
+  private readonly playback: PlaybackStore;
+  private readonly frame = new FrameState();
+  private readonly status = new GraphicsStatus();
+  private readonly clock: Clock;
   private settings: ViewerSettings;
   private timeline: Timeline;
+  private options: ProcedureOptions | null = null;
   private lastStep: StepId | null = null;
   private lastTimeupdate = -Infinity;
-  private invalidator: () => void = () => {};
-  private readonly clock: Clock | undefined;
-  private resolveReady: () => void = () => {};
-  /** Resolves after the first frame with the models has been drawn. */
-  readonly ready: Promise<void> = new Promise((resolve) => (this.resolveReady = resolve));
-  private isReady = false;
+  private noticeList: readonly ViewerNotice[] = [];
+  private headlessPending = false;
 
-  constructor(settings: ViewerSettings, options: { clock?: Clock; startTime?: number; loop?: boolean } = {}) {
+  constructor(settings: ViewerSettings, options: ViewerControllerOptions = {}) {
     super();
     this.settings = settings;
-    this.clock = options.clock;
+    this.clock = options.clock ?? performanceClock;
     this.timeline = timelineFor(settings.procedure);
-    this.playback = createPlaybackStore({
-      duration: this.timeline.duration,
-      clock: options.clock,
-      loop: options.loop,
-    });
+    this.renderer = new RendererBridge(() => this.requestHeadlessFrame());
+    this.playback = createPlaybackStore({ duration: this.timeline.duration, clock: this.clock, loop: options.loop });
     if (options.startTime) this.playback.seek(options.startTime);
+    if (options.rate) this.playback.setRate(options.rate);
     this.playback.subscribe((event) => this.onPlayback(event));
-    this.computeFrame();
   }
 
-  private graphics: GraphicsState = 'ok';
-
-  getGraphics(): GraphicsState {
-    return this.graphics;
-  }
-
-  /** The WebGL context was lost: pause where we are (the state is kept here, so nothing is lost with it). */
-  graphicsLost(): void {
-    if (this.graphics === 'lost') return;
-    this.pause();
-    this.setGraphics('lost');
-    this.reportError('webglcontextlost', 'The WebGL context was lost; restoring the 3D view.');
-  }
-
-  /** A context is drawing again (restored, or a fresh canvas after a remount): same time, same step. */
-  graphicsRestored(): void {
-    if (this.graphics === 'ok') return;
-    this.setGraphics('ok');
-    this.refresh();
-  }
-
-  /** Restoring failed for good: the viewer stays on the transcript. */
-  graphicsFailed(): void {
-    this.setGraphics('failed');
-  }
-
-  private setGraphics(graphics: GraphicsState): void {
-    this.graphics = graphics;
-    this.emit('graphicschange', { graphics });
-  }
-
-  markReady(): void {
-    if (this.isReady) return;
-    this.isReady = true;
-    this.resolveReady();
-    this.emit('ready', { time: this.state.time });
-  }
-
-  get readyState(): boolean {
-    return this.isReady;
-  }
-
-  private memory: () => { geometries: number; textures: number } = () => ({ geometries: 0, textures: 0 });
-
-  /** The renderer registers where its live geometry and texture counts come from. */
-  setMemoryProbe(probe: () => { geometries: number; textures: number }): void {
-    this.memory = probe;
-  }
-
-  rendererMemory(): { geometries: number; textures: number } {
-    return this.memory();
-  }
-
-  private fluoroCapture: ((view: 'ap' | 'lateral') => string) | null = null;
-  private captureRequests: { view: 'ap' | 'lateral'; resolve: (url: string | null) => void }[] = [];
-
-  /** The renderer registers how to capture a fluoro image; null while no WebGL view is mounted. */
-  setFluoroCapture(capture: ((view: 'ap' | 'lateral') => string) | null): void {
-    this.fluoroCapture = capture;
-    if (!capture) this.fulfilCaptures();
-  }
-
-  /**
-   * PNG data URL of the fluoro image at the current time. Taken at the end of the next rendered frame, once every
-   * object has moved to the current state; null without a WebGL view.
-   */
-  captureFluoro(view: 'ap' | 'lateral'): Promise<string | null> {
-    if (!this.fluoroCapture) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      this.captureRequests.push({ view, resolve });
-      this.invalidate();
-    });
-  }
-
-  /** Called by the renderer after a frame is drawn. */
-  fulfilCaptures(): void {
-    if (this.captureRequests.length === 0) return;
-    const requests = this.captureRequests;
-    this.captureRequests = [];
-    for (const request of requests)
-      request.resolve(this.fluoroCapture ? this.fluoroCapture(request.view) : null);
-  }
-
-  reportError(type: ViewerErrorType, message: string): void {
-    this.emit('error', { type, message });
-  }
+  // ── Reading ──────────────────────────────────────────────────────────────────────────────────────────────
 
   getSettings(): ViewerSettings {
     return this.settings;
@@ -173,77 +67,66 @@ export class ViewerController extends Emitter<ViewerEvents> {
     return this.timeline;
   }
 
-  private options: ProcedureOptions | null = null;
+  getTime(): number {
+    return this.playback.getTime();
+  }
+
+  getPlayback(): PlaybackSnapshot {
+    return this.playback.getSnapshot();
+  }
+
+  /** The step at the current time (read from the timeline; no frame needed). */
+  currentStep(): StepId {
+    return this.timeline.steps[stepIndexAt(this.timeline, this.playback.getTime())]!.id;
+  }
+
+  /** The last computed frame: hot, mutated in place each frame. Read it inside a frame; never keep it. */
+  get state(): ProcedureState {
+    return this.frame.state;
+  }
 
   /** The options that shape the procedure; the same object until one of them changes (stateAt caches by it). */
   procedureOptions(): ProcedureOptions {
     const s = this.settings;
     const o = this.options;
-    if (
-      !o ||
-      o.level !== s.level ||
-      o.grade !== s.grade ||
-      o.morphology !== s.morphology ||
-      o.approach !== s.approach
-    ) {
+    if (!o || o.level !== s.level || o.grade !== s.grade || o.morphology !== s.morphology || o.approach !== s.approach)
       this.options = { level: s.level, grade: s.grade, morphology: s.morphology, approach: s.approach };
+    return this.options;
+  }
+
+  /**
+   * The frame at the current time: computed only if the last computed frame is not already there (a render at this
+   * moment, or an earlier call, shares it). For `getState()` and the renderer alike.
+   */
+  currentFrame(): ProcedureState {
+    if (this.frame.update(this.timeline, this.procedureOptions(), this.playback.getTime())) this.onComputed();
+    return this.frame.state;
+  }
+
+  /** Called once per rendered frame by whoever draws (the scene's driver, or the headless ticker). */
+  renderFrame(): ProcedureState {
+    const state = this.currentFrame();
+    if (this.playback.getSnapshot().playing) {
+      const now = this.clock.now();
+      if (now - this.lastTimeupdate >= TIMEUPDATE_MS) {
+        this.lastTimeupdate = now;
+        this.emit('timeupdate', { time: state.time, step: state.step });
+      }
     }
-    return this.options!;
+    return state;
   }
 
-  /** The renderer registers how to request a frame (R3F `invalidate`, or a rAF loop without WebGL). */
-  setInvalidator(invalidate: () => void): void {
-    this.invalidator = invalidate;
-    invalidate();
-  }
-
-  invalidate(): void {
-    this.invalidator();
-  }
-
-  /** Advance playback and recompute the frame state. Called from the render loop; allocation-free. */
-  computeFrame(): ProcedureState {
-    const time = this.playback.tick();
-    stateAt(this.timeline, this.procedureOptions(), time, this.state);
-    if (this.state.step !== this.lastStep) {
+  private onComputed(): void {
+    const state = this.frame.state;
+    if (state.step !== this.lastStep) {
       const previous = this.lastStep;
-      this.lastStep = this.state.step;
-      this.emit('stepchange', { step: this.state.step, index: this.state.stepIndex, previous });
+      this.lastStep = state.step;
+      this.emit('stepchange', { step: state.step, index: state.stepIndex, previous });
     }
-    const now = this.clock ? this.clock.now() : performance.now();
-    if (this.playback.getSnapshot().playing && now - this.lastTimeupdate >= TIMEUPDATE_MS) {
-      this.lastTimeupdate = now;
-      this.emit('timeupdate', { time: this.state.time, step: this.state.step });
-    }
-    this.emit('frame', this.state);
-    return this.state;
+    this.emit('frame', state);
   }
 
-  updateSettings(patch: Partial<ViewerSettings>): void {
-    const next = { ...this.settings, ...patch };
-    const changed = (Object.keys(patch) as (keyof ViewerSettings)[]).some(
-      (k) => this.settings[k] !== next[k],
-    );
-    if (!changed) return;
-    if (next.procedure !== this.settings.procedure) {
-      this.switchProcedure(next.procedure);
-      return this.updateSettings(patch);
-    }
-    this.settings = next;
-    this.emit('settingschange', { settings: next });
-    this.refresh();
-  }
-
-  /** Toggle procedure keeping the viewer's place (same step and progress, or the next shared step). */
-  private switchProcedure(procedure: ProcedureId): void {
-    const time = mapTimeToProcedure(this.timeline, this.playback.getTime(), procedure);
-    this.timeline = timelineFor(procedure);
-    this.settings = { ...this.settings, procedure };
-    this.playback.setDuration(this.timeline.duration, time);
-    this.emit('procedurechange', { procedure, time });
-    this.emit('settingschange', { settings: this.settings });
-    this.refresh();
-  }
+  // ── Commands: change the stores, then ask for a frame ────────────────────────────────────────────────────
 
   play(): void {
     this.playback.play();
@@ -275,13 +158,11 @@ export class ViewerController extends Emitter<ViewerEvents> {
     const t = this.playback.getTime();
     const index = stepIndexAt(this.timeline, t);
     const step = this.timeline.steps[index]!;
-    const target = t - step.start > 1 || index === 0 ? step : this.timeline.steps[index - 1]!;
-    this.seek(target.start);
+    this.seek((t - step.start > 1 || index === 0 ? step : this.timeline.steps[index - 1]!).start);
   }
 
   nextStep(): void {
-    const index = stepIndexAt(this.timeline, this.playback.getTime());
-    const next = this.timeline.steps[index + 1];
+    const next = this.timeline.steps[stepIndexAt(this.timeline, this.playback.getTime()) + 1];
     this.seek(next ? next.start : this.timeline.duration);
   }
 
@@ -289,18 +170,144 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.playback.setRate(rate);
   }
 
-  private refresh(): void {
-    this.computeFrame();
-    this.invalidate();
+  setLoop(loop: boolean): void {
+    this.playback.setLoop(loop);
+  }
+
+  beginScrub(): void {
+    this.playback.beginScrub();
+  }
+
+  endScrub(): void {
+    this.playback.endScrub();
+  }
+
+  updateSettings(patch: Partial<ViewerSettings>): void {
+    const next = { ...this.settings, ...patch };
+    const keys = Object.keys(patch) as (keyof ViewerSettings)[];
+    if (!keys.some((k) => this.settings[k] !== next[k])) return;
+    if (next.procedure !== this.settings.procedure) this.switchProcedure(next.procedure);
+    this.settings = next;
+    this.emit('settingschange', { settings: next });
+    this.requestFrame();
+  }
+
+  /**
+   * Apply one parsed public option while the viewer runs. Start-only options seek (`step`, `time`) or do nothing
+   * (`autoplay`); element options are the element's. Returns false when a step is not part of the procedure.
+   */
+  setOption<K extends OptionKey>(key: K, value: ViewerOptions[K]): boolean {
+    if (isSettingOption(key)) this.updateSettings({ [SETTING_OF_OPTION[key]]: value });
+    else if (key === 'rate') this.setRate(value as PlaybackRate);
+    else if (key === 'loop') this.setLoop(value as boolean);
+    else if (key === 'time' && value !== null) this.seek(value as number);
+    else if (key === 'step' && value !== null) return this.seekStep(value as StepId);
+    return true;
+  }
+
+  /** Toggle procedure keeping the viewer's place (same step and progress, or the next shared step). */
+  private switchProcedure(procedure: ProcedureId): void {
+    const time = mapTimeToProcedure(this.timeline, this.playback.getTime(), procedure);
+    this.timeline = timelineFor(procedure);
+    this.playback.setDuration(this.timeline.duration, time);
+    this.emit('procedurechange', { procedure, time });
   }
 
   private onPlayback(event: PlaybackEvent): void {
     const time = this.playback.getTime();
-    if (event === 'play' || event === 'pause' || event === 'seeked' || event === 'ended')
-      this.emit(event, { time });
+    if (event === 'play' || event === 'pause' || event === 'seeked' || event === 'ended') this.emit(event, { time });
     if (event === 'ratechange') this.emit('ratechange', { rate: this.playback.getSnapshot().rate });
-    // Ended is raised from inside computeFrame's tick; don't recurse into it.
-    if (event !== 'ended' && event !== 'pause') this.refresh();
-    else this.invalidate();
+    this.emit('playbackchange', null);
+    this.requestFrame();
+  }
+
+  // ── Frames, graphics and readiness ───────────────────────────────────────────────────────────────────────
+
+  requestFrame(): void {
+    this.renderer.requestFrame();
+  }
+
+  /** Without a renderer (no WebGL, poster still up) frames are computed on animation frames, drawing nothing. */
+  private requestHeadlessFrame(): void {
+    if (this.headlessPending || typeof requestAnimationFrame === 'undefined') return;
+    this.headlessPending = true;
+    requestAnimationFrame(() => {
+      this.headlessPending = false;
+      if (this.renderer.attached) return;
+      this.renderFrame();
+      if (this.playback.getSnapshot().playing) this.requestFrame();
+    });
+  }
+
+  getGraphics(): GraphicsState {
+    return this.status.graphics;
+  }
+
+  /** The WebGL context was lost: pause where we are (the state is kept here, so nothing is lost with it). */
+  graphicsLost(): void {
+    if (this.status.graphics === 'lost') return;
+    this.pause();
+    this.setGraphics('lost');
+    this.reportError('webglcontextlost', 'The WebGL context was lost; restoring the 3D view.');
+  }
+
+  /** A context is drawing again (restored, or a fresh canvas after a remount): same time, same step. */
+  graphicsRestored(): void {
+    if (this.status.graphics === 'ok') return;
+    this.setGraphics('ok');
+    this.requestFrame();
+  }
+
+  /** Restoring failed for good: the viewer stays on the transcript. */
+  graphicsFailed(): void {
+    this.setGraphics('failed');
+  }
+
+  private setGraphics(graphics: GraphicsState): void {
+    this.status.graphics = graphics;
+    this.emit('graphicschange', { graphics });
+  }
+
+  /** Resolves after the first frame with the models has been drawn; renewed when the view is mounted again. */
+  get ready(): Promise<void> {
+    return this.status.ready;
+  }
+
+  get readyState(): boolean {
+    return this.status.isReady;
+  }
+
+  markReady(): void {
+    if (this.status.markReady()) this.emit('ready', { time: this.playback.getTime() });
+  }
+
+  /** The view was unmounted: pause, and wait for a fresh first frame before being ready again. */
+  unmounted(): void {
+    this.pause();
+    this.status.reset();
+    this.emit('graphicschange', { graphics: this.status.graphics });
+  }
+
+  // ── Notices and errors ───────────────────────────────────────────────────────────────────────────────────
+
+  notices(): readonly ViewerNotice[] {
+    return this.noticeList;
+  }
+
+  /** Show notices (text only, never HTML) and raise one `invalidinput` error for embedders. */
+  addNotices(notices: readonly ViewerNotice[], message: string): void {
+    if (notices.length === 0) return;
+    this.noticeList = [...this.noticeList, ...notices];
+    this.emit('noticeschange', { notices: this.noticeList });
+    this.reportError('invalidinput', message);
+  }
+
+  dismissNotices(): void {
+    this.noticeList = [];
+    this.emit('noticeschange', { notices: this.noticeList });
+  }
+
+  reportError(type: ViewerErrorType, message: string): void {
+    this.emit('error', { type, message });
   }
 }

@@ -1,20 +1,16 @@
 import type { LevelId } from '../anatomy/levels';
+import type { ViewerOptions } from '../options/optionSchema';
+import type {
+  Audience,
+  BoneDensity,
+  ControlsMode,
+  Detector,
+  Polarity,
+  ViewMode,
+} from '../options/optionValues';
 import type { Approach, GenantGrade, Morphology, ProcedureId } from '../procedure/types';
 
-export const POLARITIES = ['bone-white', 'bone-black'] as const;
-export type Polarity = (typeof POLARITIES)[number];
 export type CameraMode = 'guided' | 'free';
-export const DETECTORS = ['intensifier', 'flat-panel'] as const;
-/** Mobile C-arms: a circular image intensifier, or a square flat-panel detector. */
-export type Detector = (typeof DETECTORS)[number];
-export const BONE_DENSITIES = ['osteoporotic', 'healthy'] as const;
-export type BoneDensity = (typeof BONE_DENSITIES)[number];
-export const AUDIENCES = ['patient', 'clinician'] as const;
-export type Audience = (typeof AUDIENCES)[number];
-export const VIEWS = ['3d', 'fluoro', 'split'] as const;
-export type ViewMode = (typeof VIEWS)[number];
-export const CONTROLS = ['full', 'minimal', 'none'] as const;
-export type ControlsMode = (typeof CONTROLS)[number];
 
 /** Low-frequency settings: React re-renders on these, the frame loop reads them. One source of truth. */
 export interface ViewerSettings {
@@ -32,7 +28,44 @@ export interface ViewerSettings {
   torso: boolean;
   polarity: Polarity;
   detector: Detector;
-  /** Trabecular density for the X-ray: osteoporotic (HU 80) or healthy (HU 250). */
+  /** Trabecular density for the X-ray (the `bone` option). */
   boneDensity: BoneDensity;
+  /** Where "copy link" points (the `share-url` option); null: the page's default. */
+  shareUrl: string | null;
+  /** Not an option: the camera follows the procedure until the user orbits. */
   cameraMode: CameraMode;
+}
+
+/** The settings option of each settings key (they share names except `bone` → `boneDensity`). */
+export const SETTING_OF_OPTION = {
+  procedure: 'procedure',
+  level: 'level',
+  grade: 'grade',
+  morphology: 'morphology',
+  approach: 'approach',
+  lang: 'lang',
+  audience: 'audience',
+  view: 'view',
+  controls: 'controls',
+  labels: 'labels',
+  cutaway: 'cutaway',
+  torso: 'torso',
+  polarity: 'polarity',
+  detector: 'detector',
+  bone: 'boneDensity',
+  shareUrl: 'shareUrl',
+} as const satisfies Partial<Record<keyof ViewerOptions, keyof ViewerSettings>>;
+
+export type SettingOption = keyof typeof SETTING_OF_OPTION;
+
+export function isSettingOption(key: keyof ViewerOptions): key is SettingOption {
+  return Object.prototype.hasOwnProperty.call(SETTING_OF_OPTION, key);
+}
+
+/** The low-frequency settings a set of validated options starts the viewer with. */
+export function settingsFromOptions(options: ViewerOptions): ViewerSettings {
+  const settings = { cameraMode: 'guided' } as ViewerSettings;
+  for (const key of Object.keys(SETTING_OF_OPTION) as SettingOption[])
+    (settings as unknown as Record<string, unknown>)[SETTING_OF_OPTION[key]] = options[key];
+  return settings;
 }

@@ -22,6 +22,9 @@ export type StepId = (typeof STEP_IDS)[number];
 
 export const FLUORO_VIEWS = ['none', 'ap', 'lateral'] as const;
 export type FluoroView = (typeof FLUORO_VIEWS)[number];
+/** The two projections a C-arm takes: front-to-back and side-on. */
+export type XrayView = Exclude<FluoroView, 'none'>;
+export const XRAY_VIEWS = ['ap', 'lateral'] as const satisfies readonly XrayView[];
 
 export const CAMERA_PRESETS = ['overview', 'patient', 'posterior', 'lateral', 'inside', 'result'] as const;
 export type CameraPresetId = (typeof CAMERA_PRESETS)[number];
@@ -54,7 +57,7 @@ export type Channel =
 export interface FluoroShot {
   from: number;
   to: number;
-  view: Exclude<FluoroView, 'none'>;
+  view: XrayView;
 }
 
 /** One step of a procedure as data. Captions live in the i18n catalog under `step.<id>.*`. */

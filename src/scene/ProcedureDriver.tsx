@@ -3,8 +3,9 @@ import { useEffect } from 'react';
 import { useController } from '../playback/react/viewerHooks';
 
 /**
- * The one place time enters the scene: each frame asks the controller for the state at the current time
- * (a pure function of t), then keeps requesting frames only while playing. Runs before every other useFrame.
+ * The one place time enters the scene: each rendered frame asks the controller for the frame at the current time
+ * (a pure function of t, computed once), then keeps requesting frames only while playing. Runs before every other
+ * useFrame. It never changes playback: the end of the timeline is the playback store's own event.
  */
 export function ProcedureDriver() {
   const controller = useController();
@@ -14,15 +15,15 @@ export function ProcedureDriver() {
     gl.info.autoReset = false;
   }, [gl]);
   useEffect(() => {
-    controller.setInvalidator(() => invalidate());
-    return () => controller.setInvalidator(() => {});
+    controller.renderer.attach(() => invalidate());
+    return () => controller.renderer.attach(null);
   }, [controller, invalidate]);
   useFrame(({ gl }) => {
-    controller.frameStats.beginFrame(performance.now());
+    controller.renderer.frameStats.beginFrame(performance.now());
     // Count every pass of the frame (3D view and fluoro) together; reset once per frame, not per render call.
     gl.info.reset();
-    controller.computeFrame();
-    if (controller.playback.getSnapshot().playing) invalidate();
+    controller.renderFrame();
+    if (controller.getPlayback().playing) invalidate();
   }, -1);
   return null;
 }

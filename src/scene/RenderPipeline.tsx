@@ -34,28 +34,28 @@ export function RenderPipeline() {
 
   useEffect(() => {
     setBoneDensity(settings.boneDensity);
-    controller.invalidate();
+    controller.requestFrame();
   }, [settings.boneDensity, controller]);
 
   useEffect(() => {
-    controller.setMemoryProbe(() => ({
+    controller.renderer.setMemoryProbe(() => ({
       geometries: gl.info.memory.geometries,
       textures: gl.info.memory.textures,
     }));
-    controller.setFluoroCapture((view) => {
+    controller.renderer.setFluoroCapture((view) => {
       look.seed = Math.floor(controller.state.time * PULSES_PER_SECOND);
       look.boneWhite = controller.getSettings().polarity === 'bone-white';
       look.circular = controller.getSettings().detector === 'intensifier';
       return renderer.capture(scene, view, look);
     });
     return () => {
-      controller.setFluoroCapture(null);
+      controller.renderer.setFluoroCapture(null);
       renderer.dispose();
     };
   }, [controller, renderer, scene, look, gl]);
 
   useFrame(({ gl, scene, camera, size }) => {
-    controller.frameStats.endUpdate(performance.now());
+    controller.renderer.frameStats.endUpdate(performance.now());
     const s = controller.state;
     const mode = settings.view;
     if (mode === '3d') gl.render(scene, camera);
@@ -70,8 +70,8 @@ export function RenderPipeline() {
       renderer.drawPanel(panel.view, panel.x, size.height - panel.y - panel.size, panel.size, look);
     }
     gl.setViewport(0, 0, size.width, size.height);
-    controller.frameStats.recordRender(gl.info.render.calls, gl.info.render.triangles);
-    controller.fulfilCaptures();
+    controller.renderer.frameStats.recordRender(gl.info.render.calls, gl.info.render.triangles);
+    controller.renderer.fulfilCaptures();
   }, 1);
 
   return null;

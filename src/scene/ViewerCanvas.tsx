@@ -30,7 +30,7 @@ export default function ViewerCanvas() {
         });
         canvas.addEventListener('webglcontextrestored', () => controller.graphicsRestored());
         controller.graphicsRestored();
-        controller.invalidate();
+        controller.requestFrame();
       }}
     >
       <color attach="background" args={['#eef1f4']} />

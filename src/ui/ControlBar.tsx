@@ -1,5 +1,5 @@
-import { PLAYBACK_RATES, type PlaybackRate } from '../playback/playbackStore';
 import { Icon } from './icons';
+import { OptionSelect } from './OptionSelect';
 import { Scrubber } from './Scrubber';
 import { TimeLabel } from './TimeLabel';
 import { useController, usePlayback, useT } from '../playback/react/viewerHooks';
@@ -58,19 +58,13 @@ export function ControlBar({ stepsOpen, onToggleSteps, minimal = false }: Contro
         <span className="spv-spacer" />
         {!minimal && (
           <>
-            <label className="spv-rate">
-              <span>{t('controls.rate')}</span>
-              <select
-                value={playback.rate}
-                onChange={(e) => controller.setRate(Number(e.currentTarget.value) as PlaybackRate)}
-              >
-                {PLAYBACK_RATES.map((rate) => (
-                  <option key={rate} value={rate}>
-                    {rate}×
-                  </option>
-                ))}
-              </select>
-            </label>
+            <OptionSelect
+              option="rate"
+              className="spv-rate"
+              label={t('controls.rate')}
+              value={playback.rate}
+              valueLabel={(rate) => `${rate}×`}
+            />
             <button
               type="button"
               className="spv-button spv-steps-toggle"

@@ -53,16 +53,16 @@ export function Scrubber() {
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     sliderRef.current?.focus();
-    controller.playback.beginScrub();
+    controller.beginScrub();
     controller.seek(timeFromPointer(event));
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (controller.playback.getSnapshot().scrubbing) controller.seek(timeFromPointer(event));
+    if (controller.getPlayback().scrubbing) controller.seek(timeFromPointer(event));
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
     if (event.currentTarget.hasPointerCapture(event.pointerId))
       event.currentTarget.releasePointerCapture(event.pointerId);
-    controller.playback.endScrub();
+    controller.endScrub();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -7,7 +7,7 @@ const SEEK_SECONDS = 5;
  * Returns true when the key was handled. Shared by the slider and the viewer-wide shortcuts.
  */
 export function handleMediaKey(controller: ViewerController, key: string): boolean {
-  const now = controller.playback.getTime();
+  const now = controller.getTime();
   switch (key) {
     case ' ':
     case 'k':

@@ -34,11 +34,7 @@ export function useCurrentStep(): StepId {
 }
 
 export function usePlayback(): PlaybackSnapshot {
-  const controller = useController();
-  return useSyncExternalStore(
-    (notify) => controller.playback.subscribe(notify),
-    () => controller.playback.getSnapshot(),
-  );
+  return useControllerValue(['playbackchange'], (c) => c.getPlayback());
 }
 
 export function useT(): Translate {

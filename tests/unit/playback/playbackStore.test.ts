@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/playback/clock';
-import {
-  createPlaybackStore,
-  PLAYBACK_RATES,
-  type PlaybackEvent,
-  type PlaybackStore,
-} from '../../../src/playback/playbackStore';
+import { PLAYBACK_RATES } from '../../../src/options/optionValues';
+import { createPlaybackStore, type PlaybackEvent, type PlaybackStore } from '../../../src/playback/playbackStore';
 
 function setup(duration = 120, loop = false, startMs = 5000) {
   const clock = new ManualClock(startMs);
   const store = createPlaybackStore({ duration, clock, loop });
   const events: PlaybackEvent[] = [];
   const unsubscribe = store.subscribe((e) => events.push(e));
-  /** Advance wall time by seconds and run one frame. */
+  /** Advance wall time by seconds (due timers fire) and read the time. */
   const advance = (seconds: number) => {
     clock.advance(seconds * 1000);
-    return store.tick();
+    return store.getTime();
   };
   return { clock, store, events, unsubscribe, advance };
 }
@@ -76,11 +72,11 @@ describe('play and pause', () => {
     expectTime(store, 4, 'resumed for 1 s');
   });
 
-  it('getTime reads live time between ticks', () => {
+  it('getTime reads live time at any moment', () => {
     const { store, clock } = setup();
     store.play();
     clock.advance(1500);
-    expectTime(store, 1.5, 'no tick needed to read the time');
+    expectTime(store, 1.5, 'no frame needed to read the time');
   });
 });
 
@@ -182,7 +178,6 @@ describe('long play does not drift', () => {
     let worst = 0;
     for (let frame = 0; frame < 600 * 60; frame++) {
       clock.advance(frame % 2 === 0 ? 16 : 17.3333);
-      store.tick();
       const elapsed = (clock.now() - start) / 1000;
       const expected = (elapsed * rate) % duration;
       const got = store.getTime();
@@ -203,7 +198,7 @@ describe('long play does not drift', () => {
     store.play();
     advance(9.5);
     const t = advance(1.25);
-    expect(t, 'tick returns the wrapped time').toBeCloseTo(0.75, 9);
+    expect(t, 'the wrapped time').toBeCloseTo(0.75, 9);
     expectTime(store, 0.75, 'wrapped time');
     expect(events).toEqual(['play']);
   });
@@ -216,7 +211,7 @@ describe('ending without loop', () => {
     advance(9);
     expect(store.getSnapshot().ended).toBe(false);
     const t = advance(3);
-    expect(t, 'tick returns the duration').toBe(10);
+    expect(t, 'the time at the end').toBe(10);
     expectTime(store, 10, 'at the end');
     expect(events).toEqual(['play', 'pause', 'ended']);
     expect(store.getSnapshot()).toMatchObject({ playing: false, ended: true });
@@ -229,7 +224,7 @@ describe('ending without loop', () => {
     const { store, clock } = setup(10);
     store.play();
     clock.advance(25_000);
-    expectTime(store, 10, 'clamped before tick');
+    expectTime(store, 10, 'clamped between timer checks');
   });
 
   it('play after the end restarts from 0', () => {
@@ -371,7 +366,7 @@ describe('events and subscriptions', () => {
     expect(events).toEqual(['loop']);
   });
 
-  it('tick never emits while playing inside the timeline', () => {
+  it('time passing inside the timeline emits nothing', () => {
     const { store, events, advance } = setup();
     store.play();
     for (let i = 0; i < 100; i++) advance(0.5);
@@ -401,6 +396,43 @@ describe('events and subscriptions', () => {
     expect(playing, 'a change gives a new object').not.toBe(first);
     expect(first.playing, 'old snapshots are not mutated').toBe(false);
     advance(1);
-    expect(store.getSnapshot(), 'ticks do not replace the snapshot').toBe(playing);
+    expect(store.getSnapshot(), 'time passing does not replace the snapshot').toBe(playing);
+  });
+});
+
+describe('the end is the store\'s own event', () => {
+  it('fires pause and ended on its clock, with nobody reading the time or rendering', () => {
+    const { store, clock, events } = setup(10);
+    store.play();
+    clock.advance(10_001);
+    expect(events).toEqual(['play', 'pause', 'ended']);
+    expect(store.getSnapshot()).toMatchObject({ playing: false, ended: true });
+  });
+
+  it('re-arms its timer when the rate, the time or the duration changes', () => {
+    const { store, clock, events } = setup(10);
+    store.play();
+    clock.advance(2000);
+    store.setRate(2);
+    clock.advance(3900);
+    expect(events, '2 s at 1× + 3.9 s at 2× = 9.8 s: not yet').toEqual(['play', 'ratechange']);
+    clock.advance(200);
+    expect(events).toEqual(['play', 'ratechange', 'pause', 'ended']);
+    store.play();
+    store.setDuration(100, 50);
+    clock.advance(20_000);
+    expect(store.getSnapshot().playing, 'a longer timeline plays on').toBe(true);
+  });
+
+  it('a paused or disposed store has no pending end', () => {
+    const { store, clock, events } = setup(10);
+    store.play();
+    store.pause();
+    clock.advance(60_000);
+    expect(events).toEqual(['play', 'pause']);
+    store.play();
+    store.dispose();
+    clock.advance(60_000);
+    expect(events, 'disposed: no listeners, no timer').toEqual(['play', 'pause', 'play']);
   });
 });

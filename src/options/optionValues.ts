@@ -1,0 +1,32 @@
+/*
+ * The allowed values of every public option that is not a procedure fact (those live in procedure/types.ts and
+ * anatomy/levels.ts). The schema, the settings types and the UI menus all read these lists.
+ */
+
+export const PLAYBACK_RATES = [0.5, 1, 2] as const;
+export type PlaybackRate = (typeof PLAYBACK_RATES)[number];
+
+export const POLARITIES = ['bone-white', 'bone-black'] as const;
+/** Fluoroscopy display: dense structures white (radiograph convention) or black (raw intensifier). */
+export type Polarity = (typeof POLARITIES)[number];
+
+export const DETECTORS = ['intensifier', 'flat-panel'] as const;
+/** Mobile C-arms: a circular image intensifier, or a square flat-panel detector. */
+export type Detector = (typeof DETECTORS)[number];
+
+export const BONE_DENSITIES = ['osteoporotic', 'healthy'] as const;
+/** Trabecular density for the X-ray: osteoporotic (HU 80) or healthy (HU 250). */
+export type BoneDensity = (typeof BONE_DENSITIES)[number];
+
+export const AUDIENCES = ['patient', 'clinician'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const VIEWS = ['3d', 'fluoro', 'split'] as const;
+export type ViewMode = (typeof VIEWS)[number];
+
+export const CONTROLS = ['full', 'minimal', 'none'] as const;
+export type ControlsMode = (typeof CONTROLS)[number];
+
+export const REVEAL_MODES = ['auto', 'interaction'] as const;
+/** When the viewer mounts its 3D view: `auto` once it scrolls into view, `interaction` when its poster is pressed. */
+export type RevealMode = (typeof REVEAL_MODES)[number];

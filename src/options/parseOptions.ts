@@ -1,0 +1,125 @@
+import { translate, type MessageKey, type MessageParams } from '../i18n/catalog';
+import { clampTime, findStep, timelineFor } from '../procedure/timeline';
+import { mapTimeToProcedure } from '../procedure/toggleMapping';
+import type { ProcedureId, StepId } from '../procedure/types';
+import { displayValue } from './displayValue';
+import { DEFAULT_OPTIONS, OPTION_KEYS, OPTION_SCHEMA, type OptionKey, type ViewerOptions } from './optionSchema';
+
+/** A value the viewer ignored, said politely; rendered as text only. */
+export interface Notice {
+  option: OptionKey;
+  key: MessageKey;
+  params: MessageParams;
+}
+
+export interface ParsedOptions {
+  options: ViewerOptions;
+  notices: Notice[];
+}
+
+/** Raw inputs by option; a URL's repeated key arrives as its first value. */
+export type RawOptions = Partial<Record<OptionKey, unknown>>;
+
+/** The notice for a value an option does not accept: names the value, what to use, and the default used. */
+export function invalidNotice(option: OptionKey, value: unknown, lang: string): Notice {
+  const fallback = OPTION_SCHEMA[option].default;
+  return {
+    option,
+    key: 'notice.invalid',
+    params: {
+      name: OPTION_SCHEMA[option].attribute,
+      value: displayValue(String(value)),
+      expected: translate(lang, OPTION_SCHEMA[option].expected),
+      fallback:
+        fallback === null || fallback === ''
+          ? translate(lang, option === 'step' ? 'notice.firstStep' : 'notice.none')
+          : String(fallback),
+    },
+  };
+}
+
+/** Parse one option's raw value: the value, or the default and a notice. */
+export function parseOption<K extends OptionKey>(
+  option: K,
+  raw: unknown,
+  lang: string,
+): { value: ViewerOptions[K]; notice: Notice | null } {
+  const value = OPTION_SCHEMA[option].parse(raw);
+  if (value !== undefined) return { value, notice: null };
+  return { value: OPTION_SCHEMA[option].default, notice: invalidNotice(option, raw, lang) };
+}
+
+/** A step asked of a procedure that lacks it lands where the procedure toggle would land. */
+function stepInProcedure(step: StepId, procedure: ProcedureId): StepId | null {
+  const timeline = timelineFor(procedure);
+  if (findStep(timeline, step)) return step;
+  const kypho = timelineFor('kyphoplasty');
+  const mapped = mapTimeToProcedure(kypho, findStep(kypho, step)!.start, procedure);
+  return timeline.steps.find((s) => s.start === mapped)?.id ?? null;
+}
+
+/**
+ * Validate every input against the schema. Bad values give a notice naming the value and the default used. The
+ * step is checked against the chosen procedure, and the time clamped to its duration.
+ */
+export function parseOptions(raw: RawOptions, lang = DEFAULT_OPTIONS.lang): ParsedOptions {
+  const options: ViewerOptions = { ...DEFAULT_OPTIONS };
+  const notices: Notice[] = [];
+  for (const key of OPTION_KEYS) {
+    if (raw[key] == null) continue;
+    const { value, notice } = parseOption(key, raw[key], lang);
+    (options as unknown as Record<OptionKey, unknown>)[key] = value;
+    if (notice) notices.push(notice);
+  }
+  const timeline = timelineFor(options.procedure);
+  if (options.step && !findStep(timeline, options.step)) {
+    const landed = stepInProcedure(options.step, options.procedure) ?? 'overview';
+    notices.push({
+      option: 'step',
+      key: 'notice.stepNotInProcedure',
+      params: {
+        value: displayValue(String(raw.step)),
+        procedure: translate(lang, `procedure.${options.procedure}`),
+        fallback: translate(lang, `step.${landed}.title`),
+      },
+    });
+    options.step = landed;
+  }
+  if (options.time !== null) {
+    const clamped = clampTime(timeline, options.time);
+    if (clamped !== options.time) {
+      notices.push({
+        option: 'time',
+        key: 'notice.timeClamped',
+        params: { value: displayValue(String(raw.time)), duration: timeline.duration, fallback: clamped },
+      });
+      options.time = clamped;
+    }
+  }
+  return { options, notices };
+}
+
+/** Read options from a query string; `t` is accepted as the short form of `time`. Only the first of repeated keys counts. */
+export function rawOptionsFromSearch(search: string): Record<string, string> {
+  const params = new URLSearchParams(search);
+  const raw: Record<string, string> = {};
+  for (const key of OPTION_KEYS) {
+    const { attribute, inUrl } = OPTION_SCHEMA[key];
+    const value = params.get(attribute);
+    if (inUrl && value !== null) raw[attribute] = value;
+  }
+  const t = params.get('t');
+  if (t !== null && raw.time === undefined) raw.time = t;
+  return raw;
+}
+
+/** The start time the options ask for: `time` wins, else the step's start, else 0. */
+export function startTimeOf(options: Pick<ViewerOptions, 'time' | 'step' | 'procedure'>): number {
+  if (options.time !== null) return options.time;
+  if (options.step) return findStep(timelineFor(options.procedure), options.step)?.start ?? 0;
+  return 0;
+}
+
+export function noticeText(notice: Notice, lang: string): string {
+  return translate(lang, notice.key, notice.params);
+}

@@ -1,0 +1,71 @@
+import type { XrayView } from '../procedure/types';
+import { FrameStats } from './frameStats';
+
+/** How a frame gets drawn: R3F's `invalidate`, or (no renderer yet) a callback on the next animation frame. */
+export type FrameRequester = () => void;
+
+/**
+ * What the controller knows of whoever draws it: how to ask for a frame, how to capture the X-ray, the live
+ * geometry/texture counts and frame timings. Holds no state of the procedure.
+ */
+export class RendererBridge {
+  /** Frame timings and draw counts, read by the benchmark. */
+  readonly frameStats = new FrameStats();
+  private requester: FrameRequester | null = null;
+  private memory: () => { geometries: number; textures: number } = () => ({ geometries: 0, textures: 0 });
+  private fluoroCapture: ((view: XrayView) => string) | null = null;
+  private captureRequests: { view: XrayView; resolve: (url: string | null) => void }[] = [];
+
+  /** @param fallback asks for a frame when no renderer is attached (no WebGL, poster still showing). */
+  constructor(private readonly fallback: FrameRequester) {}
+
+  /** The renderer attaches its frame requester; null when it goes away. */
+  attach(requester: FrameRequester | null): void {
+    this.requester = requester;
+    this.requestFrame();
+  }
+
+  get attached(): boolean {
+    return this.requester !== null;
+  }
+
+  requestFrame(): void {
+    (this.requester ?? this.fallback)();
+  }
+
+  /** The renderer registers where its live geometry and texture counts come from. */
+  setMemoryProbe(probe: () => { geometries: number; textures: number }): void {
+    this.memory = probe;
+  }
+
+  rendererMemory(): { geometries: number; textures: number } {
+    return this.memory();
+  }
+
+  /** The renderer registers how to capture a fluoro image; null while no WebGL view is mounted. */
+  setFluoroCapture(capture: ((view: XrayView) => string) | null): void {
+    this.fluoroCapture = capture;
+    if (!capture) this.fulfilCaptures();
+  }
+
+  /**
+   * PNG data URL of the fluoro image at the current time. Taken at the end of the next rendered frame, once every
+   * object has moved to the current state; null without a WebGL view.
+   */
+  captureFluoro(view: XrayView): Promise<string | null> {
+    if (!this.fluoroCapture) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.captureRequests.push({ view, resolve });
+      this.requestFrame();
+    });
+  }
+
+  /** Called by the renderer after a frame is drawn. */
+  fulfilCaptures(): void {
+    if (this.captureRequests.length === 0) return;
+    const requests = this.captureRequests;
+    this.captureRequests = [];
+    for (const request of requests)
+      request.resolve(this.fluoroCapture ? this.fluoroCapture(request.view) : null);
+  }
+}

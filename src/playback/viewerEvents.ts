@@ -1,0 +1,56 @@
+import type { Notice } from '../options/parseOptions';
+import type { PlaybackRate } from '../options/optionValues';
+import type { ProcedureState } from '../procedure/procedureState';
+import type { ProcedureId, StepId } from '../procedure/types';
+import type { ViewerSettings } from './viewerSettings';
+
+/** ok: drawing; lost: the WebGL context is gone and a restore is awaited; failed: showing the transcript instead. */
+export type GraphicsState = 'ok' | 'lost' | 'failed';
+
+export type ViewerErrorType =
+  | 'webglcontextlost'
+  | 'webglunavailable'
+  | 'modelload'
+  | 'invalidinput'
+  | 'command';
+
+/** A notice the viewer shows: an ignored input (translated when shown) or a ready text. */
+export type ViewerNotice = Notice | { text: string };
+
+/** Events the controller raises. */
+export interface ViewerEvents extends Record<string, unknown> {
+  play: { time: number };
+  pause: { time: number };
+  seeked: { time: number };
+  ended: { time: number };
+  ratechange: { rate: PlaybackRate };
+  timeupdate: { time: number; step: StepId };
+  stepchange: { step: StepId; index: number; previous: StepId | null };
+  procedurechange: { procedure: ProcedureId; time: number };
+  settingschange: { settings: ViewerSettings };
+  /** Any change of playback (play, pause, seek, rate, loop, scrub, duration): for the React hooks. */
+  playbackchange: null;
+  /** Every computed frame; for DOM readouts written through refs (no React state). */
+  frame: ProcedureState;
+  /** The first frame with the models has been drawn. */
+  ready: { time: number };
+  graphicschange: { graphics: GraphicsState };
+  noticeschange: { notices: readonly ViewerNotice[] };
+  error: { type: ViewerErrorType; message: string };
+}
+
+/** The events the element dispatches as DOM CustomEvents and the iframe forwards to its parent: one list. */
+export const VIEWER_EVENTS = [
+  'ready',
+  'timeupdate',
+  'stepchange',
+  'play',
+  'pause',
+  'seeked',
+  'ended',
+  'procedurechange',
+  'ratechange',
+  'error',
+] as const satisfies readonly (keyof ViewerEvents)[];
+
+export type ViewerEventName = (typeof VIEWER_EVENTS)[number];
