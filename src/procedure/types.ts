@@ -23,8 +23,8 @@ export type StepId = (typeof STEP_IDS)[number];
 export const FLUORO_VIEWS = ['none', 'ap', 'lateral'] as const;
 export type FluoroView = (typeof FLUORO_VIEWS)[number];
 
-export const CAMERA_PRESETS = ['overview', 'patient', 'posterior', 'lateral', 'inside', 'result'] as const;
-export type CameraPresetId = (typeof CAMERA_PRESETS)[number];
+export const CAMERA_PRESET_IDS = ['overview', 'patient', 'posterior', 'lateral', 'inside', 'result'] as const;
+export type CameraPresetId = (typeof CAMERA_PRESET_IDS)[number];
 
 export const GRADES = [1, 2, 3] as const;
 /** Genant semi-quantitative grade: 1 mild (20–25 %), 2 moderate (25–40 %), 3 severe (> 40 %). */
