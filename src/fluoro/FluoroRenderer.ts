@@ -36,7 +36,6 @@ export interface ExposureReference {
 }
 
 const TARGET_SIZE = 320;
-const tmpDirection: [number, number, number] = [0, 0, 0];
 
 /**
  * Simulated fluoroscopy from the scene itself, in the same WebGL context: meshes that carry an attenuation
@@ -52,6 +51,8 @@ export class FluoroRenderer {
   private readonly quadScene = new Scene();
   private readonly quadCamera = new OrthographicCamera(-1, 1, 1, -1, 0, 1);
   private readonly display = createFluoroDisplayMaterial();
+  /** Scratch for the source direction, per renderer so viewers on one page share nothing mutable. */
+  private readonly sourceDirection: [number, number, number] = [0, 0, 0];
   // Parallel arrays reused every pass, so swapping materials allocates nothing per frame.
   private readonly swappedMeshes: Mesh[] = [];
   private readonly swappedMaterials: (Material | Material[])[] = [];
@@ -80,9 +81,9 @@ export class FluoroRenderer {
   /** Compute Σ μ·L for a view at the scene's current state. */
   renderLineIntegral(scene: Scene, view: XrayView): void {
     const gl = this.gl;
-    sourceDirection(angleOfView(view), tmpDirection);
+    const direction = sourceDirection(angleOfView(view), this.sourceDirection);
     this.camera.position
-      .set(tmpDirection[0], tmpDirection[1], tmpDirection[2])
+      .set(direction[0], direction[1], direction[2])
       .multiplyScalar(C_ARM.sourceToIsocentreMm);
     // Image up = cranial, as on the monitor.
     this.camera.up.set(0, 0, 1);

@@ -1,9 +1,10 @@
-import { CustomBlending, DoubleSide, OneFactor, AddEquation, ShaderMaterial, type IUniform } from 'three';
+import { DoubleSide, ShaderMaterial, type IUniform } from 'three';
 import { injectFracture } from '../anatomy/fractureField';
+import { LINE_INTEGRAL_BLENDING } from './lineIntegralBlending';
 
 export interface AttenuationOptions {
-  /** Excess linear attenuation over soft tissue, 1/mm. */
-  mu: number;
+  /** Excess linear attenuation over soft tissue, 1/mm; a uniform when several materials share one value. */
+  mu: number | IUniform<number>;
   /** μ·thickness added at each surface crossing, divided by the ray's cosine (cortical shell); 0 for none. */
   shell: number;
   /** Deform like the treated vertebral body (shares the 3D material's uniforms). */
@@ -18,20 +19,14 @@ export interface AttenuationOptions {
  */
 export function createAttenuationMaterial(options: AttenuationOptions): ShaderMaterial {
   const uniforms: Record<string, IUniform> = {
-    uMu: { value: options.mu },
+    uMu: typeof options.mu === 'number' ? { value: options.mu } : options.mu,
     uShell: { value: options.shell },
     ...(options.fracture ?? {}),
   };
   return new ShaderMaterial({
     uniforms,
     side: DoubleSide,
-    depthTest: false,
-    depthWrite: false,
-    transparent: true,
-    blending: CustomBlending,
-    blendEquation: AddEquation,
-    blendSrc: OneFactor,
-    blendDst: OneFactor,
+    ...LINE_INTEGRAL_BLENDING,
     vertexShader: (options.fracture ? injectFracture : (s: string) => s)(/* glsl */ `
       #include <common>
       varying vec3 vViewPosition;

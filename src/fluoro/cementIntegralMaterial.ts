@@ -1,13 +1,5 @@
-import {
-  AddEquation,
-  BackSide,
-  CustomBlending,
-  OneFactor,
-  ShaderMaterial,
-  type Data3DTexture,
-  type IUniform,
-  type Vector3,
-} from 'three';
+import { BackSide, ShaderMaterial, type Data3DTexture, type IUniform, type Vector3 } from 'three';
+import { LINE_INTEGRAL_BLENDING } from './lineIntegralBlending';
 import { RAY_BOX_GLSL } from './rayBoxGlsl';
 
 /**
@@ -32,13 +24,7 @@ export function createCementIntegralMaterial(options: {
       uMu: { value: options.mu },
     },
     side: BackSide,
-    depthTest: false,
-    depthWrite: false,
-    transparent: true,
-    blending: CustomBlending,
-    blendEquation: AddEquation,
-    blendSrc: OneFactor,
-    blendDst: OneFactor,
+    ...LINE_INTEGRAL_BLENDING,
     vertexShader: /* glsl */ `
       varying vec3 vLocal;
       varying vec3 vOrigin;

@@ -26,8 +26,8 @@ export type FluoroView = (typeof FLUORO_VIEWS)[number];
 export type XrayView = Exclude<FluoroView, 'none'>;
 export const XRAY_VIEWS = ['ap', 'lateral'] as const satisfies readonly XrayView[];
 
-export const CAMERA_PRESETS = ['overview', 'patient', 'posterior', 'lateral', 'inside', 'result'] as const;
-export type CameraPresetId = (typeof CAMERA_PRESETS)[number];
+export const CAMERA_PRESET_IDS = ['overview', 'patient', 'posterior', 'lateral', 'inside', 'result'] as const;
+export type CameraPresetId = (typeof CAMERA_PRESET_IDS)[number];
 
 export const GRADES = [1, 2, 3] as const;
 /** Genant semi-quantitative grade: 1 mild (20–25 %), 2 moderate (25–40 %), 3 severe (> 40 %). */

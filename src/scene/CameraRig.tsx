@@ -3,7 +3,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useMemo, useRef, type ComponentRef } from 'react';
 import { Vector3 } from 'three';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { CAMERA_PRESETS } from './cameraPresets';
+import { CAMERA_POSES } from './cameraPoses';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
 /**
@@ -25,8 +25,8 @@ export function CameraRig() {
   useFrame(() => {
     if (cameraMode !== 'guided') return;
     const s = controller.state;
-    const a = CAMERA_PRESETS[s.previousCamera];
-    const b = CAMERA_PRESETS[s.camera];
+    const a = CAMERA_POSES[s.previousCamera];
+    const b = CAMERA_POSES[s.camera];
     const blend = reducedMotion ? 1 : s.cameraBlend;
     scratch.from.fromArray(a.position).lerp(scratch.to.fromArray(b.position), blend);
     scratch.tFrom.fromArray(a.target).lerp(scratch.tTo.fromArray(b.target), blend);

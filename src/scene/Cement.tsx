@@ -3,36 +3,32 @@ import { useEffect, useMemo } from 'react';
 import { BackSide, BoxGeometry, Mesh, Vector3, type Material } from 'three';
 import type { CementArrival } from '../procedure/cementArrival';
 import { ARRIVAL_SCALE, cementVolume } from '../procedure/cementVolume';
-import type { VertebraLandmarks } from '../anatomy/vertebraLandmarks';
-import { useController, useSettings } from '../playback/react/viewerHooks';
+import { useController } from '../playback/react/viewerHooks';
 import { excessMu } from '../fluoro/attenuation';
 import { createCementIntegralMaterial } from '../fluoro/cementIntegralMaterial';
 import { createCementRaymarchMaterial } from './cementRaymarchMaterial';
-import { cutawayX } from './cutaway';
+import { useSceneResources } from './useSceneResources';
 
 /** CementProps: the precomputed arrival cells of the current procedure and level. */
 export interface CementProps {
   /** Cells and their arrival fractions, in the treated level's local frame. */
   arrival: CementArrival;
-  /** Landmarks of the treated level (for the cutaway plane). */
-  marks: VertebraLandmarks;
 }
-
-const cameraLocal = new Vector3();
 
 /**
  * PMMA as a threshold on a precomputed arrival field, so scrubbing costs one uniform. The 3D view ray-marches a
  * smoothed copy of the field (a rounded mass that turns from wet white to matte grey as it cures); the X-ray pass
  * integrates the same field along each ray.
  */
-export function Cement({ arrival, marks }: CementProps) {
+export function Cement({ arrival }: CementProps) {
   const controller = useController();
-  const { cutaway } = useSettings();
+  const { cutaway } = useSceneResources();
   const camera = useThree((s) => s.camera);
+  const cameraLocal = useMemo(() => new Vector3(), []);
 
   const surface = useMemo(() => {
     const volume = cementVolume(arrival);
-    const { material, uniforms, texture } = createCementRaymarchMaterial(volume);
+    const { material, uniforms, texture } = createCementRaymarchMaterial(volume, cutaway.x);
     material.side = BackSide;
     const size = [0, 1, 2].map((a) => volume.max[a]! - volume.min[a]!);
     const geometry = new BoxGeometry(size[0], size[1], size[2]).translate(
@@ -43,7 +39,7 @@ export function Cement({ arrival, marks }: CementProps) {
     const mesh = new Mesh(geometry, material);
     mesh.renderOrder = 1;
     return { mesh, uniforms, texture };
-  }, [arrival]);
+  }, [arrival, cutaway]);
 
   // The X-ray integrates the same smoothed field through the same box (swapped in by the fluoro pass).
   const integral = useMemo(() => {
@@ -72,7 +68,6 @@ export function Cement({ arrival, marks }: CementProps) {
     const s = controller.state;
     surface.uniforms.uFill.value = s.cementFill * ARRIVAL_SCALE;
     surface.uniforms.uCure.value = s.cementCure;
-    surface.uniforms.uCutX.value = cutawayX(s, cutaway, marks);
     surface.mesh.visible = s.cementFill > 0;
     surface.mesh.updateWorldMatrix(true, false);
     surface.uniforms.uCameraLocal.value.copy(surface.mesh.worldToLocal(cameraLocal.copy(camera.position)));

@@ -1,10 +1,8 @@
-import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
-import { CylinderGeometry, Group, Quaternion, Vector3 } from 'three';
-import { tipAt, type AccessPlan } from '../procedure/accessPath';
-import { useController } from '../playback/react/viewerHooks';
-import { fluoroMaterials } from './fluoroMaterials';
-import { sharedMaterials } from './materials';
+import { useEffect, useMemo } from 'react';
+import { CylinderGeometry } from 'three';
+import type { AccessPlan } from '../procedure/accessPath';
+import { useInstrumentPlacement } from './useInstrumentPlacement';
+import { useSceneResources } from './useSceneResources';
 
 /** DrillProps: the access plan whose channels are drilled (kyphoplasty). */
 export interface DrillProps {
@@ -12,53 +10,36 @@ export interface DrillProps {
   plan: AccessPlan;
 }
 
-const UP = new Vector3(0, 1, 0);
-const tip: [number, number, number] = [0, 0, 0];
 const DRILL_LENGTH_MM = 150;
 
 /** The hand drill that passes through each working cannula and makes the channel for the balloon. */
 export function Drill({ plan }: DrillProps) {
-  const controller = useController();
-  const groups = useRef<(Group | null)[]>([]);
-  const materials = sharedMaterials();
-  const parts = useMemo(
+  const { surfaces, fluoro } = useSceneResources();
+  const placed = useInstrumentPlacement(plan, {
+    visible: (s) => s.drillVisible,
+    depthMm: (s) => s.drillDepthMm,
+  });
+  const shafts = useMemo(
     () =>
       plan.needles.map((needle) => {
         const r = needle.outerDiameterMm / 2 - 0.45;
-        const shaft = new CylinderGeometry(r, r * 0.6, DRILL_LENGTH_MM, 16).translate(
-          0,
-          -DRILL_LENGTH_MM / 2,
-          0,
-        );
-        return {
-          needle,
-          shaft,
-          orientation: new Quaternion().setFromUnitVectors(UP, new Vector3(...needle.direction)),
-        };
+        // The tip at the origin, the shaft trailing back along local −Y.
+        return new CylinderGeometry(r, r * 0.6, DRILL_LENGTH_MM, 16).translate(0, -DRILL_LENGTH_MM / 2, 0);
       }),
     [plan],
   );
-  useEffect(() => () => parts.forEach((p) => p.shaft.dispose()), [parts]);
-  useFrame(() => {
-    const s = controller.state;
-    for (let i = 0; i < parts.length; i++) {
-      const group = groups.current[i];
-      if (!group) continue;
-      group.visible = s.drillVisible;
-      tipAt(parts[i]!.needle, s.drillDepthMm, tip);
-      group.position.set(tip[0], tip[1], tip[2]);
-    }
-  });
+  useEffect(() => () => shafts.forEach((shaft) => shaft.dispose()), [shafts]);
   return (
     <>
-      {parts.map((part, i) => (
-        <group key={part.needle.side} ref={(g) => void (groups.current[i] = g)} quaternion={part.orientation}>
-          <mesh
-            geometry={part.shaft}
-            material={materials.drill}
-            userData={{ fluoroMaterial: fluoroMaterials().steel }}
-          />
-        </group>
+      {shafts.map((shaft, i) => (
+        <mesh
+          key={plan.needles[i]!.side}
+          ref={placed.refs[i]}
+          quaternion={placed.orientations[i]}
+          geometry={shaft}
+          material={surfaces.drill}
+          userData={{ fluoroMaterial: fluoro.steel }}
+        />
       ))}
     </>
   );

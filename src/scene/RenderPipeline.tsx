@@ -5,7 +5,8 @@ import { FluoroRenderer, type FluoroLook } from '../fluoro/FluoroRenderer';
 import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { setBoneDensity } from './fluoroMaterials';
-import { TORSO } from './PatientContext';
+import { TORSO } from './PatientTorso';
+import { useSceneResources } from './useSceneResources';
 
 /** Pulsed fluoroscopy at 7.5 pulses/s (Ortiz 2006): one noise pattern per pulse, so a time shows one frame. */
 const PULSES_PER_SECOND = 7.5;
@@ -21,6 +22,7 @@ export function RenderPipeline() {
   const settings = useSettings();
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
+  const { fluoro } = useSceneResources();
   const renderer = useMemo(
     () =>
       new FluoroRenderer(gl, {
@@ -33,9 +35,9 @@ export function RenderPipeline() {
   const look = useMemo<FluoroLook>(() => ({ seed: 0, boneWhite: true, circular: true }), []);
 
   useEffect(() => {
-    setBoneDensity(settings.boneDensity);
+    setBoneDensity(fluoro, settings.boneDensity);
     controller.requestFrame();
-  }, [settings.boneDensity, controller]);
+  }, [fluoro, settings.boneDensity, controller]);
 
   useEffect(() => {
     controller.renderer.setMemoryProbe(() => ({

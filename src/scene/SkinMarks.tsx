@@ -1,9 +1,10 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, CircleGeometry, Group, Quaternion, Vector3 } from 'three';
+import { BoxGeometry, CircleGeometry, Group, Vector3 } from 'three';
 import type { AccessPlan } from '../procedure/accessPath';
 import { useController } from '../playback/react/viewerHooks';
-import { sharedMaterials } from './materials';
+import { alongNeedle } from './useInstrumentPlacement';
+import { useSceneResources } from './useSceneResources';
 
 /** SkinMarksProps: where the needles cross the skin. */
 export interface SkinMarksProps {
@@ -11,12 +12,10 @@ export interface SkinMarksProps {
   plan: AccessPlan;
 }
 
-const UP = new Vector3(0, 1, 0);
-
 /** The numbed spot on the skin (anaesthesia) and the small adhesive dressing after closure. No blood. */
 export function SkinMarks({ plan }: SkinMarksProps) {
   const controller = useController();
-  const materials = sharedMaterials();
+  const materials = useSceneResources().surfaces;
   const marks = useRef<(Group | null)[]>([]);
   const dressings = useRef<(Group | null)[]>([]);
   const spots = useMemo(
@@ -25,7 +24,7 @@ export function SkinMarks({ plan }: SkinMarksProps) {
         key: n.side,
         position: new Vector3(...n.entry).addScaledVector(new Vector3(...n.direction), -n.skinDepthMm),
         // Face the disc and dressing outwards along the needle, i.e. flat on the skin.
-        orientation: new Quaternion().setFromUnitVectors(UP, new Vector3(...n.direction).negate()),
+        orientation: alongNeedle([-n.direction[0], -n.direction[1], -n.direction[2]]),
       })),
     [plan],
   );

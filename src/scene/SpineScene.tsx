@@ -10,6 +10,7 @@ import { fractureProfile } from '../procedure/fracture';
 import { useSettings } from '../playback/react/viewerHooks';
 import { Balloons } from './Balloons';
 import { Cement } from './Cement';
+import { CutawayDriver } from './CutawayDriver';
 import { Drill } from './Drill';
 import { LevelLabels, TreatedLabels } from './SceneLabels';
 import { SkinMarks } from './SkinMarks';
@@ -38,6 +39,7 @@ export function SpineScene() {
   );
   const pose = levelPose(settings.level);
   const plan = accessPlan(settings.level, settings.approach);
+  const marks = vertebraLandmarks(settings.level);
   const arrival = useMemo(
     () => cementArrival(settings.procedure, options, fractureProfile(options).fractured),
     [settings.procedure, options],
@@ -55,8 +57,9 @@ export function SpineScene() {
             <Trocars plan={plan} />
             {/* Instruments stay mounted for both procedures; the state hides what one does not use. */}
             <Drill plan={plan} />
-            <Balloons plan={plan} marks={vertebraLandmarks(settings.level)} />
-            <Cement arrival={arrival} marks={vertebraLandmarks(settings.level)} />
+            <CutawayDriver marks={marks} />
+            <Balloons plan={plan} />
+            <Cement arrival={arrival} />
             <SkinMarks plan={plan} />
             {settings.labels && <TreatedLabels level={settings.level} plan={plan} />}
           </group>

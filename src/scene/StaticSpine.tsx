@@ -2,8 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { MeshStandardMaterial, type Object3D } from 'three';
 import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
-import { fluoroMaterials } from './fluoroMaterials';
-import { palette } from './materials';
+import { palette } from './palette';
+import { useSceneResources } from './useSceneResources';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
 export interface StaticSpineProps {
@@ -15,6 +15,7 @@ export interface StaticSpineProps {
 
 /** Every untreated vertebra merged into one mesh and every disc into another: two draw calls for the spine. */
 export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
+  const { fluoro } = useSceneResources();
   const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
   const materials = useMemo(
     () => ({
@@ -40,16 +41,8 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   );
   return (
     <>
-      <mesh
-        geometry={merged.bone}
-        material={materials.bone}
-        userData={{ fluoroMaterial: fluoroMaterials().bone }}
-      />
-      <mesh
-        geometry={merged.disc}
-        material={materials.disc}
-        userData={{ fluoroMaterial: fluoroMaterials().disc }}
-      />
+      <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroMaterial: fluoro.bone }} />
+      <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroMaterial: fluoro.disc }} />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Mesh, Plane, Vector3, type BufferGeometry, type Object3D } from 'three';
+import { Mesh, type BufferGeometry, type Object3D } from 'three';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createTreatedBoneMaterial } from './boneMaterial';
-import { cutawayX, OPEN_CUT } from './cutaway';
-import { fluoroMaterials, treatedBodyFluoroMaterial } from './fluoroMaterials';
+import { createTreatedBodyFluoroMaterial } from './fluoroMaterials';
+import { useSceneResources } from './useSceneResources';
 
 /** TreatedVertebraProps: the loaded spine and the options that pick and shape the treated level. */
 export interface TreatedVertebraProps {
@@ -27,13 +27,16 @@ const GHOST_OPACITY = 0.35;
  */
 export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
   const controller = useController();
-  const { cutaway } = useSettings();
+  const { cutaway: cutawayEnabled } = useSettings();
   const profile = useMemo(() => fractureProfile(options), [options]);
+  const { fluoro, cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
-  const clip = useMemo(() => new Plane(new Vector3(-1, 0, 0), OPEN_CUT), []);
-  const body = useMemo(() => createTreatedBoneMaterial({ fracture: true, clip }), [clip]);
+  const body = useMemo(() => createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane }), [cutaway]);
   const parts = useMemo(() => createTreatedBoneMaterial({ fracture: false, clip: null }), []);
-  const bodyFluoro = useMemo(() => treatedBodyFluoroMaterial({ ...body.uniforms }), [body]);
+  const bodyFluoro = useMemo(
+    () => createTreatedBodyFluoroMaterial(fluoro, { ...body.uniforms }),
+    [fluoro, body],
+  );
 
   const meshes = useMemo(() => {
     const node = scene.getObjectByName(options.level);
@@ -70,8 +73,7 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
     e[1] = marks.bodyDepthMm / 2;
     body.uniforms.uHighlight.value = s.highlight;
     parts.uniforms.uHighlight.value = s.highlight;
-    clip.constant = cutawayX(s, cutaway, marks);
-    const ghost = !cutaway && s.insideView > 0;
+    const ghost = !cutawayEnabled && s.insideView > 0;
     body.material.transparent = ghost;
     body.material.opacity = ghost ? 1 - (1 - GHOST_OPACITY) * s.insideView : 1;
     body.material.depthWrite = !ghost;
@@ -85,7 +87,7 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
           name={m.name}
           geometry={m.geometry}
           material={m.isBody ? body.material : parts.material}
-          userData={{ fluoroMaterial: m.isBody ? bodyFluoro : fluoroMaterials().bone }}
+          userData={{ fluoroMaterial: m.isBody ? bodyFluoro : fluoro.bone }}
         />
       ))}
     </>

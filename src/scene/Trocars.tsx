@@ -1,10 +1,8 @@
-import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, ConeGeometry, CylinderGeometry, Group, Quaternion, Vector3 } from 'three';
-import { TROCAR_LENGTH_MM, tipAt, type AccessPlan } from '../procedure/accessPath';
-import { useController } from '../playback/react/viewerHooks';
-import { fluoroMaterials } from './fluoroMaterials';
-import { sharedMaterials } from './materials';
+import { useEffect, useMemo } from 'react';
+import { BoxGeometry, ConeGeometry, CylinderGeometry } from 'three';
+import { TROCAR_LENGTH_MM, type AccessPlan } from '../procedure/accessPath';
+import { useInstrumentPlacement } from './useInstrumentPlacement';
+import { useSceneResources } from './useSceneResources';
 
 /** TrocarsProps: the access plan whose needles to draw (in the treated level's local frame). */
 export interface TrocarsProps {
@@ -12,14 +10,13 @@ export interface TrocarsProps {
   plan: AccessPlan;
 }
 
-const UP = new Vector3(0, 1, 0);
-const tip: [number, number, number] = [0, 0, 0];
-
 /** 11/13-gauge trocars at true scale, tip at the state's cannula depth along each planned path. */
 export function Trocars({ plan }: TrocarsProps) {
-  const controller = useController();
-  const groups = useRef<(Group | null)[]>([]);
-  const materials = sharedMaterials();
+  const { surfaces, fluoro } = useSceneResources();
+  const placed = useInstrumentPlacement(plan, {
+    visible: (s) => s.needleVisible,
+    depthMm: (s) => s.cannulaDepthMm,
+  });
   const parts = useMemo(
     () =>
       plan.needles.map((needle) => {
@@ -32,12 +29,10 @@ export function Trocars({ plan }: TrocarsProps) {
         );
         const bevel = new ConeGeometry(r, 4, 20).translate(0, -2, 0);
         const handle = new BoxGeometry(34, 12, 14).translate(0, -TROCAR_LENGTH_MM - 6, 0);
-        const orientation = new Quaternion().setFromUnitVectors(UP, new Vector3(...needle.direction));
-        return { needle, shaft, bevel, handle, orientation };
+        return { side: needle.side, shaft, bevel, handle };
       }),
     [plan],
   );
-
   useEffect(
     () => () =>
       parts.forEach((p) => {
@@ -48,32 +43,13 @@ export function Trocars({ plan }: TrocarsProps) {
     [parts],
   );
 
-  useFrame(() => {
-    const s = controller.state;
-    for (let i = 0; i < parts.length; i++) {
-      const group = groups.current[i];
-      if (!group) continue;
-      group.visible = s.needleVisible;
-      tipAt(parts[i]!.needle, s.cannulaDepthMm, tip);
-      group.position.set(tip[0], tip[1], tip[2]);
-    }
-  });
-
   return (
     <>
       {parts.map((part, i) => (
-        <group key={part.needle.side} ref={(g) => void (groups.current[i] = g)} quaternion={part.orientation}>
-          <mesh
-            geometry={part.shaft}
-            material={materials.steel}
-            userData={{ fluoroMaterial: fluoroMaterials().steel }}
-          />
-          <mesh
-            geometry={part.bevel}
-            material={materials.steel}
-            userData={{ fluoroMaterial: fluoroMaterials().steel }}
-          />
-          <mesh geometry={part.handle} material={materials.handle} />
+        <group key={part.side} ref={placed.refs[i]} quaternion={placed.orientations[i]}>
+          <mesh geometry={part.shaft} material={surfaces.steel} userData={{ fluoroMaterial: fluoro.steel }} />
+          <mesh geometry={part.bevel} material={surfaces.steel} userData={{ fluoroMaterial: fluoro.steel }} />
+          <mesh geometry={part.handle} material={surfaces.handle} />
         </group>
       ))}
     </>

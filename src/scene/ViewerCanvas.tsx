@@ -4,10 +4,11 @@ import { useController } from '../playback/react/viewerHooks';
 import { CameraRig } from './CameraRig';
 import { CArm } from './CArm';
 import { Lights } from './Lights';
-import { PatientContext } from './PatientContext';
+import { PatientTorso } from './PatientTorso';
 import { ProcedureDriver } from './ProcedureDriver';
 import { RenderPipeline } from './RenderPipeline';
 import { SceneReady } from './SceneReady';
+import { SceneResourcesProvider } from './SceneResourcesProvider';
 import { SpineScene } from './SpineScene';
 
 /** The 3D view: one WebGL canvas, rendered on demand (an idle, paused viewer draws nothing). */
@@ -37,13 +38,16 @@ export default function ViewerCanvas() {
       <ProcedureDriver />
       <Lights />
       <CameraRig />
-      <Suspense fallback={null}>
-        <SpineScene />
-        <PatientContext />
-        <CArm />
-        <RenderPipeline />
-        <SceneReady />
-      </Suspense>
+      {/* Materials and the cutaway of this canvas only: viewers on one page share no GPU objects. */}
+      <SceneResourcesProvider>
+        <Suspense fallback={null}>
+          <SpineScene />
+          <PatientTorso />
+          <CArm />
+          <RenderPipeline />
+          <SceneReady />
+        </Suspense>
+      </SceneResourcesProvider>
     </Canvas>
   );
 }

@@ -1,6 +1,6 @@
 import { Color, DoubleSide, MeshStandardMaterial, Plane } from 'three';
 import { injectFracture } from '../anatomy/fractureField';
-import { palette } from './materials';
+import { palette } from './palette';
 import { TRABECULAR_GLSL } from './trabecularGlsl';
 
 export interface BoneUniforms {

@@ -1,5 +1,6 @@
 import {
   ClampToEdgeWrapping,
+  type IUniform,
   Color,
   Data3DTexture,
   LinearFilter,
@@ -14,9 +15,10 @@ import type { CementVolume } from '../procedure/cementVolume';
 /**
  * Cement as a threshold on the arrival field, ray-marched in a box around it: the first point where the field
  * drops below the fill fraction is the cement surface (refined by bisection, lit with the field's gradient).
- * Scrubbing changes one uniform; the surface is smooth and writes its true depth.
+ * Scrubbing changes one uniform; the surface is smooth and writes its true depth. `cutX` is the viewer's cutaway
+ * (shared, not copied): cement beyond it is cut away with the bone.
  */
-export function createCementRaymarchMaterial(volume: CementVolume) {
+export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUniform<number>) {
   const [nx, ny, nz] = volume.size;
   const bytes = new Uint8Array(volume.data.length);
   for (let i = 0; i < bytes.length; i++)
@@ -37,7 +39,7 @@ export function createCementRaymarchMaterial(volume: CementVolume) {
     uFill: { value: 0 },
     uCure: { value: 0 },
     uCameraLocal: { value: new Vector3() },
-    uCutX: { value: 1000 },
+    uCutX: cutX,
     // Cool white against the ivory bone: wet and glossy, then a matte blue-grey once set.
     uWet: { value: new Color('#f3f6f9') },
     uSet: { value: new Color('#b9c4ce') },

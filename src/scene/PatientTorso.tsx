@@ -2,18 +2,23 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BoxGeometry, CapsuleGeometry, Mesh, MeshStandardMaterial } from 'three';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { fluoroMaterials } from './fluoroMaterials';
-import { palette } from './materials';
+import { palette } from './palette';
+import { useSceneResources } from './useSceneResources';
 
-/*
- * A calm, translucent silhouette of the prone patient on the table (world mm; the treated level at the origin,
- * +Y up = posterior, +Z cranial). Its back surface sits where the needles cross the skin.
+/**
+ * The prone patient's torso as a capsule (world mm; the treated level at the origin, +Y up = posterior,
+ * +Z cranial). Its back surface sits where the needles cross the skin.
  */
 export const TORSO = { halfWidth: 170, halfDepth: 115, length: 700, centreY: -30, centreZ: 100 };
 
-export function PatientContext() {
+/**
+ * A calm, translucent silhouette of the patient's torso on the table, faded in for the room views. The torso
+ * always carries the soft-tissue path on the X-ray.
+ */
+export function PatientTorso() {
   const controller = useController();
   const { torso: torsoEnabled } = useSettings();
+  const { fluoro } = useSceneResources();
   const { torso, table, torsoMaterial, tableMaterial } = useMemo(() => {
     const torsoGeometry = new CapsuleGeometry(100, TORSO.length - 200, 12, 40)
       .rotateX(Math.PI / 2)
@@ -29,7 +34,7 @@ export function PatientContext() {
     torso.position.set(0, TORSO.centreY, TORSO.centreZ);
     torso.renderOrder = 5;
     // The soft-tissue path shows on X-ray whether or not the silhouette is drawn in 3D.
-    torso.userData.fluoroMaterial = fluoroMaterials().softTissue;
+    torso.userData.fluoroMaterial = fluoro.softTissue;
     torso.userData.fluoroAlways = true;
     const tableMaterial = new MeshStandardMaterial({
       color: palette.table,
@@ -40,7 +45,7 @@ export function PatientContext() {
     const table = new Mesh(new BoxGeometry(560, 24, 1700), tableMaterial);
     table.position.set(0, TORSO.centreY - TORSO.halfDepth - 14, TORSO.centreZ);
     return { torso, table, torsoMaterial, tableMaterial };
-  }, []);
+  }, [fluoro]);
 
   useEffect(
     () => () => {

@@ -1,12 +1,13 @@
 import type { CameraPresetId } from '../procedure/types';
 
 /** A camera framing in world millimetres around the treated level (patient prone: +Y posterior, +Z cranial, +X left). */
-export interface CameraPreset {
+export interface CameraPose {
   position: readonly [number, number, number];
   target: readonly [number, number, number];
 }
 
-export const CAMERA_PRESETS: Record<CameraPresetId, CameraPreset> = {
+/** Where the guided camera stands and looks for each camera preset of the timeline. */
+export const CAMERA_POSES: Record<CameraPresetId, CameraPose> = {
   // Posterolateral oblique from the patient's left: the thoracolumbar spine with the treated level centred.
   overview: { position: [430, 260, -170], target: [0, 0, 40] },
   // The whole patient on the table, as the room sees it.

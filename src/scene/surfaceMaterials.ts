@@ -1,24 +1,18 @@
-import { Color, MeshStandardMaterial } from 'three';
+import { MeshStandardMaterial, type Plane } from 'three';
+import { palette } from './palette';
 
-/** Shared materials, created once; calm colours that read well for patients (no blood, no gore). */
-export const palette = {
-  bone: new Color('#eadfc8'),
-  disc: new Color('#a9bfcc'),
-  steel: new Color('#c9d1d9'),
-  handle: new Color('#3f7cac'),
-  balloon: new Color('#5aa9d6'),
-  cementWet: new Color('#f4f1e6'),
-  cementSet: new Color('#b9bcbf'),
-  highlight: new Color('#e08a3c'),
-  skin: new Color('#d8b49c'),
-  marker: new Color('#3f7cac'),
-  bandage: new Color('#fbfbf8'),
-  table: new Color('#5d6b78'),
-};
+/** One viewer's 3D-view materials for the instruments and skin marks, shared by that viewer's meshes. */
+export interface SurfaceMaterials {
+  steel: MeshStandardMaterial;
+  drill: MeshStandardMaterial;
+  handle: MeshStandardMaterial;
+  /** Cut by the viewer's cutaway plane: a balloon in the removed half disappears with the bone. */
+  balloon: MeshStandardMaterial;
+  marker: MeshStandardMaterial;
+  bandage: MeshStandardMaterial;
+}
 
-let cache: ReturnType<typeof build> | null = null;
-
-function build() {
+export function createSurfaceMaterials(cutawayPlane: Plane): SurfaceMaterials {
   return {
     // Little metalness: without an environment map, strongly metallic steel renders nearly black.
     steel: new MeshStandardMaterial({ color: palette.steel, metalness: 0.35, roughness: 0.3 }),
@@ -30,6 +24,7 @@ function build() {
       metalness: 0,
       transparent: true,
       opacity: 0.85,
+      clippingPlanes: [cutawayPlane],
     }),
     marker: new MeshStandardMaterial({
       color: palette.marker,
@@ -42,7 +37,6 @@ function build() {
   };
 }
 
-export function sharedMaterials() {
-  cache ??= build();
-  return cache;
+export function disposeSurfaceMaterials(materials: SurfaceMaterials): void {
+  for (const material of Object.values(materials)) material.dispose();
 }
