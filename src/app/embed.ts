@@ -1,7 +1,6 @@
 import { startEmbedHost } from '../embed/embedHost';
-import { rawOptionsFromSearch } from '../embed/parseOptions';
+import { rawOptionsFromSearch } from '../options/parseOptions';
 import { parseOrigins } from '../embed/protocol';
-import { setDefaultShareBase } from '../embed/shareLink';
 import {
   defineSpineProcedureViewer,
   type SpineProcedureViewerElement,
@@ -14,12 +13,10 @@ import {
 const params = new URLSearchParams(window.location.search);
 const viewer = document.querySelector('spine-procedure-viewer') as SpineProcedureViewerElement | null;
 if (viewer) {
-  for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search))) {
-    if (value != null) viewer.setAttribute(name, value);
-  }
+  for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search)))
+    viewer.setAttribute(name, value);
   // Share links open the standalone page next to this one, not the iframe page.
-  setDefaultShareBase(new URL('index.html', window.location.href).href);
-  defineSpineProcedureViewer();
+  defineSpineProcedureViewer({ shareUrl: new URL('index.html', window.location.href).href });
   const { origins, rejected } = parseOrigins(params.get('origins'));
   if (rejected.length > 0) {
     // Bad entries are dropped, never widened: with none left the viewer is read-only (getState and events).

@@ -1,5 +1,4 @@
-import { rawOptionsFromSearch } from '../embed/parseOptions';
-import { setDefaultShareBase } from '../embed/shareLink';
+import { rawOptionsFromSearch } from '../options/parseOptions';
 import { defineSpineProcedureViewer } from '../embed/SpineProcedureViewerElement';
 
 /*
@@ -9,9 +8,7 @@ import { defineSpineProcedureViewer } from '../embed/SpineProcedureViewerElement
  */
 const viewer = document.querySelector('spine-procedure-viewer');
 if (viewer) {
-  for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search))) {
-    if (value != null) viewer.setAttribute(name, value);
-  }
+  for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search)))
+    viewer.setAttribute(name, value);
 }
-setDefaultShareBase(window.location.href);
-defineSpineProcedureViewer();
+defineSpineProcedureViewer({ shareUrl: window.location.href });

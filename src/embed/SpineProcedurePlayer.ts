@@ -114,6 +114,14 @@ export class SpineProcedurePlayer {
     return this.command('setProcedure', [procedure]);
   }
 
+  /**
+   * Set any option a URL parameter can set (`level`, `grade`, `view`, `bone`, `labels`, …), by its URL name; the
+   * value is checked by the same rules as the URL, and a bad one is refused with the reason.
+   */
+  set(option: string, value: string | number | boolean): Promise<SpineProcedureState> {
+    return this.command('set', [option, value]);
+  }
+
   getState(): Promise<SpineProcedureState> {
     return this.command('getState');
   }

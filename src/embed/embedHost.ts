@@ -138,6 +138,9 @@ function run(
     case 'setProcedure':
       viewer.procedure = command.args[0];
       return snapshot(viewer);
+    case 'set':
+      viewer.applyOption(command.args[0], command.args[1]);
+      return snapshot(viewer);
   }
 }
 

@@ -22,6 +22,8 @@ export function createPoster(options: {
   showLabel: string;
   loadingLabel: string;
   onShow: () => void;
+  /** The image could not be shown (missing, or refused by the page's CSP): the poster stays, plain. */
+  onImageError: () => void;
 }): Poster {
   const root = document.createElement('div');
   root.className = 'spv-poster';
@@ -32,6 +34,12 @@ export function createPoster(options: {
   img.alt = '';
   img.decoding = 'async';
   img.draggable = false;
+  img.addEventListener('error', () => {
+    if (!img.getAttribute('src')) return;
+    img.removeAttribute('src');
+    img.hidden = true;
+    options.onImageError();
+  });
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'spv-poster-button';

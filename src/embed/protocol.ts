@@ -1,5 +1,7 @@
-import { PROCEDURE_IDS, STEP_IDS, type ProcedureId, type StepId } from '../procedure/types';
-import { displayValue } from './displayValue';
+import { translate } from '../i18n/catalog';
+import { OPTION_SCHEMA, URL_OPTION_KEYS, type OptionKey, type ViewerOptions } from '../options/optionSchema';
+import type { ProcedureId, StepId } from '../procedure/types';
+import { displayValue } from '../options/displayValue';
 import { PROTOCOL, PROTOCOL_VERSION, isRecord, type MessageId } from './protocolMessages';
 
 export * from './protocolMessages';
@@ -16,7 +18,7 @@ export const MAX_DEPTH = 8;
 const MAX_ID_LENGTH = 64;
 
 /** Commands that change the viewer; accepted only from origins in the allow-list. */
-export const WRITE_COMMANDS = ['play', 'pause', 'seek', 'setStep', 'setProcedure'] as const;
+export const WRITE_COMMANDS = ['play', 'pause', 'seek', 'setStep', 'setProcedure', 'set'] as const;
 /** Queries that change nothing; with no allow-list they are answered to any parent page. */
 export const READ_COMMANDS = ['hello', 'getState'] as const;
 export const COMMANDS = [...READ_COMMANDS, ...WRITE_COMMANDS] as const;
@@ -27,7 +29,8 @@ export type Command =
   | { command: 'hello' | 'getState' | 'play' | 'pause'; args: [] }
   | { command: 'seek'; args: [time: number] }
   | { command: 'setStep'; args: [step: StepId] }
-  | { command: 'setProcedure'; args: [procedure: ProcedureId] };
+  | { command: 'setProcedure'; args: [procedure: ProcedureId] }
+  | { command: 'set'; args: [option: OptionKey, value: ViewerOptions[OptionKey]] };
 
 /** What validation made of an incoming message. */
 export type Validation =
@@ -125,8 +128,6 @@ function validId(id: unknown): MessageId | null {
   return null;
 }
 
-const quoteList = (items: readonly string[]) => items.map((i) => `"${i}"`).join(', ');
-
 /** Check a command's arguments; returns the typed command or the problem. */
 function parseArgs(command: CommandName, args: unknown[]): Command | string {
   const expectCount = (n: number): string | null =>
@@ -150,18 +151,30 @@ function parseArgs(command: CommandName, args: unknown[]): Command | string {
     case 'setStep': {
       const problem = expectCount(1);
       if (problem) return problem;
-      const step = args[0];
-      if (typeof step !== 'string' || !(STEP_IDS as readonly string[]).includes(step))
-        return `setStep(step): unknown step ${describeValue(step)}; expected a step id such as "overview" or "cement-injection"`;
-      return { command, args: [step as StepId] };
+      const step = OPTION_SCHEMA.step.parse(args[0]);
+      if (!step)
+        return `setStep(step): unknown step ${describeValue(args[0])}; expected a step id such as "overview" or "cement-injection"`;
+      return { command, args: [step] };
     }
     case 'setProcedure': {
       const problem = expectCount(1);
       if (problem) return problem;
-      const procedure = args[0];
-      if (typeof procedure !== 'string' || !(PROCEDURE_IDS as readonly string[]).includes(procedure))
-        return `setProcedure(procedure): expected ${quoteList(PROCEDURE_IDS).replace(', ', ' or ')}, got ${describeValue(procedure)}`;
-      return { command, args: [procedure as ProcedureId] };
+      const procedure = OPTION_SCHEMA.procedure.parse(args[0]);
+      if (!procedure)
+        return `setProcedure(procedure): ${translate('en', 'expected.procedure')}, got ${describeValue(args[0])}`;
+      return { command, args: [procedure] };
+    }
+    case 'set': {
+      const problem = expectCount(2);
+      if (problem) return problem;
+      const [name, raw] = args;
+      const option = URL_OPTION_KEYS.find((key) => OPTION_SCHEMA[key].attribute === name);
+      if (!option)
+        return `set(option, value): unknown option ${describeValue(name)}; expected one of ${URL_OPTION_KEYS.map((k) => OPTION_SCHEMA[k].attribute).join(', ')}`;
+      const value = OPTION_SCHEMA[option].parse(raw);
+      if (value === undefined || value === null)
+        return `set("${option}", value): ${translate('en', OPTION_SCHEMA[option].expected)}, got ${describeValue(raw)}`;
+      return { command, args: [option, value] };
     }
   }
 }

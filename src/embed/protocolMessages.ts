@@ -8,23 +8,14 @@
  *
  * Kept apart from the validation (protocol.ts) so the parent-page client stays tiny.
  */
+import { VIEWER_EVENTS, type ViewerEventName } from '../playback/viewerEvents';
+
 export const PROTOCOL = 'spine-procedure-viewer';
 export const PROTOCOL_VERSION = 1;
 
 /** Events the iframe forwards to the parent that said hello. */
-export const EVENTS = [
-  'ready',
-  'timeupdate',
-  'stepchange',
-  'play',
-  'pause',
-  'seeked',
-  'ended',
-  'procedurechange',
-  'ratechange',
-  'error',
-] as const;
-export type EventName = (typeof EVENTS)[number];
+export const EVENTS = VIEWER_EVENTS;
+export type EventName = ViewerEventName;
 
 export type MessageId = string | number;
 

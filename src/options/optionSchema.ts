@@ -98,7 +98,7 @@ const choice = <T extends string | number>(
   inUrl = true,
 ): OptionSpec<T> => ({ ...spec(attribute, oneOf(values), fallback, role, expected, inUrl), values });
 
-const spec = <T,>(
+const spec = <T>(
   attribute: string,
   parse: OptionParser<T>,
   fallback: T,

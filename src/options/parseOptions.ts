@@ -3,7 +3,13 @@ import { clampTime, findStep, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import type { ProcedureId, StepId } from '../procedure/types';
 import { displayValue } from './displayValue';
-import { DEFAULT_OPTIONS, OPTION_KEYS, OPTION_SCHEMA, type OptionKey, type ViewerOptions } from './optionSchema';
+import {
+  DEFAULT_OPTIONS,
+  OPTION_KEYS,
+  OPTION_SCHEMA,
+  type OptionKey,
+  type ViewerOptions,
+} from './optionSchema';
 
 /** A value the viewer ignored, said politely; rendered as text only. */
 export interface Notice {
@@ -22,7 +28,6 @@ export type RawOptions = Partial<Record<OptionKey, unknown>>;
 
 /** The notice for a value an option does not accept: names the value, what to use, and the default used. */
 export function invalidNotice(option: OptionKey, value: unknown, lang: string): Notice {
-  const fallback = OPTION_SCHEMA[option].default;
   return {
     option,
     key: 'notice.invalid',
@@ -30,12 +35,17 @@ export function invalidNotice(option: OptionKey, value: unknown, lang: string): 
       name: OPTION_SCHEMA[option].attribute,
       value: displayValue(String(value)),
       expected: translate(lang, OPTION_SCHEMA[option].expected),
-      fallback:
-        fallback === null || fallback === ''
-          ? translate(lang, option === 'step' ? 'notice.firstStep' : 'notice.none')
-          : String(fallback),
+      fallback: fallbackText(option, lang),
     },
   };
+}
+
+/** How a notice names the default used instead of a bad value. */
+function fallbackText(option: OptionKey, lang: string): string {
+  if (option === 'step') return translate(lang, 'notice.firstStep');
+  if (option === 'time') return '0';
+  const fallback = OPTION_SCHEMA[option].default;
+  return fallback === null || fallback === '' ? translate(lang, 'notice.none') : String(fallback);
 }
 
 /** Parse one option's raw value: the value, or the default and a notice. */

@@ -8,7 +8,12 @@ import { performanceClock, type Clock } from './clock';
 import { Emitter } from './emitter';
 import { FrameState } from './frameState';
 import { GraphicsStatus } from './graphicsStatus';
-import { createPlaybackStore, type PlaybackEvent, type PlaybackSnapshot, type PlaybackStore } from './playbackStore';
+import {
+  createPlaybackStore,
+  type PlaybackEvent,
+  type PlaybackSnapshot,
+  type PlaybackStore,
+} from './playbackStore';
 import { RendererBridge } from './rendererBridge';
 import type { GraphicsState, ViewerErrorType, ViewerEvents, ViewerNotice } from './viewerEvents';
 import { isSettingOption, SETTING_OF_OPTION, type ViewerSettings } from './viewerSettings';
@@ -51,7 +56,11 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.clock = options.clock ?? performanceClock;
     this.timeline = timelineFor(settings.procedure);
     this.renderer = new RendererBridge(() => this.requestHeadlessFrame());
-    this.playback = createPlaybackStore({ duration: this.timeline.duration, clock: this.clock, loop: options.loop });
+    this.playback = createPlaybackStore({
+      duration: this.timeline.duration,
+      clock: this.clock,
+      loop: options.loop,
+    });
     if (options.startTime) this.playback.seek(options.startTime);
     if (options.rate) this.playback.setRate(options.rate);
     this.playback.subscribe((event) => this.onPlayback(event));
@@ -89,8 +98,15 @@ export class ViewerController extends Emitter<ViewerEvents> {
   procedureOptions(): ProcedureOptions {
     const s = this.settings;
     const o = this.options;
-    if (!o || o.level !== s.level || o.grade !== s.grade || o.morphology !== s.morphology || o.approach !== s.approach)
-      this.options = { level: s.level, grade: s.grade, morphology: s.morphology, approach: s.approach };
+    if (
+      o &&
+      o.level === s.level &&
+      o.grade === s.grade &&
+      o.morphology === s.morphology &&
+      o.approach === s.approach
+    )
+      return o;
+    this.options = { level: s.level, grade: s.grade, morphology: s.morphology, approach: s.approach };
     return this.options;
   }
 
@@ -215,7 +231,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
 
   private onPlayback(event: PlaybackEvent): void {
     const time = this.playback.getTime();
-    if (event === 'play' || event === 'pause' || event === 'seeked' || event === 'ended') this.emit(event, { time });
+    if (event === 'play' || event === 'pause' || event === 'seeked' || event === 'ended')
+      this.emit(event, { time });
     if (event === 'ratechange') this.emit('ratechange', { rate: this.playback.getSnapshot().rate });
     this.emit('playbackchange', null);
     this.requestFrame();

@@ -8,11 +8,7 @@ import type { ViewerSettings } from './viewerSettings';
 export type GraphicsState = 'ok' | 'lost' | 'failed';
 
 export type ViewerErrorType =
-  | 'webglcontextlost'
-  | 'webglunavailable'
-  | 'modelload'
-  | 'invalidinput'
-  | 'command';
+  'webglcontextlost' | 'webglunavailable' | 'modelload' | 'invalidinput' | 'command';
 
 /** A notice the viewer shows: an ignored input (translated when shown) or a ready text. */
 export type ViewerNotice = Notice | { text: string };

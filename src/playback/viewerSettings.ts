@@ -69,3 +69,11 @@ export function settingsFromOptions(options: ViewerOptions): ViewerSettings {
     (settings as unknown as Record<string, unknown>)[SETTING_OF_OPTION[key]] = options[key];
   return settings;
 }
+
+/** The public options the settings stand for (the inverse of settingsFromOptions), e.g. for a share link. */
+export function optionsOfSettings(settings: ViewerSettings): Pick<ViewerOptions, SettingOption> {
+  const options = {} as Record<SettingOption, unknown>;
+  for (const key of Object.keys(SETTING_OF_OPTION) as SettingOption[])
+    options[key] = settings[SETTING_OF_OPTION[key]];
+  return options as Pick<ViewerOptions, SettingOption>;
+}

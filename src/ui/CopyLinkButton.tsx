@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { shareLinkFor } from '../embed/shareLink';
+import { buildShareLink } from '../options/shareLink';
+import { optionsOfSettings } from '../playback/viewerSettings';
 import { Icon } from './icons';
 import { useController, useT } from '../playback/react/viewerHooks';
 
@@ -29,7 +30,14 @@ export function CopyLinkButton() {
   }, [manualLink]);
 
   const copy = async () => {
-    const link = shareLinkFor(controller);
+    const settings = controller.getSettings();
+    const base = new URL(settings.shareUrl ?? window.location.href, window.location.href).href;
+    const link = buildShareLink(
+      base,
+      optionsOfSettings(settings),
+      controller.currentStep(),
+      controller.getTime(),
+    );
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(link);

@@ -1,24 +1,21 @@
-import { useState } from 'react';
+import { noticeText } from '../options/parseOptions';
 import { Icon } from './icons';
-import { useT } from '../playback/react/viewerHooks';
+import { useController, useNotices, useSettings, useT } from '../playback/react/viewerHooks';
 
-/** NoticeListProps: polite notices about ignored inputs; text only, never HTML. */
-export interface NoticeListProps {
-  /** Already translated notice texts. */
-  notices: readonly string[];
-}
-
-export function NoticeList({ notices }: NoticeListProps) {
+/** Polite notices about ignored inputs, in the viewer's language; text only, never HTML. */
+export function NoticeList() {
+  const controller = useController();
+  const notices = useNotices();
+  const { lang } = useSettings();
   const t = useT();
-  const [dismissed, setDismissed] = useState(false);
-  if (dismissed || notices.length === 0) return null;
+  if (notices.length === 0) return null;
   return (
     <div className="spv-notices" role="status">
       <strong className="spv-notices-title">{t('notice.title')}</strong>
       <ul>
-        {notices.map((text, i) => (
+        {notices.map((notice, i) => (
           <li key={i} className="spv-notice">
-            {text}
+            {'text' in notice ? notice.text : noticeText(notice, lang)}
           </li>
         ))}
       </ul>
@@ -26,7 +23,7 @@ export function NoticeList({ notices }: NoticeListProps) {
         type="button"
         className="spv-button spv-notice-dismiss"
         aria-label={t('controls.dismiss')}
-        onClick={() => setDismissed(true)}
+        onClick={() => controller.dismissNotices()}
       >
         <Icon name="close" />
       </button>

@@ -2,7 +2,17 @@ import { OPTION_SCHEMA, type ViewerOptions } from '../options/optionSchema';
 import { useController } from '../playback/react/viewerHooks';
 
 /** The options with a fixed list of values: the ones a menu can offer. */
-export type ChoiceOption = 'audience' | 'view' | 'polarity' | 'detector' | 'bone' | 'rate' | 'level' | 'grade' | 'morphology' | 'approach';
+export type ChoiceOption =
+  | 'audience'
+  | 'view'
+  | 'polarity'
+  | 'detector'
+  | 'bone'
+  | 'rate'
+  | 'level'
+  | 'grade'
+  | 'morphology'
+  | 'approach';
 
 /** OptionSelectProps: a native menu over one public option, listing the schema's values. */
 export interface OptionSelectProps<K extends ChoiceOption> {

@@ -1,3 +1,6 @@
+import { useMemo } from 'react';
+import { createProcedureState } from '../procedure/procedureState';
+import { stateAt } from '../procedure/stateAt';
 import { captionParams } from './captionParams';
 import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
@@ -11,12 +14,19 @@ export function Transcript() {
   const current = useCurrentStep();
   const t = useT();
   const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
-  const params = captionParams(settings, controller.state, t);
+  const timeline = controller.getTimeline();
+  const options = controller.procedureOptions();
+  // The text tells the whole procedure, so its figures are the result's, never those of the current moment.
+  const result = useMemo(
+    () => stateAt(timeline, options, timeline.duration, createProcedureState()),
+    [timeline, options],
+  );
+  const params = captionParams(settings, result, t);
   return (
     <section className="spv-transcript" aria-label={t('controls.transcript')}>
       <h2>{t(`procedure.${settings.procedure}`)}</h2>
       <ol>
-        {controller.getTimeline().steps.map((step) => (
+        {timeline.steps.map((step) => (
           <li key={step.id} aria-current={step.id === current ? 'step' : undefined}>
             <h3>{t(`step.${step.id}.title`)}</h3>
             <p>{t(`step.${step.id}.${register}`, params)}</p>

@@ -24,7 +24,12 @@ export function ViewToggles() {
         />
         <span>{t('controls.labels')}</span>
       </label>
-      <OptionSelect option="view" label={t('controls.view')} value={settings.view} valueLabel={(v) => t(`view.${v}`)} />
+      <OptionSelect
+        option="view"
+        label={t('controls.view')}
+        value={settings.view}
+        valueLabel={(v) => t(`view.${v}`)}
+      />
       {(settings.view !== '3d' || settings.audience === 'clinician') && (
         <OptionSelect
           option="polarity"

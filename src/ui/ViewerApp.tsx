@@ -17,25 +17,23 @@ import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useController, useSettings, useT, ViewerContext } from '../playback/react/viewerHooks';
 
-/** ViewerAppProps: the controller to drive and the notices to show. */
+/** ViewerAppProps: the controller to drive, and whether there is a 3D view. */
 export interface ViewerAppProps {
   /** The viewer's single source of truth. */
   controller: ViewerController;
-  /** Translated notices about ignored inputs. */
-  notices: readonly string[];
   /** Whether WebGL2 is available; without it the viewer shows the transcript instead of the scene. */
   webgl: boolean;
 }
 
-export function ViewerApp({ controller, notices, webgl }: ViewerAppProps) {
+export function ViewerApp({ controller, webgl }: ViewerAppProps) {
   return (
     <ViewerContext.Provider value={controller}>
-      <ViewerLayout notices={notices} webgl={webgl} />
+      <ViewerLayout webgl={webgl} />
     </ViewerContext.Provider>
   );
 }
 
-function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
+function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const settings = useSettings();
   const t = useT();
   const [stepsOpen, setStepsOpen] = useState(false);
@@ -63,7 +61,7 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
         <CureIndicator />
         <CameraFollowButton />
         {settings.audience === 'clinician' && <ReadoutPanel />}
-        <NoticeList notices={notices} />
+        <NoticeList />
       </div>
       <CaptionPanel />
       {showControls && (

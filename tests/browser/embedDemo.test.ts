@@ -39,12 +39,14 @@ async function openStandalone(
 /** Seek, then wait two frames so the picture is the one at that time. */
 const seek = (page: Page, t: number) =>
   page.evaluate(async (time) => {
-    (document.querySelector('spine-procedure-viewer') as Viewer).currentTime = time;
+    document.querySelector('spine-procedure-viewer')!.currentTime = time;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   }, t);
 
 const state = (page: Page) =>
-  page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).getState());
+  page.evaluate(
+    () => document.querySelector('spine-procedure-viewer')!.getState() as unknown as Record<string, unknown>,
+  );
 
 const PICTURE = ['time', 'step', 'procedure', 'level', 'grade', 'morphology', 'approach', 'cementFill'];
 

@@ -1,7 +1,8 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { translatorFor, type Translate } from '../../i18n/catalog';
 import type { PlaybackSnapshot } from '../playbackStore';
-import type { GraphicsState, ViewerController, ViewerEvents } from '../viewerController';
+import type { ViewerController } from '../viewerController';
+import type { GraphicsState, ViewerEvents, ViewerNotice } from '../viewerEvents';
 import type { ViewerSettings } from '../viewerSettings';
 import type { StepId } from '../../procedure/types';
 
@@ -50,4 +51,9 @@ export function useGraphics(): GraphicsState {
 /** False until the first frame with the models has been drawn. */
 export function useReady(): boolean {
   return useControllerValue(['ready'], (c) => c.readyState);
+}
+
+/** The notices the viewer shows (ignored inputs and the like); re-renders when they change. */
+export function useNotices(): readonly ViewerNotice[] {
+  return useControllerValue(['noticeschange'], (c) => c.notices());
 }

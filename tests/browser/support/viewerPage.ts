@@ -35,11 +35,7 @@ export async function openViewer(
   return {
     page,
     errors,
-    state: () =>
-      page.evaluate(() => {
-        const el = document.querySelector('spine-procedure-viewer') as HTMLElement & { getState(): never };
-        return el.getState();
-      }),
+    state: () => page.evaluate(() => document.querySelector('spine-procedure-viewer')!.getState() as never),
     screenshot: (name) => page.screenshot({ path: `${ARTIFACTS}/${name}.png` }),
     close: () => context.close(),
   };

@@ -78,6 +78,46 @@ const CASES: Case[] = [
     { kind: 'command', id: 7, command: { command: 'setProcedure', args: ['vertebroplasty'] } },
   ],
   [
+    'setProcedure in another case (the same rules as the URL)',
+    command('setProcedure', ['Vertebroplasty']),
+    { kind: 'command', id: 7, command: { command: 'setProcedure', args: ['vertebroplasty'] } },
+  ],
+  [
+    'set an option by its URL name, parsed by the schema',
+    command('set', ['bone', 'Healthy']),
+    { kind: 'command', id: 7, command: { command: 'set', args: ['bone', 'healthy'] } },
+  ],
+  [
+    'set a number option from a number',
+    command('set', ['grade', 3]),
+    { kind: 'command', id: 7, command: { command: 'set', args: ['grade', 3] } },
+  ],
+  [
+    'set a boolean option',
+    command('set', ['labels', true]),
+    { kind: 'command', id: 7, command: { command: 'set', args: ['labels', true] } },
+  ],
+  [
+    'set an unknown option',
+    command('set', ['share-url', 'https://evil.example/']),
+    {
+      kind: 'error',
+      id: 7,
+      error:
+        'set(option, value): unknown option string "share-url"; expected one of procedure, level, grade, morphology, approach, step, time, autoplay, loop, rate, lang, audience, view, controls, polarity, detector, bone, labels, cutaway, torso',
+    },
+  ],
+  [
+    'set a bad value',
+    command('set', ['level', 'S1']),
+    { kind: 'error', id: 7, error: 'set("level", value): use a level from T1 to L5, got string "S1"' },
+  ],
+  [
+    'set with one argument',
+    command('set', ['level']),
+    { kind: 'error', id: 7, error: 'set takes 2 arguments, got 1' },
+  ],
+  [
     'string id',
     command('play', [], { id: 'a-1' }),
     { kind: 'command', id: 'a-1', command: { command: 'play', args: [] } },
@@ -147,7 +187,7 @@ const CASES: Case[] = [
       kind: 'error',
       id: 7,
       error:
-        'Unknown command string "fly"; expected one of hello, getState, play, pause, seek, setStep, setProcedure',
+        'Unknown command string "fly"; expected one of hello, getState, play, pause, seek, setStep, setProcedure, set',
     },
   ],
   [
@@ -157,7 +197,7 @@ const CASES: Case[] = [
       kind: 'error',
       id: 7,
       error:
-        'Unknown command string "PLAY"; expected one of hello, getState, play, pause, seek, setStep, setProcedure',
+        'Unknown command string "PLAY"; expected one of hello, getState, play, pause, seek, setStep, setProcedure, set',
     },
   ],
   [
@@ -167,7 +207,7 @@ const CASES: Case[] = [
       kind: 'error',
       id: 7,
       error:
-        'Unknown command number 3; expected one of hello, getState, play, pause, seek, setStep, setProcedure',
+        'Unknown command number 3; expected one of hello, getState, play, pause, seek, setStep, setProcedure, set',
     },
   ],
   [
@@ -177,7 +217,7 @@ const CASES: Case[] = [
       kind: 'error',
       id: 7,
       error:
-        'Unknown command string "constructor"; expected one of hello, getState, play, pause, seek, setStep, setProcedure',
+        'Unknown command string "constructor"; expected one of hello, getState, play, pause, seek, setStep, setProcedure, set',
     },
   ],
   // Arguments.
@@ -276,7 +316,7 @@ const CASES: Case[] = [
     {
       kind: 'error',
       id: 7,
-      error: 'setProcedure(procedure): expected "kyphoplasty" or "vertebroplasty", got string "stenting"',
+      error: 'setProcedure(procedure): use kyphoplasty or vertebroplasty, got string "stenting"',
     },
   ],
   [

@@ -9,9 +9,17 @@ import {
   translatorFor,
 } from '../../../src/i18n/catalog';
 import { LEVEL_IDS } from '../../../src/anatomy/levels';
-import { OPTION_NAMES } from '../../../src/embed/viewerOptions';
-import { PLAYBACK_RATES } from '../../../src/playback/playbackStore';
-import { AUDIENCES, CONTROLS, VIEWS } from '../../../src/playback/viewerSettings';
+import { OPTION_KEYS, OPTION_SCHEMA } from '../../../src/options/optionSchema';
+import {
+  AUDIENCES,
+  BONE_DENSITIES,
+  CONTROLS,
+  DETECTORS,
+  PLAYBACK_RATES,
+  POLARITIES,
+  REVEAL_MODES,
+  VIEWS,
+} from '../../../src/options/optionValues';
 import { timelineFor } from '../../../src/procedure/timeline';
 import { APPROACHES, GRADES, MORPHOLOGIES, PROCEDURE_IDS, STEP_IDS } from '../../../src/procedure/types';
 
@@ -118,9 +126,10 @@ describe('catalog completeness', () => {
     for (const id of VIEWS) expect(MESSAGES[`view.${id}`], id).toBeTruthy();
   });
 
-  it('every option has an expected.* hint (booleans share expected.boolean)', () => {
-    for (const name of OPTION_NAMES) {
-      const key = name === 'autoplay' || name === 'loop' ? 'expected.boolean' : `expected.${name}`;
+  it('every option has an expected.* hint', () => {
+    for (const name of OPTION_KEYS) {
+      const key = OPTION_SCHEMA[name].expected;
+      expect(key.startsWith('expected.'), key).toBe(true);
       expect(MESSAGES[key], `${key} for option ${name}`).toBeTruthy();
     }
   });
@@ -134,6 +143,10 @@ describe('catalog completeness', () => {
     ['audience', AUDIENCES],
     ['view', VIEWS],
     ['controls', CONTROLS],
+    ['polarity', POLARITIES],
+    ['detector', DETECTORS],
+    ['bone', BONE_DENSITIES],
+    ['reveal', REVEAL_MODES],
     ['boolean', ['true', 'false']],
     ['level', [LEVEL_IDS[0], LEVEL_IDS[LEVEL_IDS.length - 1]]],
   ] as const)('expected.%s names every allowed value', (name, values) => {

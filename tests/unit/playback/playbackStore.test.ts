@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/playback/clock';
 import { PLAYBACK_RATES } from '../../../src/options/optionValues';
-import { createPlaybackStore, type PlaybackEvent, type PlaybackStore } from '../../../src/playback/playbackStore';
+import {
+  createPlaybackStore,
+  type PlaybackEvent,
+  type PlaybackStore,
+} from '../../../src/playback/playbackStore';
 
 function setup(duration = 120, loop = false, startMs = 5000) {
   const clock = new ManualClock(startMs);
@@ -400,7 +404,7 @@ describe('events and subscriptions', () => {
   });
 });
 
-describe('the end is the store\'s own event', () => {
+describe("the end is the store's own event", () => {
   it('fires pause and ended on its clock, with nobody reading the time or rendering', () => {
     const { store, clock, events } = setup(10);
     store.play();

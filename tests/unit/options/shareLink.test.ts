@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseOptions, rawOptionsFromSearch, startTimeOf } from '../../../src/embed/parseOptions';
-import { settingsFromOptions } from '../../../src/embed/settingsFromOptions';
-import { buildShareLink, formatSeconds } from '../../../src/embed/shareLink';
-import { DEFAULT_OPTIONS } from '../../../src/embed/viewerOptions';
+import { DEFAULT_OPTIONS } from '../../../src/options/optionSchema';
+import { parseOptions, rawOptionsFromSearch, startTimeOf } from '../../../src/options/parseOptions';
+import { buildShareLink, formatSeconds } from '../../../src/options/shareLink';
+import { optionsOfSettings, settingsFromOptions } from '../../../src/playback/viewerSettings';
 
-const defaults = settingsFromOptions(DEFAULT_OPTIONS);
+const defaults = DEFAULT_OPTIONS;
 
 describe('formatSeconds', () => {
   it.each([
@@ -39,7 +39,7 @@ describe('buildShareLink', () => {
       audience: 'clinician' as const,
     };
     expect(buildShareLink('https://example.org/', settings, 'cement-injection', 61.25)).toBe(
-      'https://example.org/?procedure=vertebroplasty&level=T12&grade=3&step=cement-injection&t=61.25&morphology=crush&view=split&audience=clinician',
+      'https://example.org/?procedure=vertebroplasty&level=T12&grade=3&step=cement-injection&t=61.25&morphology=crush&audience=clinician&view=split',
     );
   });
 
@@ -65,5 +65,30 @@ describe('buildShareLink', () => {
     expect(options.grade).toBe(1);
     expect(options.step).toBe('cement-injection');
     expect(startTimeOf(options)).toBe(time);
+  });
+});
+
+describe('share links carry every setting a surgeon can change', () => {
+  it('names bone, detector, labels, cutaway and torso when changed, and they round-trip', () => {
+    const settings = {
+      ...settingsFromOptions(DEFAULT_OPTIONS),
+      boneDensity: 'healthy' as const,
+      detector: 'flat-panel' as const,
+      labels: true,
+      cutaway: false,
+      torso: false,
+      polarity: 'bone-black' as const,
+    };
+    const link = new URL(buildShareLink('https://example.org/', optionsOfSettings(settings), 'access', 30));
+    expect(link.searchParams.get('bone')).toBe('healthy');
+    const { options, notices } = parseOptions(rawOptionsFromSearch(link.search));
+    expect(notices).toEqual([]);
+    expect(settingsFromOptions(options)).toEqual({ ...settings, shareUrl: null });
+  });
+
+  it('never carries the share URL itself', () => {
+    const settings = { ...settingsFromOptions(DEFAULT_OPTIONS), shareUrl: 'https://example.org/x' };
+    const link = buildShareLink('https://example.org/', optionsOfSettings(settings), 'overview', 0);
+    expect(link).not.toContain('share');
   });
 });

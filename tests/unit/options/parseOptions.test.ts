@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { displayValue } from '../../../src/options/displayValue';
+import { DEFAULT_OPTIONS, OPTION_KEYS, type ViewerOptions } from '../../../src/options/optionSchema';
 import {
-  displayValue,
   noticeText,
   parseOptions,
   rawOptionsFromSearch,
   startTimeOf,
   type RawOptions,
-} from '../../../src/embed/parseOptions';
-import { DEFAULT_OPTIONS, OPTION_NAMES, type ViewerOptions } from '../../../src/embed/viewerOptions';
+} from '../../../src/options/parseOptions';
 import { findStep, timelineFor } from '../../../src/procedure/timeline';
 
 const KP_END = timelineFor('kyphoplasty').duration;
@@ -254,7 +254,7 @@ describe('parseOptions: values, defaults and notices', () => {
 
   it('null inputs count as absent', () => {
     const raw: RawOptions = {};
-    for (const name of OPTION_NAMES) raw[name] = null;
+    for (const name of OPTION_KEYS) raw[name] = null;
     expect(parseOptions(raw)).toEqual({ options: DEFAULT_OPTIONS, notices: [] });
   });
 
@@ -266,7 +266,8 @@ describe('parseOptions: values, defaults and notices', () => {
 
   it('each notice names the option it is about', () => {
     const { notices } = parseOptions({ level: 'S1', grade: '9', view: 'vr', time: 'abc', step: 'nope' });
-    expect(notices.map((n) => n.option)).toEqual(['level', 'grade', 'view', 'step', 'time']);
+    // In the schema's order.
+    expect(notices.map((n) => n.option)).toEqual(['level', 'grade', 'step', 'time', 'view']);
   });
 
   it('the fallback a notice announces is the value actually used', () => {
@@ -340,10 +341,12 @@ describe('rawOptionsFromSearch', () => {
     expect(rawOptionsFromSearch('?time=20&t=10').time).toBe('20');
   });
 
-  it('reads every option name, decodes values and ignores unknown keys', () => {
+  it('reads every URL option, decodes values and ignores unknown keys and element-only attributes', () => {
     const raw = rawOptionsFromSearch(
       '?procedure=vertebroplasty&level=T8&grade=3&morphology=crush&approach=unipedicular&step=access' +
         '&time=12&autoplay&loop=no&rate=2x&lang=en&audience=clinician&view=split&controls=none&polarity=bone-black' +
+        '&detector=flat-panel&bone=healthy&labels=1&cutaway=false&torso=no' +
+        '&share-url=https%3A%2F%2Fevil.example%2F&poster=x.png&reveal=interaction' +
         '&foo=bar' +
         '&junk=%3Cb%3E',
     );
@@ -363,9 +366,15 @@ describe('rawOptionsFromSearch', () => {
       view: 'split',
       controls: 'none',
       polarity: 'bone-black',
+      detector: 'flat-panel',
+      bone: 'healthy',
+      labels: '1',
+      cutaway: 'false',
+      torso: 'no',
     });
     expect(parseOptions(raw)).toEqual({
       options: {
+        ...DEFAULT_OPTIONS,
         procedure: 'vertebroplasty',
         level: 'T8',
         grade: 3,
@@ -381,6 +390,11 @@ describe('rawOptionsFromSearch', () => {
         view: 'split',
         controls: 'none',
         polarity: 'bone-black',
+        detector: 'flat-panel',
+        bone: 'healthy',
+        labels: true,
+        cutaway: false,
+        torso: false,
       },
       notices: [],
     });

@@ -1,0 +1,113 @@
+import { translate } from '../i18n/catalog';
+import { displayValue } from '../options/displayValue';
+import { OPTION_SCHEMA } from '../options/optionSchema';
+import { defineOptionProperties, type OptionProperties } from './element/optionProperties';
+import { ViewerDiagnostics } from './element/ViewerDiagnostics';
+import { ViewerElementBase } from './element/ViewerElementBase';
+
+export type { RevealMode } from '../options/optionValues';
+export type { RenderStats, ViewerStateSnapshot } from './element/ViewerDiagnostics';
+
+/**
+ * `<spine-procedure-viewer>`: the whole viewer as one element with a media-element-shaped API. The standalone
+ * page is this element too, so embedders and the app share one code path. Lifecycle and options live in
+ * ViewerElementBase, read-outs in ViewerDiagnostics; this class is the media API.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the option accessors are defined on the prototype below
+export class SpineProcedureViewerElement extends ViewerDiagnostics {
+  /** Start playing. Rejects while the element is not in a document (there is nothing to show). */
+  play(): Promise<void> {
+    if (!this.isConnected)
+      return Promise.reject(new DOMException('The viewer is not in a document', 'InvalidStateError'));
+    this.controller.play();
+    return Promise.resolve();
+  }
+
+  pause(): void {
+    this.controller.pause();
+  }
+
+  get currentTime(): number {
+    return this.controller.getTime();
+  }
+
+  set currentTime(value: number) {
+    const t = OPTION_SCHEMA.time.parse(value);
+    if (t == null) {
+      this.commandError(`currentTime must be a finite number of seconds, got ${displayValue(String(value))}`);
+      return;
+    }
+    this.controller.seek(t);
+  }
+
+  get duration(): number {
+    return this.controller.getTimeline().duration;
+  }
+
+  get paused(): boolean {
+    return !this.controller.getPlayback().playing;
+  }
+
+  /** True once the end was reached (cleared by play or seek). */
+  get ended(): boolean {
+    return this.controller.getPlayback().ended;
+  }
+
+  /** The current step's id; setting it goes to the step's first frame. */
+  get step(): string {
+    return this.controller.currentStep();
+  }
+
+  set step(value: string) {
+    const id = OPTION_SCHEMA.step.parse(value);
+    const c = this.controller;
+    if (!id || !c.seekStep(id))
+      this.commandError(`Unknown step "${displayValue(String(value))}" for ${c.getSettings().procedure}`);
+  }
+
+  get playbackRate(): number {
+    return this.controller.getPlayback().rate;
+  }
+
+  set playbackRate(value: number) {
+    const rate = OPTION_SCHEMA.rate.parse(value);
+    if (rate === undefined)
+      this.commandError(`playbackRate must be 0.5, 1 or 2, got ${displayValue(String(value))}`);
+    else this.controller.setRate(rate);
+  }
+
+  /** The steps of the current procedure with their titles in the viewer's language. */
+  get steps(): { id: string; title: string; start: number; end: number }[] {
+    const c = this.controller;
+    const lang = c.getSettings().lang;
+    return c.getTimeline().steps.map((s) => ({
+      id: s.id,
+      title: translate(lang, `step.${s.id}.title`),
+      start: s.start,
+      end: s.end,
+    }));
+  }
+
+  /** A call that cannot be done: an `error` event (type `command`) for the embedding script. */
+  private commandError(message: string): void {
+    this.controller.reportError('command', message);
+  }
+}
+
+/** The option properties (`level`, `grade`, `bone`, `labels`, …), typed as the schema's values. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- see above
+export interface SpineProcedureViewerElement extends OptionProperties {}
+defineOptionProperties(SpineProcedureViewerElement as unknown as typeof ViewerElementBase);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spine-procedure-viewer': SpineProcedureViewerElement;
+  }
+}
+
+/** Define `<spine-procedure-viewer>` (once); `shareUrl` is where share links point for viewers without `share-url`. */
+export function defineSpineProcedureViewer(options: { tag?: string; shareUrl?: string } = {}): void {
+  if (options.shareUrl) ViewerElementBase.defaultShareUrl = options.shareUrl;
+  const tag = options.tag ?? 'spine-procedure-viewer';
+  if (!customElements.get(tag)) customElements.define(tag, SpineProcedureViewerElement);
+}

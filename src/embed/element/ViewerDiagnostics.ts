@@ -1,0 +1,64 @@
+import type { ProcedureState } from '../../procedure/procedureState';
+import { XRAY_VIEWS, type XrayView } from '../../procedure/types';
+import { displayValue } from '../../options/displayValue';
+import { ViewerElementBase } from './ViewerElementBase';
+
+/** A plain snapshot of the state, safe to keep (the controller's own object is mutated every frame). */
+export type ViewerStateSnapshot = ProcedureState & {
+  level: string;
+  grade: number;
+  morphology: string;
+  approach: string;
+};
+
+/** Rendering figures for benchmarks and diagnostics. */
+export interface RenderStats {
+  drawCalls: number;
+  triangles: number;
+  geometries: number;
+  textures: number;
+  /** Recent per-frame main-thread milliseconds (excluding the GL draw). */
+  frameMs: number[];
+}
+
+/** The element's read-outs: state snapshots, the X-ray image, rendering figures. */
+export class ViewerDiagnostics extends ViewerElementBase {
+  /** The state at the current time as a plain object: the last computed frame (computed once if none is). */
+  getState(): ViewerStateSnapshot {
+    const c = this.controller;
+    const { level, grade, morphology, approach } = c.getSettings();
+    return { ...c.currentFrame(), level, grade, morphology, approach };
+  }
+
+  /**
+   * A PNG data URL of the simulated fluoroscopy image at the current time (deterministic for the same time and
+   * options). Rejects when the view is unknown or no WebGL view is mounted.
+   */
+  async captureFluoro(options: { view?: string } = {}): Promise<string> {
+    const c = this.controller;
+    const view = XRAY_VIEWS.find((v) => v === String(options.view ?? 'ap').toLowerCase()) as
+      XrayView | undefined;
+    if (!view) {
+      const message = `captureFluoro view must be "ap" or "lateral", got "${displayValue(String(options.view))}"`;
+      c.reportError('command', message);
+      throw new Error(message);
+    }
+    if (!this.isConnected) throw new Error('The viewer is not in a document');
+    await c.ready;
+    const url = await c.renderer.captureFluoro(view);
+    if (!url) throw new Error('Fluoroscopy needs a WebGL view');
+    return url;
+  }
+
+  /** Draw calls and triangles of the last frame (all passes), live geometries and textures, frame times. */
+  getRenderStats(): RenderStats {
+    const { renderer } = this.controller;
+    const stats = renderer.frameStats;
+    return {
+      drawCalls: stats.drawCalls,
+      triangles: stats.triangles,
+      ...renderer.rendererMemory(),
+      frameMs: stats.samples(),
+    };
+  }
+}
