@@ -1,7 +1,10 @@
+import { displayValue } from '../embed/displayValue';
 import { startEmbedHost } from '../embed/embedHost';
+import { originNoticeTexts } from '../embed/originNotices';
 import { rawOptionsFromSearch } from '../embed/parseOptions';
 import { parseOrigins } from '../embed/protocol';
 import { setDefaultShareBase } from '../embed/shareLink';
+import { DEFAULT_LANG } from '../i18n/catalog';
 import {
   defineSpineProcedureViewer,
   type SpineProcedureViewerElement,
@@ -14,7 +17,8 @@ import {
 const params = new URLSearchParams(window.location.search);
 const viewer = document.querySelector('spine-procedure-viewer') as SpineProcedureViewerElement | null;
 if (viewer) {
-  for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search))) {
+  const raw = rawOptionsFromSearch(window.location.search);
+  for (const [name, value] of Object.entries(raw)) {
     if (value != null) viewer.setAttribute(name, value);
   }
   // Share links open the standalone page next to this one, not the iframe page.
@@ -23,8 +27,11 @@ if (viewer) {
   const { origins, rejected } = parseOrigins(params.get('origins'));
   if (rejected.length > 0) {
     // Bad entries are dropped, never widened: with none left the viewer is read-only (getState and events).
+    // The notice is in the viewer, where whoever wrote the iframe URL sees it; the console names every entry.
+    const lang = raw.lang?.trim().toLowerCase() ?? DEFAULT_LANG;
+    for (const text of originNoticeTexts(rejected, lang)) viewer.showNotice(text);
     console.warn(
-      `spine-procedure-viewer: ignored "origins" entries ${rejected.map((r) => `"${r}"`).join(', ')}; ` +
+      `spine-procedure-viewer: ignored "origins" entries ${rejected.map((r) => `"${displayValue(r)}"`).join(', ')}; ` +
         'each must be an origin such as https://example.org or http://localhost:8080',
     );
   }

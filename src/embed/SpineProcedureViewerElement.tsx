@@ -408,6 +408,14 @@ export class SpineProcedureViewerElement extends HTMLElement {
     const { level, grade, morphology, approach } = c.getSettings();
     return { ...state, level, grade, morphology, approach };
   }
+
+  /**
+   * A polite notice from the page around the viewer (text only). For now it is reported as an `error` event of
+   * type `invalidinput`; showing it in the notice list needs the list to accept notices after start.
+   */
+  showNotice(text: string): void {
+    this.controller?.reportError('invalidinput', text);
+  }
 }
 
 export function defineSpineProcedureViewer(tag = 'spine-procedure-viewer'): void {

@@ -64,6 +64,20 @@ async function openHost(query: string, extraBody = ''): Promise<Host> {
     document.addEventListener('securitypolicyviolation', (e) =>
       w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
+    // Record the notices the iframe page hands to the viewer (whatever the element does with them).
+    const n = window as unknown as { __notices: string[] };
+    n.__notices = [];
+    const define = customElements.define.bind(customElements);
+    customElements.define = (name, constructor, options) => {
+      const proto = constructor.prototype as { showNotice?: (text: string) => void };
+      const show = proto.showNotice;
+      if (name === 'spine-procedure-viewer' && show)
+        proto.showNotice = function (this: unknown, text: string) {
+          n.__notices.push(text);
+          show.call(this, text);
+        };
+      define(name, constructor, options);
+    };
   });
   const page = await context.newPage();
   const errors = collectErrors(page);
@@ -238,6 +252,32 @@ describe('iframe embed across two origins', () => {
         2,
       ),
     );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('origins: a trailing slash still names the host; other entries are dropped with a notice in the viewer', async () => {
+    const list = `${host.origin}/,*,https://evil.example/login,\u202eelpmaxe.live`;
+    const { context, page, errors } = await openHost(`origins=${encodeURIComponent(list)}&step=access`);
+    await createPlayer(page);
+    const frame = await frameOf(page, viewer.origin);
+    await viewerReady(frame);
+    const played = await page.evaluate(async () => {
+      const p = (window as unknown as { player: Player }).player;
+      await p.ready();
+      const state = await p.play();
+      await p.pause();
+      return state;
+    });
+    expect(played.paused).toBe(false);
+    const notices = await frame.evaluate(() => (window as unknown as { __notices: string[] }).__notices);
+    expect(notices).toHaveLength(3);
+    expect(notices[0]).toContain('"*"');
+    expect(notices[1]).toContain('"https://evil.example/login"');
+    // The bidi override in the link is not echoed: the notice reads as the characters really are.
+    expect(notices[2]).toContain('"elpmaxe.live"');
+    expect(notices.join('')).not.toMatch(/[\u202a-\u202e]/);
+    expect(notices.join('')).not.toContain(host.origin);
     expect(errors).toEqual([]);
     await context.close();
   });
