@@ -18,15 +18,22 @@ let site: HostSite;
 let host: StaticServer;
 let viewer: StaticServer;
 
+/** The policies of host pages named csp-*.html, by name (the framing test writes them). */
+const hostPolicies = new Map<string, string>();
+
 beforeAll(async () => {
   site = createHostSite();
-  host = await startStaticServer(site.root);
-  // The viewer's origin serves its pages with the strict CSP and its modules with CORS (the host imports the client).
+  host = await startStaticServer(site.root, (path): Record<string, string> => {
+    const policy = hostPolicies.get(path);
+    return policy ? { 'Content-Security-Policy': policy } : {};
+  });
+  // The viewer's origin serves its pages with the strict CSP, lets only the host frame them (frame-ancestors),
+  // and serves its modules with CORS (the host imports the client).
   viewer = await startStaticServer('dist', (path): Record<string, string> =>
     path.endsWith('.js')
       ? { 'Access-Control-Allow-Origin': '*' }
       : path.endsWith('.html')
-        ? { 'Content-Security-Policy': STRICT_CSP }
+        ? { 'Content-Security-Policy': `${STRICT_CSP}; frame-ancestors ${host.origin}` }
         : {},
   );
   browser = await launchBrowser();
@@ -280,6 +287,55 @@ describe('iframe embed across two origins', () => {
     expect(notices.join('')).not.toContain(host.origin);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('framing: the host needs frame-src for the viewer; the viewer decides who frames it with frame-ancestors', async () => {
+    const iframe = `<iframe title="viewer" src="${viewer.origin}/embed.html?step=access" width="600" height="400"></iframe>`;
+    const recordViolations = () => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(e.violatedDirective));
+    };
+    const violations = (p: Page) => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+    // A strict host page that allows the viewer's origin in frame-src: the viewer loads and draws.
+    site.write('csp-allowed.html', html(iframe));
+    hostPolicies.set('/csp-allowed.html', `default-src 'self'; frame-src ${viewer.origin}`);
+    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    await context.addInitScript(recordViolations);
+    const allowed = await context.newPage();
+    const errors = collectErrors(allowed);
+    await allowed.goto(`${host.origin}/csp-allowed.html`);
+    await viewerReady(await frameOf(allowed, viewer.origin));
+    expect(await violations(allowed)).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // The same page without frame-src: its own policy refuses the frame (default-src 'self' covers frames).
+    site.write('csp-refused.html', html(iframe));
+    hostPolicies.set('/csp-refused.html', "default-src 'self'");
+    const refused = await context.newPage();
+    await refused.goto(`${host.origin}/csp-refused.html`);
+    await refused.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length > 0);
+    expect(await violations(refused)).toContain('frame-src');
+
+    // A page on an origin the viewer's frame-ancestors does not name cannot frame it at all.
+    const stranger = await startStaticServer(site.root);
+    try {
+      const other = await context.newPage();
+      const messages: string[] = [];
+      other.on('console', (m) => messages.push(m.text()));
+      await other.goto(`${stranger.origin}/csp-allowed.html`);
+      await other.waitForTimeout(1500);
+      expect(messages.join('\n')).toContain('frame-ancestors');
+      const framed = other.frames().filter((f) => f !== other.mainFrame());
+      for (const f of framed)
+        expect(await f.evaluate(() => customElements.get('spine-procedure-viewer') !== undefined)).toBe(
+          false,
+        );
+    } finally {
+      await stranger.close();
+      await context.close();
+    }
   });
 
   it('a host on an origin outside the allow-list cannot drive it: error replies, no change', async () => {
