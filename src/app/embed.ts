@@ -1,6 +1,9 @@
 import { startEmbedHost } from '../embed/embedHost';
-import { rawOptionsFromSearch } from '../options/parseOptions';
+import { originNoticeTexts } from '../embed/originNotices';
 import { parseOrigins } from '../embed/protocol';
+import { DEFAULT_LANG } from '../i18n/catalog';
+import { displayValue } from '../options/displayValue';
+import { rawOptionsFromSearch } from '../options/parseOptions';
 import {
   defineSpineProcedureViewer,
   type SpineProcedureViewerElement,
@@ -13,15 +16,18 @@ import {
 const params = new URLSearchParams(window.location.search);
 const viewer = document.querySelector('spine-procedure-viewer') as SpineProcedureViewerElement | null;
 if (viewer) {
-  for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search)))
-    viewer.setAttribute(name, value);
+  const raw = rawOptionsFromSearch(window.location.search);
+  for (const [name, value] of Object.entries(raw)) viewer.setAttribute(name, value);
   // Share links open the standalone page next to this one, not the iframe page.
   defineSpineProcedureViewer({ shareUrl: new URL('index.html', window.location.href).href });
   const { origins, rejected } = parseOrigins(params.get('origins'));
   if (rejected.length > 0) {
     // Bad entries are dropped, never widened: with none left the viewer is read-only (getState and events).
+    // The notice is in the viewer, where whoever wrote the iframe URL sees it; the console names every entry.
+    const lang = raw.lang?.trim().toLowerCase() ?? DEFAULT_LANG;
+    for (const text of originNoticeTexts(rejected, lang)) viewer.showNotice(text);
     console.warn(
-      `spine-procedure-viewer: ignored "origins" entries ${rejected.map((r) => `"${r}"`).join(', ')}; ` +
+      `spine-procedure-viewer: ignored "origins" entries ${rejected.map((r) => `"${displayValue(r)}"`).join(', ')}; ` +
         'each must be an origin such as https://example.org or http://localhost:8080',
     );
   }

@@ -228,14 +228,33 @@ export function isReadOnly(command: CommandName): boolean {
 /** The allow-list in the `origins` URL parameter: comma-separated `http(s)://host[:port]` origins. */
 export interface OriginList {
   origins: string[];
-  /** Entries that are not origins; ignored (and reported), never widened to "anyone". */
+  /**
+   * Entries that are not origins, as written (trimmed); ignored, never widened to "anyone". They come from the
+   * URL, so pass them through displayValue before showing them.
+   */
   rejected: string[];
 }
 
 const ORIGIN_PATTERN =
   /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-/** Parse the allow-list. Each entry must be exactly an origin: scheme, host and optional port; no path, no `*`. */
+/** The origin an entry names, or null. One trailing slash is allowed: `https://a.example/` is how people copy it. */
+function originOf(entry: string): string | null {
+  const bare = entry.endsWith('/') ? entry.slice(0, -1) : entry;
+  if (!ORIGIN_PATTERN.test(bare)) return null;
+  try {
+    const url = new URL(bare);
+    const port = url.port === '' ? null : Number(url.port);
+    return port === null || (port > 0 && port <= 65535) ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Parse the allow-list. Each entry must be exactly an origin: scheme, host, optional port and at most a trailing
+ * slash; no other path, no query, no `*`.
+ */
 export function parseOrigins(text: string | null): OriginList {
   const origins: string[] = [];
   const rejected: string[] = [];
@@ -243,17 +262,8 @@ export function parseOrigins(text: string | null): OriginList {
   for (const raw of text.split(',')) {
     const entry = raw.trim();
     if (entry === '') continue;
-    let origin: string | null = null;
-    if (ORIGIN_PATTERN.test(entry)) {
-      try {
-        const url = new URL(entry);
-        const port = url.port === '' ? null : Number(url.port);
-        if (port === null || (port > 0 && port <= 65535)) origin = url.origin;
-      } catch {
-        origin = null;
-      }
-    }
-    if (origin === null) rejected.push(displayValue(entry));
+    const origin = originOf(entry);
+    if (origin === null) rejected.push(entry);
     else if (!origins.includes(origin)) origins.push(origin);
   }
   return { origins, rejected };

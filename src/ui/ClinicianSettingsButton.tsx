@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Icon } from './icons';
+import { loadWithConstructedStyles } from './levaStyles';
+import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { useController, useT } from '../playback/react/viewerHooks';
 
-const ClinicianPanel = lazy(() => import('./ClinicianPanel'));
+const ClinicianPanel = lazy(() => loadWithConstructedStyles(() => import('./ClinicianPanel')));
 
 /** Opens the clinician console; leva's code is fetched only on the first click. */
 export function ClinicianSettingsButton() {
@@ -15,7 +17,7 @@ export function ClinicianSettingsButton() {
       setContainer(null);
       return;
     }
-    // leva styles itself in the document head, so its panel lives in the light DOM, outside the shadow root.
+    // leva styles itself in the document, so its panel lives in the light DOM, outside the shadow root.
     const div = document.createElement('div');
     div.className = 'spv-clinician-panel';
     document.body.append(div);
@@ -28,9 +30,20 @@ export function ClinicianSettingsButton() {
         <span>{t('controls.settings')}</span>
       </button>
       {container && (
-        <Suspense fallback={null}>
-          <ClinicianPanel controller={controller} container={container} />
-        </Suspense>
+        // If leva cannot load or run here (a network error, a page policy), say so in its place: a failure in
+        // an optional panel must never unmount the viewer.
+        <SceneErrorBoundary
+          fallback={
+            <span className="spv-settings-failed" role="status">
+              {t('notice.settingsFailed')}
+            </span>
+          }
+          onError={(error) => console.warn('spine-procedure-viewer: clinician settings failed:', error)}
+        >
+          <Suspense fallback={null}>
+            <ClinicianPanel controller={controller} container={container} />
+          </Suspense>
+        </SceneErrorBoundary>
       )}
     </>
   );

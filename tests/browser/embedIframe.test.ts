@@ -18,15 +18,22 @@ let site: HostSite;
 let host: StaticServer;
 let viewer: StaticServer;
 
+/** The policies of host pages named csp-*.html, by name (the framing test writes them). */
+const hostPolicies = new Map<string, string>();
+
 beforeAll(async () => {
   site = createHostSite();
-  host = await startStaticServer(site.root);
-  // The viewer's origin serves its pages with the strict CSP and its modules with CORS (the host imports the client).
+  host = await startStaticServer(site.root, (path): Record<string, string> => {
+    const policy = hostPolicies.get(path);
+    return policy ? { 'Content-Security-Policy': policy } : {};
+  });
+  // The viewer's origin serves its pages with the strict CSP, lets only the host frame them (frame-ancestors),
+  // and serves its modules with CORS (the host imports the client).
   viewer = await startStaticServer('dist', (path): Record<string, string> =>
     path.endsWith('.js')
       ? { 'Access-Control-Allow-Origin': '*' }
       : path.endsWith('.html')
-        ? { 'Content-Security-Policy': STRICT_CSP }
+        ? { 'Content-Security-Policy': `${STRICT_CSP}; frame-ancestors ${host.origin}` }
         : {},
   );
   browser = await launchBrowser();
@@ -64,6 +71,20 @@ async function openHost(query: string, extraBody = ''): Promise<Host> {
     document.addEventListener('securitypolicyviolation', (e) =>
       w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
+    // Record the notices the iframe page hands to the viewer (whatever the element does with them).
+    const n = window as unknown as { __notices: string[] };
+    n.__notices = [];
+    const define = customElements.define.bind(customElements);
+    customElements.define = (name, constructor, options) => {
+      const proto = constructor.prototype as { showNotice?: (text: string) => void };
+      const show = proto.showNotice;
+      if (name === 'spine-procedure-viewer' && show)
+        proto.showNotice = function (this: unknown, text: string) {
+          n.__notices.push(text);
+          show.call(this, text);
+        };
+      define(name, constructor, options);
+    };
   });
   const page = await context.newPage();
   const errors = collectErrors(page);
@@ -240,6 +261,81 @@ describe('iframe embed across two origins', () => {
     );
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('origins: a trailing slash still names the host; other entries are dropped with a notice in the viewer', async () => {
+    const list = `${host.origin}/,*,https://evil.example/login,\u202eelpmaxe.live`;
+    const { context, page, errors } = await openHost(`origins=${encodeURIComponent(list)}&step=access`);
+    await createPlayer(page);
+    const frame = await frameOf(page, viewer.origin);
+    await viewerReady(frame);
+    const played = await page.evaluate(async () => {
+      const p = (window as unknown as { player: Player }).player;
+      await p.ready();
+      const state = await p.play();
+      await p.pause();
+      return state;
+    });
+    expect(played.paused).toBe(false);
+    const notices = await frame.evaluate(() => (window as unknown as { __notices: string[] }).__notices);
+    expect(notices).toHaveLength(3);
+    expect(notices[0]).toContain('"*"');
+    expect(notices[1]).toContain('"https://evil.example/login"');
+    // The bidi override in the link is not echoed: the notice reads as the characters really are.
+    expect(notices[2]).toContain('"elpmaxe.live"');
+    expect(notices.join('')).not.toMatch(/[\u202a-\u202e]/);
+    expect(notices.join('')).not.toContain(host.origin);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('framing: the host needs frame-src for the viewer; the viewer decides who frames it with frame-ancestors', async () => {
+    const iframe = `<iframe title="viewer" src="${viewer.origin}/embed.html?step=access" width="600" height="400"></iframe>`;
+    const recordViolations = () => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(e.violatedDirective));
+    };
+    const violations = (p: Page) => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+    // A strict host page that allows the viewer's origin in frame-src: the viewer loads and draws.
+    site.write('csp-allowed.html', html(iframe));
+    hostPolicies.set('/csp-allowed.html', `default-src 'self'; frame-src ${viewer.origin}`);
+    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    await context.addInitScript(recordViolations);
+    const allowed = await context.newPage();
+    const errors = collectErrors(allowed);
+    await allowed.goto(`${host.origin}/csp-allowed.html`);
+    await viewerReady(await frameOf(allowed, viewer.origin));
+    expect(await violations(allowed)).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // The same page without frame-src: its own policy refuses the frame (default-src 'self' covers frames).
+    site.write('csp-refused.html', html(iframe));
+    hostPolicies.set('/csp-refused.html', "default-src 'self'");
+    const refused = await context.newPage();
+    await refused.goto(`${host.origin}/csp-refused.html`);
+    await refused.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length > 0);
+    expect(await violations(refused)).toContain('frame-src');
+
+    // A page on an origin the viewer's frame-ancestors does not name cannot frame it at all.
+    const stranger = await startStaticServer(site.root);
+    try {
+      const other = await context.newPage();
+      const messages: string[] = [];
+      other.on('console', (m) => messages.push(m.text()));
+      await other.goto(`${stranger.origin}/csp-allowed.html`);
+      await other.waitForTimeout(1500);
+      expect(messages.join('\n')).toContain('frame-ancestors');
+      const framed = other.frames().filter((f) => f !== other.mainFrame());
+      for (const f of framed)
+        expect(await f.evaluate(() => customElements.get('spine-procedure-viewer') !== undefined)).toBe(
+          false,
+        );
+    } finally {
+      await stranger.close();
+      await context.close();
+    }
   });
 
   it('a host on an origin outside the allow-list cannot drive it: error replies, no change', async () => {

@@ -28,6 +28,10 @@ export function page(body: string, head = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>${head}</head><body>${body}</body></html>`;
 }
 
-/** The strict Content-Security-Policy an embedding page may use; the viewer must work under it. */
+/**
+ * The strict Content-Security-Policy of docs/embedding.md, with the viewer on the page's own origin: the least the
+ * viewer needs (scripts, the model, the poster) plus `style-src 'self'` for the pages' own stylesheet. The viewer
+ * must work under it with no violation; no inline anything, no blob: or data: URLs, no workers.
+ */
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'";

@@ -431,7 +431,16 @@ describe('parseOrigins', () => {
     ['wildcard', '*', [], ['*']],
     ['wildcard subdomain', 'https://*.example.org', [], ['https://*.example.org']],
     ['a path', 'https://example.org/page', [], ['https://example.org/page']],
-    ['trailing slash', 'https://example.org/', [], ['https://example.org/']],
+    ['trailing slash is normalised', 'https://example.org/', ['https://example.org'], []],
+    ['trailing slash with a port', 'http://localhost:8080/', ['http://localhost:8080'], []],
+    ['trailing slash and default port', 'https://Example.org:443/', ['https://example.org'], []],
+    ['with and without the slash once', 'https://a.org/,https://a.org', ['https://a.org'], []],
+    ['two trailing slashes', 'https://example.org//', [], ['https://example.org//']],
+    ['slash and query', 'https://example.org/?x', [], ['https://example.org/?x']],
+    ['slash and fragment', 'https://example.org/#x', [], ['https://example.org/#x']],
+    ['a path with a trailing slash', 'https://example.org/page/', [], ['https://example.org/page/']],
+    ['only a slash', '/', [], ['/']],
+    ['scheme and slash only', 'https:///', [], ['https:///']],
     ['ftp', 'ftp://example.org', [], ['ftp://example.org']],
     ['javascript', 'javascript:alert(1)', [], ['javascript:alert(1)']],
     ['user info', 'https://user@example.org', [], ['https://user@example.org']],
@@ -441,6 +450,12 @@ describe('parseOrigins', () => {
     ['good and bad', 'https://ok.org,bad', ['https://ok.org'], ['bad']],
   ] as const)('%s', (_name, text, origins, rejected) => {
     expect(parseOrigins(text)).toEqual({ origins, rejected });
+  });
+
+  // Rejected entries are kept as written; whoever shows them cleans them (originNoticeTexts, the console warning).
+  it('keeps rejected entries as written, so they are cleaned and shortened once, where they are shown', () => {
+    const long = `https://${'x'.repeat(60)}.example/page`;
+    expect(parseOrigins(`${long}, bad\u202e`).rejected).toEqual([long, 'bad\u202e']);
   });
 });
 
