@@ -26,8 +26,11 @@ export interface ParsedOptions {
 /** Raw inputs by option; a URL's repeated key arrives as its first value. */
 export type RawOptions = Partial<Record<OptionKey, unknown>>;
 
-/** The notice for a value an option does not accept: names the value, what to use, and the default used. */
-export function invalidNotice(option: OptionKey, value: unknown, lang: string): Notice {
+/**
+ * The notice for a value an option does not accept: names the value, what to use, and what is used instead (the
+ * default, or the value kept when a running viewer refuses a change).
+ */
+export function invalidNotice(option: OptionKey, value: unknown, lang: string, kept?: string): Notice {
   return {
     option,
     key: 'notice.invalid',
@@ -35,7 +38,7 @@ export function invalidNotice(option: OptionKey, value: unknown, lang: string): 
       name: OPTION_SCHEMA[option].attribute,
       value: displayValue(String(value)),
       expected: translate(lang, OPTION_SCHEMA[option].expected),
-      fallback: fallbackText(option, lang),
+      fallback: kept ?? fallbackText(option, lang),
     },
   };
 }

@@ -136,11 +136,13 @@ describe('standalone page', () => {
         ).steps,
     );
     for (let i = 0; i < steps.length; i++) {
-      const text = await slider.getAttribute('aria-valuetext');
-      expect(text).toMatch(new RegExp(`^Step ${i + 1} of ${steps.length}, ${steps[i]!.title}, \\d+:\\d\\d$`));
-      expect(await v.page.locator('spine-procedure-viewer .spv-caption-title').textContent()).toBe(
-        steps[i]!.title,
-      );
+      // A key changes the time; the slider and caption follow on the next rendered frame.
+      await expect
+        .poll(() => slider.getAttribute('aria-valuetext'))
+        .toMatch(new RegExp(`^Step ${i + 1} of ${steps.length}, ${steps[i]!.title}, \\d+:\\d\\d$`));
+      await expect
+        .poll(() => v.page.locator('spine-procedure-viewer .spv-caption-title').textContent())
+        .toBe(steps[i]!.title);
       await v.page.keyboard.press('PageDown');
     }
     // Like a media player: PageUp first returns to the start of the current step, then to the one before.

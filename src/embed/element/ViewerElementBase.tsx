@@ -7,7 +7,7 @@ import {
   type OptionKey,
   type ViewerOptions,
 } from '../../options/optionSchema';
-import { noticeText, parseOption, type Notice } from '../../options/parseOptions';
+import { invalidNotice, noticeText, type Notice } from '../../options/parseOptions';
 import { VIEWER_EVENTS } from '../../playback/viewerEvents';
 import type { ViewerController } from '../../playback/viewerController';
 import { ViewerApp } from '../../ui/ViewerApp';
@@ -125,14 +125,16 @@ export class ViewerElementBase extends HTMLElement {
 
   /**
    * Set one option from an attribute, a property or a command: parsed by the schema (null: back to the default);
-   * a bad value shows a notice and uses the default.
+   * a bad value shows a notice and keeps the current value, so nothing the viewer shows is lost.
    */
   applyOption<K extends OptionKey>(key: K, raw: unknown): void {
     const controller = this.controller;
     const lang = controller.getSettings().lang;
-    const { value, notice } =
-      raw == null ? { value: OPTION_SCHEMA[key].default, notice: null } : parseOption(key, raw, lang);
-    if (notice) this.showNotices([notice]);
+    const value = raw == null ? OPTION_SCHEMA[key].default : OPTION_SCHEMA[key].parse(raw);
+    if (value === undefined) {
+      this.showNotices([invalidNotice(key, raw, lang, String(this.optionValue(key)))]);
+      return;
+    }
     if (key === 'poster' || key === 'reveal' || key === 'autoplay') {
       this.elementOptions = { ...this.elementOptions, [key]: value };
       if (key === 'poster') this.posterReveal?.setImage(value as string | null);

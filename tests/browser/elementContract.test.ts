@@ -1,0 +1,220 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, launchBrowser } from './support/browser';
+import { viewerReady } from './support/embedPage';
+import { createHostSite, page as html, STRICT_CSP, type HostSite } from './support/hostSite';
+import { startStaticServer, type StaticServer } from './support/staticServer';
+import { ARTIFACTS } from './support/viewerPage';
+
+/*
+ * The element's contract as an embedding script sees it: properties and methods before it is connected and after
+ * it is removed, a fresh `ready` per connection, attribute removal, the schema's parsing for properties, unsafe
+ * URLs and invisible characters refused, and two viewers on one page that share no settings.
+ */
+let browser: Browser;
+let site: HostSite;
+let server: StaticServer;
+
+const HEAD =
+  '<link rel="stylesheet" href="/host.css"><script type="module" src="/viewer/spine-procedure-viewer.js"></script>';
+
+beforeAll(async () => {
+  site = createHostSite();
+  site.write(
+    'host.css',
+    `body { margin: 0; } .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
+spine-procedure-viewer { display: block; height: 420px; }`,
+  );
+  site.write('empty.html', html('<main id="main"></main>', HEAD));
+  site.write(
+    'pair.html',
+    html(
+      '<div class="pair"><spine-procedure-viewer id="a" step="access"></spine-procedure-viewer>' +
+        '<spine-procedure-viewer id="b" step="access" bone="healthy" share-url="https://b.example/viewer"></spine-procedure-viewer></div>',
+      HEAD,
+    ),
+  );
+  server = await startStaticServer(site.root, (path): Record<string, string> =>
+    path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {},
+  );
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.remove();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.origin}/${path}`);
+  await page.waitForFunction(() => customElements.get('spine-procedure-viewer'));
+  return { page, errors, close: () => context.close() };
+}
+
+const noticeTexts = (page: Page, selector = 'spine-procedure-viewer') =>
+  page.locator(`${selector} .spv-notice`).allTextContents();
+
+describe('element lifecycle', () => {
+  it('works before it is connected, after it is removed, and again when put back', async () => {
+    const { page, errors, close } = await open('empty.html');
+    const before = await page.evaluate(async () => {
+      const el = document.createElement('spine-procedure-viewer');
+      el.procedure = 'VERTEBROPLASTY' as never;
+      el.level = 't12' as never;
+      el.labels = 'false' as never;
+      el.pause();
+      let playError = '';
+      await el.play().catch((e: DOMException) => (playError = e.name));
+      const state = el.getState();
+      (window as unknown as { el: HTMLElement }).el = el;
+      return {
+        procedure: el.procedure,
+        level: el.level,
+        labels: el.labels,
+        playError,
+        step: state.step,
+        stateProcedure: state.procedure,
+      };
+    });
+    expect(before).toEqual({
+      procedure: 'vertebroplasty',
+      level: 'T12',
+      labels: false,
+      playError: 'InvalidStateError',
+      step: 'overview',
+      stateProcedure: 'vertebroplasty',
+    });
+
+    // Connected: the settings made before connecting are the viewer's; it draws and is ready.
+    await page.evaluate(() =>
+      document.querySelector('#main')!.append((window as unknown as { el: HTMLElement }).el),
+    );
+    await viewerReady(page);
+    await page.evaluate(async () => {
+      const el = document.querySelector('spine-procedure-viewer')!;
+      el.currentTime = 40;
+      await el.play();
+    });
+    const chip = await page.locator('spine-procedure-viewer .spv-level-chip').textContent();
+    expect(chip).toContain('T12');
+
+    // Removed: it pauses, keeps its place, answers, and refuses to play; put back: a fresh ready after a new draw.
+    const removed = await page.evaluate(async () => {
+      const el = document.querySelector('spine-procedure-viewer')!;
+      el.remove();
+      const time = el.currentTime;
+      let playError = '';
+      await el.play().catch((e: DOMException) => (playError = e.name));
+      const state = el.getState();
+      let resolved = false;
+      const ready = el.ready.then(() => (resolved = true));
+      await new Promise((r) => setTimeout(r, 300));
+      const resolvedWhileDetached = resolved;
+      document.querySelector('#main')!.append(el);
+      await ready;
+      return {
+        paused: el.paused,
+        playError,
+        level: state.level,
+        kept: Math.abs(el.currentTime - time) < 1e-9,
+        resolvedWhileDetached,
+      };
+    });
+    expect(removed).toEqual({
+      paused: true,
+      playError: 'InvalidStateError',
+      level: 'T12',
+      kept: true,
+      resolvedWhileDetached: false,
+    });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('removing an attribute restores the default; properties follow the attribute rules', async () => {
+    const { page, errors, close } = await open('pair.html');
+    await viewerReady(page, '#a');
+    const result = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElementTagNameMap['spine-procedure-viewer']>('#a')!;
+      el.setAttribute('level', 'T8');
+      el.setAttribute('view', 'split');
+      const set = { level: el.level, view: el.view };
+      el.removeAttribute('level');
+      el.removeAttribute('view');
+      el.grade = '3' as never;
+      el.detector = 'Flat-Panel' as never;
+      return { set, level: el.level, view: el.view, grade: el.grade, detector: el.detector };
+    });
+    expect(result).toEqual({
+      set: { level: 'T8', view: 'split' },
+      level: 'L1',
+      view: '3d',
+      grade: 3,
+      detector: 'flat-panel',
+    });
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('unsafe input', () => {
+  it('refuses javascript: and malformed share links and posters with a notice, and strips invisible characters', async () => {
+    const { page, errors, close } = await open('pair.html');
+    await viewerReady(page, '#a');
+    const kept = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElementTagNameMap['spine-procedure-viewer']>('#b')!;
+      el.setAttribute('share-url', 'javascript:alert(document.domain)');
+      el.setAttribute('share-url', 'http://[');
+      el.setAttribute('poster', 'javascript:alert(1)');
+      el.setAttribute('level', 'L1\u202Eelpmaxe.live ta ni ngis');
+      return el.shareUrl;
+    });
+    expect(kept, 'the good share URL stays').toBe('https://b.example/viewer');
+    const notices = await noticeTexts(page, '#b');
+    expect(notices.some((n) => n.includes('share-url') && n.includes('javascript:'))).toBe(true);
+    expect(notices.some((n) => n.includes('http://['))).toBe(true);
+    expect(notices.some((n) => n.includes('poster'))).toBe(true);
+    expect(notices.join(' ')).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F]/);
+    expect(notices.join(' ')).toContain('L1elpmaxe.live');
+    expect(await noticeTexts(page, '#a'), 'the other viewer is not told').toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('two viewers on one page', () => {
+  it('keep their own settings: different bone density gives different X-rays, and changing one leaves the other', async () => {
+    const { page, errors, close } = await open('pair.html');
+    await viewerReady(page, '#a');
+    await viewerReady(page, '#b');
+    const capture = (id: string) =>
+      page.evaluate(
+        (sel) =>
+          document
+            .querySelector<HTMLElementTagNameMap['spine-procedure-viewer']>(sel)!
+            .captureFluoro({ view: 'lateral' }),
+        id,
+      );
+    const a1 = await capture('#a');
+    const b1 = await capture('#b');
+    expect(a1, 'osteoporotic and healthy bone differ').not.toBe(b1);
+    expect(await capture('#a'), 'capture is repeatable').toBe(a1);
+    await page.evaluate(() => document.querySelector('#b')!.setAttribute('bone', 'osteoporotic'));
+    expect(await capture('#a'), 'changing b leaves a unchanged').toBe(a1);
+    expect(await capture('#b'), 'b now matches a').toBe(a1);
+    await page.evaluate(() => document.querySelector('#a')!.setAttribute('polarity', 'bone-black'));
+    expect(await capture('#b'), 'polarity of a leaves b unchanged').toBe(a1);
+    const shares = await page.evaluate(() =>
+      [...document.querySelectorAll('spine-procedure-viewer')].map((el) => el.shareUrl),
+    );
+    expect(shares[1]).toBe('https://b.example/viewer');
+    expect(shares[0]).toContain('/viewer/index.html');
+    await page.screenshot({ path: `${ARTIFACTS}/element-two-viewers.png` });
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
