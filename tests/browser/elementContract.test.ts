@@ -218,3 +218,42 @@ describe('two viewers on one page', () => {
     await close();
   });
 });
+
+describe('the no-WebGL transcript', () => {
+  it('quotes the result’s figures, not those of the current moment', async () => {
+    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        if (type.includes('webgl')) return null;
+        return (
+          original as (this: HTMLCanvasElement, t: string, ...r: unknown[]) => RenderingContext | null
+        ).call(this, type, ...rest);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/viewer/index.html?audience=clinician&t=0`);
+    await viewerReady(page);
+    const figures = await page.evaluate(() => {
+      const el = document.querySelector('spine-procedure-viewer')!;
+      const now = el.getState();
+      el.currentTime = el.duration;
+      const end = el.getState();
+      el.currentTime = 0;
+      return {
+        now: Math.round(now.anteriorHeightPct),
+        result: Math.round(end.anteriorHeightPct),
+        wedge: end.wedgeAngleDeg.toFixed(1),
+      };
+    });
+    expect(figures.now, 'the picture at t=0 differs from the result').not.toBe(figures.result);
+    const text = await page.locator('spine-procedure-viewer .spv-transcript li').last().textContent();
+    expect(text).toContain(`anterior height ${figures.result} %`);
+    expect(text).toContain(`wedge angle ${figures.wedge}°`);
+    await context.close();
+  });
+});
