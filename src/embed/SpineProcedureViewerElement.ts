@@ -48,6 +48,14 @@ export class SpineProcedureViewerElement extends ViewerDiagnostics {
     return !this.controller.getPlayback().playing;
   }
 
+  /**
+   * As a media element's `readyState`: 4 (HAVE_ENOUGH_DATA) once the first frame of this connection is drawn,
+   * 0 (HAVE_NOTHING) before. Read from the viewer's one readiness source, like the `ready` promise.
+   */
+  get readyState(): number {
+    return this.controller.graphics.readyState ? 4 : 0;
+  }
+
   /** True once the end was reached (cleared by play or seek). */
   get ended(): boolean {
     return this.controller.getPlayback().ended;

@@ -31,7 +31,6 @@ export function startEmbedHost(viewer: SpineProcedureViewerElement, options: Emb
   const allowList = options.origins;
   /** The parent origin that said hello (and passed the checks): events go there. */
   let subscriber: string | null = null;
-  let ready = false;
 
   const post = (message: unknown, origin: string) => {
     // An opaque ("null") origin cannot be addressed without '*', so such a parent is never answered.
@@ -69,7 +68,7 @@ export function startEmbedHost(viewer: SpineProcedureViewerElement, options: Emb
     }
     if (command.command === 'hello') subscriber = origin;
     try {
-      send(origin, id, { ok: true, result: run(viewer, command, ready, allowList.includes(origin)) });
+      send(origin, id, { ok: true, result: run(viewer, command, allowList.includes(origin)) });
     } catch (error) {
       send(origin, id, { ok: false, error: error instanceof Error ? error.message : String(error) });
     }
@@ -83,7 +82,6 @@ export function startEmbedHost(viewer: SpineProcedureViewerElement, options: Emb
     return () => viewer.removeEventListener(type, listener);
   });
   void viewer.ready.then(() => {
-    ready = true;
     if (subscriber) post(eventMessage('ready', { state: snapshot(viewer) }), subscriber);
   });
   window.addEventListener('message', onMessage);
@@ -108,15 +106,10 @@ function snapshot(viewer: SpineProcedureViewerElement) {
   };
 }
 
-function run(
-  viewer: SpineProcedureViewerElement,
-  command: Command,
-  ready: boolean,
-  canCommand: boolean,
-): unknown {
+function run(viewer: SpineProcedureViewerElement, command: Command, canCommand: boolean): unknown {
   switch (command.command) {
     case 'hello':
-      return { ready, commands: canCommand, state: snapshot(viewer) };
+      return { ready: viewer.readyState === 4, commands: canCommand, state: snapshot(viewer) };
     case 'getState':
       return snapshot(viewer);
     case 'play':

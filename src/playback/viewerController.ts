@@ -1,6 +1,7 @@
 import type { OptionKey, ViewerOptions } from '../options/optionSchema';
 import type { PlaybackRate } from '../options/optionValues';
 import type { ProcedureState } from '../procedure/procedureState';
+import { nextStepStart, previousStepStart } from '../procedure/stepNavigation';
 import { findStep, stepIndexAt, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import type { ProcedureId, ProcedureOptions, StepId, Timeline } from '../procedure/types';
@@ -8,6 +9,7 @@ import { performanceClock, type Clock } from './clock';
 import { Emitter } from './emitter';
 import { FrameState } from './frameState';
 import { GraphicsStatus } from './graphicsStatus';
+import { NoticeBoard } from './noticeBoard';
 import {
   createPlaybackStore,
   type PlaybackEvent,
@@ -15,7 +17,7 @@ import {
   type PlaybackStore,
 } from './playbackStore';
 import { RendererBridge } from './rendererBridge';
-import type { GraphicsState, ViewerErrorType, ViewerEvents, ViewerNotice } from './viewerEvents';
+import type { ViewerErrorType, ViewerEvents } from './viewerEvents';
 import { isSettingOption, SETTING_OF_OPTION, type ViewerSettings } from './viewerSettings';
 
 export type { GraphicsState, ViewerErrorType, ViewerEvents } from './viewerEvents';
@@ -40,14 +42,16 @@ export class ViewerController extends Emitter<ViewerEvents> {
   readonly renderer: RendererBridge;
   private readonly playback: PlaybackStore;
   private readonly frame = new FrameState();
-  private readonly status = new GraphicsStatus();
+  /** Drawing, lost or failed, and the one readiness source. */
+  readonly graphics = new GraphicsStatus(this);
+  /** The notices shown in this viewer. */
+  readonly notices = new NoticeBoard(this);
   private readonly clock: Clock;
   private settings: ViewerSettings;
   private timeline: Timeline;
   private options: ProcedureOptions | null = null;
   private lastStep: StepId | null = null;
   private lastTimeupdate = -Infinity;
-  private noticeList: readonly ViewerNotice[] = [];
   private headlessPending = false;
 
   constructor(settings: ViewerSettings, options: ViewerControllerOptions = {}) {
@@ -65,8 +69,6 @@ export class ViewerController extends Emitter<ViewerEvents> {
     if (options.rate) this.playback.setRate(options.rate);
     this.playback.subscribe((event) => this.onPlayback(event));
   }
-
-  // ── Reading ──────────────────────────────────────────────────────────────────────────────────────────────
 
   getSettings(): ViewerSettings {
     return this.settings;
@@ -142,8 +144,6 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.emit('frame', state);
   }
 
-  // ── Commands: change the stores, then ask for a frame ────────────────────────────────────────────────────
-
   play(): void {
     this.playback.play();
   }
@@ -169,17 +169,12 @@ export class ViewerController extends Emitter<ViewerEvents> {
     return true;
   }
 
-  /** Previous step: to this step's start when more than a moment into it, like a media player's back button. */
   previousStep(): void {
-    const t = this.playback.getTime();
-    const index = stepIndexAt(this.timeline, t);
-    const step = this.timeline.steps[index]!;
-    this.seek((t - step.start > 1 || index === 0 ? step : this.timeline.steps[index - 1]!).start);
+    this.seek(previousStepStart(this.timeline, this.playback.getTime()));
   }
 
   nextStep(): void {
-    const next = this.timeline.steps[stepIndexAt(this.timeline, this.playback.getTime()) + 1];
-    this.seek(next ? next.start : this.timeline.duration);
+    this.seek(nextStepStart(this.timeline, this.playback.getTime()));
   }
 
   setRate(rate: PlaybackRate): void {
@@ -238,8 +233,6 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.requestFrame();
   }
 
-  // ── Frames, graphics and readiness ───────────────────────────────────────────────────────────────────────
-
   requestFrame(): void {
     this.renderer.requestFrame();
   }
@@ -254,74 +247,6 @@ export class ViewerController extends Emitter<ViewerEvents> {
       this.renderFrame();
       if (this.playback.getSnapshot().playing) this.requestFrame();
     });
-  }
-
-  getGraphics(): GraphicsState {
-    return this.status.graphics;
-  }
-
-  /** The WebGL context was lost: pause where we are (the state is kept here, so nothing is lost with it). */
-  graphicsLost(): void {
-    if (this.status.graphics === 'lost') return;
-    this.pause();
-    this.setGraphics('lost');
-    this.reportError('webglcontextlost', 'The WebGL context was lost; restoring the 3D view.');
-  }
-
-  /** A context is drawing again (restored, or a fresh canvas after a remount): same time, same step. */
-  graphicsRestored(): void {
-    if (this.status.graphics === 'ok') return;
-    this.setGraphics('ok');
-    this.requestFrame();
-  }
-
-  /** Restoring failed for good: the viewer stays on the transcript. */
-  graphicsFailed(): void {
-    this.setGraphics('failed');
-  }
-
-  private setGraphics(graphics: GraphicsState): void {
-    this.status.graphics = graphics;
-    this.emit('graphicschange', { graphics });
-  }
-
-  /** Resolves after the first frame with the models has been drawn; renewed when the view is mounted again. */
-  get ready(): Promise<void> {
-    return this.status.ready;
-  }
-
-  get readyState(): boolean {
-    return this.status.isReady;
-  }
-
-  markReady(): void {
-    if (this.status.markReady()) this.emit('ready', { time: this.playback.getTime() });
-  }
-
-  /** The view was unmounted: pause, and wait for a fresh first frame before being ready again. */
-  unmounted(): void {
-    this.pause();
-    this.status.reset();
-    this.emit('graphicschange', { graphics: this.status.graphics });
-  }
-
-  // ── Notices and errors ───────────────────────────────────────────────────────────────────────────────────
-
-  notices(): readonly ViewerNotice[] {
-    return this.noticeList;
-  }
-
-  /** Show notices (text only, never HTML) and raise one `invalidinput` error for embedders. */
-  addNotices(notices: readonly ViewerNotice[], message: string): void {
-    if (notices.length === 0) return;
-    this.noticeList = [...this.noticeList, ...notices];
-    this.emit('noticeschange', { notices: this.noticeList });
-    this.reportError('invalidinput', message);
-  }
-
-  dismissNotices(): void {
-    this.noticeList = [];
-    this.emit('noticeschange', { notices: this.noticeList });
   }
 
   reportError(type: ViewerErrorType, message: string): void {

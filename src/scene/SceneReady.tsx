@@ -13,7 +13,7 @@ export function SceneReady() {
     if (done.current) return;
     done.current = true;
     // useFrame runs before the render of this frame; the next animation frame comes after it was drawn.
-    requestAnimationFrame(() => controller.markReady());
+    requestAnimationFrame(() => controller.graphics.markReady());
   });
   return null;
 }

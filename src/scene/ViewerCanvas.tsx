@@ -27,10 +27,10 @@ export default function ViewerCanvas() {
         canvas.addEventListener('webglcontextlost', (event) => {
           // Without preventDefault the browser never offers the context back.
           event.preventDefault();
-          controller.graphicsLost();
+          controller.graphics.lost();
         });
-        canvas.addEventListener('webglcontextrestored', () => controller.graphicsRestored());
-        controller.graphicsRestored();
+        canvas.addEventListener('webglcontextrestored', () => controller.graphics.restored());
+        controller.graphics.restored();
         controller.requestFrame();
       }}
     >

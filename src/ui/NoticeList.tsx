@@ -23,7 +23,7 @@ export function NoticeList() {
         type="button"
         className="spv-button spv-notice-dismiss"
         aria-label={t('controls.dismiss')}
-        onClick={() => controller.dismissNotices()}
+        onClick={() => controller.notices.dismiss()}
       >
         <Icon name="close" />
       </button>

@@ -44,7 +44,7 @@ export function SceneStage({ webgl }: SceneStageProps) {
       }
       onError={(error) => {
         controller.reportError('modelload', error.message);
-        controller.markReady();
+        controller.graphics.markReady();
       }}
     >
       <Suspense fallback={null}>

@@ -17,7 +17,7 @@ export function useGraphicsRecovery(controller: ViewerController): { canvasKey: 
     if (graphics === 'ok' && remounts > 0) drewSinceRemount.current = true;
     if (graphics !== 'lost') return;
     if (remounts > 0 && drewSinceRemount.current) {
-      controller.graphicsFailed();
+      controller.graphics.failed();
       return;
     }
     if (remounts > 0) return;

@@ -44,7 +44,7 @@ export class ViewerDiagnostics extends ViewerElementBase {
       throw new Error(message);
     }
     if (!this.isConnected) throw new Error('The viewer is not in a document');
-    await c.ready;
+    await c.graphics.ready;
     const url = await c.renderer.captureFluoro(view);
     if (!url) throw new Error('Fluoroscopy needs a WebGL view');
     return url;

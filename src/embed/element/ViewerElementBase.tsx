@@ -51,7 +51,7 @@ export class ViewerElementBase extends HTMLElement {
 
   /** Resolves after the first frame with the models has been drawn; renewed each time the element is connected. */
   get ready(): Promise<void> {
-    return this.controller.ready;
+    return this.controller.graphics.ready;
   }
 
   connectedCallback(): void {
@@ -91,7 +91,7 @@ export class ViewerElementBase extends HTMLElement {
       this.posterReveal.reveal();
       queueMicrotask(() => {
         controller.reportError('webglunavailable', 'WebGL2 is not available; showing the transcript.');
-        controller.markReady();
+        controller.graphics.markReady();
       });
     }
     if (
@@ -100,7 +100,7 @@ export class ViewerElementBase extends HTMLElement {
       !matchMedia('(prefers-reduced-motion: reduce)').matches
     ) {
       this.autoplayDone = true;
-      void controller.ready.then(() => (this.isConnected ? controller.play() : undefined));
+      void controller.graphics.ready.then(() => (this.isConnected ? controller.play() : undefined));
     }
   }
 
@@ -113,7 +113,7 @@ export class ViewerElementBase extends HTMLElement {
     this.root?.unmount();
     this.root = null;
     this.pausedOffscreen = false;
-    this.ownController?.unmounted();
+    this.ownController?.graphics.unmounted();
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
@@ -177,7 +177,7 @@ export class ViewerElementBase extends HTMLElement {
   private showNotices(notices: readonly (Notice | { text: string })[]): void {
     const lang = this.controller.getSettings().lang;
     const text = notices.map((n) => ('text' in n ? n.text : noticeText(n, lang))).join(' ');
-    this.controller.addNotices(notices, text);
+    this.controller.notices.add(notices, text);
   }
 
   private onScreenChange(onScreen: boolean): void {

@@ -45,15 +45,15 @@ export function useT(): Translate {
 
 /** Whether the 3D view is drawing, waiting for its context, or replaced by the transcript. */
 export function useGraphics(): GraphicsState {
-  return useControllerValue(['graphicschange'], (c) => c.getGraphics());
+  return useControllerValue(['graphicschange'], (c) => c.graphics.state);
 }
 
 /** False until the first frame with the models has been drawn. */
 export function useReady(): boolean {
-  return useControllerValue(['ready'], (c) => c.readyState);
+  return useControllerValue(['ready'], (c) => c.graphics.readyState);
 }
 
 /** The notices the viewer shows (ignored inputs and the like); re-renders when they change. */
 export function useNotices(): readonly ViewerNotice[] {
-  return useControllerValue(['noticeschange'], (c) => c.notices());
+  return useControllerValue(['noticeschange'], (c) => c.notices.notices);
 }

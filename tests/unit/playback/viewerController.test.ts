@@ -68,14 +68,14 @@ describe('ViewerController', () => {
     c.play();
     clock.advance(3000);
     c.renderFrame();
-    c.graphicsLost();
-    c.graphicsLost();
+    c.graphics.lost();
+    c.graphics.lost();
     const t = c.getTime();
     expect(c.getPlayback().playing).toBe(false);
     expect(errors).toEqual(['webglcontextlost']);
     clock.advance(5000);
-    c.graphicsRestored();
-    expect(c.getGraphics()).toBe('ok');
+    c.graphics.restored();
+    expect(c.graphics.state).toBe('ok');
     expect(c.renderFrame().time).toBeCloseTo(t, 9);
   });
 });
@@ -124,17 +124,17 @@ describe('one frame path', () => {
 
   it('ready is renewed after the view is unmounted', async () => {
     const { c } = setup();
-    c.markReady();
-    await c.ready;
-    expect(c.readyState).toBe(true);
-    c.unmounted();
-    expect(c.readyState).toBe(false);
+    c.graphics.markReady();
+    await c.graphics.ready;
+    expect(c.graphics.readyState).toBe(true);
+    c.graphics.unmounted();
+    expect(c.graphics.readyState).toBe(false);
     let resolved = false;
-    void c.ready.then(() => (resolved = true));
+    void c.graphics.ready.then(() => (resolved = true));
     await Promise.resolve();
     expect(resolved, 'a fresh mount has not drawn yet').toBe(false);
-    c.markReady();
-    await c.ready;
+    c.graphics.markReady();
+    await c.graphics.ready;
     expect(resolved).toBe(true);
   });
 
