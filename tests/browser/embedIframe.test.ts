@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser } from './support/browser';
+import { collectErrors } from './support/browser';
 import { frameOf, importInPage, viewerFacts, viewerReady } from './support/embedPage';
 import { createHostSite, page as html, STRICT_CSP, type HostSite } from './support/hostSite';
 import { pngVariety } from './support/imageStats';
 import { startStaticServer, type StaticServer } from './support/staticServer';
+import { browserSuite } from './support/suite';
 import { ARTIFACTS } from './support/viewerPage';
 
 /*
@@ -13,30 +14,27 @@ import { ARTIFACTS } from './support/viewerPage';
  * origin B (dist/). The host drives the viewer through the parent-page client, loaded from B like an embedder
  * would (B answers module requests with CORS).
  */
-let browser: Browser;
 let site: HostSite;
 let host: StaticServer;
-let viewer: StaticServer;
 
 beforeAll(async () => {
   site = createHostSite();
   host = await startStaticServer(site.root);
-  // The viewer's origin serves its pages with the strict CSP and its modules with CORS (the host imports the client).
-  viewer = await startStaticServer('dist', (path): Record<string, string> =>
+});
+
+afterAll(async () => {
+  await host?.close();
+  site?.remove();
+});
+
+/** Origin B: the viewer's pages with the strict CSP, its modules with CORS (the host imports the client). */
+const viewer = browserSuite({
+  headers: (path): Record<string, string> =>
     path.endsWith('.js')
       ? { 'Access-Control-Allow-Origin': '*' }
       : path.endsWith('.html')
         ? { 'Content-Security-Policy': STRICT_CSP }
         : {},
-  );
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await viewer?.close();
-  site?.remove();
 });
 
 interface Host {
@@ -56,7 +54,7 @@ async function openHost(query: string, extraBody = ''): Promise<Host> {
       `<iframe title="Spine procedure viewer" src="${viewer.origin}/embed.html?${query}" width="900" height="560"></iframe>${extraBody}`,
     ),
   );
-  const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+  const context = await viewer.browser.newContext({ viewport: { width: 1000, height: 760 } });
   // In every frame (the iframe included): record CSP violations.
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
@@ -228,12 +226,12 @@ describe('iframe embed across two origins', () => {
     expect(
       requests.filter((r) => !r.url.startsWith(viewer.origin) && !r.url.startsWith(host.origin)),
     ).toEqual([]);
-    expect(viewer.requests).toContain('/embed.html');
-    expect(viewer.requests.some((p) => p.endsWith('.glb'))).toBe(true);
+    expect(viewer.server.requests).toContain('/embed.html');
+    expect(viewer.server.requests.some((p) => p.endsWith('.glb'))).toBe(true);
     writeFileSync(
       `${ARTIFACTS}/embed-iframe-requests.json`,
       JSON.stringify(
-        { readyMs, page: requests, viewerServer: viewer.requests, hostServer: host.requests },
+        { readyMs, page: requests, viewerServer: viewer.server.requests, hostServer: host.requests },
         null,
         2,
       ),
