@@ -62,9 +62,10 @@ function ViewerLayout({ notices, webgl }: Omit<ViewerAppProps, 'controller'>) {
         {webgl && <FluoroOverlay />}
         <CureIndicator />
         <CameraFollowButton />
-        {settings.audience === 'clinician' && <ReadoutPanel />}
         <NoticeList notices={notices} />
       </div>
+      {/* Beside the stage, not over it: the split and fluoro views fill the whole stage with X-ray images. */}
+      {settings.audience === 'clinician' && <ReadoutPanel />}
       <CaptionPanel />
       {showControls && (
         <ControlBar
