@@ -60,9 +60,10 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         {webgl && <FluoroOverlay />}
         <CureIndicator />
         <CameraFollowButton />
-        {settings.audience === 'clinician' && <ReadoutPanel />}
         <NoticeList />
       </div>
+      {/* Beside the stage, not over it: the split and fluoro views fill the whole stage with X-ray images. */}
+      {settings.audience === 'clinician' && <ReadoutPanel />}
       <CaptionPanel />
       {showControls && (
         <ControlBar

@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite';
 import { pngVariety, screenshotDifference } from './support/imageStats';
-import { startStaticServer, type StaticServer } from './support/staticServer';
 import { openViewer, seekAndSettle } from './support/viewerPage';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer('dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('the spine', () => {
   it('posterior-oblique overview with level labels, then the user orbits and returns to the guided camera', async () => {
-    const v = await openViewer(browser, server.origin, '?level=L1');
+    const v = await openViewer(suite.browser, suite.origin, '?level=L1');
     const canvas = v.page.locator('spine-procedure-viewer canvas');
     await v.page
       .locator('spine-procedure-viewer .spv-switch', { hasText: 'Labels' })
@@ -70,7 +57,7 @@ describe('the spine', () => {
   });
 
   it('lateral view and cutaway of the treated level; the cutaway can be switched off', async () => {
-    const v = await openViewer(browser, server.origin, '?step=cement-hardening');
+    const v = await openViewer(suite.browser, suite.origin, '?step=cement-hardening');
     const canvas = v.page.locator('spine-procedure-viewer canvas');
     await seekAndSettle(v.page, (await v.state()).time + 4);
     await canvas.screenshot({ path: 'test-artifacts/anatomy-lateral.png' });
@@ -93,8 +80,8 @@ describe('the spine', () => {
   ] as const) {
     it(`${level} grade ${grade} ${morphology}: renders the chosen level`, async () => {
       const v = await openViewer(
-        browser,
-        server.origin,
+        suite.browser,
+        suite.origin,
         `?level=${level}&grade=${grade}&morphology=${morphology}&step=balloon-inflation`,
       );
       await seekAndSettle(v.page, (await v.state()).time + 9);

@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, waitForViewerReady } from './support/browser';
-import { startStaticServer, type StaticServer } from './support/staticServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite';
+import { collectErrors, waitForViewerReady } from './support/browser';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer('dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const PWN_IMG = '<img src=x onerror="window.__pwned=1">';
 const PWN_SCRIPT = '"><script>window.__pwned=1</script>';
@@ -149,11 +138,11 @@ async function assertHealthy(
 
 describe('bad input never breaks the viewer', () => {
   it(`${URL_CASES.length} malformed URLs`, async () => {
-    const context = await browser.newContext({ viewport: { width: 640, height: 480 } });
+    const context = await suite.browser.newContext({ viewport: { width: 640, height: 480 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
     for (const [name, query, expectNotice, check] of URL_CASES) {
-      await page.goto(`${server.origin}/index.html?${query}`);
+      await page.goto(`${suite.origin}/index.html?${query}`);
       await assertHealthy(page, errors, name, expectNotice);
       if (check) {
         const state = (await page.evaluate(() =>
@@ -168,12 +157,12 @@ describe('bad input never breaks the viewer', () => {
   }, 300_000);
 
   it(`${ATTRIBUTE_CASES.length} malformed attribute sets, and a bad attribute set later`, async () => {
-    const context = await browser.newContext({ viewport: { width: 640, height: 480 } });
+    const context = await suite.browser.newContext({ viewport: { width: 640, height: 480 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
     for (const [name, attributes, expectNotice] of ATTRIBUTE_CASES) {
       // The standalone page's element is replaced by one built from the attributes alone.
-      await page.goto(`${server.origin}/index.html`);
+      await page.goto(`${suite.origin}/index.html`);
       await page.evaluate((attrs) => {
         const old = document.querySelector('spine-procedure-viewer')!;
         const el = document.createElement('spine-procedure-viewer');

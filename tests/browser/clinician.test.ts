@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite';
 import { imageCorrelation, imageStats } from './support/imageStats';
-import { startStaticServer, type StaticServer } from './support/staticServer';
 import { openViewer, seekAndSettle } from './support/viewerPage';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer('dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 type Viewer = HTMLElement & { captureFluoro(o: { view: string }): Promise<string> };
 const captureAp = (page: Page) =>
@@ -32,7 +20,7 @@ async function levaSelect(page: Page, label: string, value: string): Promise<voi
 
 describe('clinician panel', () => {
   it('loads leva only when opened, and writes into the viewer', async () => {
-    const v = await openViewer(browser, server.origin, '?audience=clinician&step=access&t=50');
+    const v = await openViewer(suite.browser, suite.origin, '?audience=clinician&step=access&t=50');
     const scripts: string[] = [];
     v.page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url());

@@ -1,23 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, waitForViewerReady } from './support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite';
+import { collectErrors, waitForViewerReady } from './support/browser';
 import { frameOf, viewerReady } from './support/embedPage';
 import { screenshotDifference } from './support/imageStats';
-import { startStaticServer, type StaticServer } from './support/staticServer';
 import { ARTIFACTS } from './support/viewerPage';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer('dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 type Viewer = HTMLElement & {
   currentTime: number;
@@ -31,7 +20,7 @@ async function openStandalone(
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await page.goto(`${server.origin}/index.html${query}`);
+  await page.goto(`${suite.origin}/index.html${query}`);
   await waitForViewerReady(page);
   return { page, errors };
 }
@@ -52,8 +41,8 @@ const PICTURE = ['time', 'step', 'procedure', 'level', 'grade', 'morphology', 'a
 
 describe('share links and the demo page', () => {
   it('"copy link to this moment" reopens the viewer at exactly that frame', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 720 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const context = await suite.browser.newContext({ viewport: { width: 1000, height: 720 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.origin });
     const { page, errors } = await openStandalone(
       context,
       '?procedure=vertebroplasty&level=T12&grade=3&morphology=biconcave&step=access',
@@ -67,7 +56,7 @@ describe('share links and the demo page', () => {
     expect(await status.getAttribute('role')).toBe('status');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const url = new URL(link);
-    expect(url.origin + url.pathname).toBe(`${server.origin}/index.html`);
+    expect(url.origin + url.pathname).toBe(`${suite.origin}/index.html`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       procedure: 'vertebroplasty',
       level: 'T12',
@@ -93,7 +82,7 @@ describe('share links and the demo page', () => {
   });
 
   it('without a clipboard the link is shown in a read-only field, selected', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 720 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1000, height: 720 } });
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
     });
@@ -104,7 +93,7 @@ describe('share links and the demo page', () => {
     expect(await field.getAttribute('readonly')).not.toBeNull();
     const value = await field.inputValue();
     expect(value).toBe(
-      `${server.origin}/index.html?procedure=kyphoplasty&level=L1&grade=2&step=balloon-removal&t=70`,
+      `${suite.origin}/index.html?procedure=kyphoplasty&level=L1&grade=2&step=balloon-removal&t=70`,
     );
     expect(
       await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length]),
@@ -118,15 +107,15 @@ describe('share links and the demo page', () => {
   });
 
   it('the demo page shows the three ways live: tag, iframe with the client, React', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${server.origin}/demo.html`);
+    await page.goto(`${suite.origin}/demo.html`);
     await viewerReady(page, '#tag spine-procedure-viewer');
     await page.screenshot({ path: `${ARTIFACTS}/embed-demo-top.png` });
 
     await page.locator('#iframe').scrollIntoViewIfNeeded();
-    const frame = await frameOf(page, `${server.origin}/embed.html`);
+    const frame = await frameOf(page, `${suite.origin}/embed.html`);
     await viewerReady(frame);
     await page.locator('#iframe-log', { hasText: /ready|stepchange/ }).waitFor();
     await page.locator('button[data-action="step"]').click();

@@ -1,27 +1,20 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser } from './support/browser';
+import { collectErrors } from './support/browser';
 import { viewerReady } from './support/embedPage';
 import { createHostSite, page as html, STRICT_CSP, type HostSite } from './support/hostSite';
 import { pngVariety } from './support/imageStats';
-import { startStaticServer, type StaticServer } from './support/staticServer';
+import { browserSuite } from './support/suite';
 import { ARTIFACTS } from './support/viewerPage';
 
 /*
  * The script-tag embed: a host page (served with a strict CSP) imports /viewer/spine-procedure-viewer.js and
  * places <spine-procedure-viewer> tags. The viewer is mounted under /viewer/ on the host's own origin.
  */
-let browser: Browser;
 let site: HostSite;
-let server: StaticServer;
-/**
- * A blank page (no CSP) where screenshots are decoded: the helpers load them as data: URLs, which the strict
- * policy rightly refuses and which the viewer itself never needs.
- */
-let analysis: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   site = createHostSite();
   site.write(
     'host.css',
@@ -31,17 +24,23 @@ beforeAll(async () => {
 .single spine-procedure-viewer { height: 480px; }
 .spacer { height: 2400px; }`,
   );
-  server = await startStaticServer(site.root, (path): Record<string, string> =>
-    path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {},
-  );
-  browser = await launchBrowser();
-  analysis = await browser.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
+const suite = browserSuite({
+  root: () => site.root,
+  headers: (path): Record<string, string> =>
+    path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {},
+});
+
+afterAll(() => site?.remove());
+
+/**
+ * A blank page (no CSP) where screenshots are decoded: the helpers load them as data: URLs, which the strict
+ * policy rightly refuses and which the viewer itself never needs.
+ */
+let analysis: Page;
+beforeAll(async () => {
+  analysis = await suite.browser.newPage();
 });
 
 const HEAD =
@@ -60,7 +59,7 @@ interface Opened {
  */
 async function open(name: string, body: string, viewport = { width: 1200, height: 820 }): Promise<Opened> {
   site.write(name, html(body, HEAD));
-  const context = await browser.newContext({ viewport });
+  const context = await suite.browser.newContext({ viewport });
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[]; __contexts: WebGL2RenderingContext[] };
     w.__csp = [];
@@ -86,7 +85,7 @@ async function open(name: string, body: string, viewport = { width: 1200, height
   const errors = collectErrors(page);
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.origin}/${name}`);
+  await page.goto(`${suite.origin}/${name}`);
   return { context, page, errors, requests };
 }
 
@@ -134,12 +133,12 @@ describe('script-tag embed', () => {
     // Same origin only: every request the page made went to its own server (which saw each of them).
     const httpRequests = requests.filter((u) => /^https?:/.test(u));
     expect(httpRequests.length).toBeGreaterThan(4);
-    expect(httpRequests.filter((u) => !u.startsWith(`${server.origin}/`))).toEqual([]);
-    expect(httpRequests.map((u) => new URL(u).pathname).filter((p) => !server.requests.includes(p))).toEqual(
-      [],
-    );
-    expect(server.requests).toContain('/viewer/spine-procedure-viewer.js');
-    expect(server.requests.some((p) => /^\/viewer\/assets\/spine-.*\.glb$/.test(p))).toBe(true);
+    expect(httpRequests.filter((u) => !u.startsWith(`${suite.origin}/`))).toEqual([]);
+    expect(
+      httpRequests.map((u) => new URL(u).pathname).filter((p) => !suite.server.requests.includes(p)),
+    ).toEqual([]);
+    expect(suite.server.requests).toContain('/viewer/spine-procedure-viewer.js');
+    expect(suite.server.requests.some((p) => /^\/viewer\/assets\/spine-.*\.glb$/.test(p))).toBe(true);
     // leva (the clinician panel) is not part of the embed's load.
     expect(httpRequests.filter((u) => /ClinicianPanel/.test(u))).toEqual([]);
     expect(errors).toEqual([]);
@@ -154,7 +153,7 @@ describe('script-tag embed', () => {
     expect((await violations(page))[0]).toMatch(/^style-src/);
     writeFileSync(
       `${ARTIFACTS}/embed-csp-requests.json`,
-      JSON.stringify({ page: requests, server: server.requests }, null, 2),
+      JSON.stringify({ page: requests, server: suite.server.requests }, null, 2),
     );
     await context.close();
   });

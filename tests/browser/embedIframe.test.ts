@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser } from './support/browser';
+import { collectErrors } from './support/browser';
 import { frameOf, importInPage, viewerFacts, viewerReady } from './support/embedPage';
 import { createHostSite, page as html, STRICT_CSP, type HostSite } from './support/hostSite';
 import { pngVariety } from './support/imageStats';
 import { startStaticServer, type StaticServer } from './support/staticServer';
+import { browserSuite } from './support/suite';
 import { ARTIFACTS } from './support/viewerPage';
 
 /*
@@ -13,10 +14,8 @@ import { ARTIFACTS } from './support/viewerPage';
  * origin B (dist/). The host drives the viewer through the parent-page client, loaded from B like an embedder
  * would (B answers module requests with CORS).
  */
-let browser: Browser;
 let site: HostSite;
 let host: StaticServer;
-let viewer: StaticServer;
 
 /** The policies of host pages named csp-*.html, by name (the framing test writes them). */
 const hostPolicies = new Map<string, string>();
@@ -27,23 +26,24 @@ beforeAll(async () => {
     const policy = hostPolicies.get(path);
     return policy ? { 'Content-Security-Policy': policy } : {};
   });
-  // The viewer's origin serves its pages with the strict CSP, lets only the host frame them (frame-ancestors),
-  // and serves its modules with CORS (the host imports the client).
-  viewer = await startStaticServer('dist', (path): Record<string, string> =>
+});
+
+afterAll(async () => {
+  await host?.close();
+  site?.remove();
+});
+
+/**
+ * Origin B: the viewer's pages with the strict CSP, framed only by the host (frame-ancestors), its modules with
+ * CORS (the host imports the client).
+ */
+const viewer = browserSuite({
+  headers: (path): Record<string, string> =>
     path.endsWith('.js')
       ? { 'Access-Control-Allow-Origin': '*' }
       : path.endsWith('.html')
         ? { 'Content-Security-Policy': `${STRICT_CSP}; frame-ancestors ${host.origin}` }
         : {},
-  );
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await viewer?.close();
-  site?.remove();
 });
 
 interface Host {
@@ -63,7 +63,7 @@ async function openHost(query: string, extraBody = ''): Promise<Host> {
       `<iframe title="Spine procedure viewer" src="${viewer.origin}/embed.html?${query}" width="900" height="560"></iframe>${extraBody}`,
     ),
   );
-  const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+  const context = await viewer.browser.newContext({ viewport: { width: 1000, height: 760 } });
   // In every frame (the iframe included): record CSP violations.
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
@@ -249,12 +249,12 @@ describe('iframe embed across two origins', () => {
     expect(
       requests.filter((r) => !r.url.startsWith(viewer.origin) && !r.url.startsWith(host.origin)),
     ).toEqual([]);
-    expect(viewer.requests).toContain('/embed.html');
-    expect(viewer.requests.some((p) => p.endsWith('.glb'))).toBe(true);
+    expect(viewer.server.requests).toContain('/embed.html');
+    expect(viewer.server.requests.some((p) => p.endsWith('.glb'))).toBe(true);
     writeFileSync(
       `${ARTIFACTS}/embed-iframe-requests.json`,
       JSON.stringify(
-        { readyMs, page: requests, viewerServer: viewer.requests, hostServer: host.requests },
+        { readyMs, page: requests, viewerServer: viewer.server.requests, hostServer: host.requests },
         null,
         2,
       ),
@@ -301,7 +301,7 @@ describe('iframe embed across two origins', () => {
     // A strict host page that allows the viewer's origin in frame-src: the viewer loads and draws.
     site.write('csp-allowed.html', html(iframe));
     hostPolicies.set('/csp-allowed.html', `default-src 'self'; frame-src ${viewer.origin}`);
-    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    const context = await viewer.browser.newContext({ viewport: { width: 800, height: 600 } });
     await context.addInitScript(recordViolations);
     const allowed = await context.newPage();
     const errors = collectErrors(allowed);
@@ -462,7 +462,7 @@ describe('iframe embed across two origins', () => {
         11,
         reply(
           11,
-          'Unknown command string "explode"; expected one of hello, getState, play, pause, seek, setStep, setProcedure',
+          'Unknown command string "explode"; expected one of hello, getState, play, pause, seek, setStep, setProcedure, set',
         ),
       ],
       [

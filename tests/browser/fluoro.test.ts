@@ -1,26 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite';
 import { C_ARM, coneFovDeg } from '../../src/fluoro/cArmGeometry';
 import { accessPlan, tipAt } from '../../src/procedure/accessPath';
 import { vertebraLandmarks } from '../../src/anatomy/vertebraLandmarks';
-import { launchBrowser } from './support/browser';
 import { imageCorrelation, imageStats, type Region } from './support/imageStats';
-import { startStaticServer, type StaticServer } from './support/staticServer';
 import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer('dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 type Viewer = HTMLElement & {
   captureFluoro(o: { view: string }): Promise<string>;
@@ -60,7 +48,7 @@ const around = ([u, v]: [number, number], r: number): Region => ({
 
 describe('simulated fluoroscopy', () => {
   it('AP and lateral images are structured, deterministic, and show the trocar in the pedicle after access', async () => {
-    const v = await openViewer(browser, server.origin, '?level=L1');
+    const v = await openViewer(suite.browser, suite.origin, '?level=L1');
     const steps = await stepTimes(v.page);
     const before = await capture(v.page, steps.targeting!.start + 0.5, 'ap', 'ap-before-access');
     const after = await capture(v.page, steps.access!.end - 0.1, 'ap', 'ap-after-access');
@@ -88,7 +76,7 @@ describe('simulated fluoroscopy', () => {
 
   for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
     it(`${procedure}: the lateral image changes where the cement appears`, async () => {
-      const v = await openViewer(browser, server.origin, `?procedure=${procedure}`);
+      const v = await openViewer(suite.browser, suite.origin, `?procedure=${procedure}`);
       const steps = await stepTimes(v.page);
       const before = await capture(
         v.page,
@@ -117,8 +105,8 @@ describe('simulated fluoroscopy', () => {
   }
 
   it('the polarity toggle inverts the image', async () => {
-    const white = await openViewer(browser, server.origin, '?step=access&polarity=bone-white');
-    const black = await openViewer(browser, server.origin, '?step=access&polarity=bone-black');
+    const white = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-white');
+    const black = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-black');
     const t = (await stepTimes(white.page)).access!.end - 0.1;
     const a = await capture(white.page, t, 'ap', 'polarity-bone-white');
     const b = await capture(black.page, t, 'ap', 'polarity-bone-black');
@@ -128,7 +116,7 @@ describe('simulated fluoroscopy', () => {
   });
 
   it('split view shows AP and lateral side by side; an unknown capture view is refused', async () => {
-    const v = await openViewer(browser, server.origin, '?view=split&step=cement-injection');
+    const v = await openViewer(suite.browser, suite.origin, '?view=split&step=cement-injection');
     await seekAndSettle(v.page, (await v.state()).time + 6);
     await v.screenshot('fluoro-split-view');
     const names = await v.page

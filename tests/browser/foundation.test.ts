@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite';
 import { pngVariety } from './support/imageStats';
-import { startStaticServer, type StaticServer } from './support/staticServer';
 import { openViewer, seekAndSettle } from './support/viewerPage';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer('dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('standalone page', () => {
   it('loads, draws the spine and logs no errors', async () => {
-    const v = await openViewer(browser, server.origin);
+    const v = await openViewer(suite.browser, suite.origin);
     const variety = await pngVariety(
       v.page,
       await v.page.locator('spine-procedure-viewer canvas').screenshot(),
@@ -36,8 +23,8 @@ describe('standalone page', () => {
 
   it('deep link lands on the requested step and time', async () => {
     const v = await openViewer(
-      browser,
-      server.origin,
+      suite.browser,
+      suite.origin,
       '?procedure=vertebroplasty&level=L2&step=cement-injection&t=50',
     );
     const state = await v.state();
@@ -53,8 +40,8 @@ describe('standalone page', () => {
 
   it('a bad value shows a polite notice, uses the default and never renders markup', async () => {
     const v = await openViewer(
-      browser,
-      server.origin,
+      suite.browser,
+      suite.origin,
       `?level=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}&grade=7&t=abc`,
     );
     const notices = await v.page.locator('spine-procedure-viewer .spv-notice').allTextContents();
@@ -75,7 +62,7 @@ describe('standalone page', () => {
   });
 
   it('toggling the procedure keeps the viewer’s place', async () => {
-    const v = await openViewer(browser, server.origin, '?step=cement-injection');
+    const v = await openViewer(suite.browser, suite.origin, '?step=cement-injection');
     const before = await v.state();
     await seekAndSettle(v.page, before.time + 7);
     const mid = await v.state();
@@ -100,7 +87,7 @@ describe('standalone page', () => {
   });
 
   it('keyboard only: play, pause, and walk every step of both procedures', async () => {
-    const v = await openViewer(browser, server.origin);
+    const v = await openViewer(suite.browser, suite.origin);
     const slider = v.page.locator('spine-procedure-viewer [role="slider"]');
     // Reach the slider with Tab alone.
     for (let i = 0; i < 12; i++) {
@@ -138,10 +125,12 @@ describe('standalone page', () => {
     for (let i = 0; i < steps.length; i++) {
       // A key changes the time; the slider and caption follow on the next rendered frame.
       await expect
-        .poll(() => slider.getAttribute('aria-valuetext'))
+        .poll(() => slider.getAttribute('aria-valuetext'), { timeout: 10_000 })
         .toMatch(new RegExp(`^Step ${i + 1} of ${steps.length}, ${steps[i]!.title}, \\d+:\\d\\d$`));
       await expect
-        .poll(() => v.page.locator('spine-procedure-viewer .spv-caption-title').textContent())
+        .poll(() => v.page.locator('spine-procedure-viewer .spv-caption-title').textContent(), {
+          timeout: 10_000,
+        })
         .toBe(steps[i]!.title);
       await v.page.keyboard.press('PageDown');
     }
@@ -165,7 +154,7 @@ describe('standalone page', () => {
 
   it('saves screenshots of key steps of both procedures', async () => {
     for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
-      const v = await openViewer(browser, server.origin, `?procedure=${procedure}`);
+      const v = await openViewer(suite.browser, suite.origin, `?procedure=${procedure}`);
       const steps = await v.page.evaluate(
         () =>
           (

@@ -1,22 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite';
 import { pngVariety, screenshotDifference } from './support/imageStats';
-import { startStaticServer, type StaticServer } from './support/staticServer';
 import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer('dist');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** The canonical frame of a step: 70 % of the way through, when its action is well under way. */
 const canonical = (step: { start: number; end: number }) => step.start + (step.end - step.start) * 0.7;
@@ -24,7 +11,7 @@ const canonical = (step: { start: number; end: number }) => step.start + (step.e
 describe('every step in 3D, both procedures', () => {
   for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
     it(`${procedure}: each step renders, none blank, consecutive steps differ`, async () => {
-      const v = await openViewer(browser, server.origin, `?procedure=${procedure}&controls=none`, {
+      const v = await openViewer(suite.browser, suite.origin, `?procedure=${procedure}&controls=none`, {
         width: 960,
         height: 640,
       });
@@ -61,7 +48,7 @@ describe('every step in 3D, both procedures', () => {
   }
 
   it('scrubbing is exact: a frame reached by seeking backwards equals the frame reached forwards', async () => {
-    const v = await openViewer(browser, server.origin, '?controls=none', { width: 800, height: 560 });
+    const v = await openViewer(suite.browser, suite.origin, '?controls=none', { width: 800, height: 560 });
     const canvas = v.page.locator('spine-procedure-viewer canvas');
     await seekAndSettle(v.page, 62);
     const forward = await canvas.screenshot();

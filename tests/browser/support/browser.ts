@@ -1,5 +1,11 @@
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import {
+  chromium as playwright,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+} from 'playwright-core';
 
 /** Software WebGL2 through SwiftShader: the same pixels on any Linux machine, no GPU needed. */
 const ARGS = [
@@ -40,4 +46,21 @@ export async function waitForViewerReady(page: Page, selector = 'spine-procedure
     const el = document.querySelector(sel) as HTMLElement & { ready: Promise<void> };
     await el.ready;
   }, selector);
+}
+
+/** Make every page of this context a browser without WebGL: getContext('webgl2' | 'webgl') returns null. */
+export async function disableWebGL(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (
+      this: HTMLCanvasElement,
+      type: string,
+      ...rest: unknown[]
+    ) {
+      if (type === 'webgl2' || type === 'webgl' || type === 'experimental-webgl') return null;
+      return (
+        original as (this: HTMLCanvasElement, t: string, ...r: unknown[]) => RenderingContext | null
+      ).call(this, type, ...rest);
+    } as typeof HTMLCanvasElement.prototype.getContext;
+  });
 }

@@ -15,35 +15,60 @@ export interface ImageStats {
   std: number;
 }
 
+/** What the page-side decoder adds to `window`: an image URL (data URL) → its pixels. */
+type WithDecoder = { __spvPixels(src: string): Promise<ImageData> };
+
+/**
+ * The one image decoder of these helpers, installed as `window.__spvPixels`: the image drawn on a 2D canvas and
+ * read back as ImageData. A string, so the test runner's transform never rewrites it; evaluated through the
+ * debugger protocol, so a page's strict CSP does not block it.
+ */
+const DECODER = `window.__spvPixels ??= async (src) => {
+  const img = new Image();
+  img.src = src;
+  await img.decode();
+  const c = document.createElement('canvas');
+  c.width = img.width;
+  c.height = img.height;
+  const ctx = c.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return ctx.getImageData(0, 0, c.width, c.height);
+}`;
+
+/** The page, with the decoder installed (once per document). */
+async function withDecoder(page: Page): Promise<Page> {
+  await page.evaluate(DECODER);
+  return page;
+}
+
+/** A PNG buffer as a data URL, for the decoder. */
+const pngUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+
 /** Decode an image (data URL) in the page and measure its grey levels in a region. */
-export function imageStats(
+export async function imageStats(
   page: Page,
   dataUrl: string,
   region: Region = { x0: 0, y0: 0, x1: 1, y1: 1 },
 ): Promise<ImageStats> {
-  return page.evaluate(
+  return (await withDecoder(page)).evaluate(
     async ([url, r]) => {
-      const img = new Image();
-      img.src = url;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const x0 = Math.floor(r.x0 * c.width);
-      const y0 = Math.floor(r.y0 * c.height);
-      const w = Math.max(1, Math.floor((r.x1 - r.x0) * c.width));
-      const h = Math.max(1, Math.floor((r.y1 - r.y0) * c.height));
-      const d = ctx.getImageData(x0, y0, w, h).data;
+      const { data, width, height } = await (window as unknown as WithDecoder).__spvPixels(url);
+      const x0 = Math.floor(r.x0 * width);
+      const y0 = Math.floor(r.y0 * height);
+      const w = Math.max(1, Math.floor((r.x1 - r.x0) * width));
+      const h = Math.max(1, Math.floor((r.y1 - r.y0) * height));
       let sum = 0;
       let sq = 0;
-      const n = d.length / 4;
-      for (let i = 0; i < d.length; i += 4) {
-        const g = (d[i]! + d[i + 1]! + d[i + 2]!) / (3 * 255);
-        sum += g;
-        sq += g * g;
-      }
+      for (let y = y0; y < y0 + h; y++)
+        for (let x = x0; x < x0 + w; x++) {
+          // Outside the image counts as black, as getImageData reads it.
+          if (x < 0 || y < 0 || x >= width || y >= height) continue;
+          const i = (y * width + x) * 4;
+          const g = (data[i]! + data[i + 1]! + data[i + 2]!) / (3 * 255);
+          sum += g;
+          sq += g * g;
+        }
+      const n = w * h;
       const mean = sum / n;
       return { mean, std: Math.sqrt(Math.max(0, sq / n - mean * mean)) };
     },
@@ -52,27 +77,19 @@ export function imageStats(
 }
 
 /** Pearson correlation of two same-size images' grey levels inside a centred disc (the intensifier field). */
-export function imageCorrelation(page: Page, a: string, b: string, radius = 0.42): Promise<number> {
-  return page.evaluate(
+export async function imageCorrelation(page: Page, a: string, b: string, radius = 0.42): Promise<number> {
+  return (await withDecoder(page)).evaluate(
     async ([urlA, urlB, rad]) => {
       const grey = async (url: string) => {
-        const img = new Image();
-        img.src = url;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        const { data, width, height } = await (window as unknown as WithDecoder).__spvPixels(url);
         const out: number[] = [];
-        for (let y = 0; y < c.height; y += 2)
-          for (let x = 0; x < c.width; x += 2) {
-            const dx = x / c.width - 0.5;
-            const dy = y / c.height - 0.5;
+        for (let y = 0; y < height; y += 2)
+          for (let x = 0; x < width; x += 2) {
+            const dx = x / width - 0.5;
+            const dy = y / height - 0.5;
             if (dx * dx + dy * dy > rad * rad) continue;
-            const i = (y * c.width + x) * 4;
-            out.push(d[i]! + d[i + 1]! + d[i + 2]!);
+            const i = (y * width + x) * 4;
+            out.push(data[i]! + data[i + 1]! + data[i + 2]!);
           }
         return out;
       };
@@ -99,22 +116,12 @@ export function imageCorrelation(page: Page, a: string, b: string, radius = 0.42
  * Share of pixels (0–1) that changed visibly (by more than 10 % in some channel) between two same-size
  * screenshots (PNG buffers), computed in the page.
  */
-export function screenshotDifference(page: Page, a: Buffer, b: Buffer): Promise<number> {
-  return page.evaluate(
-    async ([b64a, b64b]) => {
-      const load = async (b64: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(0, 0, c.width, c.height).data;
-      };
-      const da = await load(b64a);
-      const db = await load(b64b);
+export async function screenshotDifference(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return (await withDecoder(page)).evaluate(
+    async ([urlA, urlB]) => {
+      const decode = (window as unknown as WithDecoder).__spvPixels;
+      const da = (await decode(urlA)).data;
+      const db = (await decode(urlB)).data;
       let changed = 0;
       for (let i = 0; i < da.length; i += 4) {
         const d = Math.max(
@@ -126,27 +133,19 @@ export function screenshotDifference(page: Page, a: Buffer, b: Buffer): Promise<
       }
       return changed / (da.length / 4);
     },
-    [a.toString('base64'), b.toString('base64')] as const,
+    [pngUrl(a), pngUrl(b)] as const,
   );
 }
 
 /** Share of pixels that differ from the most common colour: a blank or uniform image scores ~0. */
-export function pngVariety(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+export async function pngVariety(page: Page, png: Buffer): Promise<number> {
+  return (await withDecoder(page)).evaluate(async (url) => {
+    const { data } = await (window as unknown as WithDecoder).__spvPixels(url);
     const counts = new Map<number, number>();
     for (let i = 0; i < data.length; i += 16) {
       const key = (data[i]! >> 3) * 1024 + (data[i + 1]! >> 3) * 32 + (data[i + 2]! >> 3);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return 1 - Math.max(...counts.values()) / (data.length / 16);
-  }, png.toString('base64'));
+  }, pngUrl(png));
 }

@@ -1,0 +1,111 @@
+import type { Page } from 'playwright-core';
+
+/** A measured panel or control of the viewer, in page pixels. */
+export interface Box {
+  name: string;
+  /** The panel this one is drawn inside by design (a caption over its fluoro image); they may overlap. */
+  within?: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** Where an ancestor that does not scroll hides part of it (it is cut off), or null. */
+  cutBy: string | null;
+  /** Its own height, before any clipping (a panel squeezed flat by the layout has next to none). */
+  height: number;
+}
+
+/**
+ * The independent panels and controls of the viewer: none may cover another. [name, selector in the shadow root,
+ * the panel it lies inside by design]. Controls inside a bar (a button in the control bar) are part of the bar.
+ */
+export const PANELS: [string, string, string?][] = [
+  ['procedure toggle', '.spv-topbar > .spv-toggle'],
+  ['level chip', '.spv-topbar > .spv-level-chip'],
+  ['copy link', '.spv-topbar .spv-copy-link'],
+  ['clinician settings', '.spv-topbar > .spv-button'],
+  ['caption', '.spv-caption'],
+  ['control bar', '.spv-controls'],
+  ['view toggles', '.spv-view-toggles'],
+  ['notices', '.spv-notices'],
+  ['readouts', '.spv-readouts'],
+  ['cure indicator', '.spv-cure'],
+  ['follow camera', '.spv-follow'],
+  ['fluoro panel', '.spv-fluoro-panel'],
+  ['fluoro title', '.spv-fluoro-name', 'fluoro panel'],
+  ['x-ray badge', '.spv-xray-lamp', 'fluoro panel'],
+  ['transcript', '.spv-fallback'],
+];
+
+/**
+ * Measure every visible panel of the viewer (getBoundingClientRect in its shadow root). A box inside a scrolling
+ * ancestor is clipped to it (the rest is reachable by scrolling); one that sticks out of an ancestor that does
+ * not scroll, or out of the viewer, is cut off. Several panels of one kind (split view) are numbered.
+ */
+export function measurePanels(page: Page, selector = 'spine-procedure-viewer'): Promise<Box[]> {
+  return page.evaluate(
+    ([sel, panels]) => {
+      const host = document.querySelector(sel)!;
+      const root = host.shadowRoot!;
+      const boxes: Box[] = [];
+      const name = (el: Element) => el.className.toString().split(' ')[0] ?? el.tagName;
+      for (const [label, query, within] of panels) {
+        const found = Array.from(root.querySelectorAll(query)).filter((el) =>
+          el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }),
+        );
+        found.forEach((el, i) => {
+          const r = el.getBoundingClientRect();
+          let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          let cutBy: string | null = null;
+          const out = (a: typeof box, b: DOMRect) =>
+            a.left < b.left - 0.5 ||
+            a.top < b.top - 0.5 ||
+            a.right > b.right + 0.5 ||
+            a.bottom > b.bottom + 0.5;
+          for (let p = el.parentElement; p; p = p.parentElement) {
+            const style = getComputedStyle(p);
+            if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+            const c = p.getBoundingClientRect();
+            if (/auto|scroll/.test(style.overflowX + style.overflowY)) {
+              box = {
+                left: Math.max(box.left, c.left),
+                top: Math.max(box.top, c.top),
+                right: Math.min(box.right, c.right),
+                bottom: Math.min(box.bottom, c.bottom),
+              };
+            } else if (!cutBy && out(box, c)) cutBy = name(p);
+          }
+          if (!cutBy && out(box, host.getBoundingClientRect())) cutBy = 'the viewer';
+          if (box.right - box.left < 1 || box.bottom - box.top < 1) return;
+          const n = found.length > 1 ? ` ${i + 1}` : '';
+          boxes.push({ name: label + n, within: within && within + n, ...box, cutBy, height: r.height });
+        });
+      }
+      return boxes;
+    },
+    [selector, PANELS] as const,
+  );
+}
+
+/** The pairs of boxes that overlap by more than a pixel each way (a box inside its `within` panel excepted). */
+export function overlaps(boxes: Box[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.within === b.name || b.within === a.name) continue;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 1 && h > 1) found.push(`${a.name} × ${b.name} (${Math.round(w)}×${Math.round(h)} px)`);
+    }
+  return found;
+}
+
+/** The boxes that stick out of a box that does not scroll (or of the viewer). */
+export const cutOff = (boxes: Box[]): string[] =>
+  boxes.filter((b) => b.cutBy).map((b) => `${b.name} (cut by ${b.cutBy})`);
+
+/** The boxes the layout squeezed to less than a line of small text. */
+export const squeezed = (boxes: Box[], min = 14): string[] =>
+  boxes.filter((b) => b.height < min).map((b) => `${b.name} (${Math.round(b.height)} px high)`);
