@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser } from './support/browser';
+import { collectErrors, disableWebGL } from './support/browser';
 import { viewerReady } from './support/embedPage';
 import { createHostSite, page as html, STRICT_CSP, type HostSite } from './support/hostSite';
-import { startStaticServer, type StaticServer } from './support/staticServer';
+import { browserSuite } from './support/suite';
 import { ARTIFACTS } from './support/viewerPage';
 
 /*
@@ -11,9 +11,7 @@ import { ARTIFACTS } from './support/viewerPage';
  * it is removed, a fresh `ready` per connection, attribute removal, the schema's parsing for properties, unsafe
  * URLs and invisible characters refused, and two viewers on one page that share no settings.
  */
-let browser: Browser;
 let site: HostSite;
-let server: StaticServer;
 
 const HEAD =
   '<link rel="stylesheet" href="/host.css"><script type="module" src="/viewer/spine-procedure-viewer.js"></script>';
@@ -34,23 +32,21 @@ spine-procedure-viewer { display: block; height: 420px; }`,
       HEAD,
     ),
   );
-  server = await startStaticServer(site.root, (path): Record<string, string> =>
-    path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {},
-  );
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
+const suite = browserSuite({
+  root: () => site.root,
+  headers: (path): Record<string, string> =>
+    path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {},
 });
+
+afterAll(() => site?.remove());
 
 async function open(path: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1200, height: 800 } });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await page.goto(`${server.origin}/${path}`);
+  await page.goto(`${suite.origin}/${path}`);
   await page.waitForFunction(() => customElements.get('spine-procedure-viewer'));
   return { page, errors, close: () => context.close() };
 }
@@ -221,22 +217,10 @@ describe('two viewers on one page', () => {
 
 describe('the no-WebGL transcript', () => {
   it('quotes the result’s figures, not those of the current moment', async () => {
-    const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
-    await context.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (
-        this: HTMLCanvasElement,
-        type: string,
-        ...rest: unknown[]
-      ) {
-        if (type.includes('webgl')) return null;
-        return (
-          original as (this: HTMLCanvasElement, t: string, ...r: unknown[]) => RenderingContext | null
-        ).call(this, type, ...rest);
-      } as typeof HTMLCanvasElement.prototype.getContext;
-    });
+    const context = await suite.browser.newContext({ viewport: { width: 900, height: 700 } });
+    await disableWebGL(context);
     const page = await context.newPage();
-    await page.goto(`${server.origin}/viewer/index.html?audience=clinician&t=0`);
+    await page.goto(`${suite.origin}/viewer/index.html?audience=clinician&t=0`);
     await viewerReady(page);
     const figures = await page.evaluate(() => {
       const el = document.querySelector('spine-procedure-viewer')!;
