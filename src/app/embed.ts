@@ -1,6 +1,6 @@
 import { startEmbedHost } from '../embed/embedHost';
 import { originNoticeTexts } from '../embed/originNotices';
-import { parseOrigins } from '../embed/protocol';
+import { parseOrigins } from '../embed/origins';
 import { DEFAULT_LANG } from '../i18n/catalog';
 import { displayValue } from '../options/displayValue';
 import { rawOptionsFromSearch } from '../options/parseOptions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ORIGIN_NOTICES, originNoticeTexts } from '../../../src/embed/originNotices';
-import { parseOrigins } from '../../../src/embed/protocol';
+import { parseOrigins } from '../../../src/embed/origins';
 
 describe('originNoticeTexts', () => {
   it('says nothing when every entry is an origin', () => {

@@ -6,12 +6,12 @@ import {
   checkShape,
   eventMessage,
   isReadOnly,
-  parseOrigins,
   parseViewerMessage,
   reply,
   validateMessage,
   type Validation,
 } from '../../../src/embed/protocol';
+import { parseOrigins } from '../../../src/embed/origins';
 
 const command = (cmd: unknown, args?: unknown, extra: Record<string, unknown> = {}) => ({
   protocol: PROTOCOL,
