@@ -7,6 +7,8 @@ import {
   type CSSProperties,
   type ForwardedRef,
 } from 'react';
+import { OPTION_SCHEMA, type OptionKey } from '../../options/optionSchema';
+import type { ViewerEventName } from '../../playback/viewerEvents';
 import '../viewerEntry';
 import type { SpineProcedureViewerElement } from '../SpineProcedureViewerElement';
 
@@ -46,6 +48,16 @@ export interface SpineProcedureViewerProps {
   controls?: 'full' | 'minimal' | 'none';
   /** X-ray polarity: `bone-white` (default) or `bone-black`. */
   polarity?: 'bone-white' | 'bone-black';
+  /** X-ray detector: `intensifier` (default, round) or `flat-panel` (square). */
+  detector?: 'intensifier' | 'flat-panel';
+  /** Trabecular density on the X-ray: `osteoporotic` (default) or `healthy`. */
+  bone?: 'osteoporotic' | 'healthy';
+  /** Anatomy labels (default false). */
+  labels?: boolean;
+  /** Cut-away of the treated vertebra while the action is inside it (default true). */
+  cutaway?: boolean;
+  /** The patient's body around the spine (default true). */
+  torso?: boolean;
   /** Poster image URL shown until the viewer is revealed; an empty string shows none. */
   poster?: string;
   /** `auto` (default: mount when scrolled into view) or `interaction` (mount when the poster is pressed). */
@@ -79,7 +91,7 @@ const EVENT_PROPS = {
   procedurechange: 'onProcedureChange',
   ratechange: 'onRateChange',
   error: 'onError',
-} as const satisfies Record<string, keyof SpineProcedureViewerProps>;
+} as const satisfies Record<ViewerEventName, keyof SpineProcedureViewerProps>;
 
 /**
  * `<SpineProcedureViewer>`: the `<spine-procedure-viewer>` element for React. Props become attributes (set before
@@ -111,12 +123,14 @@ export const SpineProcedureViewer = forwardRef(function SpineProcedureViewer(
     return () => offs.forEach((off) => off());
   }, []);
 
-  const { className, style, shareUrl, ...rest } = props;
+  const { className, style, ...rest } = props;
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(rest)) {
-    if (name.startsWith('on') || value === undefined || value === null || value === false) continue;
-    attributes[name] = value === true ? '' : String(value);
+    if (name.startsWith('on') || value === undefined || value === null) continue;
+    // Attribute names come from the options schema (`shareUrl` → `share-url`); false is written out, since
+    // some options (cutaway, torso) are on by default.
+    const attribute = OPTION_SCHEMA[name as OptionKey]?.attribute ?? name;
+    attributes[attribute] = String(value);
   }
-  if (shareUrl !== undefined) attributes['share-url'] = shareUrl;
   return createElement('spine-procedure-viewer', { ref: element, class: className, style, ...attributes });
 });
