@@ -29,12 +29,25 @@ export interface BodyHeights {
 }
 
 export interface FractureProfile {
-  normal: BodyHeights;
-  fractured: BodyHeights;
-  depthMm: number;
+  readonly normal: Readonly<BodyHeights>;
+  readonly fractured: Readonly<BodyHeights>;
+  readonly depthMm: number;
 }
 
+/**
+ * Profiles by options object: a viewer keeps one options object until an option changes, so the scene, the frame
+ * and the cement field share one computation. Results are immutable; entries go with their options object.
+ */
+const profiles = new WeakMap<ProcedureOptions, FractureProfile>();
+
+/** The normal and fractured heights of the treated body (computed once per options object). */
 export function fractureProfile(options: ProcedureOptions): FractureProfile {
+  let profile = profiles.get(options);
+  if (!profile) profiles.set(options, (profile = computeFractureProfile(options)));
+  return profile;
+}
+
+function computeFractureProfile(options: ProcedureOptions): FractureProfile {
   const d = levelDimensions(options.level);
   const loss = GENANT_HEIGHT_LOSS[options.grade];
   const [a, m, p] = LOSS_PATTERN[options.morphology];
