@@ -68,6 +68,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
     if (options.startTime) this.playback.seek(options.startTime);
     if (options.rate) this.playback.setRate(options.rate);
     this.playback.subscribe((event) => this.onPlayback(event));
+    // The starting frame, so every reader has a real state before anything is drawn.
+    this.currentFrame();
   }
 
   getSettings(): ViewerSettings {

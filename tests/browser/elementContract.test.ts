@@ -235,6 +235,13 @@ describe('the no-WebGL transcript', () => {
       };
     });
     expect(figures.now, 'the picture at t=0 differs from the result').not.toBe(figures.result);
+    // Without a canvas the frame still exists: the time label and readouts show the real procedure.
+    await expect
+      .poll(() => page.locator('spine-procedure-viewer .spv-time').textContent(), { timeout: 10_000 })
+      .toMatch(/^0:00 of 1:\d\d$/);
+    expect(await page.locator('spine-procedure-viewer .spv-readouts').textContent()).toContain(
+      `${figures.now} %`,
+    );
     const text = await page.locator('spine-procedure-viewer .spv-transcript li').last().textContent();
     expect(text).toContain(`anterior height ${figures.result} %`);
     expect(text).toContain(`wedge angle ${figures.wedge}°`);

@@ -138,9 +138,12 @@ describe('reliability', () => {
     expect(await page.locator('spine-procedure-viewer canvas').count()).toBe(0);
     await page.locator('spine-procedure-viewer .spv-steps-toggle').click();
     await page.locator('spine-procedure-viewer .spv-step', { hasText: 'The cement hardens' }).click();
-    expect(await page.locator('spine-procedure-viewer .spv-caption-title').textContent()).toBe(
-      'The cement hardens',
-    );
+    // The choice moves the time; the caption follows on the next frame (an animation frame, with no canvas).
+    await expect
+      .poll(() => page.locator('spine-procedure-viewer .spv-caption-title').textContent(), {
+        timeout: 10_000,
+      })
+      .toBe('The cement hardens');
     await page.screenshot({ path: 'test-artifacts/reliability-no-webgl.png' });
     expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toContain(
       'webglunavailable',

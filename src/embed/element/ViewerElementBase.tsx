@@ -77,6 +77,7 @@ export class ViewerElementBase extends HTMLElement {
       mount: () => {
         this.root = createRoot(mount);
         this.root.render(<ViewerApp controller={controller} webgl={webgl} />);
+        controller.requestFrame();
       },
       onScreenChange: (onScreen) => this.onScreenChange(onScreen),
       onImageError: () =>

@@ -13,7 +13,8 @@ describe('fractureProfile', () => {
 
   it('loses more anterior height with a higher grade (wedge)', () => {
     const at = (grade: 1 | 2 | 3) =>
-      fractureProfile({ level: 'T12', grade, morphology: 'wedge', approach: 'bipedicular' }).fractured.anteriorMm;
+      fractureProfile({ level: 'T12', grade, morphology: 'wedge', approach: 'bipedicular' }).fractured
+        .anteriorMm;
     expect(at(1)).toBeGreaterThan(at(2));
     expect(at(2)).toBeGreaterThan(at(3));
   });
