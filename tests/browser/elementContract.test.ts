@@ -157,6 +157,29 @@ describe('element lifecycle', () => {
   });
 });
 
+describe('events', () => {
+  it('a seek, play, and the end of the timeline dispatch seeked, play, pause and ended in order', async () => {
+    const { page, errors, close } = await open('pair.html');
+    await viewerReady(page, '#a');
+    const seen = await page.evaluate(async () => {
+      const el = document.querySelector<HTMLElementTagNameMap['spine-procedure-viewer']>('#a')!;
+      const events: string[] = [];
+      for (const type of ['seeked', 'play', 'pause', 'ended', 'stepchange'])
+        el.addEventListener(type, () => events.push(type));
+      const ended = new Promise((resolve) => el.addEventListener('ended', resolve, { once: true }));
+      el.currentTime = el.duration - 0.4;
+      await el.play();
+      await ended;
+      return { events, ended: el.ended, paused: el.paused, atEnd: el.currentTime === el.duration };
+    });
+    expect(seen.events.filter((e) => e !== 'stepchange')).toEqual(['seeked', 'play', 'pause', 'ended']);
+    expect(seen.events, 'the jump to the last step is announced once').toContain('stepchange');
+    expect(seen).toMatchObject({ ended: true, paused: true, atEnd: true });
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
 describe('unsafe input', () => {
   it('refuses javascript: and malformed share links and posters with a notice, and strips invisible characters', async () => {
     const { page, errors, close } = await open('pair.html');
