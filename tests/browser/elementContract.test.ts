@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, disableWebGL } from './support/browser';
-import { viewerReady } from './support/embedPage';
+import { importInPage, viewerReady } from './support/embedPage';
 import { createHostSite, page as html, STRICT_CSP, type HostSite } from './support/hostSite';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS } from './support/viewerPage';
@@ -24,6 +24,7 @@ beforeAll(async () => {
 spine-procedure-viewer { display: block; height: 420px; }`,
   );
   site.write('empty.html', html('<main id="main"></main>', HEAD));
+  site.write('bare.html', html('<main id="main"></main>', '<link rel="stylesheet" href="/host.css">'));
   site.write(
     'pair.html',
     html(
@@ -129,6 +130,34 @@ describe('element lifecycle', () => {
     });
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('properties set before the element is defined are applied when it upgrades', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${suite.origin}/bare.html`);
+    await page.evaluate(() => {
+      // Not defined yet: these land as plain own properties of an HTMLElement.
+      const el = document.createElement('spine-procedure-viewer');
+      el.level = 'T8';
+      el.procedure = 'vertebroplasty';
+      document.querySelector('#main')!.append(el);
+    });
+    await importInPage(page, '/viewer/spine-procedure-viewer.js', 'SPV');
+    await viewerReady(page);
+    const state = await page.evaluate(() => {
+      const el = document.querySelector('spine-procedure-viewer')!;
+      return {
+        level: el.level,
+        procedure: el.procedure,
+        own: Object.prototype.hasOwnProperty.call(el, 'level'),
+      };
+    });
+    expect(state).toEqual({ level: 'T8', procedure: 'vertebroplasty', own: false });
+    expect(await page.locator('spine-procedure-viewer .spv-level-chip').textContent()).toContain('T8');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('removing an attribute restores the default; properties follow the attribute rules', async () => {

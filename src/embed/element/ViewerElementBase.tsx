@@ -13,6 +13,7 @@ import type { ViewerController } from '../../playback/viewerController';
 import { ViewerApp } from '../../ui/ViewerApp';
 import { hasWebGL2 } from '../webglSupport';
 import { createViewerController } from './createViewerController';
+import { PROPERTY_OPTIONS } from './optionProperties';
 import { PosterReveal } from './posterReveal';
 import { viewerSheets } from './viewerStyles';
 
@@ -198,7 +199,7 @@ export class ViewerElementBase extends HTMLElement {
 
   /** A property set before the element upgraded shadows its accessor: take it and set it properly. */
   private upgradeProperties(): void {
-    for (const key of Object.keys(OPTION_SCHEMA).concat(['currentTime', 'playbackRate'])) {
+    for (const key of [...PROPERTY_OPTIONS, 'step', 'currentTime', 'playbackRate']) {
       if (!Object.prototype.hasOwnProperty.call(this, key)) continue;
       const value = (this as unknown as Record<string, unknown>)[key];
       delete (this as unknown as Record<string, unknown>)[key];
