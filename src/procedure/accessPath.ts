@@ -1,10 +1,7 @@
 import type { LevelId } from '../anatomy/levels';
 import { vertebraLandmarks, type Vec3 } from '../anatomy/vertebraLandmarks';
-import type { Approach } from './types';
-
-/** Needle outer diameters (standard gauge table): 11 G 3.05 mm, 13 G 2.41 mm. */
-export const NEEDLE_GAUGES = { 11: 3.05, 13: 2.41 } as const;
-export type NeedleGauge = keyof typeof NEEDLE_GAUGES;
+import { NEEDLE_GAUGES, gaugeForPedicle, kyphoplastyCannulaMm, type NeedleGauge } from './instruments';
+import type { Approach, ProcedureId } from './types';
 
 /** 11-gauge trocars are ~120 mm long (Moon 2022); the handle stays outside the skin. */
 export const TROCAR_LENGTH_MM = 120;
@@ -32,8 +29,11 @@ export interface NeedlePath {
   posteriorWallDepthMm: number;
   /** Kyphoplasty working cannula rests just inside the posterior wall; the drill goes on to the target. */
   cannulaDepthMm: number;
+  /** Bone-access needle (the vertebroplasty needle; in kyphoplasty it only opens the way for the guide pin). */
   gauge: NeedleGauge;
   outerDiameterMm: number;
+  /** Kyphoplasty working cannula for this pedicle: the widest instrument the path has to fit. */
+  workingCannulaMm: number;
 }
 
 export interface AccessPlan {
@@ -45,20 +45,14 @@ export interface AccessPlan {
   cannulaDepthMm: number;
 }
 
-/**
- * Narrow upper and mid-thoracic pedicles (≈ 4–5 mm at T4–T6) take smaller needles (13–15 G);
- * 11 G where the pedicle is at least 6 mm wide.
- */
-export function gaugeForPedicle(widthMm: number): NeedleGauge {
-  return widthMm >= 6 ? 11 : 13;
-}
-
 function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach): NeedlePath {
   const marks = vertebraLandmarks(level);
   const pedicle = side === 'left' ? marks.pedicleLeft : marks.pedicleRight;
   const sign = side === 'left' ? 1 : -1;
   const gauge = gaugeForPedicle(pedicle.widthMm);
-  const radius = NEEDLE_GAUGES[gauge] / 2;
+  const workingCannulaMm = kyphoplastyCannulaMm(pedicle.widthMm);
+  // One path serves both procedures, so it keeps clear of the walls for the widest instrument (the KP cannula).
+  const radius = Math.max(NEEDLE_GAUGES[gauge], workingCannulaMm) / 2;
   const pedicleAngle = Math.atan2(-sign * pedicle.axis[0], pedicle.axis[2]);
   // Tip in the anterior third: a quarter of the body depth behind the anterior cortex.
   const targetZ = marks.anteriorWallZ - marks.bodyDepthMm * 0.25;
@@ -95,6 +89,7 @@ function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach):
     cannulaDepthMm: depthAtZ(marks.posteriorWallZ + 4),
     gauge,
     outerDiameterMm: NEEDLE_GAUGES[gauge],
+    workingCannulaMm,
   };
 }
 
@@ -118,6 +113,11 @@ export function accessPlan(level: LevelId, approach: Approach): AccessPlan {
   };
   cache.set(key, plan);
   return plan;
+}
+
+/** Outer diameter of what a procedure leaves in the pedicle: the KP working cannula or the VP needle. */
+export function instrumentDiameterMm(path: NeedlePath, procedure: ProcedureId): number {
+  return procedure === 'kyphoplasty' ? path.workingCannulaMm : path.outerDiameterMm;
 }
 
 /** Tip position of a needle at a depth, written into `out` (no allocation on the frame path). */
