@@ -36,7 +36,16 @@ export interface NeedlePath {
   workingCannulaMm: number;
 }
 
+/**
+ * How the body is reached. 'single-medial': two needles were asked for, but at this level steep, narrow pedicles
+ * (upper thoracic) would bring them together before the anterior third, so one transpedicular needle is aimed
+ * medially instead — the tip reaches the anterior third near the midline (openradiology.org survey; Authorea
+ * case series: unipedicular medial targeting, or extrapedicular costotransverse access, at upper-thoracic levels).
+ */
+export type AccessRoute = 'bipedicular' | 'unipedicular' | 'single-medial';
+
 export interface AccessPlan {
+  route: AccessRoute;
   needles: readonly NeedlePath[];
   /** The deepest target of the plan's needles (they are symmetric when bipedicular). */
   targetDepthMm: number;
@@ -93,18 +102,31 @@ function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach):
   };
 }
 
+/** Whether a needle's target lies in the anterior third of the body (the working-tip goal of both procedures). */
+function reachesAnteriorThird(level: LevelId, needle: NeedlePath): boolean {
+  const marks = vertebraLandmarks(level);
+  const z = needle.entry[2] + needle.direction[2] * needle.targetDepthMm;
+  return z >= marks.anteriorWallZ - marks.bodyDepthMm / 3;
+}
+
 const cache = new Map<string, AccessPlan>();
 
 export function accessPlan(level: LevelId, approach: Approach): AccessPlan {
   const key = `${level}/${approach}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const needles =
+  let route: AccessRoute = approach;
+  let needles =
     approach === 'bipedicular'
       ? [needlePath(level, 'left', approach), needlePath(level, 'right', approach)]
       : [needlePath(level, 'left', approach)];
+  if (approach === 'bipedicular' && !needles.every((n) => reachesAnteriorThird(level, n))) {
+    route = 'single-medial';
+    needles = [needlePath(level, 'left', 'unipedicular')];
+  }
   const first = needles[0]!;
   const plan: AccessPlan = {
+    route,
     needles,
     targetDepthMm: Math.max(...needles.map((n) => n.targetDepthMm)),
     skinDepthMm: first.skinDepthMm,

@@ -1,5 +1,6 @@
 import { levelDimensions } from '../anatomy/morphometry';
-import type { Approach, ProcedureOptions } from './types';
+import { accessPlan } from './accessPath';
+import type { ProcedureOptions } from './types';
 
 /** Elliptic-cylinder volume of a vertebral body in mL, from its measured width, depth and mean height. */
 export function bodyVolumeMl(options: Pick<ProcedureOptions, 'level'>): number {
@@ -25,11 +26,12 @@ function sizeFactor(options: Pick<ProcedureOptions, 'level'>): number {
  */
 export function balloonPeakMl(options: Pick<ProcedureOptions, 'level' | 'approach'>): number {
   const perBalloon = clamp(2.6 * sizeFactor(options), 1.5, 3.0);
-  return options.approach === 'unipedicular' ? clamp(perBalloon * 1.3, 1.5, 4.0) : perBalloon;
+  return balloonCount(options) === 1 ? clamp(perBalloon * 1.3, 1.5, 4.0) : perBalloon;
 }
 
-export function balloonCount(approach: Approach): number {
-  return approach === 'unipedicular' ? 1 : 2;
+/** One balloon per needle: upper-thoracic levels may get a single needle even when two were asked for. */
+export function balloonCount(options: Pick<ProcedureOptions, 'level' | 'approach'>): number {
+  return accessPlan(options.level, options.approach).needles.length;
 }
 
 /**
@@ -42,7 +44,7 @@ export function cementFinalMl(
   procedure: 'kyphoplasty' | 'vertebroplasty',
 ): number {
   if (procedure === 'vertebroplasty') return clamp(4.4 * sizeFactor(options), 2, 6);
-  const cavity = balloonPeakMl(options) * balloonCount(options.approach);
+  const cavity = balloonPeakMl(options) * balloonCount(options);
   return clamp(cavity * 1.2, 2, 6);
 }
 

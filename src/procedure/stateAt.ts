@@ -45,7 +45,7 @@ function derived(options: ProcedureOptions): Derived {
     d = {
       plan: accessPlan(options.level, options.approach),
       balloonPeakMl: balloonPeakMl(options),
-      balloonCount: balloonCount(options.approach),
+      balloonCount: balloonCount(options),
       profile: fractureProfile(options),
       cementKyphoplastyMl: cementFinalMl(options, 'kyphoplasty'),
       cementVertebroplastyMl: cementFinalMl(options, 'vertebroplasty'),

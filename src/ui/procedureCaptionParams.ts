@@ -22,5 +22,6 @@ export function procedureCaptionParams(settings: CaptionProcedure, t: Translate)
       gauge: needle.gauge,
       cannula: needle.workingCannulaMm.toFixed(1),
     }),
+    route: t(`caption.route.${plan.route}`),
   };
 }
