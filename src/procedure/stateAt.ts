@@ -1,6 +1,7 @@
 import { accessPlan } from './accessPath';
 import { cArmAngleAt } from './cArmAngle';
-import { balloonCount, balloonPeakMl, balloonPressurePsi, cementFinalMl } from './dosing';
+import { arrivalVolumeMl, cementArrival } from './cementArrival';
+import { balloonCount, balloonPeakMl, balloonPressurePsi } from './dosing';
 import { clamp01, lerp, progressIn, smoothstep } from './easing';
 import { RESTORATION, fractureProfile, wedgeAngleDeg } from './fracture';
 import type { ProcedureState } from './procedureState';
@@ -42,13 +43,15 @@ const derivedCache = new WeakMap<ProcedureOptions, Derived>();
 function derived(options: ProcedureOptions): Derived {
   let d = derivedCache.get(options);
   if (!d) {
+    const profile = fractureProfile(options);
     d = {
       plan: accessPlan(options.level, options.approach),
       balloonPeakMl: balloonPeakMl(options),
       balloonCount: balloonCount(options),
-      profile: fractureProfile(options),
-      cementKyphoplastyMl: cementFinalMl(options, 'kyphoplasty'),
-      cementVertebroplastyMl: cementFinalMl(options, 'vertebroplasty'),
+      profile,
+      // The volume the 3D cement holds (its arrival field), not the dose asked for: they differ if cells run out.
+      cementKyphoplastyMl: arrivalVolumeMl(cementArrival('kyphoplasty', options, profile.fractured)),
+      cementVertebroplastyMl: arrivalVolumeMl(cementArrival('vertebroplasty', options, profile.fractured)),
     };
     derivedCache.set(options, d);
   }

@@ -320,7 +320,8 @@ describe('kyphoplasty balloon and height restoration', () => {
       expect(at(procedure, opts, removal.end - EPS).balloonVolumeMl, 'empty by the end of removal').toBe(0);
     });
 
-    it(`${name}: peak pressure 100–250 psi and 1.5–4 mL per balloon`, () => {
+    // Lower bound 1 mL (was 1.5): two balloons at a small thoracic body (T8 ≈ 12 mL) stay within the 25 % fill.
+    it(`${name}: peak pressure 100–250 psi and 1–4 mL per balloon`, () => {
       let maxPressure = 0;
       let maxVolume = 0;
       for (const t of times(0, timeline.duration, 2000)) {
@@ -330,7 +331,7 @@ describe('kyphoplasty balloon and height restoration', () => {
       }
       expect(maxPressure, `peak pressure ${maxPressure} psi`).toBeGreaterThanOrEqual(100);
       expect(maxPressure, `peak pressure ${maxPressure} psi`).toBeLessThanOrEqual(250);
-      expect(maxVolume, `peak volume per balloon ${maxVolume} mL`).toBeGreaterThanOrEqual(1.5);
+      expect(maxVolume, `peak volume per balloon ${maxVolume} mL`).toBeGreaterThanOrEqual(1);
       expect(maxVolume, `peak volume per balloon ${maxVolume} mL`).toBeLessThanOrEqual(4);
     });
 
@@ -460,10 +461,11 @@ describe('cement', () => {
     }
 
     it.each(LEVEL_IDS.flatMap((level) => APPROACHES.map((approach) => [level, approach] as const)))(
-      `${procedure}: final cement within 2–6 mL at %s %s`,
+      // Small upper-thoracic bodies (≈ 5–8 mL) take less than 2 mL under the 25 % fill ceiling: the floor is 1 mL.
+      `${procedure}: final cement within 1–6 mL at %s %s`,
       (level, approach) => {
         const final = at(procedure, options(level, approach), timeline.duration).cementVolumeMl;
-        expect(final, `final cement ${final} mL`).toBeGreaterThanOrEqual(2);
+        expect(final, `final cement ${final} mL`).toBeGreaterThanOrEqual(1);
         expect(final, `final cement ${final} mL`).toBeLessThanOrEqual(6);
       },
     );
