@@ -1,5 +1,6 @@
 import { accessPlan } from './accessPath';
 import { cArmAngleAt } from './cArmAngle';
+import { CEMENT_SETTING_MINUTES } from './cure';
 import { arrivalVolumeMl, cementArrival } from './cementArrival';
 import { balloonCount, balloonPeakMl, balloonPressurePsi } from './dosing';
 import { clamp01, lerp, progressIn, smoothstep } from './easing';
@@ -9,8 +10,8 @@ import { STEP_BLEND_SECONDS, steppedValue } from './steppedChannels';
 import { clampTime, stepIndexAt } from './timeline';
 import type { FluoroView, ProcedureOptions, StepId, Timeline } from './types';
 
-/** Simulated minutes the hardening step stands for (PMMA sets in ~9–11 min; working time 4–15 min). */
-const HARDENING_MINUTES = 15;
+/** Simulated minutes the hardening step stands for: until the cement has set. */
+const HARDENING_MINUTES = CEMENT_SETTING_MINUTES.max;
 
 /** Seconds of a step covered by a phase [from, to] given in step-progress units; 0 before, 1 after. */
 function phase(timeline: Timeline, t: number, id: StepId, from = 0, to = 1): number {

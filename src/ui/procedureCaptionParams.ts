@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/catalog';
 import { accessPlan } from '../procedure/accessPath';
+import { CEMENT_SETTING_TEXT } from '../procedure/cure';
 import type { Approach, ProcedureId } from '../procedure/types';
 import type { LevelId } from '../anatomy/levels';
 
@@ -23,5 +24,6 @@ export function procedureCaptionParams(settings: CaptionProcedure, t: Translate)
       cannula: needle.workingCannulaMm.toFixed(1),
     }),
     route: t(`caption.route.${plan.route}`),
+    setting: CEMENT_SETTING_TEXT,
   };
 }
