@@ -1,10 +1,7 @@
 import type { LevelId } from '../anatomy/levels';
 import { vertebraLandmarks, type Vec3 } from '../anatomy/vertebraLandmarks';
-import type { Approach } from './types';
-
-/** Needle outer diameters (standard gauge table): 11 G 3.05 mm, 13 G 2.41 mm. */
-export const NEEDLE_GAUGES = { 11: 3.05, 13: 2.41 } as const;
-export type NeedleGauge = keyof typeof NEEDLE_GAUGES;
+import { NEEDLE_GAUGES, gaugeForPedicle, kyphoplastyCannulaMm, type NeedleGauge } from './instruments';
+import type { Approach, ProcedureId } from './types';
 
 /** 11-gauge trocars are ~120 mm long (Moon 2022); the handle stays outside the skin. */
 export const TROCAR_LENGTH_MM = 120;
@@ -32,11 +29,23 @@ export interface NeedlePath {
   posteriorWallDepthMm: number;
   /** Kyphoplasty working cannula rests just inside the posterior wall; the drill goes on to the target. */
   cannulaDepthMm: number;
+  /** Bone-access needle (the vertebroplasty needle; in kyphoplasty it only opens the way for the guide pin). */
   gauge: NeedleGauge;
   outerDiameterMm: number;
+  /** Kyphoplasty working cannula for this pedicle: the widest instrument the path has to fit. */
+  workingCannulaMm: number;
 }
 
+/**
+ * How the body is reached. 'single-medial': two needles were asked for, but at this level steep, narrow pedicles
+ * (upper thoracic) would bring them together before the anterior third, so one transpedicular needle is aimed
+ * medially instead — the tip reaches the anterior third near the midline (openradiology.org survey; Authorea
+ * case series: unipedicular medial targeting, or extrapedicular costotransverse access, at upper-thoracic levels).
+ */
+export type AccessRoute = 'bipedicular' | 'unipedicular' | 'single-medial';
+
 export interface AccessPlan {
+  route: AccessRoute;
   needles: readonly NeedlePath[];
   /** The deepest target of the plan's needles (they are symmetric when bipedicular). */
   targetDepthMm: number;
@@ -45,20 +54,14 @@ export interface AccessPlan {
   cannulaDepthMm: number;
 }
 
-/**
- * Narrow upper and mid-thoracic pedicles (≈ 4–5 mm at T4–T6) take smaller needles (13–15 G);
- * 11 G where the pedicle is at least 6 mm wide.
- */
-export function gaugeForPedicle(widthMm: number): NeedleGauge {
-  return widthMm >= 6 ? 11 : 13;
-}
-
 function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach): NeedlePath {
   const marks = vertebraLandmarks(level);
   const pedicle = side === 'left' ? marks.pedicleLeft : marks.pedicleRight;
   const sign = side === 'left' ? 1 : -1;
   const gauge = gaugeForPedicle(pedicle.widthMm);
-  const radius = NEEDLE_GAUGES[gauge] / 2;
+  const workingCannulaMm = kyphoplastyCannulaMm(pedicle.widthMm);
+  // One path serves both procedures, so it keeps clear of the walls for the widest instrument (the KP cannula).
+  const radius = Math.max(NEEDLE_GAUGES[gauge], workingCannulaMm) / 2;
   const pedicleAngle = Math.atan2(-sign * pedicle.axis[0], pedicle.axis[2]);
   // Tip in the anterior third: a quarter of the body depth behind the anterior cortex.
   const targetZ = marks.anteriorWallZ - marks.bodyDepthMm * 0.25;
@@ -95,7 +98,15 @@ function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach):
     cannulaDepthMm: depthAtZ(marks.posteriorWallZ + 4),
     gauge,
     outerDiameterMm: NEEDLE_GAUGES[gauge],
+    workingCannulaMm,
   };
+}
+
+/** Whether a needle's target lies in the anterior third of the body (the working-tip goal of both procedures). */
+function reachesAnteriorThird(level: LevelId, needle: NeedlePath): boolean {
+  const marks = vertebraLandmarks(level);
+  const z = needle.entry[2] + needle.direction[2] * needle.targetDepthMm;
+  return z >= marks.anteriorWallZ - marks.bodyDepthMm / 3;
 }
 
 const cache = new Map<string, AccessPlan>();
@@ -104,12 +115,18 @@ export function accessPlan(level: LevelId, approach: Approach): AccessPlan {
   const key = `${level}/${approach}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const needles =
+  let route: AccessRoute = approach;
+  let needles =
     approach === 'bipedicular'
       ? [needlePath(level, 'left', approach), needlePath(level, 'right', approach)]
       : [needlePath(level, 'left', approach)];
+  if (approach === 'bipedicular' && !needles.every((n) => reachesAnteriorThird(level, n))) {
+    route = 'single-medial';
+    needles = [needlePath(level, 'left', 'unipedicular')];
+  }
   const first = needles[0]!;
   const plan: AccessPlan = {
+    route,
     needles,
     targetDepthMm: Math.max(...needles.map((n) => n.targetDepthMm)),
     skinDepthMm: first.skinDepthMm,
@@ -118,6 +135,11 @@ export function accessPlan(level: LevelId, approach: Approach): AccessPlan {
   };
   cache.set(key, plan);
   return plan;
+}
+
+/** Outer diameter of what a procedure leaves in the pedicle: the KP working cannula or the VP needle. */
+export function instrumentDiameterMm(path: NeedlePath, procedure: ProcedureId): number {
+  return procedure === 'kyphoplasty' ? path.workingCannulaMm : path.outerDiameterMm;
 }
 
 /** Tip position of a needle at a depth, written into `out` (no allocation on the frame path). */

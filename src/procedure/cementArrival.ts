@@ -1,6 +1,6 @@
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan, tipAt } from './accessPath';
-import { balloonPeakMl, cementFinalMl } from './dosing';
+import { CEMENT_CELL_MM, balloonPeakMl, cementFinalMl } from './dosing';
 import type { BodyHeights } from './fracture';
 import { hashSeed, mulberry32 } from './random';
 import type { ProcedureId, ProcedureOptions } from './types';
@@ -18,7 +18,7 @@ export interface CementArrival {
   count: number;
 }
 
-const CELL_MM = 2;
+const CELL_MM = CEMENT_CELL_MM;
 /** Cement stays out of the posterior quarter of the body (injection stops there). */
 const POSTERIOR_CLEAR = 0.25;
 /** Stay inside the cortex: fraction of the endplate ellipse cancellous bone occupies. */
@@ -160,4 +160,9 @@ export function cementArrival(
       ? kyphoplastyOrder(options, cells, random)
       : vertebroplastyOrder(options, cells, random, count);
   return pack(order, count);
+}
+
+/** Volume the arrival field holds when full (mL): the readout's final volume, so the two can never disagree. */
+export function arrivalVolumeMl(arrival: CementArrival): number {
+  return (arrival.count * arrival.cellMm ** 3) / 1000;
 }

@@ -8,12 +8,20 @@ export interface CementVolume {
   /** Voxel grid bounds in the treated level's frame (mm). */
   min: [number, number, number];
   max: [number, number, number];
+  /**
+   * Field threshold per fill fraction (index i ↔ fill i / FILL_STEPS): the smoothed, upsampled field would
+   * otherwise swell the mass well past the arrival's volume (the blur mixes "never filled" with early cells), so
+   * the threshold is chosen by volume — the rendered mass holds fill × the readout's final volume.
+   */
+  thresholds: Float32Array;
 }
+
+const FILL_STEPS = 128;
 
 const UPSAMPLE = 2;
 /**
  * Arrival fractions are stored scaled into [0, ARRIVAL_SCALE) so that "never filled" (1) stays clearly apart from
- * the last cement to arrive, even after smoothing; thresholds compare against fill × ARRIVAL_SCALE.
+ * the last cement to arrive, even after smoothing; thresholds come from `thresholds` (by volume).
  */
 export const ARRIVAL_SCALE = 0.9;
 const PAD_CELLS = 2;
@@ -33,7 +41,13 @@ export function cementVolume(arrival: CementArrival): CementVolume {
     }
   }
   if (arrival.count === 0)
-    return { data: new Float32Array([1]), size: [1, 1, 1], min: [0, 0, 0], max: [1, 1, 1] };
+    return {
+      data: new Float32Array([1]),
+      size: [1, 1, 1],
+      min: [0, 0, 0],
+      max: [1, 1, 1],
+      thresholds: new Float32Array(FILL_STEPS + 1),
+    };
   const size: [number, number, number] = [0, 1, 2].map((a) => Math.ceil((max[a]! - min[a]!) / h) + 1) as [
     number,
     number,
@@ -59,12 +73,35 @@ export function cementVolume(arrival: CementArrival): CementVolume {
   }
   for (let axis = 0; axis < 3; axis++) field = blurAxis(field, size, axis);
   for (let axis = 0; axis < 3; axis++) field = blurAxis(field, size, axis);
+  const targetVoxels = (arrival.count * arrival.cellMm ** 3) / h ** 3;
   return {
     data: field,
     size,
     min,
     max: [min[0] + (nx - 1) * h, min[1] + (ny - 1) * h, min[2] + (nz - 1) * h],
+    thresholds: thresholdsByVolume(field, targetVoxels),
   };
+}
+
+/** For each fill step, the field value below which exactly fill × targetVoxels voxels lie. */
+function thresholdsByVolume(field: Float32Array, targetVoxels: number): Float32Array {
+  const sorted = Float32Array.from(field).sort();
+  const out = new Float32Array(FILL_STEPS + 1);
+  for (let i = 1; i <= FILL_STEPS; i++) {
+    const k = Math.min(sorted.length - 1, Math.round((targetVoxels * i) / FILL_STEPS));
+    // Everything strictly below sorted[k] is inside: k voxels.
+    out[i] = k > 0 ? sorted[k]! : 0;
+  }
+  return out;
+}
+
+/** The field threshold that shows a fill fraction of the final cement volume (linear between steps). */
+export function fillThreshold(volume: CementVolume, fill: number): number {
+  const f = Math.min(1, Math.max(0, fill)) * FILL_STEPS;
+  const i = Math.min(FILL_STEPS - 1, Math.floor(f));
+  const a = volume.thresholds[i]!;
+  const b = volume.thresholds[i + 1]!;
+  return a + (b - a) * (f - i);
 }
 
 /** Three-tap box blur along one axis (edges clamp). */

@@ -1,5 +1,6 @@
 import { levelDimensions } from '../anatomy/morphometry';
-import type { Approach, ProcedureOptions } from './types';
+import { accessPlan } from './accessPath';
+import type { ProcedureOptions } from './types';
 
 /** Elliptic-cylinder volume of a vertebral body in mL, from its measured width, depth and mean height. */
 export function bodyVolumeMl(options: Pick<ProcedureOptions, 'level'>): number {
@@ -20,30 +21,60 @@ function sizeFactor(options: Pick<ProcedureOptions, 'level'>): number {
 }
 
 /**
- * Peak volume per balloon tamp. Cadaveric inflation reached 2.95 ± 0.18 mL (PubMed 16762891); Kyphon tamps
- * are 2–3 mL devices (IFU sizes 10/2 … 20/3). A single unipedicular balloon is inflated further.
+ * Largest share of the vertebral body the cement may take. Biomechanical dosing studies tested 10, 16 and 30 %
+ * of body volume (Rotter 2015, Clin Biomech); about 14 % already restored pre-fracture stiffness (Liebschner 2001,
+ * Spine 26:1547). A quarter of the body is a generous clinical ceiling that still leaves the posterior quarter and
+ * the cortical rim free; at small upper-thoracic bodies (≈ 5–8 mL) it is what limits the dose.
  */
-export function balloonPeakMl(options: Pick<ProcedureOptions, 'level' | 'approach'>): number {
-  const perBalloon = clamp(2.6 * sizeFactor(options), 1.5, 3.0);
-  return options.approach === 'unipedicular' ? clamp(perBalloon * 1.3, 1.5, 4.0) : perBalloon;
+export const MAX_FILL_FRACTION = 0.25;
+
+/** Kyphoplasty cement fills the cavity plus ~10 % that interdigitates around it. */
+const INTERDIGITATION = 1.1;
+
+/** Cement is simulated in cubic cells of this edge (mm); volumes are whole cells so the 3D mass and readout agree. */
+export const CEMENT_CELL_MM = 2;
+const CELL_ML = CEMENT_CELL_MM ** 3 / 1000;
+
+function wholeCells(ml: number): number {
+  return Math.floor(ml / CELL_ML + 1e-9) * CELL_ML;
 }
 
-export function balloonCount(approach: Approach): number {
-  return approach === 'unipedicular' ? 1 : 2;
+/** The most cement a level takes: MAX_FILL_FRACTION of its body volume. */
+export function maxCementMl(options: Pick<ProcedureOptions, 'level'>): number {
+  return MAX_FILL_FRACTION * bodyVolumeMl(options);
 }
 
 /**
- * Final cement volume. Kyphoplasty: the cavity plus ~20 % that interdigitates around it. Vertebroplasty:
- * 4.4 mL at L1 in cadavers (JOSR 2020), scaled by body size. Both held to the typical 2–6 mL; unipedicular
- * kyphoplasty uses about 1–2 mL less than bipedicular (Sun 2024 meta).
+ * Peak volume per balloon tamp. Cadaveric inflation reached 2.95 ± 0.18 mL (PubMed 16762891); Kyphon tamps
+ * are 2–3 mL devices (IFU sizes 10/2 … 20/3). A single balloon is inflated further. Small thoracic bodies take
+ * less: the cavity plus its interdigitating rim stays within the fill ceiling.
+ */
+export function balloonPeakMl(options: Pick<ProcedureOptions, 'level' | 'approach'>): number {
+  const count = balloonCount(options);
+  const wanted = clamp(2.0 * sizeFactor(options), 1.0, 2.5) * (count === 1 ? 1.3 : 1);
+  return Math.min(wanted, maxCementMl(options) / (INTERDIGITATION * count));
+}
+
+/** One balloon per needle: upper-thoracic levels may get a single needle even when two were asked for. */
+export function balloonCount(options: Pick<ProcedureOptions, 'level' | 'approach'>): number {
+  return accessPlan(options.level, options.approach).needles.length;
+}
+
+/**
+ * Final cement volume, in whole simulation cells. Vertebroplasty: 4.4 mL at L1 in cadavers (JOSR 2020,
+ * s13018-020-01906-0), scaled by body size and held to 2–6 mL. Kyphoplasty: the cavity plus its rim; two lumbar
+ * balloons give ≈ 4.4–5.5 mL, in line with the reported bipedicular mean of 4.9 mL (unipedicular 4.1 mL;
+ * PMC4068843). Both never exceed MAX_FILL_FRACTION of the body.
  */
 export function cementFinalMl(
   options: ProcedureOptions,
   procedure: 'kyphoplasty' | 'vertebroplasty',
 ): number {
-  if (procedure === 'vertebroplasty') return clamp(4.4 * sizeFactor(options), 2, 6);
-  const cavity = balloonPeakMl(options) * balloonCount(options.approach);
-  return clamp(cavity * 1.2, 2, 6);
+  const dose =
+    procedure === 'vertebroplasty'
+      ? clamp(4.4 * sizeFactor(options), 2, 6)
+      : balloonPeakMl(options) * balloonCount(options) * INTERDIGITATION;
+  return wholeCells(Math.min(dose, maxCementMl(options)));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { accessPlan } from './accessPath';
 import { cArmAngleAt } from './cArmAngle';
-import { balloonCount, balloonPeakMl, balloonPressurePsi, cementFinalMl } from './dosing';
+import { CEMENT_SETTING_MINUTES } from './cure';
+import { arrivalVolumeMl, cementArrival } from './cementArrival';
+import { balloonCount, balloonPeakMl, balloonPressurePsi } from './dosing';
 import { clamp01, lerp, progressIn, smoothstep } from './easing';
 import { RESTORATION, fractureProfile, wedgeAngleDeg } from './fracture';
 import type { ProcedureState } from './procedureState';
@@ -8,8 +10,8 @@ import { STEP_BLEND_SECONDS, steppedValue } from './steppedChannels';
 import { clampTime, stepIndexAt } from './timeline';
 import type { FluoroView, ProcedureOptions, StepId, Timeline } from './types';
 
-/** Simulated minutes the hardening step stands for (PMMA sets in ~9–11 min; working time 4–15 min). */
-const HARDENING_MINUTES = 15;
+/** Simulated minutes the hardening step stands for: until the cement has set. */
+const HARDENING_MINUTES = CEMENT_SETTING_MINUTES.max;
 
 /** Seconds of a step covered by a phase [from, to] given in step-progress units; 0 before, 1 after. */
 function phase(timeline: Timeline, t: number, id: StepId, from = 0, to = 1): number {
@@ -42,13 +44,15 @@ const derivedCache = new WeakMap<ProcedureOptions, Derived>();
 function derived(options: ProcedureOptions): Derived {
   let d = derivedCache.get(options);
   if (!d) {
+    const profile = fractureProfile(options);
     d = {
       plan: accessPlan(options.level, options.approach),
       balloonPeakMl: balloonPeakMl(options),
-      balloonCount: balloonCount(options.approach),
-      profile: fractureProfile(options),
-      cementKyphoplastyMl: cementFinalMl(options, 'kyphoplasty'),
-      cementVertebroplastyMl: cementFinalMl(options, 'vertebroplasty'),
+      balloonCount: balloonCount(options),
+      profile,
+      // The volume the 3D cement holds (its arrival field), not the dose asked for: they differ if cells run out.
+      cementKyphoplastyMl: arrivalVolumeMl(cementArrival('kyphoplasty', options, profile.fractured)),
+      cementVertebroplastyMl: arrivalVolumeMl(cementArrival('vertebroplasty', options, profile.fractured)),
     };
     derivedCache.set(options, d);
   }

@@ -2,7 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BackSide, BoxGeometry, Mesh, Vector3, type Material } from 'three';
 import type { CementArrival } from '../procedure/cementArrival';
-import { ARRIVAL_SCALE, cementVolume } from '../procedure/cementVolume';
+import { cementVolume, fillThreshold } from '../procedure/cementVolume';
 import { useController } from '../playback/react/viewerHooks';
 import { excessMu } from '../fluoro/attenuation';
 import { createCementIntegralMaterial } from '../fluoro/cementIntegralMaterial';
@@ -38,7 +38,7 @@ export function Cement({ arrival }: CementProps) {
     );
     const mesh = new Mesh(geometry, material);
     mesh.renderOrder = 1;
-    return { mesh, uniforms, texture };
+    return { mesh, uniforms, texture, volume };
   }, [arrival, cutaway]);
 
   // The X-ray integrates the same smoothed field through the same box (swapped in by the fluoro pass).
@@ -66,7 +66,8 @@ export function Cement({ arrival }: CementProps) {
 
   useFrame(() => {
     const s = controller.state;
-    surface.uniforms.uFill.value = s.cementFill * ARRIVAL_SCALE;
+    // Thresholded by volume, so the mass shown holds exactly the readout's cement volume at every fill.
+    surface.uniforms.uFill.value = fillThreshold(surface.volume, s.cementFill);
     surface.uniforms.uCure.value = s.cementCure;
     surface.mesh.visible = s.cementFill > 0;
     surface.mesh.updateWorldMatrix(true, false);

@@ -22,7 +22,7 @@ export function Drill({ plan }: DrillProps) {
   const shafts = useMemo(
     () =>
       plan.needles.map((needle) => {
-        const r = needle.outerDiameterMm / 2 - 0.45;
+        const r = needle.workingCannulaMm / 2 - 0.45;
         // The tip at the origin, the shaft trailing back along local −Y.
         return new CylinderGeometry(r, r * 0.6, DRILL_LENGTH_MM, 16).translate(0, -DRILL_LENGTH_MM / 2, 0);
       }),

@@ -54,7 +54,7 @@ export function SpineScene() {
           {settings.labels && <LevelLabels />}
           <group position={pose.position as [number, number, number]} rotation-x={pose.rotationXRad}>
             <TreatedVertebra scene={model.root} options={options} />
-            <Trocars plan={plan} />
+            <Trocars plan={plan} procedure={settings.procedure} />
             {/* Instruments stay mounted for both procedures; the state hides what one does not use. */}
             <Drill plan={plan} />
             <CutawayDriver marks={marks} />

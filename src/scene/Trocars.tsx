@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { BoxGeometry, ConeGeometry, CylinderGeometry } from 'three';
-import { TROCAR_LENGTH_MM, type AccessPlan } from '../procedure/accessPath';
+import { TROCAR_LENGTH_MM, instrumentDiameterMm, type AccessPlan } from '../procedure/accessPath';
+import type { ProcedureId } from '../procedure/types';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -8,10 +9,12 @@ import { useSceneResources } from './useSceneResources';
 export interface TrocarsProps {
   /** Needle paths of the current level and approach. */
   plan: AccessPlan;
+  /** Vertebroplasty draws its 11/13 G needle; kyphoplasty the working cannula sized for the balloon. */
+  procedure: ProcedureId;
 }
 
-/** 11/13-gauge trocars at true scale, tip at the state's cannula depth along each planned path. */
-export function Trocars({ plan }: TrocarsProps) {
+/** The instrument left in each pedicle, at true scale, tip at the state's cannula depth along each path. */
+export function Trocars({ plan, procedure }: TrocarsProps) {
   const { surfaces, fluoro } = useSceneResources();
   const placed = useInstrumentPlacement(plan, {
     visible: (s) => s.needleVisible,
@@ -20,7 +23,7 @@ export function Trocars({ plan }: TrocarsProps) {
   const parts = useMemo(
     () =>
       plan.needles.map((needle) => {
-        const r = needle.outerDiameterMm / 2;
+        const r = instrumentDiameterMm(needle, procedure) / 2;
         // Local +Y is the direction of advance; the tip sits at the origin and the shaft trails behind it.
         const shaft = new CylinderGeometry(r, r, TROCAR_LENGTH_MM - 4, 20).translate(
           0,
@@ -31,7 +34,7 @@ export function Trocars({ plan }: TrocarsProps) {
         const handle = new BoxGeometry(34, 12, 14).translate(0, -TROCAR_LENGTH_MM - 6, 0);
         return { side: needle.side, shaft, bevel, handle };
       }),
-    [plan],
+    [plan, procedure],
   );
   useEffect(
     () => () =>

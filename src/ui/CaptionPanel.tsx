@@ -1,4 +1,5 @@
 import { captionParams } from './captionParams';
+import { procedureCaptionParams } from './procedureCaptionParams';
 import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** The current step's title and its caption in the audience's register (plain words or clinical). */
@@ -8,7 +9,7 @@ export function CaptionPanel() {
   const settings = useSettings();
   const t = useT();
   const state = controller.state;
-  const params = captionParams(settings, state, t);
+  const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(settings, t) };
   const timeline = controller.getTimeline();
   const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
   return (

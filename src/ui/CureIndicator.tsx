@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { CEMENT_SETTING_TEXT } from '../procedure/cure';
 import { useController, useCurrentStep, useT } from '../playback/react/viewerHooks';
 
 /**
- * While the cement hardens: simulated minutes elapsed against the real setting time (PMMA sets in about 10–20
- * minutes), as text and a bar, written through refs from the frame loop.
+ * While the cement hardens: simulated minutes elapsed against the real setting time (CEMENT_SETTING_MINUTES),
+ * as text and a bar, written through refs from the frame loop.
  */
 export function CureIndicator() {
   const controller = useController();
@@ -21,7 +22,7 @@ export function CureIndicator() {
       if (bar.current) bar.current.style.width = `${Math.round(s.cementCure * 100)}%`;
       if (minutes !== last && text.current) {
         last = minutes;
-        text.current.textContent = t('readout.cureMinutes', { minutes });
+        text.current.textContent = t('readout.cureMinutesOf', { minutes, setting: CEMENT_SETTING_TEXT });
       }
     };
     apply();

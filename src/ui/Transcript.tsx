@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { createProcedureState } from '../procedure/procedureState';
 import { stateAt } from '../procedure/stateAt';
 import { captionParams } from './captionParams';
+import { procedureCaptionParams } from './procedureCaptionParams';
 import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
 /**
@@ -21,7 +22,7 @@ export function Transcript() {
     () => stateAt(timeline, options, timeline.duration, createProcedureState()),
     [timeline, options],
   );
-  const params = captionParams(settings, result, t);
+  const params = { ...captionParams(settings, result, t), ...procedureCaptionParams(settings, t) };
   return (
     <section className="spv-transcript" aria-label={t('controls.transcript')}>
       <h2>{t(`procedure.${settings.procedure}`)}</h2>

@@ -320,7 +320,8 @@ describe('kyphoplasty balloon and height restoration', () => {
       expect(at(procedure, opts, removal.end - EPS).balloonVolumeMl, 'empty by the end of removal').toBe(0);
     });
 
-    it(`${name}: peak pressure 100–250 psi and 1.5–4 mL per balloon`, () => {
+    // Lower bound 1 mL (was 1.5): two balloons at a small thoracic body (T8 ≈ 12 mL) stay within the 25 % fill.
+    it(`${name}: peak pressure 100–250 psi and 1–4 mL per balloon`, () => {
       let maxPressure = 0;
       let maxVolume = 0;
       for (const t of times(0, timeline.duration, 2000)) {
@@ -330,7 +331,7 @@ describe('kyphoplasty balloon and height restoration', () => {
       }
       expect(maxPressure, `peak pressure ${maxPressure} psi`).toBeGreaterThanOrEqual(100);
       expect(maxPressure, `peak pressure ${maxPressure} psi`).toBeLessThanOrEqual(250);
-      expect(maxVolume, `peak volume per balloon ${maxVolume} mL`).toBeGreaterThanOrEqual(1.5);
+      expect(maxVolume, `peak volume per balloon ${maxVolume} mL`).toBeGreaterThanOrEqual(1);
       expect(maxVolume, `peak volume per balloon ${maxVolume} mL`).toBeLessThanOrEqual(4);
     });
 
@@ -460,10 +461,11 @@ describe('cement', () => {
     }
 
     it.each(LEVEL_IDS.flatMap((level) => APPROACHES.map((approach) => [level, approach] as const)))(
-      `${procedure}: final cement within 2–6 mL at %s %s`,
+      // Small upper-thoracic bodies (≈ 5–8 mL) take less than 2 mL under the 25 % fill ceiling: the floor is 1 mL.
+      `${procedure}: final cement within 1–6 mL at %s %s`,
       (level, approach) => {
         const final = at(procedure, options(level, approach), timeline.duration).cementVolumeMl;
-        expect(final, `final cement ${final} mL`).toBeGreaterThanOrEqual(2);
+        expect(final, `final cement ${final} mL`).toBeGreaterThanOrEqual(1);
         expect(final, `final cement ${final} mL`).toBeLessThanOrEqual(6);
       },
     );
@@ -562,7 +564,11 @@ describe('needle path respects the medial pedicle wall', () => {
       () => {
         const marks = vertebraLandmarks(level);
         const plan = accessPlan(level, approach);
-        expect(plan.needles.length, 'needle count').toBe(approach === 'bipedicular' ? 2 : 1);
+        // Two needles unless the level's steep pedicles force a single medial one (route 'single-medial').
+        expect(plan.needles.length, 'needle count').toBe(plan.route === 'bipedicular' ? 2 : 1);
+        expect(
+          plan.route === approach || (approach === 'bipedicular' && plan.route === 'single-medial'),
+        ).toBe(true);
         const tip: [number, number, number] = [0, 0, 0];
         for (const needle of plan.needles) {
           const pedicle = needle.side === 'left' ? marks.pedicleLeft : marks.pedicleRight;
@@ -646,7 +652,10 @@ describe('needle path respects the medial pedicle wall', () => {
       `${level} bipedicular: the two needles never touch (each tip at least a radius from the midline, own side)`,
       () => {
         const tip: [number, number, number] = [0, 0, 0];
-        for (const needle of accessPlan(level, 'bipedicular').needles) {
+        // A level that takes a single medial needle has nothing to collide with (tested in accessRoute.test.ts).
+        const plan = accessPlan(level, 'bipedicular');
+        if (plan.route === 'single-medial') expect(plan.needles).toHaveLength(1);
+        for (const needle of plan.route === 'bipedicular' ? plan.needles : []) {
           tipAt(needle, needle.targetDepthMm, tip);
           const ownSide = needle.side === 'left' ? 1 : -1;
           const radius = needle.outerDiameterMm / 2;

@@ -66,6 +66,7 @@ describe('one cutaway per viewer', () => {
       size: [2, 2, 2] as [number, number, number],
       min: [-1, -1, -1] as [number, number, number],
       max: [1, 1, 1] as [number, number, number],
+      thresholds: new Float32Array(129),
     };
     const cement = createCementRaymarchMaterial(volume, cutaway.x);
     expect(cement.uniforms.uCutX).toBe(cutaway.x);
