@@ -16,7 +16,7 @@ export function rawAttributes(element: Element): RawOptions {
 }
 
 /** The shipped catalog that best fits the browser's preferred languages (English outside a browser). */
-function readerLanguage(): string {
+export function readerLanguage(): string {
   const preferred =
     typeof navigator === 'undefined'
       ? []
