@@ -1,7 +1,6 @@
 import { startEmbedHost } from '../embed/embedHost';
 import { originNoticeTexts } from '../embed/originNotices';
 import { parseOrigins } from '../embed/origins';
-import { DEFAULT_LANG } from '../i18n/catalog';
 import { displayValue } from '../options/displayValue';
 import { rawOptionsFromSearch } from '../options/parseOptions';
 import {
@@ -24,8 +23,8 @@ if (viewer) {
   if (rejected.length > 0) {
     // Bad entries are dropped, never widened: with none left the viewer is read-only (getState and events).
     // The notice is in the viewer, where whoever wrote the iframe URL sees it; the console names every entry.
-    const lang = raw.lang?.trim().toLowerCase() ?? DEFAULT_LANG;
-    for (const text of originNoticeTexts(rejected, lang)) viewer.showNotice(text);
+    // In the viewer's own language (the `lang` parameter, else the one the browser prefers).
+    for (const text of originNoticeTexts(rejected, viewer.lang)) viewer.showNotice(text);
     console.warn(
       `spine-procedure-viewer: ignored "origins" entries ${rejected.map((r) => `"${displayValue(r)}"`).join(', ')}; ` +
         'each must be an origin such as https://example.org or http://localhost:8080',

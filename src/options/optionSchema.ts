@@ -1,5 +1,5 @@
 import { LEVEL_IDS, type LevelId } from '../anatomy/levels';
-import type { MessageKey } from '../i18n/catalog';
+import { availableLanguages, type MessageKey } from '../i18n/catalog';
 import {
   APPROACHES,
   GRADES,
@@ -123,7 +123,8 @@ export const OPTION_SCHEMA: Schema = {
   autoplay: spec('autoplay', booleanValue, false, 'start', 'expected.boolean'),
   loop: spec('loop', booleanValue, false, 'playback', 'expected.boolean'),
   rate: { ...spec('rate', rateOf(PLAYBACK_RATES), 1, 'playback', 'expected.rate'), values: PLAYBACK_RATES },
-  lang: spec('lang', language, 'en', 'setting', 'expected.lang'),
+  // Any language with a catalog: the menu lists them all (adding a catalog adds it to the menu).
+  lang: { ...spec('lang', language, 'en', 'setting', 'expected.lang'), values: availableLanguages() },
   audience: choice('audience', AUDIENCES, 'patient', 'setting', 'expected.audience'),
   view: choice('view', VIEWS, '3d', 'setting', 'expected.view'),
   controls: choice('controls', CONTROLS, 'full', 'setting', 'expected.controls'),

@@ -12,7 +12,8 @@ export type ChoiceOption =
   | 'level'
   | 'grade'
   | 'morphology'
-  | 'approach';
+  | 'approach'
+  | 'lang';
 
 /** OptionSelectProps: a native menu over one public option, listing the schema's values. */
 export interface OptionSelectProps<K extends ChoiceOption> {
@@ -24,6 +25,8 @@ export interface OptionSelectProps<K extends ChoiceOption> {
   value: ViewerOptions[K];
   /** Words for each value. */
   valueLabel: (value: ViewerOptions[K]) => string;
+  /** The language each value's words are in, when not the viewer's (a language menu names each in its own). */
+  optionLang?: (value: ViewerOptions[K]) => string;
   className?: string;
 }
 
@@ -32,6 +35,7 @@ export function OptionSelect<K extends ChoiceOption>({
   label,
   value,
   valueLabel,
+  optionLang,
   className = 'spv-switch',
 }: OptionSelectProps<K>) {
   const controller = useController();
@@ -44,7 +48,7 @@ export function OptionSelect<K extends ChoiceOption>({
         onChange={(e) => controller.setOption(option, spec.parse(e.currentTarget.value) ?? value)}
       >
         {(spec.values ?? []).map((v) => (
-          <option key={String(v)} value={String(v)}>
+          <option key={String(v)} value={String(v)} lang={optionLang?.(v as ViewerOptions[K])}>
             {valueLabel(v as ViewerOptions[K])}
           </option>
         ))}

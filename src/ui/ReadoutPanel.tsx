@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { MessageKey } from '../i18n/catalog';
+import { formatNumber } from '../i18n/formatNumber';
 import type { ProcedureState } from '../procedure/procedureState';
 import { useController, useSettings, useT } from '../playback/react/viewerHooks';
 
@@ -7,7 +8,8 @@ interface Row {
   key: MessageKey;
   /** The displayed precision as a number, compared before any string is made (no allocation while unchanged). */
   quantum: (s: ProcedureState) => number;
-  format: (s: ProcedureState) => string;
+  /** The cell's text, numbers written the way `lang` writes them. */
+  format: (s: ProcedureState, lang: string) => string;
   kyphoplastyOnly?: boolean;
 }
 
@@ -15,36 +17,37 @@ const ROWS: Row[] = [
   {
     key: 'readout.balloonPressure',
     quantum: (s) => Math.round(s.balloonPressurePsi),
-    format: (s) => `${Math.round(s.balloonPressurePsi)} psi`,
+    format: (s, lang) => `${formatNumber(lang, s.balloonPressurePsi)} psi`,
     kyphoplastyOnly: true,
   },
   {
     key: 'readout.balloonVolume',
     quantum: (s) => Math.round(s.balloonVolumeMl * 10),
-    format: (s) => `${s.balloonVolumeMl.toFixed(1)} mL`,
+    format: (s, lang) => `${formatNumber(lang, s.balloonVolumeMl, 1)} mL`,
     kyphoplastyOnly: true,
   },
   {
     key: 'readout.anteriorHeight',
     quantum: (s) => Math.round(s.anteriorHeightMm * 10) * 1000 + Math.round(s.anteriorHeightPct),
-    format: (s) => `${s.anteriorHeightMm.toFixed(1)} mm · ${Math.round(s.anteriorHeightPct)} %`,
+    format: (s, lang) =>
+      `${formatNumber(lang, s.anteriorHeightMm, 1)} mm · ${formatNumber(lang, s.anteriorHeightPct)} %`,
   },
   {
     key: 'readout.wedgeAngle',
     quantum: (s) => Math.round(s.wedgeAngleDeg * 10),
-    format: (s) => `${s.wedgeAngleDeg.toFixed(1)}°`,
+    format: (s, lang) => `${formatNumber(lang, s.wedgeAngleDeg, 1)}°`,
   },
   {
     key: 'readout.cementVolume',
     quantum: (s) => Math.round(s.cementVolumeMl * 10),
-    format: (s) => `${s.cementVolumeMl.toFixed(1)} mL`,
+    format: (s, lang) => `${formatNumber(lang, s.cementVolumeMl, 1)} mL`,
   },
 ];
 
 /** The numbers a clinician quotes, written from the frame loop into text nodes (no React render per frame). */
 export function ReadoutPanel() {
   const controller = useController();
-  const { procedure } = useSettings();
+  const { procedure, lang } = useSettings();
   const t = useT();
   const cells = useRef<(HTMLElement | null)[]>([]);
   const cure = useRef<HTMLElement | null>(null);
@@ -62,7 +65,7 @@ export function ReadoutPanel() {
         const cell = cells.current[i];
         if (cell && last[i] !== q) {
           last[i] = q;
-          cell.textContent = row.format(s);
+          cell.textContent = row.format(s, lang);
         }
       }
       const minutes = s.cementCure > 0 ? Math.round(s.cementMinutes) : -1;
@@ -73,7 +76,7 @@ export function ReadoutPanel() {
     };
     apply(controller.state);
     return controller.on('frame', apply);
-  }, [controller, rows, t]);
+  }, [controller, rows, t, lang]);
   return (
     <section className="spv-readouts" aria-label={t('readout.title')}>
       <dl>

@@ -7,6 +7,7 @@ import { ControlBar } from './ControlBar';
 import { CopyLinkButton } from './CopyLinkButton';
 import { CureIndicator } from './CureIndicator';
 import { FluoroOverlay } from './FluoroOverlay';
+import { LanguageSelect } from './LanguageSelect';
 import { LiveRegion } from './LiveRegion';
 import { NoticeList } from './NoticeList';
 import { ProcedureToggle } from './ProcedureToggle';
@@ -43,6 +44,8 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   return (
     <div
       className="spv-root"
+      // Screen readers pick their voice from the nearest lang: the viewer's, not the host page's.
+      lang={settings.lang}
       data-audience={settings.audience}
       data-steps-open={stepsOpen}
       onKeyDown={onKeyDown}
@@ -56,6 +59,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
           </span>
           {settings.controls === 'full' && <CopyLinkButton />}
           {settings.audience === 'clinician' && settings.controls === 'full' && <ClinicianSettingsButton />}
+          {showControls && <LanguageSelect />}
         </div>
         {webgl && <FluoroOverlay />}
         <CureIndicator />

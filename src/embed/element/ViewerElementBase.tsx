@@ -12,10 +12,15 @@ import { VIEWER_EVENTS } from '../../playback/viewerEvents';
 import type { ViewerController } from '../../playback/viewerController';
 import { ViewerApp } from '../../ui/ViewerApp';
 import { hasWebGL2 } from '../webglSupport';
-import { createViewerController } from './createViewerController';
+import { createViewerController, readerLanguage } from './createViewerController';
 import { PROPERTY_OPTIONS } from './optionProperties';
 import { PosterReveal } from './posterReveal';
 import { viewerSheets } from './viewerStyles';
+
+/** What removing an option's attribute restores: its default, except the language, which is the reader's own. */
+function defaultOption<K extends OptionKey>(key: K): ViewerOptions[K] {
+  return key === 'lang' ? (readerLanguage() as ViewerOptions[K]) : OPTION_SCHEMA[key].default;
+}
 
 /** The element-only options (not settings of the viewer): kept by the element itself. */
 type ElementOptions = Pick<ViewerOptions, 'poster' | 'reveal' | 'autoplay'>;
@@ -132,7 +137,7 @@ export class ViewerElementBase extends HTMLElement {
   applyOption<K extends OptionKey>(key: K, raw: unknown): void {
     const controller = this.controller;
     const lang = controller.getSettings().lang;
-    const value = raw == null ? OPTION_SCHEMA[key].default : OPTION_SCHEMA[key].parse(raw);
+    const value = raw == null ? defaultOption(key) : OPTION_SCHEMA[key].parse(raw);
     if (value === undefined) {
       this.showNotices([invalidNotice(key, raw, lang, String(this.optionValue(key)))]);
       return;

@@ -21,11 +21,13 @@ export async function openViewer(
   origin: string,
   query = '',
   viewport = { width: 1100, height: 760 },
-  options: { reducedMotion?: 'reduce' | 'no-preference' } = {},
+  /** `locale`: the browser's language (navigator.languages), e.g. 'es-ES'; Playwright's default otherwise. */
+  options: { reducedMotion?: 'reduce' | 'no-preference'; locale?: string } = {},
 ): Promise<ViewerPage> {
   const context = await browser.newContext({
     viewport,
     reducedMotion: options.reducedMotion ?? 'no-preference',
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const page = await context.newPage();
   const errors = collectErrors(page);

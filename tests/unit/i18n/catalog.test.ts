@@ -22,8 +22,19 @@ import {
 } from '../../../src/options/optionValues';
 import { timelineFor } from '../../../src/procedure/timeline';
 import { APPROACHES, GRADES, MORPHOLOGIES, PROCEDURE_IDS, STEP_IDS } from '../../../src/procedure/types';
+import { englishSyllables, fleschKincaidGrade, textStats } from './readability';
 
 const MESSAGES: Record<string, string> = en;
+
+/** Every catalog by language, read from the files themselves (not through the code under test). */
+const CATALOGS: Record<string, Record<string, string>> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<{ default: Record<string, string> }>('../../../src/i18n/messages/*.json', {
+      eager: true,
+    }),
+  ).map(([path, mod]) => [/([\w-]+)\.json$/.exec(path)![1]!, mod.default]),
+);
+const placeholdersOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('format', () => {
   it('fills every occurrence of each placeholder', () => {
@@ -103,6 +114,40 @@ describe('languages and translate', () => {
   });
 });
 
+describe('every catalog is complete', () => {
+  const langs = Object.keys(CATALOGS);
+
+  it('ships English and Spanish', () => {
+    expect(langs).toEqual(expect.arrayContaining(['en', 'es']));
+  });
+
+  it.each(langs.flatMap((a) => langs.filter((b) => b !== a).map((b) => [a, b])))(
+    'every key of %s is in %s, with the same placeholders and some text',
+    (from, to) => {
+      const problems: string[] = [];
+      for (const [key, text] of Object.entries(CATALOGS[from]!)) {
+        const other = CATALOGS[to]![key];
+        if (typeof other !== 'string' || other.trim() === '') problems.push(`${key}: missing`);
+        else if (placeholdersOf(other).join() !== placeholdersOf(text).join())
+          problems.push(
+            `${key}: {${placeholdersOf(other).join('} {')}} instead of {${placeholdersOf(text).join('} {')}}`,
+          );
+      }
+      expect(problems, problems.join('\n')).toEqual([]);
+    },
+  );
+
+  it('each language names itself differently (the language menu lists them by these names)', () => {
+    const names = langs.map((lang) => CATALOGS[lang]!['language.name']);
+    expect(new Set(names).size, names.join(', ')).toBe(langs.length);
+  });
+
+  it.each(langs)('%s: patient captions never use placeholders or markup', (lang) => {
+    for (const key of Object.keys(MESSAGES).filter((k) => /^step\..*\.plain$/.test(k)))
+      expect(CATALOGS[lang]![key], `${lang} ${key}`).not.toMatch(/[{}<>]/);
+  });
+});
+
 describe('catalog completeness', () => {
   const used = new Set(PROCEDURE_IDS.flatMap((p) => timelineFor(p).steps.map((s) => s.id)));
 
@@ -149,12 +194,14 @@ describe('catalog completeness', () => {
     ['reveal', REVEAL_MODES],
     ['boolean', ['true', 'false']],
     ['level', [LEVEL_IDS[0], LEVEL_IDS[LEVEL_IDS.length - 1]]],
-  ] as const)('expected.%s names every allowed value', (name, values) => {
-    const hint = MESSAGES[`expected.${name}`]!;
-    for (const value of values) {
-      expect(hint, `expected.${name} ("${hint}") should mention ${value}`).toMatch(
-        new RegExp(`(^|[^\\w.])${String(value).replace('.', '\\.')}($|[^\\w.]|\\.(?!\\d))`),
-      );
+  ] as const)('expected.%s names every allowed value, as typed, in every language', (name, values) => {
+    for (const [lang, messages] of Object.entries(CATALOGS)) {
+      const hint = messages[`expected.${name}`]!;
+      for (const value of values) {
+        expect(hint, `${lang} expected.${name} ("${hint}") should mention ${value}`).toMatch(
+          new RegExp(`(^|[^\\w.])${String(value).replace('.', '\\.')}($|[^\\w.]|\\.(?!\\d))`),
+        );
+      }
     }
   });
 
@@ -173,68 +220,12 @@ describe('catalog completeness', () => {
   });
 });
 
-/** Rough English syllable count: vowel groups, minus a silent final e; numbers by their digits. */
-function syllables(word: string): number {
-  if (/^\d+$/.test(word)) return word.length;
-  return word
-    .toLowerCase()
-    .split('-')
-    .filter((part) => part.length > 0)
-    .reduce((sum, part) => {
-      const letters = part.replace(/[^a-z]/g, '');
-      if (letters.length === 0) return sum;
-      let count = (letters.match(/[aeiouy]+/g) ?? []).length;
-      if (count > 1 && /[^aeiouy]e$/.test(letters) && !/[^aeiouy]le$/.test(letters)) count--;
-      return sum + Math.max(1, count);
-    }, 0);
-}
-
-function readability(text: string) {
-  const sentences = text
-    .split(/[.!?]+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  const words = text
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\w]+|[^\w]+$/g, ''))
-    .filter((w) => w.length > 0);
-  const syllableCount = words.reduce((sum, w) => sum + syllables(w), 0);
-  const wordsPerSentence = words.length / sentences.length;
-  const grade = 0.39 * wordsPerSentence + 11.8 * (syllableCount / words.length) - 15.59;
-  return { words: words.length, sentences: sentences.length, wordsPerSentence, grade };
-}
-
-describe('readability helper', () => {
-  it('counts syllables of common words', () => {
-    const table: [string, number][] = [
-      ['bone', 1],
-      ['cement', 2],
-      ['balloon', 2],
-      ['table', 2],
-      ['vertebra', 3],
-      ['X-ray', 2],
-      ['the', 1],
-      ['stomach', 2],
-    ];
-    for (const [word, expected] of table) expect(syllables(word), word).toBe(expected);
-  });
-
-  it('grades simple and complex text apart', () => {
-    expect(readability('The cat sat. The dog ran.').grade).toBeLessThan(2);
-    expect(
-      readability(
-        'Osteoporotic compression fractures necessitate percutaneous augmentation under continuous fluoroscopic visualisation.',
-      ).grade,
-    ).toBeGreaterThan(12);
-  });
-});
-
 describe('plain-language captions are short and simple', () => {
   const ids = [...new Set(PROCEDURE_IDS.flatMap((p) => timelineFor(p).steps.map((s) => s.id)))];
 
   it.each(ids)('step.%s.plain', (id) => {
     const text = MESSAGES[`step.${id}.plain`]!;
-    const r = readability(text);
+    const r = { ...textStats(text, englishSyllables), grade: fleschKincaidGrade(text) };
     const summary = `"${text}": ${r.words} words, ${r.sentences} sentences, ${r.wordsPerSentence.toFixed(1)} words/sentence, grade ${r.grade.toFixed(1)}`;
     expect(r.words, `too long: ${summary}`).toBeLessThanOrEqual(40);
     expect(r.wordsPerSentence, `sentences too long: ${summary}`).toBeLessThanOrEqual(20);

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import es from '../../src/i18n/messages/es.json';
+import { browserSuite } from './support/suite';
+import { openViewer, seekAndSettle } from './support/viewerPage';
+
+const suite = browserSuite();
+const ES: Record<string, string> = es;
+const PHONE = { width: 375, height: 667 };
+
+/**
+ * Words that give away English left in a Spanish viewer: UI labels and common caption words. Matched case-
+ * sensitively on the visible text, with the spaces where they are written (" the " is not inside "theme").
+ */
+const ENGLISH_TELLTALES = [
+  ' the ',
+  ' and ',
+  ' of ',
+  'The ',
+  'Play',
+  'Pause',
+  'Steps',
+  'Speed',
+  'Labels',
+  'Cutaway',
+  'Caption',
+  'Patients',
+  'Copy link',
+  'Kyphoplasty',
+  'Vertebroplasty',
+  'X-ray',
+  'needle',
+  'balloon',
+  'cement ',
+  'bone',
+  'wedge',
+];
+
+/** Steps whose phone screenshots are kept for a person to look at. */
+const SCREENSHOT_STEPS = new Set(['overview', 'access', 'balloon-inflation', 'cement-injection', 'result']);
+
+interface StepInfo {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** The visible text of the viewer (its shadow root), as a reader sees it. */
+function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.querySelector('spine-procedure-viewer')!.shadowRoot!;
+    return (root.querySelector('.spv-root') as HTMLElement).innerText;
+  });
+}
+
+function englishIn(text: string): string[] {
+  return ENGLISH_TELLTALES.filter((word) => text.includes(word));
+}
+
+/** Wait until the caption shows this title (React renders the new step after the seek's frame). */
+async function waitForCaption(page: Page, title: string): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      document.querySelector('spine-procedure-viewer')?.shadowRoot?.querySelector('.spv-caption-title')
+        ?.textContent === expected,
+    title,
+    { timeout: 20_000 },
+  );
+}
+
+describe('Spanish: the whole viewer speaks Spanish', () => {
+  for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
+    it(`${procedure}: every step's caption and controls are Spanish`, async () => {
+      const v = await openViewer(suite.browser, suite.origin, `?lang=es&procedure=${procedure}`, PHONE);
+      const root = v.page.locator('spine-procedure-viewer .spv-root');
+      expect(await root.getAttribute('lang'), 'screen readers switch voice on the root').toBe('es');
+      const steps = await v.page.evaluate(
+        () => (document.querySelector('spine-procedure-viewer') as HTMLElement & { steps: StepInfo[] }).steps,
+      );
+      expect(steps.length).toBeGreaterThan(8);
+      const problems: string[] = [];
+      for (const step of steps) {
+        await seekAndSettle(v.page, step.start + (step.end - step.start) * 0.7);
+        await waitForCaption(v.page, ES[`step.${step.id}.title`]!);
+        const text = await visibleText(v.page);
+        expect(text, step.id).toContain(ES[`step.${step.id}.plain`]!);
+        const found = englishIn(text);
+        if (found.length > 0) problems.push(`${step.id}: ${found.join(', ')} in\n${text}`);
+        if (SCREENSHOT_STEPS.has(step.id)) await v.screenshot(`es-${procedure}-${step.id}`);
+      }
+      // The step list drawer, with every title.
+      await v.page.locator('spine-procedure-viewer .spv-steps-toggle').click();
+      await v.page.locator('spine-procedure-viewer .spv-steps').waitFor();
+      const list = await visibleText(v.page);
+      for (const step of steps) expect(list).toContain(ES[`step.${step.id}.title`]!);
+      if (englishIn(list).length > 0) problems.push(`step list: ${englishIn(list).join(', ')}`);
+      expect(problems, problems.join('\n\n')).toEqual([]);
+      expect(v.errors).toEqual([]);
+      await v.close();
+    });
+  }
+
+  it('clinical captions and readouts write decimals with a comma', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?lang=es&audience=clinician&step=result', {
+      width: 1100,
+      height: 760,
+    });
+    await waitForCaption(v.page, ES['step.result.title']!);
+    const caption = await v.page.locator('spine-procedure-viewer .spv-caption-text').innerText();
+    expect(caption).toMatch(/ángulo de cuña de \d+,\d°/);
+    expect(caption).toMatch(/\d+,\d mL de cemento/);
+    const readouts = await v.page.locator('spine-procedure-viewer .spv-readouts').innerText();
+    expect(readouts).toMatch(/\d+,\d mm/);
+    expect(readouts, 'no decimal points').not.toMatch(/\d\.\d/);
+    expect(englishIn(await visibleText(v.page))).toEqual([]);
+    await v.screenshot('es-clinician-result');
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('a Spanish browser without `lang` gets Spanish; the language menu switches to English', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?step=overview', PHONE, { locale: 'es-ES' });
+    const root = v.page.locator('spine-procedure-viewer .spv-root');
+    expect(await root.getAttribute('lang')).toBe('es');
+    await waitForCaption(v.page, ES['step.overview.title']!);
+    expect(await v.page.evaluate(() => document.querySelector('spine-procedure-viewer')!.lang)).toBe('es');
+    const menu = v.page.locator('spine-procedure-viewer .spv-language select');
+    expect(await menu.locator('option').allInnerTexts()).toEqual(['English', 'Español']);
+    expect(await menu.locator('option[value="en"]').getAttribute('lang')).toBe('en');
+    await menu.selectOption('en');
+    await waitForCaption(v.page, 'The broken vertebra');
+    expect(await root.getAttribute('lang')).toBe('en');
+    expect(await v.page.evaluate(() => document.querySelector('spine-procedure-viewer')!.lang)).toBe('en');
+    // An attribute set and then removed gives the browser's language back, not English.
+    await v.page.evaluate(() => {
+      const viewer = document.querySelector('spine-procedure-viewer')!;
+      viewer.setAttribute('lang', 'en');
+      viewer.removeAttribute('lang');
+    });
+    await waitForCaption(v.page, ES['step.overview.title']!);
+    expect(await root.getAttribute('lang')).toBe('es');
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('an English browser without `lang` stays English', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?step=overview', PHONE, { locale: 'en-US' });
+    await waitForCaption(v.page, 'The broken vertebra');
+    expect(await v.page.locator('spine-procedure-viewer .spv-root').getAttribute('lang')).toBe('en');
+    await v.close();
+  });
+});
