@@ -39,6 +39,12 @@ export function translate(lang: string, key: MessageKey, params?: MessageParams)
   return format(template, params);
 }
 
+/** Whether `lang`'s own file holds `key`, without the English fallback: lets a caller prefer a language's own variant. */
+export function hasMessage(lang: string, key: string): key is MessageKey {
+  const catalog = catalogs.get(lang);
+  return catalog !== undefined && Object.prototype.hasOwnProperty.call(catalog, key);
+}
+
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function translatorFor(lang: string): Translate {

@@ -1,5 +1,6 @@
 import { captionParams } from './captionParams';
 import { procedureCaptionParams } from './procedureCaptionParams';
+import { captionContext, stepCaption } from './stepCaption';
 import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** The current step's title and its caption in the audience's register (plain words or clinical). */
@@ -10,6 +11,7 @@ export function CaptionPanel() {
   const t = useT();
   const state = controller.state;
   const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(settings, t) };
+  const context = captionContext(settings, params);
   const timeline = controller.getTimeline();
   const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
   return (
@@ -20,7 +22,7 @@ export function CaptionPanel() {
       <h2 id="spv-caption-title" className="spv-caption-title">
         {t(`step.${step}.title`)}
       </h2>
-      <p className="spv-caption-text">{t(`step.${step}.${register}`, params)}</p>
+      <p className="spv-caption-text">{stepCaption(context, step, register)}</p>
     </section>
   );
 }

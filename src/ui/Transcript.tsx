@@ -3,6 +3,7 @@ import { createProcedureState } from '../procedure/procedureState';
 import { stateAt } from '../procedure/stateAt';
 import { captionParams } from './captionParams';
 import { procedureCaptionParams } from './procedureCaptionParams';
+import { captionContext, stepCaption } from './stepCaption';
 import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
 /**
@@ -23,6 +24,7 @@ export function Transcript() {
     [timeline, options],
   );
   const params = { ...captionParams(settings, result, t), ...procedureCaptionParams(settings, t) };
+  const context = captionContext(settings, params);
   return (
     <section className="spv-transcript" aria-label={t('controls.transcript')}>
       <h2>{t(`procedure.${settings.procedure}`)}</h2>
@@ -30,7 +32,7 @@ export function Transcript() {
         {timeline.steps.map((step) => (
           <li key={step.id} aria-current={step.id === current ? 'step' : undefined}>
             <h3>{t(`step.${step.id}.title`)}</h3>
-            <p>{t(`step.${step.id}.${register}`, params)}</p>
+            <p>{stepCaption(context, step.id, register)}</p>
           </li>
         ))}
       </ol>

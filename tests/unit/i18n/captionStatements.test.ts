@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../../src/i18n/messages/en.json';
+import { timelineFor } from '../../../src/procedure/timeline';
+
+/*
+ * The clinical claims the English captions must keep making. Each assertion names the statement it protects, so a
+ * rewording that drops one says which.
+ */
+const MESSAGES: Record<string, string> = en;
+
+/** A caption and its count variants (`<key>.one`, …): every wording a viewer can be shown. */
+function wordings(key: string): [string, string][] {
+  const entries = Object.entries(MESSAGES).filter(([k]) => k === key || k.replace(/\.\w+$/, '') === key);
+  expect(entries.length, `${key} is missing`).toBeGreaterThan(0);
+  return entries;
+}
+
+describe('kyphoplasty: balloons are deflated and removed before cement goes in', () => {
+  const ids = timelineFor('kyphoplasty').steps.map((s) => s.id);
+
+  it('balloon removal comes after inflation and before cement injection in the timeline', () => {
+    const removal = ids.indexOf('balloon-removal');
+    expect(removal, 'the kyphoplasty timeline has no balloon-removal step').toBeGreaterThanOrEqual(0);
+    expect(removal, 'balloon removal must follow balloon inflation').toBeGreaterThan(
+      ids.indexOf('balloon-inflation'),
+    );
+    expect(removal, 'balloon removal must come before cement injection').toBeLessThan(
+      ids.indexOf('cement-injection'),
+    );
+  });
+
+  it('the removal captions say the balloons are emptied and taken out', () => {
+    for (const [key, text] of wordings('step.balloon-removal.plain')) {
+      expect(text, `${key} no longer says the balloon is emptied`).toMatch(/\bemptied\b|\bdeflated\b/i);
+      expect(text, `${key} no longer says the balloon is taken out`).toMatch(/taken out|removed|withdrawn/i);
+      expect(text, `${key} no longer says this happens before the cement`).toMatch(/before[^.]*cement/i);
+    }
+    for (const [key, text] of wordings('step.balloon-removal.clinical')) {
+      expect(text, `${key} no longer says the tamp is deflated`).toMatch(/\bdeflated\b/i);
+      expect(text, `${key} no longer says the tamp is withdrawn`).toMatch(/withdrawn|removed/i);
+    }
+  });
+});
+
+describe('cement injection stops short of the posterior wall', () => {
+  it('the clinical caption says so', () => {
+    for (const [key, text] of wordings('step.cement-injection.clinical')) {
+      expect(text, `${key} no longer says cement stops short of the posterior wall`).toMatch(
+        /short of the posterior (vertebral body )?wall/i,
+      );
+      expect(text, `${key} no longer says injection stops at any leak`).toMatch(/\bleak\b/i);
+    }
+  });
+});
+
+describe('the balloon is filled with contrast', () => {
+  it('the plain caption says contrast dye, the clinical caption contrast', () => {
+    for (const [key, text] of wordings('step.balloon-inflation.plain')) {
+      expect(text, `${key} no longer says the balloon fills with contrast dye`).toMatch(/contrast dye/i);
+    }
+    for (const [key, text] of wordings('step.balloon-inflation.clinical')) {
+      expect(text, `${key} no longer says inflation is with contrast`).toMatch(/\bcontrast\b/i);
+    }
+  });
+});
+
+describe('height restoration is modest', () => {
+  const FULL_RESTORATION = [
+    /\b(full|fully|complete|completely|total|totally|entire|entirely)\b[^.]*\b(restor\w*|height|reduc\w*|lift\w*)/i,
+    /\b(restor\w*|reduc\w*|lift\w*)\b[^.]*\b(full|fully|complete|completely|total|totally)\b/i,
+    /\bback to (its )?(normal|original|full)\b/i,
+  ];
+
+  it('no caption claims full or complete restoration', () => {
+    const captions = Object.entries(MESSAGES).filter(
+      ([key]) => key.startsWith('step.') || key.startsWith('caption.'),
+    );
+    for (const [key, text] of captions) {
+      for (const claim of FULL_RESTORATION) {
+        expect(text, `${key} claims full height restoration`).not.toMatch(claim);
+      }
+    }
+  });
+
+  it('the result caption calls the restoration modest or partial', () => {
+    for (const [key, text] of wordings('step.result.clinical')) {
+      expect(text, `${key} no longer says restoration is modest`).toMatch(/\b(modest|partial)\b/i);
+    }
+    for (const [key, text] of wordings('step.balloon-inflation.plain')) {
+      expect(text, `${key} no longer says the balloon lifts the bone only a little`).toMatch(/a little/i);
+    }
+    for (const [key, text] of wordings('step.balloon-inflation.clinical')) {
+      expect(text, `${key} no longer says endplate reduction is partial`).toMatch(/\bpartial\b/i);
+    }
+  });
+});
