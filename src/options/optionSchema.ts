@@ -22,6 +22,8 @@ import {
   POLARITIES,
   REVEAL_MODES,
   VIEWS,
+  NARRATION_MODES,
+  type NarrationMode,
   type Audience,
   type BoneDensity,
   type ControlsMode,
@@ -61,6 +63,8 @@ export interface ViewerOptions {
   /** The poster image (http or https, same origin); null: the built-in poster; "" for none. */
   poster: string | null;
   reveal: RevealMode;
+  /** Speak each step's caption while playing; the timeline waits for a sentence longer than its step. */
+  narration: NarrationMode;
 }
 
 export type OptionKey = keyof ViewerOptions;
@@ -137,6 +141,7 @@ export const OPTION_SCHEMA: Schema = {
   shareUrl: spec('share-url', httpUrl(), null, 'setting', 'expected.url', false),
   poster: spec('poster', posterValue, null, 'element', 'expected.posterUrl', false),
   reveal: choice('reveal', REVEAL_MODES, 'auto', 'element', 'expected.reveal', false),
+  narration: choice('narration', NARRATION_MODES, 'off', 'setting', 'expected.narration'),
 };
 
 export const OPTION_KEYS = Object.keys(OPTION_SCHEMA) as OptionKey[];

@@ -27,6 +27,10 @@ export type ViewMode = (typeof VIEWS)[number];
 export const CONTROLS = ['full', 'minimal', 'none'] as const;
 export type ControlsMode = (typeof CONTROLS)[number];
 
+export const NARRATION_MODES = ['off', 'on'] as const;
+/** Spoken captions (Web Speech), the timeline waiting for a sentence that outlasts its step. */
+export type NarrationMode = (typeof NARRATION_MODES)[number];
+
 export const REVEAL_MODES = ['auto', 'interaction'] as const;
 /** When the viewer mounts its 3D view: `auto` once it scrolls into view, `interaction` when its poster is pressed. */
 export type RevealMode = (typeof REVEAL_MODES)[number];

@@ -11,9 +11,23 @@ export interface PlaybackSnapshot {
   scrubbing: boolean;
   /** True once the end was reached without looping (cleared by play or seek). */
   ended: boolean;
+  /**
+   * True while playing time is held at a hold point (see `holdAt`): `playing` stays true (the viewer is still
+   * playing from the user's point of view), time stands still until `releaseHold()`.
+   */
+  waiting: boolean;
 }
 
-export type PlaybackEvent = 'play' | 'pause' | 'seeked' | 'ended' | 'ratechange' | 'durationchange' | 'loop';
+export type PlaybackEvent =
+  | 'play'
+  | 'pause'
+  | 'seeked'
+  | 'ended'
+  | 'ratechange'
+  | 'durationchange'
+  | 'loop'
+  /** `waiting` turned on (time reached the hold point) or off (released). */
+  | 'waiting';
 
 export interface PlaybackStore {
   getTime(): number;
@@ -28,6 +42,14 @@ export interface PlaybackStore {
   setDuration(duration: number, time?: number): void;
   beginScrub(): void;
   endScrub(): void;
+  /**
+   * While playing, stop time at `t` when it gets there (the store's own timer) and keep `playing` true with
+   * `waiting` set, until `releaseHold()`. One hold point at a time; cleared by pause, seek, a duration change and
+   * release. Sets nothing observable until reached (no event), so it may be called from any event handler.
+   */
+  holdAt(t: number): void;
+  /** Drop the hold point; if time is held there, time runs on from it. */
+  releaseHold(): void;
   /** Low-frequency changes only (never per frame). */
   subscribe(listener: (event: PlaybackEvent) => void): () => void;
   /** Stop its timer (the viewer is gone). */
@@ -53,7 +75,9 @@ export function createPlaybackStore(options: {
     duration: Math.max(0, options.duration),
     scrubbing: false,
     ended: false,
+    waiting: false,
   };
+  let holdPoint: number | null = null;
   let resumeAfterScrub = false;
   let cancelEndTimer: (() => void) | null = null;
   const listeners = new Set<(event: PlaybackEvent) => void>();
@@ -65,7 +89,9 @@ export function createPlaybackStore(options: {
   const clamp = (t: number) =>
     Number.isFinite(t) ? Math.min(snapshot.duration, Math.max(0, t)) : t === Infinity ? snapshot.duration : 0;
   const raw = () =>
-    snapshot.playing ? anchorTime + ((clock.now() - anchorWall) / 1000) * snapshot.rate : anchorTime;
+    snapshot.playing && !snapshot.waiting
+      ? anchorTime + ((clock.now() - anchorWall) / 1000) * snapshot.rate
+      : anchorTime;
   /** Live time; a loop wraps even if its timer is a little late. */
   const live = () => {
     const t = raw();
@@ -82,9 +108,29 @@ export function createPlaybackStore(options: {
   const armEndTimer = () => {
     cancelEndTimer?.();
     cancelEndTimer = null;
-    if (!snapshot.playing || snapshot.duration <= 0) return;
+    if (!snapshot.playing || snapshot.waiting || snapshot.duration <= 0) return;
+    if (holdPoint !== null && holdPoint >= anchorTime && holdPoint < snapshot.duration) {
+      cancelEndTimer = clock.setTimer(reachHold, ((holdPoint - anchorTime) / snapshot.rate) * 1000);
+      return;
+    }
     const remainingMs = ((snapshot.duration - anchorTime) / snapshot.rate) * 1000;
     cancelEndTimer = clock.setTimer(reachEnd, remainingMs);
+  };
+  const reachHold = () => {
+    cancelEndTimer = null;
+    if (!snapshot.playing || holdPoint === null) return;
+    reanchor(holdPoint);
+    holdPoint = null;
+    update({ waiting: true });
+    emit('waiting');
+  };
+  /** Leave a hold without events of its own (the caller emits what the change means). */
+  const clearHold = () => {
+    holdPoint = null;
+    if (snapshot.waiting) {
+      reanchor(anchorTime);
+      update({ waiting: false });
+    }
   };
   const reachEnd = () => {
     cancelEndTimer = null;
@@ -115,12 +161,14 @@ export function createPlaybackStore(options: {
     pause() {
       if (!snapshot.playing) return;
       reanchor(live());
-      update({ playing: false });
+      holdPoint = null;
+      update({ playing: false, waiting: false });
       armEndTimer();
       emit('pause');
     },
     seek(t) {
       if (snapshot.playing && !snapshot.scrubbing) store.pause();
+      clearHold();
       reanchor(t);
       if (snapshot.ended) update({ ended: false });
       armEndTimer();
@@ -142,6 +190,7 @@ export function createPlaybackStore(options: {
     },
     setDuration(duration, time) {
       const current = time ?? live();
+      clearHold();
       update({ duration: Math.max(0, duration) });
       reanchor(current);
       armEndTimer();
@@ -159,6 +208,16 @@ export function createPlaybackStore(options: {
       // Released at the very end: the play-through is over, as in a media player, rather than starting again.
       if (resumeAfterScrub && anchorTime < snapshot.duration) store.play();
       resumeAfterScrub = false;
+    },
+    holdAt(t) {
+      holdPoint = Number.isFinite(t) ? t : null;
+      armEndTimer();
+    },
+    releaseHold() {
+      const wasWaiting = snapshot.waiting;
+      clearHold();
+      armEndTimer();
+      if (wasWaiting) emit('waiting');
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -53,6 +53,7 @@ export class ViewerController extends Emitter<ViewerEvents> {
   private lastStep: StepId | null = null;
   private lastTimeupdate = -Infinity;
   private headlessPending = false;
+  private narratingNow = false;
 
   constructor(settings: ViewerSettings, options: ViewerControllerOptions = {}) {
     super();
@@ -179,6 +180,31 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.seek(nextStepStart(this.timeline, this.playback.getTime()));
   }
 
+  /**
+   * Hold playing time at `t` when it gets there (extended-description style: narration longer than its step), until
+   * `releaseHold()`. `getPlayback().playing` stays true and `waiting` is set while held; pause, seek and a
+   * procedure change drop the hold. Sets nothing observable until the store's own timer reaches `t`.
+   */
+  holdAt(t: number): void {
+    this.playback.holdAt(t);
+  }
+
+  /** Drop the hold point; held time runs on from where it stands. */
+  releaseHold(): void {
+    this.playback.releaseHold();
+  }
+
+  /** True while a narration sentence is being spoken (set by the narration module). */
+  get narrating(): boolean {
+    return this.narratingNow;
+  }
+
+  setNarrating(narrating: boolean): void {
+    if (narrating === this.narratingNow) return;
+    this.narratingNow = narrating;
+    this.emit('narrationchange', { narrating });
+  }
+
   setRate(rate: PlaybackRate): void {
     this.playback.setRate(rate);
   }
@@ -247,7 +273,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
       this.headlessPending = false;
       if (this.renderer.attached) return;
       this.renderFrame();
-      if (this.playback.getSnapshot().playing) this.requestFrame();
+      const { playing, waiting } = this.playback.getSnapshot();
+      if (playing && !waiting) this.requestFrame();
     });
   }
 

@@ -24,7 +24,9 @@ export interface ViewerEvents extends Record<string, unknown> {
   stepchange: { step: StepId; index: number; previous: StepId | null };
   procedurechange: { procedure: ProcedureId; time: number };
   settingschange: { settings: ViewerSettings };
-  /** Any change of playback (play, pause, seek, rate, loop, scrub, duration): for the React hooks. */
+  /** Narration started or stopped speaking. */
+  narrationchange: { narrating: boolean };
+  /** Any change of playback (play, pause, seek, rate, loop, scrub, duration, waiting): for the React hooks. */
   playbackchange: null;
   /** Every computed frame; for DOM readouts written through refs (no React state). */
   frame: ProcedureState;

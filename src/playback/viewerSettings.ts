@@ -5,6 +5,7 @@ import type {
   BoneDensity,
   ControlsMode,
   Detector,
+  NarrationMode,
   Polarity,
   ViewMode,
 } from '../options/optionValues';
@@ -32,6 +33,8 @@ export interface ViewerSettings {
   boneDensity: BoneDensity;
   /** Where "copy link" points (the `share-url` option); null: the page's default. */
   shareUrl: string | null;
+  /** Spoken captions (the `narration` option). */
+  narration: NarrationMode;
   /** Not an option: the camera follows the procedure until the user orbits. */
   cameraMode: CameraMode;
 }
@@ -54,6 +57,7 @@ export const SETTING_OF_OPTION = {
   detector: 'detector',
   bone: 'boneDensity',
   shareUrl: 'shareUrl',
+  narration: 'narration',
 } as const satisfies Partial<Record<keyof ViewerOptions, keyof ViewerSettings>>;
 
 export type SettingOption = keyof typeof SETTING_OF_OPTION;

@@ -23,7 +23,9 @@ export function ProcedureDriver() {
     // Count every pass of the frame (3D view and fluoro) together; reset once per frame, not per render call.
     gl.info.reset();
     controller.renderFrame();
-    if (controller.getPlayback().playing) invalidate();
+    const { playing, waiting } = controller.getPlayback();
+    // Held by narration (waiting), time stands still: no more frames until it runs again.
+    if (playing && !waiting) invalidate();
   }, -1);
   return null;
 }

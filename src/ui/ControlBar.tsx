@@ -1,4 +1,5 @@
 import { Icon } from './icons';
+import { NarrationButton } from './NarrationButton';
 import { OptionSelect } from './OptionSelect';
 import { Scrubber } from './Scrubber';
 import { TimeLabel } from './TimeLabel';
@@ -56,6 +57,7 @@ export function ControlBar({ stepsOpen, onToggleSteps, minimal = false }: Contro
         )}
         <TimeLabel />
         <span className="spv-spacer" />
+        <NarrationButton />
         {!minimal && (
           <>
             <OptionSelect

@@ -16,6 +16,7 @@ import { SceneStage } from './SceneStage';
 import { StepList } from './StepList';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+import { useNarration } from './useNarration';
 import { useController, useSettings, useT, ViewerContext } from '../playback/react/viewerHooks';
 
 /** ViewerAppProps: the controller to drive, and whether there is a 3D view. */
@@ -40,6 +41,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const [stepsOpen, setStepsOpen] = useState(false);
   const controller = useController();
   const onKeyDown = useKeyboardShortcuts(controller);
+  useNarration(controller);
   const showControls = settings.controls !== 'none';
   return (
     <div

@@ -9,6 +9,8 @@ export type ViewerStateSnapshot = ProcedureState & {
   grade: number;
   morphology: string;
   approach: string;
+  /** True while narration is speaking a sentence. */
+  narrating: boolean;
 };
 
 /** Rendering figures for benchmarks and diagnostics. */
@@ -27,7 +29,7 @@ export class ViewerDiagnostics extends ViewerElementBase {
   getState(): ViewerStateSnapshot {
     const c = this.controller;
     const { level, grade, morphology, approach } = c.getSettings();
-    return { ...c.currentFrame(), level, grade, morphology, approach };
+    return { ...c.currentFrame(), level, grade, morphology, approach, narrating: c.narrating };
   }
 
   /**

@@ -27,6 +27,7 @@ export const PROPERTY_OPTIONS = [
   'shareUrl',
   'poster',
   'reveal',
+  'narration',
 ] as const satisfies readonly (keyof ViewerOptions)[];
 
 /** The typed option properties every viewer element has. */

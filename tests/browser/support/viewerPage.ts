@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectErrors, waitForViewerReady } from './browser';
 
 export const ARTIFACTS = 'test-artifacts';
@@ -22,13 +22,19 @@ export async function openViewer(
   query = '',
   viewport = { width: 1100, height: 760 },
   /** `locale`: the browser's language (navigator.languages), e.g. 'es-ES'; Playwright's default otherwise. */
-  options: { reducedMotion?: 'reduce' | 'no-preference'; locale?: string } = {},
+  /** `init`: prepares the context before the page loads (e.g. `context.addInitScript` stand-ins). */
+  options: {
+    reducedMotion?: 'reduce' | 'no-preference';
+    locale?: string;
+    init?: (context: BrowserContext) => Promise<void>;
+  } = {},
 ): Promise<ViewerPage> {
   const context = await browser.newContext({
     viewport,
     reducedMotion: options.reducedMotion ?? 'no-preference',
     ...(options.locale ? { locale: options.locale } : {}),
   });
+  await options.init?.(context);
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(`${origin}/index.html${query}`);

@@ -36,6 +36,7 @@ describe('initial state', () => {
       duration: 120,
       scrubbing: false,
       ended: false,
+      waiting: false,
     });
     expect(events).toEqual([]);
   });
@@ -438,5 +439,61 @@ describe("the end is the store's own event", () => {
     store.dispose();
     clock.advance(60_000);
     expect(events, 'disposed: no listeners, no timer').toEqual(['play', 'pause', 'play']);
+  });
+});
+
+describe('hold (narration waits at a step end)', () => {
+  it('holds time at the hold point with playing still true, and runs on from it when released', () => {
+    const { store, events, advance } = setup();
+    store.play();
+    store.holdAt(10);
+    expect(advance(8)).toBeCloseTo(8, 9);
+    expect(store.getSnapshot().waiting).toBe(false);
+    expect(advance(5)).toBeCloseTo(10, 9);
+    expect(store.getSnapshot()).toMatchObject({ playing: true, waiting: true });
+    expect(advance(30)).toBeCloseTo(10, 9);
+    store.releaseHold();
+    expect(store.getSnapshot()).toMatchObject({ playing: true, waiting: false });
+    expect(advance(2)).toBeCloseTo(12, 9);
+    expect(events).toEqual(['play', 'waiting', 'waiting']);
+  });
+
+  it('released before the hold point: time never stops', () => {
+    const { store, events, advance } = setup();
+    store.play();
+    store.holdAt(10);
+    advance(4);
+    store.releaseHold();
+    expect(advance(10)).toBeCloseTo(14, 9);
+    expect(store.getSnapshot().waiting).toBe(false);
+    expect(events).toEqual(['play']);
+  });
+
+  it('pause, seek and a duration change drop the hold; a held end still ends once released', () => {
+    const { store, advance } = setup(20);
+    store.play();
+    store.holdAt(5);
+    advance(6);
+    store.pause();
+    expect(store.getSnapshot()).toMatchObject({ playing: false, waiting: false });
+    store.play();
+    expect(advance(3)).toBeCloseTo(8, 9);
+    store.holdAt(20 - 0.001);
+    advance(20);
+    expect(store.getSnapshot()).toMatchObject({ playing: true, waiting: true, ended: false });
+    store.releaseHold();
+    advance(1);
+    expect(store.getSnapshot()).toMatchObject({ playing: false, ended: true });
+  });
+
+  it('a rate change while held keeps the hold; the rate applies once released', () => {
+    const { store, advance } = setup();
+    store.play();
+    store.holdAt(3);
+    advance(5);
+    store.setRate(2);
+    expect(advance(5)).toBeCloseTo(3, 9);
+    store.releaseHold();
+    expect(advance(1)).toBeCloseTo(5, 9);
   });
 });
