@@ -1,6 +1,7 @@
 import { Leva, useControls } from 'leva';
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
+import { translate } from '../i18n/catalog';
 import { OPTION_SCHEMA, type ViewerOptions } from '../options/optionSchema';
 import type { ViewerController } from '../playback/viewerController';
 import { SETTING_OF_OPTION } from '../playback/viewerSettings';
@@ -72,5 +73,6 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
     return () => offs.forEach((off) => off());
   }, [controller, set]);
 
-  return createPortal(<Leva titleBar={{ title: 'Clinician settings' }} collapsed={false} />, container);
+  const title = translate(controller.getSettings().lang, 'controls.settings');
+  return createPortal(<Leva titleBar={{ title }} collapsed={false} />, container);
 }

@@ -68,7 +68,9 @@ export class ViewerElementBase extends HTMLElement {
     this.setAttribute('role', 'region');
     this.setAttribute(
       'aria-label',
-      this.getAttribute('alt') ?? this.getAttribute('aria-label') ?? 'Spine procedure viewer',
+      this.getAttribute('alt') ??
+        this.getAttribute('aria-label') ??
+        translate(controller.getSettings().lang, 'app.title'),
     );
     const mount = document.createElement('div');
     mount.className = 'spv-host';
