@@ -17,6 +17,7 @@ import { StepList } from './StepList';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useNarration } from './useNarration';
+import { textDirection } from '../i18n/textDirection';
 import { useController, useSettings, useT, ViewerContext } from '../playback/react/viewerHooks';
 
 /** ViewerAppProps: the controller to drive, and whether there is a 3D view. */
@@ -48,6 +49,8 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
       className="spv-root"
       // Screen readers pick their voice from the nearest lang: the viewer's, not the host page's.
       lang={settings.lang}
+      // The layout is in logical properties: a right-to-left language mirrors it.
+      dir={textDirection(settings.lang)}
       data-audience={settings.audience}
       data-steps-open={stepsOpen}
       onKeyDown={onKeyDown}
