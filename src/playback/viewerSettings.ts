@@ -5,6 +5,7 @@ import type {
   BoneDensity,
   ControlsMode,
   Detector,
+  PatientPanel,
   Polarity,
   ViewMode,
 } from '../options/optionValues';
@@ -26,6 +27,8 @@ export interface ViewerSettings {
   labels: boolean;
   cutaway: boolean;
   torso: boolean;
+  /** The patient information panel that is open, or 'none' (the `panel` option). */
+  panel: PatientPanel;
   polarity: Polarity;
   detector: Detector;
   /** Trabecular density for the X-ray (the `bone` option). */
@@ -50,6 +53,7 @@ export const SETTING_OF_OPTION = {
   labels: 'labels',
   cutaway: 'cutaway',
   torso: 'torso',
+  panel: 'panel',
   polarity: 'polarity',
   detector: 'detector',
   bone: 'boneDensity',

@@ -9,6 +9,8 @@ export type ViewerStateSnapshot = ProcedureState & {
   grade: number;
   morphology: string;
   approach: string;
+  /** The open patient information panel, or 'none'. */
+  panel: string;
 };
 
 /** Rendering figures for benchmarks and diagnostics. */
@@ -26,8 +28,8 @@ export class ViewerDiagnostics extends ViewerElementBase {
   /** The state at the current time as a plain object: the last computed frame (computed once if none is). */
   getState(): ViewerStateSnapshot {
     const c = this.controller;
-    const { level, grade, morphology, approach } = c.getSettings();
-    return { ...c.currentFrame(), level, grade, morphology, approach };
+    const { level, grade, morphology, approach, panel } = c.getSettings();
+    return { ...c.currentFrame(), level, grade, morphology, approach, panel };
   }
 
   /**
