@@ -76,7 +76,7 @@ describe('the statements that must not be lost', () => {
     expect(esLeak).toMatch(/2 de cada 3/);
     const [enSilent, esSilent] = text('patient.risks.leakSilent');
     expect(enSilent).toMatch(/Most leaks cause no symptoms/);
-    expect(esSilent).toMatch(/Casi todas las fugas no dan ninguna molestia/);
+    expect(esSilent).toMatch(/La mayoría de las fugas no dan ninguna molestia/);
   });
 
   it('new fractures of nearby vertebrae, and why osteoporosis treatment matters', () => {
