@@ -16,7 +16,13 @@ export default tseslint.config(
   },
   {
     // The pure layers must stay free of React, three and the DOM (DESIGN.md §1); their React hooks live apart.
-    files: ['src/procedure/**/*.ts', 'src/playback/**/*.ts', 'src/options/**/*.ts', 'src/narration/**/*.ts'],
+    files: [
+      'src/procedure/**/*.ts',
+      'src/playback/**/*.ts',
+      'src/options/**/*.ts',
+      'src/narration/**/*.ts',
+      'src/content/**/*.ts',
+    ],
     ignores: ['src/playback/react/**'],
     rules: {
       'no-restricted-imports': [

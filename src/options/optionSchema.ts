@@ -18,6 +18,7 @@ import {
   BONE_DENSITIES,
   CONTROLS,
   DETECTORS,
+  PATIENT_PANELS,
   PLAYBACK_RATES,
   POLARITIES,
   REVEAL_MODES,
@@ -28,6 +29,7 @@ import {
   type BoneDensity,
   type ControlsMode,
   type Detector,
+  type PatientPanel,
   type PlaybackRate,
   type Polarity,
   type RevealMode,
@@ -58,6 +60,8 @@ export interface ViewerOptions {
   labels: boolean;
   cutaway: boolean;
   torso: boolean;
+  /** The patient information panel that is open (who it is for, risks, recovery), or none. */
+  panel: PatientPanel;
   /** The page that "copy link" opens (http or https); null: the standalone page. */
   shareUrl: string | null;
   /** The poster image (http or https, same origin); null: the built-in poster; "" for none. */
@@ -138,6 +142,7 @@ export const OPTION_SCHEMA: Schema = {
   labels: spec('labels', booleanValue, false, 'setting', 'expected.boolean'),
   cutaway: spec('cutaway', booleanValue, true, 'setting', 'expected.boolean'),
   torso: spec('torso', booleanValue, true, 'setting', 'expected.boolean'),
+  panel: choice('panel', PATIENT_PANELS, 'none', 'setting', 'expected.panel'),
   shareUrl: spec('share-url', httpUrl(), null, 'setting', 'expected.url', false),
   poster: spec('poster', posterValue, null, 'element', 'expected.posterUrl', false),
   reveal: choice('reveal', REVEAL_MODES, 'auto', 'element', 'expected.reveal', false),

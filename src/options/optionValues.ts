@@ -34,3 +34,7 @@ export type NarrationMode = (typeof NARRATION_MODES)[number];
 export const REVEAL_MODES = ['auto', 'interaction'] as const;
 /** When the viewer mounts its 3D view: `auto` once it scrolls into view, `interaction` when its poster is pressed. */
 export type RevealMode = (typeof REVEAL_MODES)[number];
+
+export const PATIENT_PANELS = ['none', 'candidacy', 'risks', 'recovery'] as const;
+/** The patient information panel that is open: who the procedure is for, its risks, or recovery; or none. */
+export type PatientPanel = (typeof PATIENT_PANELS)[number];

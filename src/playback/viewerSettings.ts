@@ -6,6 +6,7 @@ import type {
   ControlsMode,
   Detector,
   NarrationMode,
+  PatientPanel,
   Polarity,
   ViewMode,
 } from '../options/optionValues';
@@ -27,6 +28,8 @@ export interface ViewerSettings {
   labels: boolean;
   cutaway: boolean;
   torso: boolean;
+  /** The patient information panel that is open, or 'none' (the `panel` option). */
+  panel: PatientPanel;
   polarity: Polarity;
   detector: Detector;
   /** Trabecular density for the X-ray (the `bone` option). */
@@ -53,6 +56,7 @@ export const SETTING_OF_OPTION = {
   labels: 'labels',
   cutaway: 'cutaway',
   torso: 'torso',
+  panel: 'panel',
   polarity: 'polarity',
   detector: 'detector',
   bone: 'boneDensity',

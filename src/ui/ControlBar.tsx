@@ -80,6 +80,8 @@ export function ControlBar({ stepsOpen, onToggleSteps, minimal = false }: Contro
           </>
         )}
       </div>
+      {/* The clock is the animation's: a real procedure takes far longer. */}
+      {!minimal && <p className="spv-time-note">{t('controls.teachingPace')}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { PATIENT_SECTIONS } from '../content/patientInfo';
 import { createProcedureState } from '../procedure/procedureState';
 import { stateAt } from '../procedure/stateAt';
 import { captionParams } from './captionParams';
@@ -36,6 +37,17 @@ export function Transcript() {
           </li>
         ))}
       </ol>
+      {/* After the steps: who it is for, the risks, the day and recovery. */}
+      {PATIENT_SECTIONS.map((section) => (
+        <section key={section.id} className="spv-transcript-patient" data-section={section.id}>
+          <h3>{t(section.title)}</h3>
+          <ul>
+            {section.items.map((item) => (
+              <li key={item.key}>{t(item.key)}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ViewerController } from '../playback/viewerController';
 import { CameraFollowButton } from './CameraFollowButton';
 import { CaptionPanel } from './CaptionPanel';
@@ -10,6 +10,7 @@ import { FluoroOverlay } from './FluoroOverlay';
 import { LanguageSelect } from './LanguageSelect';
 import { LiveRegion } from './LiveRegion';
 import { NoticeList } from './NoticeList';
+import { PatientPanel, PatientTabs, type PatientButtons } from './PatientInfo';
 import { ProcedureToggle } from './ProcedureToggle';
 import { ReadoutPanel } from './ReadoutPanel';
 import { SceneStage } from './SceneStage';
@@ -44,6 +45,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const onKeyDown = useKeyboardShortcuts(controller);
   useNarration(controller);
   const showControls = settings.controls !== 'none';
+  const patientButtons: PatientButtons = useRef({});
   return (
     <div
       className="spv-root"
@@ -74,6 +76,9 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
       {/* Beside the stage, not over it: the split and fluoro views fill the whole stage with X-ray images. */}
       {settings.audience === 'clinician' && <ReadoutPanel />}
       <CaptionPanel />
+      {/* Patient information: its buttons under the caption, the open section in its own row below them. */}
+      {showControls && <PatientTabs buttons={patientButtons} />}
+      {settings.panel !== 'none' && <PatientPanel id={settings.panel} buttons={patientButtons} />}
       {showControls && (
         <ControlBar
           stepsOpen={stepsOpen}

@@ -294,7 +294,7 @@ describe('the no-WebGL transcript', () => {
     expect(await page.locator('spine-procedure-viewer .spv-readouts').textContent()).toContain(
       `${figures.now} %`,
     );
-    const text = await page.locator('spine-procedure-viewer .spv-transcript li').last().textContent();
+    const text = await page.locator('spine-procedure-viewer .spv-transcript > ol > li').last().textContent();
     expect(text).toContain(`anterior height ${figures.result} %`);
     expect(text).toContain(`wedge angle ${figures.wedge}°`);
     await context.close();

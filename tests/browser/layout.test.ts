@@ -49,6 +49,14 @@ const SCENARIOS: Scenario[] = [
     progress: 0.4,
     xray: true,
   },
+  // A patient information panel open beside (or under) the stage, the readouts and the X-ray.
+  {
+    name: 'patient-panel',
+    options: { audience: 'clinician', step: 'access', panel: 'risks' },
+    webgl: true,
+    progress: 0.4,
+    xray: true,
+  },
   // At the step with the cure indicator, and a bad value, so the notices show beside the transcript.
   {
     name: 'no-webgl',

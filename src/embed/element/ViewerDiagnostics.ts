@@ -11,6 +11,8 @@ export type ViewerStateSnapshot = ProcedureState & {
   approach: string;
   /** True while narration is speaking a sentence. */
   narrating: boolean;
+  /** The open patient information panel, or 'none'. */
+  panel: string;
 };
 
 /** Rendering figures for benchmarks and diagnostics. */
@@ -28,8 +30,8 @@ export class ViewerDiagnostics extends ViewerElementBase {
   /** The state at the current time as a plain object: the last computed frame (computed once if none is). */
   getState(): ViewerStateSnapshot {
     const c = this.controller;
-    const { level, grade, morphology, approach } = c.getSettings();
-    return { ...c.currentFrame(), level, grade, morphology, approach, narrating: c.narrating };
+    const { level, grade, morphology, approach, panel } = c.getSettings();
+    return { ...c.currentFrame(), level, grade, morphology, approach, panel, narrating: c.narrating };
   }
 
   /**

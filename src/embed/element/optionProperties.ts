@@ -22,6 +22,7 @@ export const PROPERTY_OPTIONS = [
   'labels',
   'cutaway',
   'torso',
+  'panel',
   'loop',
   'autoplay',
   'shareUrl',

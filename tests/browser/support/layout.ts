@@ -25,6 +25,8 @@ export const PANELS: [string, string, string?][] = [
   ['copy link', '.spv-topbar .spv-copy-link'],
   ['clinician settings', '.spv-topbar > .spv-button'],
   ['caption', '.spv-caption'],
+  ['patient buttons', '.spv-patient-tabs'],
+  ['patient panel', '.spv-patient-panel'],
   ['control bar', '.spv-controls'],
   ['view toggles', '.spv-view-toggles'],
   ['notices', '.spv-notices'],

@@ -42,6 +42,7 @@ describe('the options schema', () => {
       'labels',
       'cutaway',
       'torso',
+      'panel',
       'view',
       'audience',
       'level',
