@@ -1,7 +1,7 @@
 import { Leva, useControls } from 'leva';
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import { translate } from '../i18n/catalog';
+import { translatorFor, type MessageKey, type Translate } from '../i18n/catalog';
 import { OPTION_SCHEMA, type ViewerOptions } from '../options/optionSchema';
 import type { ViewerController } from '../playback/viewerController';
 import { SETTING_OF_OPTION } from '../playback/viewerSettings';
@@ -29,6 +29,30 @@ const PANEL_OPTIONS = [
   'rate',
 ] as const;
 type PanelOption = (typeof PANEL_OPTIONS)[number];
+/** The words for each control: the viewer's own catalog keys, so the console speaks the viewer's language. */
+const LABEL_KEYS: Record<PanelOption, MessageKey> = {
+  level: 'option.level',
+  grade: 'option.grade',
+  morphology: 'option.morphology',
+  approach: 'option.approach',
+  cutaway: 'controls.cutaway',
+  labels: 'controls.labels',
+  torso: 'option.torso',
+  polarity: 'controls.polarity',
+  detector: 'option.detector',
+  bone: 'option.bone',
+  rate: 'controls.rate',
+};
+
+/** A choice as the console lists it: words where the catalog has them, else the value itself (levels, grades). */
+function valueLabel(key: PanelOption, value: unknown, t: Translate): string {
+  if (key === 'morphology' || key === 'polarity') return t(`${key}.${value}` as MessageKey);
+  if (key === 'approach' || key === 'detector' || key === 'bone')
+    return t(`value.${key}.${value}` as MessageKey);
+  if (key === 'rate') return `${value}×`;
+  return String(value);
+}
+
 /** leva's schema type (not exported by name from its entry point). */
 type LevaSchema = Exclude<Extract<Parameters<typeof useControls>[0], object>, () => unknown>;
 
@@ -47,6 +71,7 @@ function panelValues(controller: ViewerController): { [K in PanelOption]: Viewer
  * truth.
  */
 export default function ClinicianPanel({ controller, container }: ClinicianPanelProps) {
+  const t = translatorFor(controller.getSettings().lang);
   const schema = (): LevaSchema => {
     const values = panelValues(controller);
     return Object.fromEntries(
@@ -56,7 +81,10 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
           key,
           {
             value: values[key],
-            ...(choices ? { options: [...choices] as string[] } : {}),
+            label: t(LABEL_KEYS[key]),
+            ...(choices
+              ? { options: Object.fromEntries(choices.map((v) => [valueLabel(key, v, t), v])) }
+              : {}),
             onChange: (value: never, _path: string, ctx: { fromPanel: boolean }) => {
               if (ctx.fromPanel) controller.setOption(key, value);
             },
@@ -73,6 +101,5 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
     return () => offs.forEach((off) => off());
   }, [controller, set]);
 
-  const title = translate(controller.getSettings().lang, 'controls.settings');
-  return createPortal(<Leva titleBar={{ title }} collapsed={false} />, container);
+  return createPortal(<Leva titleBar={{ title: t('controls.settings') }} collapsed={false} />, container);
 }

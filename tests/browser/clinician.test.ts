@@ -44,11 +44,16 @@ describe('clinician panel', () => {
       (await imageStats(v.page, healthy, body)).mean - (await imageStats(v.page, osteoporotic, body)).mean;
     expect(gain, 'healthy trabecular bone reads denser (brighter, bone white)').toBeGreaterThan(0.02);
 
-    await levaSelect(v.page, 'polarity', 'bone-black');
+    await levaSelect(v.page, 'polarity', 'black');
     await seekAndSettle(v.page, 50);
     const black = await captureAp(v.page);
     expect(await imageCorrelation(v.page, healthy, black)).toBeLessThan(-0.8);
 
+    // The console speaks the viewer's language: plain labels, not option names.
+    const labels = await v.page.locator('.spv-clinician-panel label').allTextContents();
+    expect(labels).toEqual(
+      expect.arrayContaining(['X-ray shows bone', 'Bone density on X-ray', 'Fracture shape']),
+    );
     await levaSelect(v.page, 'level', 'T8');
     expect(await v.page.locator('spine-procedure-viewer .spv-level-chip').textContent()).toContain('T8');
     expect((await v.state()).level).toBe('T8');
