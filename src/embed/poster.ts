@@ -11,6 +11,8 @@ export interface Poster {
   /** 'waiting': shows the show button; 'loading': the viewer is mounting behind it. */
   setState(state: 'waiting' | 'loading'): void;
   setImage(url: string | null): void;
+  /** Words in another language (its catalog arrived after the poster was shown). */
+  setLabels(showLabel: string, loadingLabel: string): void;
 }
 
 /**
@@ -71,8 +73,14 @@ export function createPoster(options: {
     }
   };
   setImage(options.image);
+  const setLabels = (showLabel: string, loadingLabel: string) => {
+    button.setAttribute('aria-label', showLabel);
+    label.textContent = showLabel;
+    status.textContent = loadingLabel;
+  };
   return {
     element: root,
+    setLabels,
     setState: (state) => {
       root.dataset.state = state;
     },

@@ -1,3 +1,4 @@
+import { DEFAULT_LANG, isLanguageLoaded, loadLanguage, translate } from '../i18n/catalog';
 import type { OptionKey, ViewerOptions } from '../options/optionSchema';
 import type { PlaybackRate } from '../options/optionValues';
 import type { ProcedureState } from '../procedure/procedureState';
@@ -236,12 +237,32 @@ export class ViewerController extends Emitter<ViewerEvents> {
    * (`autoplay`); element options are the element's. Returns false when a step is not part of the procedure.
    */
   setOption<K extends OptionKey>(key: K, value: ViewerOptions[K]): boolean {
-    if (isSettingOption(key)) this.updateSettings({ [SETTING_OF_OPTION[key]]: value });
+    if (key === 'lang') this.setLanguage(value as string);
+    else if (isSettingOption(key)) this.updateSettings({ [SETTING_OF_OPTION[key]]: value });
     else if (key === 'rate') this.setRate(value as PlaybackRate);
     else if (key === 'loop') this.setLoop(value as boolean);
     else if (key === 'time' && value !== null) this.seek(value as number);
     else if (key === 'step' && value !== null) return this.seekStep(value as StepId);
     return true;
+  }
+
+  /**
+   * Switch language once its catalog is here, so the viewer never shows a half-translated frame; a catalog that
+   * cannot be loaded leaves the language as it was, with a notice.
+   */
+  setLanguage(lang: string): void {
+    if (isLanguageLoaded(lang)) return this.updateSettings({ lang });
+    void loadLanguage(lang).then((loaded) => {
+      if (loaded) this.updateSettings({ lang });
+      else this.catalogFailed(lang);
+    });
+  }
+
+  /** The catalog for `lang` could not be loaded: English it is, said politely. */
+  catalogFailed(lang: string): void {
+    if (this.settings.lang === lang) this.updateSettings({ lang: DEFAULT_LANG });
+    const notice = { option: 'lang' as const, key: 'notice.catalogFailed' as const, params: { value: lang } };
+    this.notices.add([notice], translate(DEFAULT_LANG, notice.key, notice.params));
   }
 
   /** Toggle procedure keeping the viewer's place (same step and progress, or the next shared step). */

@@ -1,4 +1,4 @@
-import { translate } from '../i18n/catalog';
+import { isLanguageLoaded, translate } from '../i18n/catalog';
 import { useSettings, useT } from '../playback/react/viewerHooks';
 import { OptionSelect } from './OptionSelect';
 
@@ -15,8 +15,15 @@ export function LanguageSelect() {
       className="spv-switch spv-language"
       label={t('controls.language')}
       value={lang}
-      valueLabel={(code) => translate(code, 'language.name')}
+      valueLabel={languageName}
       optionLang={(code) => code}
     />
   );
+}
+
+/** A language named in itself: from its catalog when loaded, else from the browser's own list of names. */
+function languageName(code: string): string {
+  if (isLanguageLoaded(code)) return translate(code, 'language.name');
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 }

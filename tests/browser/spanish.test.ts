@@ -150,3 +150,51 @@ describe('Spanish: the whole viewer speaks Spanish', () => {
     await v.close();
   });
 });
+
+describe('language catalogs load on demand', () => {
+  /** Paths of the Spanish catalog's chunk among the requests a page made. */
+  const spanishChunk = (requests: string[]) => requests.filter((p) => /\/assets\/es-[\w-]+\.js$/.test(p));
+
+  it('an English page never downloads Spanish; a Spanish one does, and its first frame is already Spanish', async () => {
+    const english = await openViewer(suite.browser, suite.origin, '?lang=en', PHONE);
+    const englishRequests: string[] = [];
+    english.page.on('request', (r) => englishRequests.push(new URL(r.url()).pathname));
+    await english.page.reload();
+    await english.page.evaluate(async () => {
+      await document.querySelector('spine-procedure-viewer')!.ready;
+    });
+    expect(spanishChunk(englishRequests)).toEqual([]);
+    // The menu lists Spanish by its own name before its catalog is here; choosing it loads it, then switches.
+    const menu = english.page.locator('spine-procedure-viewer .spv-language select');
+    expect(await menu.locator('option').allInnerTexts()).toEqual(['English', 'Español']);
+    await menu.selectOption('es');
+    await waitForCaption(english.page, ES['step.overview.title']!);
+    expect(spanishChunk(englishRequests)).toHaveLength(1);
+    await english.close();
+
+    const spanish = await openViewer(suite.browser, suite.origin, '?lang=es', PHONE);
+    // At `ready` (the first drawn frame) the caption is already in Spanish: no English flash while the catalog loads.
+    expect(await spanish.page.locator('spine-procedure-viewer .spv-caption-title').textContent()).toBe(
+      ES['step.overview.title'],
+    );
+    const loaded = await spanish.page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    expect(spanishChunk(loaded)).toHaveLength(1);
+    expect(spanish.errors).toEqual([]);
+    await spanish.close();
+  });
+
+  it('a catalog that cannot be loaded leaves the viewer in English with a polite notice', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?lang=es', PHONE, {
+      init: (context) => context.route(/\/assets\/es-[\w-]+\.js$/, (route) => route.abort()),
+    });
+    expect(await v.page.locator('spine-procedure-viewer .spv-caption-title').textContent()).toBe(
+      'The broken vertebra',
+    );
+    const notices = await v.page.locator('spine-procedure-viewer .spv-notice').allTextContents();
+    expect(notices.join(' ')).toContain('could not be loaded. Showing English.');
+    expect((await v.state()).step).toBe('overview');
+    await v.close();
+  });
+});

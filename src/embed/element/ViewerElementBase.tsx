@@ -1,5 +1,5 @@
 import { createRoot, type Root } from 'react-dom/client';
-import { translate } from '../../i18n/catalog';
+import { isLanguageLoaded, loadLanguage, translate } from '../../i18n/catalog';
 import {
   OPTION_ATTRIBUTES,
   OPTION_SCHEMA,
@@ -39,6 +39,8 @@ export class ViewerElementBase extends HTMLElement {
   private elementOptions: ElementOptions = { poster: null, reveal: 'auto', autoplay: false };
   private root: Root | null = null;
   private posterReveal: PosterReveal | null = null;
+  /** This connection's wait for the language's catalog (started at connect, awaited by the mount). */
+  private languageLoad: Promise<void> = Promise.resolve();
   private connectionOffs: (() => void)[] = [];
   private pausedOffscreen = false;
   private autoplayDone = false;
@@ -76,17 +78,22 @@ export class ViewerElementBase extends HTMLElement {
     mount.className = 'spv-host';
     shadow.replaceChildren(mount);
     const webgl = hasWebGL2();
+    // Before the poster: it may mount at once, and the mount waits for this.
+    this.languageLoad = this.languageReady(controller);
     this.posterReveal = new PosterReveal({
       container: shadow,
       host: this,
       lang: controller.getSettings().lang,
       image: this.elementOptions.poster,
       reveal: webgl ? this.elementOptions.reveal : 'auto',
-      mount: () => {
-        this.root = createRoot(mount);
-        this.root.render(<ViewerApp controller={controller} webgl={webgl} />);
-        controller.requestFrame();
-      },
+      // The viewer mounts once its language's catalog is here, so its first frame is never half English.
+      mount: () =>
+        void this.languageLoad.then(() => {
+          if (!this.isConnected || this.root) return;
+          this.root = createRoot(mount);
+          this.root.render(<ViewerApp controller={controller} webgl={webgl} />);
+          controller.requestFrame();
+        }),
       onScreenChange: (onScreen) => this.onScreenChange(onScreen),
       onImageError: () =>
         this.showNotices([{ text: translate(controller.getSettings().lang, 'notice.posterFailed') }]),
@@ -98,7 +105,7 @@ export class ViewerElementBase extends HTMLElement {
     // Without WebGL there is no 3D view to defer: the transcript shows at once, and is the first frame.
     if (!webgl) {
       this.posterReveal.reveal();
-      queueMicrotask(() => {
+      void this.languageLoad.then(() => {
         controller.reportError('webglunavailable', 'WebGL2 is not available; showing the transcript.');
         controller.graphics.markReady();
       });
@@ -176,6 +183,16 @@ export class ViewerElementBase extends HTMLElement {
     if (key === 'step') return c.currentStep() as ViewerOptions[K];
     const settings = c.getSettings() as unknown as Record<string, unknown>;
     return (key === 'bone' ? settings.boneDensity : settings[key]) as ViewerOptions[K];
+  }
+
+  /** Resolves once the viewer's language can be shown (its catalog loaded, or English after a failed load). */
+  private languageReady(controller: ViewerController): Promise<void> {
+    const lang = controller.getSettings().lang;
+    if (isLanguageLoaded(lang)) return Promise.resolve();
+    return loadLanguage(lang).then((loaded) => {
+      if (loaded) this.posterReveal?.setLanguage(lang);
+      else controller.catalogFailed(lang);
+    });
   }
 
   /** Show a polite notice in the viewer (text only, never HTML), e.g. about the iframe page's own parameters. */

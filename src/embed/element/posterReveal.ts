@@ -55,6 +55,11 @@ export class PosterReveal {
     this.poster = null;
   }
 
+  /** Say the poster's words in this language (after its catalog has loaded). */
+  setLanguage(lang: string): void {
+    this.poster?.setLabels(translate(lang, 'embed.show'), translate(lang, 'app.loading'));
+  }
+
   setImage(image: string | null): void {
     this.poster?.setImage(posterImage(image));
   }
