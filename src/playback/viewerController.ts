@@ -1,4 +1,3 @@
-import { DEFAULT_LANG, isLanguageLoaded, loadLanguage, translate } from '../i18n/catalog';
 import type { OptionKey, ViewerOptions } from '../options/optionSchema';
 import type { PlaybackRate } from '../options/optionValues';
 import type { ProcedureState } from '../procedure/procedureState';
@@ -10,6 +9,8 @@ import { performanceClock, type Clock } from './clock';
 import { Emitter } from './emitter';
 import { FrameState } from './frameState';
 import { GraphicsStatus } from './graphicsStatus';
+import { headlessFrames } from './headlessFrames';
+import { switchLanguage } from './languageSwitch';
 import { NoticeBoard } from './noticeBoard';
 import {
   createPlaybackStore,
@@ -19,7 +20,12 @@ import {
 } from './playbackStore';
 import { RendererBridge } from './rendererBridge';
 import type { ViewerErrorType, ViewerEvents } from './viewerEvents';
-import { isSettingOption, SETTING_OF_OPTION, type ViewerSettings } from './viewerSettings';
+import {
+  isSettingOption,
+  procedureOptionsOf,
+  SETTING_OF_OPTION,
+  type ViewerSettings,
+} from './viewerSettings';
 
 export type { GraphicsState, ViewerErrorType, ViewerEvents } from './viewerEvents';
 
@@ -53,7 +59,6 @@ export class ViewerController extends Emitter<ViewerEvents> {
   private options: ProcedureOptions | null = null;
   private lastStep: StepId | null = null;
   private lastTimeupdate = -Infinity;
-  private headlessPending = false;
   private narratingNow = false;
 
   constructor(settings: ViewerSettings, options: ViewerControllerOptions = {}) {
@@ -61,7 +66,13 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.settings = settings;
     this.clock = options.clock ?? performanceClock;
     this.timeline = timelineFor(settings.procedure);
-    this.renderer = new RendererBridge(() => this.requestHeadlessFrame());
+    this.renderer = new RendererBridge(
+      headlessFrames({
+        hasRenderer: () => this.renderer.attached,
+        renderFrame: () => this.renderFrame(),
+        timeMoves: () => this.playback.getSnapshot().playing && !this.playback.getSnapshot().waiting,
+      }),
+    );
     this.playback = createPlaybackStore({
       duration: this.timeline.duration,
       clock: this.clock,
@@ -102,17 +113,7 @@ export class ViewerController extends Emitter<ViewerEvents> {
 
   /** The options that shape the procedure; the same object until one of them changes (stateAt caches by it). */
   procedureOptions(): ProcedureOptions {
-    const s = this.settings;
-    const o = this.options;
-    if (
-      o &&
-      o.level === s.level &&
-      o.grade === s.grade &&
-      o.morphology === s.morphology &&
-      o.approach === s.approach
-    )
-      return o;
-    this.options = { level: s.level, grade: s.grade, morphology: s.morphology, approach: s.approach };
+    this.options = procedureOptionsOf(this.settings, this.options);
     return this.options;
   }
 
@@ -237,32 +238,13 @@ export class ViewerController extends Emitter<ViewerEvents> {
    * (`autoplay`); element options are the element's. Returns false when a step is not part of the procedure.
    */
   setOption<K extends OptionKey>(key: K, value: ViewerOptions[K]): boolean {
-    if (key === 'lang') this.setLanguage(value as string);
+    if (key === 'lang') switchLanguage(this, value as string);
     else if (isSettingOption(key)) this.updateSettings({ [SETTING_OF_OPTION[key]]: value });
     else if (key === 'rate') this.setRate(value as PlaybackRate);
     else if (key === 'loop') this.setLoop(value as boolean);
     else if (key === 'time' && value !== null) this.seek(value as number);
     else if (key === 'step' && value !== null) return this.seekStep(value as StepId);
     return true;
-  }
-
-  /**
-   * Switch language once its catalog is here, so the viewer never shows a half-translated frame; a catalog that
-   * cannot be loaded leaves the language as it was, with a notice.
-   */
-  setLanguage(lang: string): void {
-    if (isLanguageLoaded(lang)) return this.updateSettings({ lang });
-    void loadLanguage(lang).then((loaded) => {
-      if (loaded) this.updateSettings({ lang });
-      else this.catalogFailed(lang);
-    });
-  }
-
-  /** The catalog for `lang` could not be loaded: English it is, said politely. */
-  catalogFailed(lang: string): void {
-    if (this.settings.lang === lang) this.updateSettings({ lang: DEFAULT_LANG });
-    const notice = { option: 'lang' as const, key: 'notice.catalogFailed' as const, params: { value: lang } };
-    this.notices.add([notice], translate(DEFAULT_LANG, notice.key, notice.params));
   }
 
   /** Toggle procedure keeping the viewer's place (same step and progress, or the next shared step). */
@@ -284,19 +266,6 @@ export class ViewerController extends Emitter<ViewerEvents> {
 
   requestFrame(): void {
     this.renderer.requestFrame();
-  }
-
-  /** Without a renderer (no WebGL, poster still up) frames are computed on animation frames, drawing nothing. */
-  private requestHeadlessFrame(): void {
-    if (this.headlessPending || typeof requestAnimationFrame === 'undefined') return;
-    this.headlessPending = true;
-    requestAnimationFrame(() => {
-      this.headlessPending = false;
-      if (this.renderer.attached) return;
-      this.renderFrame();
-      const { playing, waiting } = this.playback.getSnapshot();
-      if (playing && !waiting) this.requestFrame();
-    });
   }
 
   reportError(type: ViewerErrorType, message: string): void {

@@ -10,7 +10,7 @@ import type {
   Polarity,
   ViewMode,
 } from '../options/optionValues';
-import type { Approach, GenantGrade, Morphology, ProcedureId } from '../procedure/types';
+import type { Approach, GenantGrade, Morphology, ProcedureId, ProcedureOptions } from '../procedure/types';
 
 export type CameraMode = 'guided' | 'free';
 
@@ -84,4 +84,16 @@ export function optionsOfSettings(settings: ViewerSettings): Pick<ViewerOptions,
   for (const key of Object.keys(SETTING_OF_OPTION) as SettingOption[])
     options[key] = settings[SETTING_OF_OPTION[key]];
   return options as Pick<ViewerOptions, SettingOption>;
+}
+
+/** The options that shape the procedure: `previous` itself while they are unchanged (stateAt caches by identity). */
+export function procedureOptionsOf(
+  settings: ViewerSettings,
+  previous: ProcedureOptions | null,
+): ProcedureOptions {
+  const { level, grade, morphology, approach } = settings;
+  const p = previous;
+  if (p && p.level === level && p.grade === grade && p.morphology === morphology && p.approach === approach)
+    return p;
+  return { level, grade, morphology, approach };
 }

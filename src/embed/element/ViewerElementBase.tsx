@@ -8,6 +8,7 @@ import {
   type ViewerOptions,
 } from '../../options/optionSchema';
 import { invalidNotice, noticeText, type Notice } from '../../options/parseOptions';
+import { catalogFailed } from '../../playback/languageSwitch';
 import { VIEWER_EVENTS } from '../../playback/viewerEvents';
 import type { ViewerController } from '../../playback/viewerController';
 import { ViewerApp } from '../../ui/ViewerApp';
@@ -191,7 +192,7 @@ export class ViewerElementBase extends HTMLElement {
     if (isLanguageLoaded(lang)) return Promise.resolve();
     return loadLanguage(lang).then((loaded) => {
       if (loaded) this.posterReveal?.setLanguage(lang);
-      else controller.catalogFailed(lang);
+      else catalogFailed(controller, lang);
     });
   }
 
