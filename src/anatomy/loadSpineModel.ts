@@ -100,6 +100,11 @@ function ownerOf(object: Object3D): Object3D | undefined {
   return undefined;
 }
 
+/** A rib mesh (`T7_rib_left` …): context that stays in the static bone mesh even when its level is treated. */
+export function isRib(object: Object3D): boolean {
+  return /_rib_(left|right)$/.test(object.name);
+}
+
 function merged(list: BufferGeometry[]): BufferGeometry {
   if (list.length === 0) return new BufferGeometry();
   const geometry = mergeGeometries(list, false);
@@ -109,8 +114,8 @@ function merged(list: BufferGeometry[]): BufferGeometry {
 }
 
 /**
- * Bake every part into the root's frame and merge: all bone parts outside `excludeLevels` into one geometry, all
- * discs into another (two draw calls for the static spine). Add the results under `root` (or anything with the same
+ * Bake every part into the root's frame and merge: all bone parts outside `excludeLevels` (and the ribs of those
+ * levels too: they take no part in the treatment) into one geometry, all discs into another (two draw calls for the static spine). Add the results under `root` (or anything with the same
  * transform); the treated levels stay as separate, animatable meshes. Both carry position, normal and the
  * occlusion colour (`color`; white for a part the file gives none).
  */
@@ -127,7 +132,7 @@ export function mergeStaticParts(
     const owner = ownerOf(object);
     if (!owner) return;
     const isDisc = owner.name.startsWith('disc_');
-    if (!isDisc && excludeLevels.includes(owner.name)) return;
+    if (!isDisc && excludeLevels.includes(owner.name) && !isRib(object)) return;
     const source = object.geometry as BufferGeometry;
     const copy = new BufferGeometry();
     copy.setAttribute('position', (source.getAttribute('position') as BufferAttribute).clone());
