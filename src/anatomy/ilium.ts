@@ -7,7 +7,7 @@ import type { V3 } from './vec3';
  * The iliac wings, as far as a lateral radiograph of the lower lumbar spine shows them: from the sacroiliac joint
  * and the posterior superior iliac spine up to the crest and forward to the anterior superior iliac spine, ending
  * above the acetabulum. Context only, so a smooth plate of low resolution with its thickness varying as the bone's
- * does (thin iliac fossa ≈ 3–4 mm, crest ≈ 7 mm, thick posterior tuberosity and body).
+ * does (thin iliac fossa ≈ 3–4 mm, crest ≈ 10 mm, thick posterior tuberosity and body).
  *
  * Placement: the highest point of the crest lies at the L4–L5 interspace (the intercristal or Tuffier's line, the
  * standard landmark for lumbar puncture: Chakraverty R et al., Br J Anaesth 2007; Snider KT et al., Spine 2008
@@ -28,15 +28,18 @@ const CREST: readonly V3[] = [
   [CREST_HALF_WIDTH_MM, 8, 58],
   [110, -8, 74],
 ];
-/** Lower border of the modelled wing, below each crest point: sacroiliac joint behind, above the acetabulum in front. */
+/**
+ * Lower border of the modelled wing, below each crest point: from the posterior inferior iliac spine behind the
+ * sacroiliac joint, narrowing to the body of the ilium above the acetabulum, up to the anterior inferior iliac spine.
+ */
 const BASE: readonly V3[] = [
-  [47, -30, -42],
-  [56, -42, -30],
-  [68, -48, -12],
-  [78, -48, 8],
-  [88, -42, 30],
-  [96, -32, 50],
-  [100, -22, 63],
+  [47, -28, -42],
+  [55, -42, -31],
+  [63, -54, -17],
+  [71, -60, 0],
+  [80, -58, 16],
+  [89, -48, 31],
+  [97, -30, 45],
 ];
 
 function along(points: readonly V3[], u: number): V3 {
@@ -83,7 +86,7 @@ export function buildIlia(): PartMesh[] {
       return toS1([side * (top[0] + (base[0] - top[0]) * v + bow), y, top[2] + (base[2] - top[2]) * v]);
     };
     const thickness = (u: number, v: number): number =>
-      3.5 + 4 * (1 - v) ** 6 + 9 * v ** 3 + 12 * Math.max(1 - u / 0.22, 0) ** 2;
+      3.5 + 7 * (1 - v) ** 10 + 10 * v ** 3 + 12 * Math.max(1 - u / 0.22, 0) ** 2;
     return sheetMesh(side === 1 ? 'ilium_left' : 'ilium_right', point, thickness, 20, 9);
   });
 }

@@ -2,13 +2,7 @@ import { bodyBox, bodySdf } from './bodyShape';
 import { withCostalPits } from './costalFacets';
 import type { SdfPart } from './partField';
 import { posteriorElementParts } from './posteriorElements';
-import {
-  ellipseDistance,
-  orientedBoxBounds,
-  roundedIntersection,
-  type Box,
-  type Sdf,
-} from './sdf';
+import { ellipseDistance, orientedBoxBounds, roundedIntersection, type Box, type Sdf } from './sdf';
 import { add, cross, normalize, scale, type V3 } from './vec3';
 import type { VertebraParams } from './vertebraParams';
 import type { PedicleLandmarks } from './vertebraLandmarks';

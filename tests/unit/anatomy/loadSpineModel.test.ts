@@ -2,7 +2,12 @@ import { BufferAttribute, BufferGeometry, Mesh, MeshStandardMaterial, Vector3 } 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSpineMeshes, spineScene, type SpineMeshes } from '../../../src/anatomy/buildSpine';
 import { writeGlb } from '../../../src/anatomy/glbWriter';
-import { mergeStaticParts, parseSpineModel, type SpineModel } from '../../../src/anatomy/loadSpineModel';
+import {
+  isRib,
+  mergeStaticParts,
+  parseSpineModel,
+  type SpineModel,
+} from '../../../src/anatomy/loadSpineModel';
 import { levelPose } from '../../../src/anatomy/spineLayout';
 
 let meshes: SpineMeshes;
@@ -66,6 +71,21 @@ describe('loadSpineModel / parseSpineModel', () => {
     expect(Object.keys(bone.attributes).sort()).toEqual(['color', 'normal', 'position']);
     expect(Object.keys(disc.attributes).sort()).toEqual(['color', 'normal', 'position']);
     expect(bone.getAttribute('color').count).toBe(bone.getAttribute('position').count);
+  });
+
+  it('keeps a treated thoracic level’s ribs in the static bone geometry (only the vertebra is treated)', () => {
+    const { bone } = mergeStaticParts(model.root, ['T12']);
+    const count = (level: 'T12' | 'L1' | 'L2', keep: (name: string) => boolean) =>
+      meshes.bones
+        .get(level)!
+        .filter((p) => keep(p.name))
+        .reduce((n, p) => n + p.indices.length / 3, 0);
+    const all = () => true;
+    const ribs = count('T12', (name) => name.startsWith('rib_'));
+    expect(ribs).toBeGreaterThan(0);
+    expect(triangleCount(bone)).toBe(ribs + count('L1', all) + count('L2', all));
+    expect(isRib(model.root.getObjectByName('T12_rib_left')!)).toBe(true);
+    expect(isRib(model.root.getObjectByName('T12_body')!)).toBe(false);
   });
 
   it('carries the baked occlusion as a normalised byte vertex colour, grey, one value per vertex', () => {
