@@ -13,7 +13,10 @@ export interface StaticSpineProps {
   treatedLevel: LevelId;
 }
 
-/** Every untreated vertebra merged into one mesh and every disc into another: two draw calls for the spine. */
+/**
+ * Every untreated vertebra merged into one mesh, every disc into another, and the context bones (ribs, iliac wings)
+ * into a third, named `context-bones` so a close-up can fade them: three draw calls for the spine.
+ */
 export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   const { fluoro } = useSceneResources();
   const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
@@ -29,6 +32,7 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
     () => () => {
       merged.bone.dispose();
       merged.disc.dispose();
+      merged.context.dispose();
     },
     [merged],
   );
@@ -43,6 +47,12 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
     <>
       <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroMaterial: fluoro.bone }} />
       <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroMaterial: fluoro.disc }} />
+      <mesh
+        name="context-bones"
+        geometry={merged.context}
+        material={materials.bone}
+        userData={{ fluoroMaterial: fluoro.bone }}
+      />
     </>
   );
 }
