@@ -1,7 +1,9 @@
+import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { MeshStandardMaterial, type Object3D } from 'three';
 import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
+import { useController } from '../playback/react/viewerHooks';
 import { palette } from './palette';
 import { useSceneResources } from './useSceneResources';
 
@@ -13,9 +15,13 @@ export interface StaticSpineProps {
   treatedLevel: LevelId;
 }
 
+/** How far the ribs and iliac wings fade while the view is inside the treated body (1 = gone). */
+const CONTEXT_FADE = 0.82;
+
 /**
  * Every untreated vertebra merged into one mesh, every disc into another, and the context bones (ribs, iliac wings)
- * into a third, named `context-bones` so a close-up can fade them: three draw calls for the spine.
+ * into a third, named `context-bones`, that fades while the view is inside the treated body (the close-ups look
+ * through the rib cage or past the pelvis): three draw calls for the spine.
  */
 export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   const { fluoro } = useSceneResources();
@@ -28,6 +34,21 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
     }),
     [],
   );
+  // The context bones share the bone material's look; a copy of it can fade without touching the spine.
+  const contextMaterial = useMemo(() => materials.bone.clone(), [materials]);
+  useEffect(() => () => contextMaterial.dispose(), [contextMaterial]);
+  const controller = useController();
+  useFrame(() => {
+    // Close-ups inside the treated body look past the chest wall or the pelvis: let those bones recede then.
+    const opacity = 1 - CONTEXT_FADE * controller.state.insideView;
+    const faded = opacity < 0.999;
+    contextMaterial.opacity = opacity;
+    if (contextMaterial.transparent !== faded) {
+      contextMaterial.transparent = faded;
+      contextMaterial.depthWrite = !faded;
+      contextMaterial.needsUpdate = true;
+    }
+  });
   useEffect(
     () => () => {
       merged.bone.dispose();
@@ -50,7 +71,7 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
       <mesh
         name="context-bones"
         geometry={merged.context}
-        material={materials.bone}
+        material={contextMaterial}
         userData={{ fluoroMaterial: fluoro.bone }}
       />
     </>
