@@ -64,9 +64,12 @@ function pedicleSdf(p: PedicleLandmarks): { sdf: Sdf; claim: Sdf; box: Box } {
     [a0 * widest, b0 * widest, halfLength],
     0.2,
   );
-  // The pedicle part runs from the posterior body wall (z) back across the canal's depth: its measured length.
+  // The pedicle part runs its measured length, from the posterior body wall (a plane of constant z, where the body
+  // part takes over) back across the canal's depth. Its posterior end is cut square to its own axis, so every
+  // section across the pedicle there is whole (cut square to z, oblique pedicles such as T1's had partial sections
+  // at that end, 6.9 mm wide at T1 instead of 9.3).
   const halfDepth = half * w[2];
-  const claim: Sdf = (_x, _y, z) => Math.abs(z - cz) - halfDepth;
+  const claim: Sdf = (x, _y, z) => Math.max(z - cz - halfDepth, -((x - cx) * w[0] + (z - cz) * w[2]) - half);
   return { sdf, claim, box };
 }
 

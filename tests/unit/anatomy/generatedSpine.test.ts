@@ -195,6 +195,28 @@ describe.each(LEVEL_IDS)('%s, measured on the generated mesh', (level) => {
           0.08,
         );
       }
+      // The pedicle part on its own shows the same sections, and a whole one at its posterior end (cut square to
+      // its axis there, not to z).
+      const mesh = part(level, `pedicle_${side}`);
+      const end = (t: number): Point => [
+        ped.center[0] + axis[0] * t * ped.lengthMm,
+        ped.center[1],
+        ped.center[2] + axis[2] * t * ped.lengthMm,
+      ];
+      const atEnd = endpoints(sliceMesh(mesh, end(-0.48), axis));
+      expect(extentAlong(atEnd, across), 'pedicle part width at its posterior end').toBeGreaterThan(
+        0.9 * d.pedicleWidthMm,
+      );
+      for (const t of [0, 0.2, 0.4]) {
+        const c: Point = [
+          ped.center[0] + axis[0] * t * ped.lengthMm,
+          ped.center[1],
+          ped.center[2] + axis[2] * t * ped.lengthMm,
+        ];
+        const section = endpoints(sliceMesh(mesh, c, axis));
+        expectClose(`pedicle part width at ${t}`, extentAlong(section, across), d.pedicleWidthMm);
+        expectClose(`pedicle part height at ${t}`, extentAlong(section, [0, 1, 0]), d.pedicleHeightMm);
+      }
     },
   );
 });
