@@ -16,6 +16,11 @@ export interface BodyShape {
   caudalConcavity: number;
   /** Inward sweep of the anterior and lateral cortex at mid-height (the "waist"). */
   waist: number;
+  /**
+   * How far the ring apophysis (the rim of the endplate, fused to the body in the adult) stands out from the wall
+   * just below the rim, so the rim reads as a slightly raised lip over the waisted side.
+   */
+  ringLip: number;
   /** Rounding of the rim where the cortex meets the endplate. */
   edgeRadius: number;
   /** Radius of the posterolateral corners of the outline; the posterior wall is straight between them. */
@@ -73,11 +78,16 @@ function smoothstep(e0: number, e1: number, v: number): number {
   return t * t * (3 - 2 * t);
 }
 
-/** Inward offset of the cortex: deepest at mid-height, none at the rims and none on the posterior wall. */
+/**
+ * Inward offset of the cortex: deepest at mid-height, none at the rims and none on the posterior wall; within
+ * ≈ 2.5 mm of each rim the ring apophysis stands out a little (negative offset).
+ */
 function waistOffset(s: BodyShape, y: number, z: number): number {
   const h = (s.heightAnterior + s.heightPosterior) / 4;
   const t = Math.min((y * y) / (h * h), 1);
-  return s.waist * (1 - t) * (1 - t) * smoothstep(-0.7 * s.halfDepth, 0, z);
+  const fromRim = Math.max(rimHalfHeight(s, z) - Math.abs(y), 0);
+  const lip = Math.max(1 - fromRim / 2.5, 0);
+  return s.waist * (1 - t) * (1 - t) * smoothstep(-0.7 * s.halfDepth, 0, z) - s.ringLip * lip * lip;
 }
 
 export function bodySdf(s: BodyShape): Sdf {

@@ -4,6 +4,7 @@ import { buildVertebra } from './buildVertebra';
 import { writeGlb, round6, type GlbMaterial, type GlbNode, type GlbScene, type JsonValue } from './glbWriter';
 import { levelDimensions } from './morphometry';
 import type { PartMesh } from './polygonize';
+import { buildRibs } from './ribs';
 import { buildSacrum } from './sacrum';
 import { sacralBaseDimensions } from './sacrumDimensions';
 import {
@@ -47,7 +48,10 @@ export function buildSpineMeshes(options: SpineBuildOptions = {}): SpineMeshes {
   const bones = new Map<SpineBoneId, PartMesh[]>();
   for (const bone of SPINE_BONE_IDS) {
     if (!wanted.includes(bone)) continue;
-    bones.set(bone, bone === 'S1' ? buildSacrum() : buildVertebra(levelDimensions(bone)));
+    bones.set(
+      bone,
+      bone === 'S1' ? buildSacrum() : [...buildVertebra(levelDimensions(bone)), ...buildRibs(bone)],
+    );
   }
   const discs =
     options.discs === false
@@ -85,6 +89,12 @@ function boneExtras(bone: SpineBoneId): { [key: string]: JsonValue } {
   return json({ bone, dimensions: levelDimensions(bone), landmarks: vertebraLandmarks(bone) });
 }
 
+/**
+ * Parts that are whole bones of their own, named without their node's prefix (`sacrum`, `ilium_left`, …). They
+ * hang under the S1 node, so everything that finds a mesh's bone by walking up to a T1 … S1 node still finds it.
+ */
+const WHOLE_BONE_PARTS: ReadonlySet<string> = new Set(['sacrum', 'ilium_left', 'ilium_right']);
+
 /** The glTF scene: one node per bone (posed, origin at its body centre) holding one mesh node per part, then the discs. */
 export function spineScene(meshes: SpineMeshes): GlbScene {
   const nodes: GlbNode[] = [];
@@ -94,7 +104,7 @@ export function spineScene(meshes: SpineMeshes): GlbScene {
       ...poseTransform(levelPose(bone)),
       extras: boneExtras(bone),
       children: parts.map((part) => ({
-        name: `${bone}_${part.name}`,
+        name: WHOLE_BONE_PARTS.has(part.name) ? part.name : `${bone}_${part.name}`,
         mesh: { ...part, material: BONE_MATERIAL },
       })),
     });

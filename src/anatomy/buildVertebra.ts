@@ -32,7 +32,6 @@ export function vertebraShapes(
       if (part.name === 'body') return clamp(0.027 * dims.endplateWidthMm, 0.7, 1.1);
       if (part.name.startsWith('pedicle'))
         return clamp(Math.min(dims.pedicleWidthMm, dims.pedicleHeightMm) / 7, 0.55, 1);
-      if (part.name === 'rib_facets') return 0.6;
       return clamp(0.9 * params.size + 0.1, 0.72, 0.95);
     },
     blend: 2.5 * Math.max(params.size, 0.8),

@@ -46,12 +46,13 @@ export function discSdf(pose: DiscPose): { sdf: Sdf; upper: BodyShape; lower: Bo
     const below = endplateTopY(lower, pl[0]!, pl[2]!) - pl[1]!;
     const t = Math.min(Math.max(0.5 + y / (2 * half), 0), 1);
     const s = Math.min(Math.abs(y) / half, 1);
-    // Inset where the disc meets the rounded rims, bulging ≈ 0.5 mm beyond them at mid-height.
+    // Flush with the rims (the ring apophyses stand ≈ 0.5 mm proud of the outline, their edges rounded), the
+    // annulus bulging only ≈ 0.1 mm beyond them at mid-height: a disc, not a cushion.
     const outline =
       (1 - t) * outlineDistance(lower, pl[0]!, pl[2]!) +
-      t * outlineDistance(upper, pu[0]!, pu[2]!) +
-      0.6 -
-      1.1 * (1 - s * s);
+      t * outlineDistance(upper, pu[0]!, pu[2]!) -
+      0.2 -
+      0.4 * (1 - s * s);
     return roundedIntersection(outline, Math.max(above, below), 0.3);
   };
   return { sdf, upper, lower };

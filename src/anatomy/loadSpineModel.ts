@@ -100,6 +100,20 @@ function ownerOf(object: Object3D): Object3D | undefined {
   return undefined;
 }
 
+/** A rib mesh (`T7_rib_left` …): it stays in the static spine even when its level is treated. */
+export function isRib(object: Object3D): boolean {
+  return /_rib_(left|right)$/.test(object.name);
+}
+
+/**
+ * Bones that are context around the spine rather than part of it: the ribs and the iliac wings. They are merged
+ * into a geometry of their own, so a close-up that looks through the rib cage or past the pelvis can fade them
+ * without touching the spine.
+ */
+export function isContextBone(object: Object3D): boolean {
+  return isRib(object) || /^ilium_(left|right)$/.test(object.name);
+}
+
 function merged(list: BufferGeometry[]): BufferGeometry {
   if (list.length === 0) return new BufferGeometry();
   const geometry = mergeGeometries(list, false);
@@ -110,24 +124,27 @@ function merged(list: BufferGeometry[]): BufferGeometry {
 
 /**
  * Bake every part into the root's frame and merge: all bone parts outside `excludeLevels` into one geometry, all
- * discs into another (two draw calls for the static spine). Add the results under `root` (or anything with the same
- * transform); the treated levels stay as separate, animatable meshes. Both carry position, normal and the
+ * discs into another, and the context bones (ribs, also those of excluded levels, which take no part in the
+ * treatment, and the iliac wings) into a third: three draw calls for the static spine. Add the results under
+ * `root` (or anything with the same transform); the treated levels stay as separate, animatable meshes. All carry
+ * position, normal and the
  * occlusion colour (`color`; white for a part the file gives none).
  */
 export function mergeStaticParts(
   root: Object3D,
   excludeLevels: readonly string[],
-): { bone: BufferGeometry; disc: BufferGeometry } {
+): { bone: BufferGeometry; disc: BufferGeometry; context: BufferGeometry } {
   root.updateMatrixWorld(true);
   const toRoot = new Matrix4().copy(root.matrixWorld).invert();
   const bone: BufferGeometry[] = [];
   const disc: BufferGeometry[] = [];
+  const context: BufferGeometry[] = [];
   root.traverse((object) => {
     if (!(object instanceof Mesh)) return;
     const owner = ownerOf(object);
     if (!owner) return;
     const isDisc = owner.name.startsWith('disc_');
-    if (!isDisc && excludeLevels.includes(owner.name)) return;
+    if (!isDisc && excludeLevels.includes(owner.name) && !isRib(object)) return;
     const source = object.geometry as BufferGeometry;
     const copy = new BufferGeometry();
     copy.setAttribute('position', (source.getAttribute('position') as BufferAttribute).clone());
@@ -137,7 +154,7 @@ export function mergeStaticParts(
     copy.setAttribute('color', color ? color.clone() : whiteColors(copy.getAttribute('position').count));
     if (source.index) copy.setIndex(source.index.clone());
     copy.applyMatrix4(new Matrix4().multiplyMatrices(toRoot, object.matrixWorld));
-    (isDisc ? disc : bone).push(copy);
+    (isDisc ? disc : isContextBone(object) ? context : bone).push(copy);
   });
-  return { bone: merged(bone), disc: merged(disc) };
+  return { bone: merged(bone), disc: merged(disc), context: merged(context) };
 }

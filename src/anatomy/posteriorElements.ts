@@ -153,6 +153,27 @@ function spinous(f: Frame): Shape {
   return { sdf, box };
 }
 
+/** A thoracic transverse process's axis: from its base on the pedicle's posterior end, swept back 30°. */
+function thoracicTransverseAxis(f: Frame, sideIndex: 0 | 1): { base: V3; tip: V3; dir: V3 } {
+  const p = f.params;
+  const s = sideIndex === 0 ? 1 : -1;
+  const end = f.ends[sideIndex];
+  const ped = sideIndex === 0 ? p.marks.pedicleLeft : p.marks.pedicleRight;
+  const base: V3 = [end[0] + s * 0.5, ped.center[1] + 0.2 * ped.heightMm, end[2] - 1];
+  const sweep = 30 * DEG;
+  const dir = normalize([s * Math.cos(sweep), 0.09, -Math.sin(sweep)]);
+  return { base, tip: add(base, scale(dir, p.transverseLengthMm ?? 0)), dir };
+}
+
+/**
+ * Where a thoracic transverse process ends (side 0 = left) and the radius of its club, in the vertebra's frame:
+ * the costotransverse joint with the rib's tubercle lies on the club's anterior face.
+ */
+export function thoracicTransverseTip(params: VertebraParams, sideIndex: 0 | 1): { tip: V3; radius: number } {
+  const f = frameOf(params);
+  return { tip: thoracicTransverseAxis(f, sideIndex).tip, radius: 3.8 * f.grow };
+}
+
 /**
  * Transverse processes: thoracic from the measured length, swept back, with a rounded club where the rib meets it;
  * lumbar out to the projection fallback, thin front to back and tapering.
@@ -164,10 +185,7 @@ function transverse(f: Frame, sideIndex: 0 | 1): Shape {
   const end = f.ends[sideIndex];
   const ped = sideIndex === 0 ? p.marks.pedicleLeft : p.marks.pedicleRight;
   if (p.thoracic) {
-    const base: V3 = [end[0] + s * 0.5, ped.center[1] + 0.2 * ped.heightMm, end[2] - 1];
-    const sweep = 30 * DEG;
-    const dir = normalize([s * Math.cos(sweep), 0.09, -Math.sin(sweep)]);
-    const tip = add(base, scale(dir, p.transverseLengthMm ?? 0));
+    const { base, tip, dir } = thoracicTransverseAxis(f, sideIndex);
     const arm: Shape = {
       sdf: taperedCapsule(base, tip, 4.6 * g, 3.9 * g),
       box: boxAround([base, tip], 4.7 * g),

@@ -1,6 +1,7 @@
 import { bodyBox, bodySdf } from './bodyShape';
 import { bodyShapeOf } from './boneShapes';
 import { BONE_TRIANGLES_PER_MM2 } from './buildVertebra';
+import { buildIlia } from './ilium';
 import { levelDimensions } from './morphometry';
 import type { SdfPart } from './partField';
 import { polygonizeParts, type PartMesh } from './polygonize';
@@ -11,6 +12,7 @@ import {
   orientedRoundBox,
   ovalPlate,
   roundedIntersection,
+  smoothMax,
   smoothUnionAll,
   type Box,
   type Sdf,
@@ -30,6 +32,34 @@ const CURVE_RADIUS = 95;
 function smoothstep(e0: number, e1: number, v: number): number {
   const t = Math.min(Math.max((v - e0) / (e1 - e0), 0), 1);
   return t * t * (3 - 2 * t);
+}
+
+/**
+ * The four pairs of sacral foramina between the five fused segments (S1/S2 … S4/S5), as round channels through
+ * the plate: distance down the plate from its top (mm), distance from the midline (mm) and radius (mm). They
+ * converge and shrink caudally, as the anterior foramina do (standard anatomy; adult foramina ≈ 6–10 mm across
+ * at S1, smaller below). Positions are heuristics on this simplified sacrum.
+ */
+const SACRAL_FORAMINA: readonly [number, number, number][] = [
+  [28, 28, 5],
+  [47, 25, 4.4],
+  [64, 21, 3.7],
+  [79, 15.5, 3],
+];
+
+/** Distance to the nearest foramen's channel (negative inside), in the plate's coordinates. */
+function foramenDistance(ax: number, u: number): number {
+  let d = Infinity;
+  for (const [fu, fx, r] of SACRAL_FORAMINA) d = Math.min(d, Math.hypot(ax - fx, u - fu) - r);
+  return d;
+}
+
+/** How many pairs of sacral foramina the sacrum has (S1/S2 … S4/S5). */
+export const SACRAL_FORAMEN_PAIRS = SACRAL_FORAMINA.length;
+
+/** Where each foramen's centre lies in the plate's coordinates (for tests): [down the plate, from the midline]. */
+export function sacralForamina(): readonly (readonly [number, number, number])[] {
+  return SACRAL_FORAMINA;
 }
 
 /**
@@ -56,6 +86,7 @@ function sacralPlate(
       u = straight + CURVE_RADIUS * Math.atan2(-dy, -dz);
       across = Math.sqrt(dy * dy + dz * dz) - CURVE_RADIUS;
     }
+    const hole = foramenDistance(Math.abs(x), u);
     // The alae slope down laterally from the sacral base.
     u -= 0.35 * Math.max(Math.abs(x) - 24, 0);
     const t = Math.min(Math.max(u / length, 0), 1);
@@ -69,7 +100,7 @@ function sacralPlate(
     const mt = qt > 0 ? qt : 0;
     const cross = Math.sqrt(mx * mx + mt * mt) + Math.min(Math.max(qx, qt), 0) - radius;
     // Rounded where the top meets the faces: a sharp crease would polygonise as a jagged edge.
-    return roundedIntersection(cross, qu, 3);
+    return smoothMax(roundedIntersection(cross, qu, 3), -hole, 1.2);
   };
   const depth = CURVE_RADIUS * (1 - Math.cos((length - straight) / CURVE_RADIUS)) + 15;
   return {
@@ -82,6 +113,34 @@ function sacralPlate(
       ],
       max: [ALA_HALF_WIDTH + 1, top + 1, centreZ + depth],
     },
+  };
+}
+
+/** Length of the sacrum from the plate's top to the apex (mm; heuristic, adult ≈ 100–110 mm). */
+const SACRUM_LENGTH_MM = 105;
+
+/** Where the plate starts (6 mm below the S1 body's top), where it starts to curve, and its mid-surface depth. */
+function plateLayout(): { top: number; bottomOfBody: number; centreZ: number } {
+  const body = bodyShapeOf('S1');
+  return {
+    top: body.heightPosterior / 2 - 6,
+    bottomOfBody: -body.heightAnterior / 2,
+    centreZ: -0.35 * body.halfDepth,
+  };
+}
+
+/**
+ * The plate's mid-surface on the midline at distance `u` down from its top, and the direction straight through
+ * the plate there (anterior), in the S1 frame: how the foramina are found from outside (tests).
+ */
+export function sacralPlateAt(u: number): { point: V3; through: V3 } {
+  const { top, bottomOfBody, centreZ } = plateLayout();
+  const straight = top - bottomOfBody;
+  if (u <= straight) return { point: [0, top - u, centreZ], through: [0, 0, 1] };
+  const a = (u - straight) / CURVE_RADIUS;
+  return {
+    point: [0, bottomOfBody - CURVE_RADIUS * Math.sin(a), centreZ + CURVE_RADIUS * (1 - Math.cos(a))],
+    through: [0, -Math.sin(a), -Math.cos(a)],
   };
 }
 
@@ -164,8 +223,8 @@ function union(shapes: Shape[], k: number): Shape {
 export function sacrumParts(): SdfPart[] {
   const body = bodyShapeOf('S1');
   const top = body.heightPosterior / 2;
-  const bottom = -body.heightAnterior / 2;
-  const plate = sacralPlate(top - 6, bottom, -0.35 * body.halfDepth, 105);
+  const layout = plateLayout();
+  const plate = sacralPlate(layout.top, layout.bottomOfBody, layout.centreZ, SACRUM_LENGTH_MM);
   const { articular, arch } = posteriorArch(top, body.halfWidth, -body.halfDepth);
   return [
     { name: 'body', sdf: bodySdf(body), box: bodyBox(body, 0.5) },
@@ -179,11 +238,12 @@ export function sacrumParts(): SdfPart[] {
 export const SACRUM_BLEND_MM = 5;
 
 export function buildSacrum(): PartMesh[] {
-  return polygonizeParts(sacrumParts(), {
+  const sacrum = polygonizeParts(sacrumParts(), {
     stepFor: (part) => (part.name === 'sacrum' ? 1.1 : 0.9),
     blend: SACRUM_BLEND_MM,
     overlap: 0.7,
     trianglesPerMm2: BONE_TRIANGLES_PER_MM2 * 0.4,
     minTriangles: 150,
   });
+  return [...sacrum, ...buildIlia()];
 }

@@ -86,7 +86,10 @@ export function vertebraParams(dims: LevelDimensions, projectionMm?: number | nu
     cranialConcavity: 1.5 * clamp(size, 0.6, 1),
     caudalConcavity: 0.7 * clamp(size, 0.6, 1),
     waist: 0.055 * dims.endplateWidthMm,
-    edgeRadius: clamp(0.06 * meanHeight, 0.8, 1.4),
+    // The ring apophysis is ≈ 1 mm proud of the waisted wall in the adult; a low lip reads as the rim.
+    ringLip: 0.5 * clamp(size, 0.7, 1.1),
+    // A tight rounding: a wide one left a groove at every disc, so the discs read as cushions between the bodies.
+    edgeRadius: clamp(0.04 * meanHeight, 0.6, 1),
     cornerRadius: 0.3 * (dims.endplateWidthMm / 2),
     posteriorConcavity: (thoracic ? 0.03 : 0.04) * dims.endplateDepthMm,
     anteriorTaper: upperThoracic ? 0.18 : thoracic ? 0.08 : 0,

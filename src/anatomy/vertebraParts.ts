@@ -1,15 +1,8 @@
-import { bodyBox, bodySdf, endplateBottomY, endplateTopY, rimHalfHeight } from './bodyShape';
+import { bodyBox, bodySdf } from './bodyShape';
+import { withCostalPits } from './costalFacets';
 import type { SdfPart } from './partField';
 import { posteriorElementParts } from './posteriorElements';
-import {
-  boxAround,
-  ellipseDistance,
-  orientedBoxBounds,
-  roundedIntersection,
-  smoothUnionAll,
-  type Box,
-  type Sdf,
-} from './sdf';
+import { ellipseDistance, orientedBoxBounds, roundedIntersection, type Box, type Sdf } from './sdf';
 import { add, cross, normalize, scale, type V3 } from './vec3';
 import type { VertebraParams } from './vertebraParams';
 import type { PedicleLandmarks } from './vertebraLandmarks';
@@ -17,7 +10,6 @@ import type { PedicleLandmarks } from './vertebraLandmarks';
 /** Part names of a vertebra, in the order they are emitted. */
 export const VERTEBRA_PART_NAMES = [
   'body',
-  'rib_facets',
   'pedicle_left',
   'pedicle_right',
   'lamina',
@@ -27,6 +19,13 @@ export const VERTEBRA_PART_NAMES = [
   'articular',
 ] as const;
 export type VertebraPartName = (typeof VERTEBRA_PART_NAMES)[number];
+
+/**
+ * How much the pedicle's section grows towards its ends (× t² at the ends, t = ±1). Pedicle width and height are
+ * measured at the isthmus, and the isthmus runs most of the pedicle's length; a stronger flare made the sections
+ * near the body 12–13 % taller than the table at L3–L5. The fillets to the body and laminae supply the rest.
+ */
+const PEDICLE_FLARE = 0.06;
 
 /**
  * Pedicle: an elliptical tube centred on the landmark, measured width and height at its isthmus (mid-length),
@@ -53,73 +52,32 @@ function pedicleSdf(p: PedicleLandmarks): { sdf: Sdf; claim: Sdf; box: Box } {
     const lu = px * u[0] + pz * u[2];
     const lw = px * w[0] + py * w[1] + pz * w[2];
     const t = Math.min(Math.abs(lw) / half, 1.3);
-    const flare = 1 + 0.18 * t * t;
+    const flare = 1 + PEDICLE_FLARE * t * t;
     const radial = ellipseDistance(lu, py, a0 * flare, b0 * flare);
     const axial = Math.abs(lw - mid) - halfLength;
     return roundedIntersection(radial, axial, radius);
   };
-  const widest = 1 + 0.18 * 1.3 * 1.3;
+  const widest = 1 + PEDICLE_FLARE * 1.3 * 1.3;
   const box = orientedBoxBounds(
     add(p.center, scale(w, mid)),
     [u, v, w],
     [a0 * widest, b0 * widest, halfLength],
     0.2,
   );
-  // The pedicle part runs from the posterior body wall (z) back across the canal's depth: its measured length.
+  // The pedicle part runs its measured length, from the posterior body wall (a plane of constant z, where the body
+  // part takes over) back across the canal's depth. Its posterior end is cut square to its own axis, so every
+  // section across the pedicle there is whole (cut square to z, oblique pedicles such as T1's had partial sections
+  // at that end, 6.9 mm wide at T1 instead of 9.3).
   const halfDepth = half * w[2];
-  const claim: Sdf = (_x, _y, z) => Math.abs(z - cz) - halfDepth;
+  const claim: Sdf = (x, _y, z) => Math.max(z - cz - halfDepth, -((x - cx) * w[0] + (z - cz) * w[2]) - half);
   return { sdf, claim, box };
-}
-
-/**
- * Costal facets: low flat pads where the rib heads meet the body, at the posterolateral rim. T1–T9 carry
- * demifacets at both rims, T10 a single upper facet, T11–T12 one whole facet near the pedicle root.
- */
-function ribFacetSdf(params: VertebraParams): { sdf: Sdf; centers: V3[] } | null {
-  if (!params.thoracic) return null;
-  const s = params.body;
-  const z = -0.5 * s.halfDepth;
-  const x = s.halfWidth;
-  const lowerOnly = params.level === 'T11' || params.level === 'T12';
-  const ys: number[] = lowerOnly
-    ? [0.1 * rimHalfHeight(s, z)]
-    : params.level === 'T10'
-      ? [endplateTopY(s, x, z) - 2.2]
-      : [endplateTopY(s, x, z) - 2.2, endplateBottomY(s, x, z) + 2.2];
-  const radius = 3.2 * params.size + 0.6;
-  const shapes: Sdf[] = [];
-  const centers: V3[] = [];
-  for (const side of [1, -1]) {
-    const n = normalize([side, 0, -0.35]);
-    for (const y of ys) {
-      // A low pad, standing ≈ 0.8 mm proud of the wall with well-rounded edges.
-      const c: V3 = [side * (x - 0.3), y, z];
-      centers.push(c);
-      shapes.push((px, py, pz) => {
-        const dx = px - c[0];
-        const dy = py - c[1];
-        const dz = pz - c[2];
-        const along = dx * n[0] + dz * n[2];
-        const rx = dx - n[0] * along;
-        const rz = dz - n[2] * along;
-        const radial = Math.sqrt(rx * rx + dy * dy + rz * rz) - radius;
-        return roundedIntersection(radial, Math.abs(along) - 1.1, 0.9);
-      });
-    }
-  }
-  return { sdf: smoothUnionAll(shapes, 0.5), centers };
 }
 
 /** The signed-distance parts of one vertebra in its own frame, named as in the exported model. */
 export function vertebraParts(params: VertebraParams): SdfPart[] {
-  const parts: SdfPart[] = [{ name: 'body', sdf: bodySdf(params.body), box: bodyBox(params.body, 0.5) }];
-  const facets = ribFacetSdf(params);
-  if (facets)
-    parts.push({
-      name: 'rib_facets',
-      sdf: facets.sdf,
-      box: boxAround(facets.centers, 3.2 * params.size + 2),
-    });
+  // Thoracic bodies carry their costal facets as shallow pits where the rib heads rest (costalFacets.ts).
+  const body = withCostalPits(bodySdf(params.body), params);
+  const parts: SdfPart[] = [{ name: 'body', sdf: body, box: bodyBox(params.body, 0.5) }];
   for (const [name, marks] of [
     ['pedicle_left', params.marks.pedicleLeft],
     ['pedicle_right', params.marks.pedicleRight],

@@ -1,7 +1,9 @@
+import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { MeshStandardMaterial, type Object3D } from 'three';
 import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
+import { useController } from '../playback/react/viewerHooks';
 import { palette } from './palette';
 import { useSceneResources } from './useSceneResources';
 
@@ -13,7 +15,14 @@ export interface StaticSpineProps {
   treatedLevel: LevelId;
 }
 
-/** Every untreated vertebra merged into one mesh and every disc into another: two draw calls for the spine. */
+/** How far the ribs and iliac wings fade while the view is inside the treated body (1 = gone). */
+const CONTEXT_FADE = 0.82;
+
+/**
+ * Every untreated vertebra merged into one mesh, every disc into another, and the context bones (ribs, iliac wings)
+ * into a third, named `context-bones`, that fades while the view is inside the treated body (the close-ups look
+ * through the rib cage or past the pelvis): three draw calls for the spine.
+ */
 export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   const { fluoro } = useSceneResources();
   const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
@@ -25,10 +34,26 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
     }),
     [],
   );
+  // The context bones share the bone material's look; a copy of it can fade without touching the spine.
+  const contextMaterial = useMemo(() => materials.bone.clone(), [materials]);
+  useEffect(() => () => contextMaterial.dispose(), [contextMaterial]);
+  const controller = useController();
+  useFrame(() => {
+    // Close-ups inside the treated body look past the chest wall or the pelvis: let those bones recede then.
+    const opacity = 1 - CONTEXT_FADE * controller.state.insideView;
+    const faded = opacity < 0.999;
+    contextMaterial.opacity = opacity;
+    if (contextMaterial.transparent !== faded) {
+      contextMaterial.transparent = faded;
+      contextMaterial.depthWrite = !faded;
+      contextMaterial.needsUpdate = true;
+    }
+  });
   useEffect(
     () => () => {
       merged.bone.dispose();
       merged.disc.dispose();
+      merged.context.dispose();
     },
     [merged],
   );
@@ -43,6 +68,12 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
     <>
       <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroMaterial: fluoro.bone }} />
       <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroMaterial: fluoro.disc }} />
+      <mesh
+        name="context-bones"
+        geometry={merged.context}
+        material={contextMaterial}
+        userData={{ fluoroMaterial: fluoro.bone }}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Mesh, type BufferGeometry, type Object3D } from 'three';
+import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
@@ -43,7 +44,8 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
     const out: { name: string; geometry: BufferGeometry; isBody: boolean }[] = [];
     node?.updateMatrixWorld(true);
     node?.traverse((child) => {
-      if (!(child instanceof Mesh)) return;
+      // Ribs stay in the static spine (mergeStaticParts keeps them): only the vertebra itself is treated.
+      if (!(child instanceof Mesh) || isRib(child)) return;
       // Bake the part's transform relative to its level node: the group we draw in is that level's frame.
       const geometry = (child.geometry as BufferGeometry).clone();
       geometry.applyMatrix4(child.matrixWorld.clone().premultiply(node.matrixWorld.clone().invert()));

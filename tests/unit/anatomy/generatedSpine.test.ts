@@ -13,6 +13,7 @@ import { levelDimensions } from '../../../src/anatomy/morphometry';
 import type { PartMesh } from '../../../src/anatomy/polygonize';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
 import {
+  chordThrough,
   endpoints,
   extentAlong,
   outlineCentroid,
@@ -163,6 +164,59 @@ describe.each(LEVEL_IDS)('%s, measured on the generated mesh', (level) => {
         spanAlongLine(mesh, at(-ped.lengthMm), axis),
         ped.lengthMm,
       );
+    },
+  );
+
+  it.each(['left', 'right'] as const)(
+    'has the %s pedicle isthmus as the table says on exact sections of the whole bone, not just mid-length',
+    (side) => {
+      const ped = side === 'left' ? marks.pedicleLeft : marks.pedicleRight;
+      const axis = ped.axis as Point;
+      const across: Point = [axis[2], 0, -axis[0]];
+      // Every part of the vertebra (not the ribs): the width and height a section through the bone would show.
+      const bone = meshes.bones.get(level)!.filter((p) => !p.name.startsWith('rib_'));
+      // From mid-length to the body: the posterior half fuses with the laminae and articular pillars.
+      for (const t of [0, 0.2, 0.4]) {
+        const c: Point = [
+          ped.center[0] + axis[0] * t * ped.lengthMm,
+          ped.center[1],
+          ped.center[2] + axis[2] * t * ped.lengthMm,
+        ];
+        expectClose(
+          `pedicle width at ${t} of its length`,
+          chordThrough(bone, c, across),
+          d.pedicleWidthMm,
+          0.08,
+        );
+        expectClose(
+          `pedicle height at ${t} of its length`,
+          chordThrough(bone, c, [0, 1, 0]),
+          d.pedicleHeightMm,
+          0.08,
+        );
+      }
+      // The pedicle part on its own shows the same sections, and a whole one at its posterior end (cut square to
+      // its axis there, not to z).
+      const mesh = part(level, `pedicle_${side}`);
+      const end = (t: number): Point => [
+        ped.center[0] + axis[0] * t * ped.lengthMm,
+        ped.center[1],
+        ped.center[2] + axis[2] * t * ped.lengthMm,
+      ];
+      const atEnd = endpoints(sliceMesh(mesh, end(-0.48), axis));
+      expect(extentAlong(atEnd, across), 'pedicle part width at its posterior end').toBeGreaterThan(
+        0.9 * d.pedicleWidthMm,
+      );
+      for (const t of [0, 0.2, 0.4]) {
+        const c: Point = [
+          ped.center[0] + axis[0] * t * ped.lengthMm,
+          ped.center[1],
+          ped.center[2] + axis[2] * t * ped.lengthMm,
+        ];
+        const section = endpoints(sliceMesh(mesh, c, axis));
+        expectClose(`pedicle part width at ${t}`, extentAlong(section, across), d.pedicleWidthMm);
+        expectClose(`pedicle part height at ${t}`, extentAlong(section, [0, 1, 0]), d.pedicleHeightMm);
+      }
     },
   );
 });

@@ -2,7 +2,13 @@ import { BufferAttribute, BufferGeometry, Mesh, MeshStandardMaterial, Vector3 } 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSpineMeshes, spineScene, type SpineMeshes } from '../../../src/anatomy/buildSpine';
 import { writeGlb } from '../../../src/anatomy/glbWriter';
-import { mergeStaticParts, parseSpineModel, type SpineModel } from '../../../src/anatomy/loadSpineModel';
+import {
+  isContextBone,
+  isRib,
+  mergeStaticParts,
+  parseSpineModel,
+  type SpineModel,
+} from '../../../src/anatomy/loadSpineModel';
 import { levelPose } from '../../../src/anatomy/spineLayout';
 
 let meshes: SpineMeshes;
@@ -58,14 +64,35 @@ describe('loadSpineModel / parseSpineModel', () => {
   });
 
   it('merges the untreated levels into one bone geometry and the discs into another', () => {
-    const { bone, disc } = mergeStaticParts(model.root, ['L1']);
-    const parts = (level: 'T12' | 'L1' | 'L2') =>
-      meshes.bones.get(level)!.reduce((n, p) => n + p.indices.length / 3, 0);
+    const { bone, disc, context } = mergeStaticParts(model.root, ['L1']);
+    const parts = (level: 'T12' | 'L1' | 'L2', ribs = false) =>
+      meshes.bones
+        .get(level)!
+        .filter((p) => p.name.startsWith('rib_') === ribs)
+        .reduce((n, p) => n + p.indices.length / 3, 0);
     expect(triangleCount(bone)).toBe(parts('T12') + parts('L2'));
+    expect(triangleCount(context)).toBe(parts('T12', true));
     expect(triangleCount(disc)).toBe(meshes.discs.reduce((n, d) => n + d.mesh.indices.length / 3, 0));
     expect(Object.keys(bone.attributes).sort()).toEqual(['color', 'normal', 'position']);
     expect(Object.keys(disc.attributes).sort()).toEqual(['color', 'normal', 'position']);
     expect(bone.getAttribute('color').count).toBe(bone.getAttribute('position').count);
+  });
+
+  it('keeps a treated thoracic level’s ribs in the static context geometry (only the vertebra is treated)', () => {
+    const { bone, context } = mergeStaticParts(model.root, ['T12']);
+    const count = (level: 'T12' | 'L1' | 'L2', keep: (name: string) => boolean) =>
+      meshes.bones
+        .get(level)!
+        .filter((p) => keep(p.name))
+        .reduce((n, p) => n + p.indices.length / 3, 0);
+    const all = () => true;
+    const ribs = count('T12', (name) => name.startsWith('rib_'));
+    expect(ribs).toBeGreaterThan(0);
+    expect(triangleCount(context)).toBe(ribs);
+    expect(triangleCount(bone)).toBe(count('L1', all) + count('L2', all));
+    expect(isRib(model.root.getObjectByName('T12_rib_left')!)).toBe(true);
+    expect(isContextBone(model.root.getObjectByName('T12_rib_right')!)).toBe(true);
+    expect(isContextBone(model.root.getObjectByName('T12_body')!)).toBe(false);
   });
 
   it('carries the baked occlusion as a normalised byte vertex colour, grey, one value per vertex', () => {

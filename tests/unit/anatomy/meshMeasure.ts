@@ -124,3 +124,82 @@ export function unmatchedDirectedEdges(mesh: MeshLike): number {
   }
   return unmatched;
 }
+
+/**
+ * Length of the solid chord through `origin` along `dir` in a bone made of several closed, overlapping part meshes:
+ * the union of every part's inside intervals on that line, and of those the one that holds the origin (0 when the
+ * origin is outside all of them).
+ */
+export function chordThrough(meshes: readonly MeshLike[], origin: Point, dir: Point): number {
+  const intervals: [number, number][] = [];
+  for (const mesh of meshes) {
+    const hits = lineHits(mesh, origin, dir);
+    for (let i = 0; i + 1 < hits.length; i += 2) intervals.push([hits[i]!, hits[i + 1]!]);
+  }
+  intervals.sort((a, b) => a[0] - b[0]);
+  // Merge overlapping intervals in order; the merged one that holds the origin is the chord.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [a, b] of intervals) {
+    if (a > hi) {
+      if (lo <= 0 && hi >= 0) break;
+      [lo, hi] = [a, b];
+    } else hi = Math.max(hi, b);
+  }
+  return lo <= 0 && hi >= 0 ? hi - lo : 0;
+}
+
+/** Distance from a point to the nearest point of a triangle mesh's surface (closest point on each triangle). */
+export function distanceToMesh(mesh: MeshLike, q: readonly number[]): number {
+  const p = mesh.positions;
+  const ix = mesh.indices;
+  let best = Infinity;
+  const sub3 = (a: number[], b: readonly number[]): number[] => [a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!];
+  for (let f = 0; f < ix.length; f += 3) {
+    const a = [p[3 * ix[f]!]!, p[3 * ix[f]! + 1]!, p[3 * ix[f]! + 2]!];
+    const b = [p[3 * ix[f + 1]!]!, p[3 * ix[f + 1]! + 1]!, p[3 * ix[f + 1]! + 2]!];
+    const c = [p[3 * ix[f + 2]!]!, p[3 * ix[f + 2]! + 1]!, p[3 * ix[f + 2]! + 2]!];
+    // Quick reject: further than the best from the triangle's bounding sphere.
+    const cx = (a[0]! + b[0]! + c[0]!) / 3;
+    const cy = (a[1]! + b[1]! + c[1]!) / 3;
+    const cz = (a[2]! + b[2]! + c[2]!) / 3;
+    const reach = Math.max(
+      Math.hypot(a[0]! - cx, a[1]! - cy, a[2]! - cz),
+      Math.hypot(b[0]! - cx, b[1]! - cy, b[2]! - cz),
+      Math.hypot(c[0]! - cx, c[1]! - cy, c[2]! - cz),
+    );
+    if (Math.hypot(q[0]! - cx, q[1]! - cy, q[2]! - cz) - reach > best) continue;
+    best = Math.min(best, Math.hypot(...sub3(closestOnTriangle(q, a, b, c), q)));
+  }
+  return best;
+}
+
+/** Closest point of triangle abc to q (Ericson, Real-Time Collision Detection, 5.1.5). */
+function closestOnTriangle(q: readonly number[], a: number[], b: number[], c: number[]): number[] {
+  const ab = [b[0]! - a[0]!, b[1]! - a[1]!, b[2]! - a[2]!];
+  const ac = [c[0]! - a[0]!, c[1]! - a[1]!, c[2]! - a[2]!];
+  const ap = [q[0]! - a[0]!, q[1]! - a[1]!, q[2]! - a[2]!];
+  const at = (s: number, t: number): number[] => [0, 1, 2].map((i) => a[i]! + s * ab[i]! + t * ac[i]!);
+  const d1 = dot(ab, ap);
+  const d2 = dot(ac, ap);
+  if (d1 <= 0 && d2 <= 0) return a;
+  const bp = [q[0]! - b[0]!, q[1]! - b[1]!, q[2]! - b[2]!];
+  const d3 = dot(ab, bp);
+  const d4 = dot(ac, bp);
+  if (d3 >= 0 && d4 <= d3) return b;
+  const vc = d1 * d4 - d3 * d2;
+  if (vc <= 0 && d1 >= 0 && d3 <= 0) return at(d1 / (d1 - d3), 0);
+  const cp = [q[0]! - c[0]!, q[1]! - c[1]!, q[2]! - c[2]!];
+  const d5 = dot(ab, cp);
+  const d6 = dot(ac, cp);
+  if (d6 >= 0 && d5 <= d6) return c;
+  const vb = d5 * d2 - d1 * d6;
+  if (vb <= 0 && d2 >= 0 && d6 <= 0) return at(0, d2 / (d2 - d6));
+  const va = d3 * d6 - d5 * d4;
+  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
+    const w = (d4 - d3) / (d4 - d3 + (d5 - d6));
+    return [0, 1, 2].map((i) => b[i]! + w * (c[i]! - b[i]!));
+  }
+  const denom = 1 / (va + vb + vc);
+  return at(vb * denom, vc * denom);
+}
