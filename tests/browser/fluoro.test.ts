@@ -104,6 +104,24 @@ describe('simulated fluoroscopy', () => {
     });
   }
 
+  it('lung fields beside the thoracic spine are darker (bone white) than the abdomen beside the lumbar spine', async () => {
+    const chest = await openViewer(suite.browser, suite.origin, '?level=T8');
+    const belly = await openViewer(suite.browser, suite.origin, '?level=L3');
+    const t = (await stepTimes(chest.page)).targeting!.start + 0.5;
+    const tBelly = (await stepTimes(belly.page)).targeting!.start + 0.5;
+    const lungImage = await capture(chest.page, t, 'ap', 'ap-T8-lungs');
+    const bellyImage = await capture(belly.page, tBelly, 'ap', 'ap-L3-abdomen');
+    // Beside the spine, a third of the way out: lung at T8, bowel and muscle at L3.
+    const side: Region = { x0: 0.2, y0: 0.4, x1: 0.28, y1: 0.6 };
+    const lung = (await imageStats(chest.page, lungImage, side)).mean;
+    const abdomen = (await imageStats(belly.page, bellyImage, side)).mean;
+    expect(abdomen - lung, 'aerated lung transmits more: darker with bone white').toBeGreaterThan(0.08);
+    // Seek-exact: the same time renders the same image, noise included.
+    expect(await capture(chest.page, t, 'ap', 'ap-T8-lungs-again')).toBe(lungImage);
+    await chest.close();
+    await belly.close();
+  });
+
   it('the polarity toggle inverts the image', async () => {
     const white = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-white');
     const black = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-black');
@@ -123,6 +141,18 @@ describe('simulated fluoroscopy', () => {
       .locator('spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-name')
       .allTextContents();
     expect(names).toEqual(['AP view', 'Lateral view']);
+    // Orientation markers: the AP image shows the patient's right on its left; the lateral shows back and front.
+    const marker = (which: string) =>
+      v.page
+        .locator(`spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-marker-${which}`)
+        .allTextContents();
+    expect(await marker('left')).toEqual(['R', 'Back']);
+    expect(await marker('right')).toEqual(['L', 'Front']);
+    expect(await marker('head')).toEqual(['↑ Head', '↑ Head']);
+    const beams = await v.page
+      .locator('spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-beam')
+      .allTextContents();
+    expect(beams).toEqual(['Beam from below, through the table', "Beam from the patient's right side"]);
     const refused = await v.page.evaluate(async () => {
       const el = document.querySelector('spine-procedure-viewer') as Viewer;
       const events: string[] = [];
