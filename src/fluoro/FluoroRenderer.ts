@@ -15,6 +15,7 @@ import {
   WebGLRenderTarget,
   type Color,
   type Material,
+  type ShaderMaterial,
   type Texture,
   type WebGLRenderer,
 } from 'three';
@@ -29,6 +30,14 @@ export interface FluoroLook {
   boneWhite: boolean;
   /** Circular image-intensifier field; false for a square flat-panel detector. */
   circular: boolean;
+}
+
+/**
+ * How unevenly cement interdigitates with the trabeculae at its front: 1 for vertebroplasty (cement pushed into
+ * intact cancellous bone), 0 for kyphoplasty (cement filling the balloon's cavity as a compact mass).
+ */
+export function cementInterdigitation(procedure: string): number {
+  return procedure === 'vertebroplasty' ? 1 : 0;
 }
 
 const TARGET_SIZE = 320;
@@ -65,6 +74,8 @@ export class FluoroRenderer {
   private swappedCount = 0;
   private readonly swapIn = (object: Object3D) => this.swapInObject(object);
   private background: Color | Texture | null = null;
+  /** See `cementInterdigitation`; set on every attenuation material that reads it while swapping in. */
+  interdigitation = 0;
 
   constructor(private readonly gl: WebGLRenderer) {
     const floatBlend = gl.extensions.has('EXT_float_blend');
@@ -207,6 +218,8 @@ export class FluoroRenderer {
     this.swappedVisible[i] = object.visible;
     if (fluoro) {
       object.material = fluoro;
+      const spread = (fluoro as Partial<ShaderMaterial>).uniforms?.uInterdigitation;
+      if (spread) spread.value = this.interdigitation;
       if (object.userData.fluoroAlways) object.visible = true;
     } else {
       object.visible = false;

@@ -2,7 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { bodyModel } from '../fluoro/bodyAttenuation';
 import { setBoneRegions } from '../fluoro/boneRegions';
-import { FluoroRenderer, type FluoroLook } from '../fluoro/FluoroRenderer';
+import { FluoroRenderer, cementInterdigitation, type FluoroLook } from '../fluoro/FluoroRenderer';
 import { worldBodyFrames } from '../fluoro/spineFrames';
 import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
 import { useController, useSettings } from '../playback/react/viewerHooks';
@@ -32,6 +32,11 @@ export function RenderPipeline() {
     setBoneRegions(fluoro.boneRegions, worldBodyFrames(settings.level));
     controller.requestFrame();
   }, [renderer, fluoro, settings.level, controller]);
+
+  useEffect(() => {
+    renderer.interdigitation = cementInterdigitation(settings.procedure);
+    controller.requestFrame();
+  }, [renderer, settings.procedure, controller]);
 
   useEffect(() => {
     setBoneDensity(fluoro, settings.boneDensity);
