@@ -17,8 +17,11 @@ export interface AttenuationOptions {
   fracture?: Record<string, IUniform>;
 }
 
-/** Typical radius of curvature of a bone surface (mm): it bounds a grazing ray's path through the shell. */
-const SURFACE_RADIUS_MM = 12;
+/**
+ * Typical radius of curvature of a bone surface (mm): it bounds a grazing ray's path through the shell. 6 mm suits
+ * the processes, pedicles and the bodies' rounded rims, where grazing rays meet the cortex.
+ */
+const SURFACE_RADIUS_MM = 6;
 
 /**
  * Line integral of attenuation by depth peeling without peeling: drawn additively, each back face adds

@@ -40,7 +40,7 @@ export interface BodyModel {
 }
 
 /** Most gas pockets the shader reads (fixed-size uniform array). */
-export const MAX_GAS_POCKETS = 10;
+export const MAX_GAS_POCKETS = 14;
 
 /**
  * Trunk half-width, half-depth and back-skin-to-vertebral-body-centre distance per level (mm). Adult trunk
@@ -84,12 +84,14 @@ const LUNG_MEDIAL_MM = 20;
 const GAS: { bone: SpineBoneId; x: number; anterior: number; dz: number; radii: Vec3; fraction: number }[] = [
   { bone: 'T11', x: 68, anterior: 25, dz: -10, radii: [30, 22, 18], fraction: 0.7 },
   { bone: 'L1', x: 88, anterior: 15, dz: 10, radii: [18, 15, 22], fraction: 0.5 },
+  { bone: 'L1', x: 70, anterior: 30, dz: -14, radii: [10, 9, 8], fraction: 0.6 },
   { bone: 'L2', x: -88, anterior: 20, dz: 0, radii: [20, 15, 17], fraction: 0.5 },
   { bone: 'L3', x: 96, anterior: 5, dz: -10, radii: [13, 13, 34], fraction: 0.5 },
   { bone: 'L4', x: -84, anterior: 10, dz: -15, radii: [18, 15, 28], fraction: 0.5 },
   { bone: 'L2', x: 20, anterior: 85, dz: -20, radii: [40, 10, 10], fraction: 0.4 },
   { bone: 'L3', x: 30, anterior: 60, dz: 5, radii: [12, 10, 9], fraction: 0.5 },
   { bone: 'L4', x: -28, anterior: 55, dz: 10, radii: [14, 9, 10], fraction: 0.5 },
+  { bone: 'L4', x: -12, anterior: 70, dz: -8, radii: [9, 8, 7], fraction: 0.6 },
   { bone: 'L5', x: 38, anterior: 45, dz: -5, radii: [15, 11, 12], fraction: 0.5 },
   { bone: 'S1', x: 12, anterior: 55, dz: -40, radii: [20, 14, 22], fraction: 0.5 },
 ];

@@ -87,7 +87,8 @@ export function createFluoroDisplayMaterial(): ShaderMaterial {
         l += gauss / sqrt(max(quanta, 1.0));
         // Dynamic-range compression of the smooth body term, then the display's S-curve.
         l -= uCompression * (p.g - uBodyReference);
-        float intensity = 0.5 + 0.5 * tanh(-0.95 * l);
+        // Clamped: GLSL's tanh of a large argument can be inf/inf = NaN (metal seen end-on reaches Σ μ·L ≫ 10).
+        float intensity = 0.5 + 0.5 * tanh(clamp(-0.95 * l, -9.0, 9.0));
 
         vec2 c = vUv * 2.0 - 1.0;
         float r = uCircular > 0.5 ? length(c) : max(abs(c.x), abs(c.y));

@@ -69,6 +69,11 @@ describe('simulated fluoroscopy', () => {
       (await imageStats(v.page, after, control)).mean - (await imageStats(v.page, before, control)).mean,
     );
     expect(gain, 'steel in the pedicle shows bright (bone-white polarity)').toBeGreaterThan(0.15);
+    // Metal seen nearly end-on (cannula and drill together) stays saturated bright: no dark core where the
+    // display's curve could overflow.
+    const drilling = await capture(v.page, steps.drilling!.end - 0.1, 'ap', 'ap-drilling');
+    const core = around(apImagePoint(p[0], p[1]), 0.006);
+    expect((await imageStats(v.page, drilling, core)).mean, 'steel core is bright').toBeGreaterThan(0.75);
     expect(drift, 'away from the needle the image barely changes').toBeLessThan(0.05);
     expect(v.errors).toEqual([]);
     await v.close();
