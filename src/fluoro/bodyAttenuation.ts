@@ -82,18 +82,18 @@ const LUNG_MEDIAL_MM = 20;
  * `anterior` in front of it, `dz` cranial), so every frame and every seek shows the same gas.
  */
 const GAS: { bone: SpineBoneId; x: number; anterior: number; dz: number; radii: Vec3; fraction: number }[] = [
-  { bone: 'T11', x: 68, anterior: 25, dz: -10, radii: [30, 22, 18], fraction: 0.7 },
-  { bone: 'L1', x: 88, anterior: 15, dz: 10, radii: [18, 15, 22], fraction: 0.5 },
-  { bone: 'L1', x: 70, anterior: 30, dz: -14, radii: [10, 9, 8], fraction: 0.6 },
-  { bone: 'L2', x: -88, anterior: 20, dz: 0, radii: [20, 15, 17], fraction: 0.5 },
-  { bone: 'L3', x: 96, anterior: 5, dz: -10, radii: [13, 13, 34], fraction: 0.5 },
-  { bone: 'L4', x: -84, anterior: 10, dz: -15, radii: [18, 15, 28], fraction: 0.5 },
-  { bone: 'L2', x: 20, anterior: 85, dz: -20, radii: [40, 10, 10], fraction: 0.4 },
-  { bone: 'L3', x: 30, anterior: 60, dz: 5, radii: [12, 10, 9], fraction: 0.5 },
-  { bone: 'L4', x: -28, anterior: 55, dz: 10, radii: [14, 9, 10], fraction: 0.5 },
-  { bone: 'L4', x: -12, anterior: 70, dz: -8, radii: [9, 8, 7], fraction: 0.6 },
-  { bone: 'L5', x: 38, anterior: 45, dz: -5, radii: [15, 11, 12], fraction: 0.5 },
-  { bone: 'S1', x: 12, anterior: 55, dz: -40, radii: [20, 14, 22], fraction: 0.5 },
+  { bone: 'T11', x: 68, anterior: 25, dz: -10, radii: [30, 20, 18], fraction: 0.6 },
+  { bone: 'L1', x: 88, anterior: 15, dz: 10, radii: [16, 12, 22], fraction: 0.4 },
+  { bone: 'L1', x: 70, anterior: 30, dz: -14, radii: [10, 8, 8], fraction: 0.5 },
+  { bone: 'L2', x: -88, anterior: 20, dz: 0, radii: [18, 12, 16], fraction: 0.4 },
+  { bone: 'L3', x: 96, anterior: 5, dz: -10, radii: [12, 11, 34], fraction: 0.4 },
+  { bone: 'L4', x: -84, anterior: 10, dz: -15, radii: [16, 12, 28], fraction: 0.4 },
+  { bone: 'L2', x: 20, anterior: 85, dz: -20, radii: [40, 9, 9], fraction: 0.35 },
+  { bone: 'L3', x: 30, anterior: 60, dz: 5, radii: [12, 8, 9], fraction: 0.45 },
+  { bone: 'L4', x: -28, anterior: 55, dz: 10, radii: [14, 8, 10], fraction: 0.45 },
+  { bone: 'L4', x: -12, anterior: 70, dz: -8, radii: [9, 7, 7], fraction: 0.5 },
+  { bone: 'L5', x: 38, anterior: 45, dz: -5, radii: [15, 9, 12], fraction: 0.45 },
+  { bone: 'S1', x: 12, anterior: 55, dz: -40, radii: [20, 12, 22], fraction: 0.45 },
 ];
 
 function trunkRow(f: WorldBodyFrame): TrunkRow {
