@@ -15,9 +15,12 @@ import {
   WebGLRenderTarget,
   type Color,
   type Material,
+  type ShaderMaterial,
   type Texture,
   type WebGLRenderer,
 } from 'three';
+import { bodyLineIntegral, type BodyModel } from './bodyAttenuation';
+import { createBodyAttenuationMaterial, setBodyModel } from './bodyAttenuationMaterial';
 import { C_ARM, angleOfView, coneFovDeg, sourceDirection } from './cArmGeometry';
 import { createFluoroDisplayMaterial } from './fluoroDisplayMaterial';
 
@@ -29,13 +32,20 @@ export interface FluoroLook {
   circular: boolean;
 }
 
-/** Per-view exposure reference (Σ μ·L of the soft-tissue path through the torso along the central ray). */
-export interface ExposureReference {
-  ap: number;
-  lateral: number;
+/**
+ * How unevenly cement interdigitates with the trabeculae at its front: 1 for vertebroplasty (cement pushed into
+ * intact cancellous bone), 0 for kyphoplasty (cement filling the balloon's cavity as a compact mass).
+ */
+export function cementInterdigitation(procedure: string): number {
+  return procedure === 'vertebroplasty' ? 1 : 0;
 }
 
 const TARGET_SIZE = 320;
+/**
+ * Cortical and cancellous bone on the central ray, added to the body's path for the exposure reference, so the
+ * automatic brightness control sets the treated vertebra (not the soft tissue beside it) near mid-grey.
+ */
+const BONE_ON_CENTRAL_RAY = 0.25;
 
 /**
  * Simulated fluoroscopy from the scene itself, in the same WebGL context: meshes that carry an attenuation
@@ -51,6 +61,10 @@ export class FluoroRenderer {
   private readonly quadScene = new Scene();
   private readonly quadCamera = new OrthographicCamera(-1, 1, 1, -1, 0, 1);
   private readonly display = createFluoroDisplayMaterial();
+  private readonly bodyScene = new Scene();
+  private readonly body = createBodyAttenuationMaterial();
+  /** Σ μ·L of the body model along each view's central ray: the automatic brightness control's reference. */
+  private readonly bodyReference: Record<XrayView, number> = { ap: 0, lateral: 0 };
   /** Scratch for the source direction, per renderer so viewers on one page share nothing mutable. */
   private readonly sourceDirection: [number, number, number] = [0, 0, 0];
   // Parallel arrays reused every pass, so swapping materials allocates nothing per frame.
@@ -60,11 +74,10 @@ export class FluoroRenderer {
   private swappedCount = 0;
   private readonly swapIn = (object: Object3D) => this.swapInObject(object);
   private background: Color | Texture | null = null;
+  /** See `cementInterdigitation`; set on every attenuation material that reads it while swapping in. */
+  interdigitation = 0;
 
-  constructor(
-    private readonly gl: WebGLRenderer,
-    private readonly exposure: ExposureReference,
-  ) {
+  constructor(private readonly gl: WebGLRenderer) {
     const floatBlend = gl.extensions.has('EXT_float_blend');
     this.halfFloatFallback = !floatBlend;
     const make = () =>
@@ -76,6 +89,23 @@ export class FluoroRenderer {
     this.floatTargets = { ap: make(), lateral: make() };
     this.quadScene.add(new Mesh(new PlaneGeometry(2, 2), this.display));
     this.display.uniforms.uTexel!.value = [1 / TARGET_SIZE, 1 / TARGET_SIZE];
+    const bodyQuad = new Mesh(new PlaneGeometry(2, 2), this.body);
+    bodyQuad.frustumCulled = false;
+    this.bodyScene.add(bodyQuad);
+  }
+
+  /** The patient's soft tissue, lungs and gas around the treated level (set when the level changes). */
+  setBody(model: BodyModel): void {
+    setBodyModel(this.body, model);
+    for (const view of ['ap', 'lateral'] as const) {
+      const d = sourceDirection(angleOfView(view), this.sourceDirection);
+      const r = C_ARM.sourceToIsocentreMm;
+      this.bodyReference[view] = bodyLineIntegral(
+        [d[0] * r, d[1] * r, d[2] * r],
+        [-d[0], -d[1], -d[2]],
+        model,
+      );
+    }
   }
 
   /** Compute Σ μ·L for a view at the scene's current state. */
@@ -100,6 +130,8 @@ export class FluoroRenderer {
     gl.clear(true, false, false);
     gl.autoClear = false;
     gl.render(scene, this.camera);
+    this.setBodyRay();
+    gl.render(this.bodyScene, this.quadCamera);
     gl.autoClear = previousAutoClear;
     gl.setRenderTarget(previousTarget);
     for (let i = 0; i < this.swappedCount; i++) {
@@ -115,7 +147,8 @@ export class FluoroRenderer {
     const gl = this.gl;
     const u = this.display.uniforms;
     u.uLineIntegral!.value = this.floatTargets[view].texture;
-    u.uReference!.value = this.exposure[view];
+    u.uReference!.value = this.bodyReference[view] + BONE_ON_CENTRAL_RAY;
+    u.uBodyReference!.value = this.bodyReference[view];
     u.uSeed!.value = look.seed;
     u.uBoneWhite!.value = look.boneWhite ? 1 : 0;
     u.uCircular!.value = look.circular ? 1 : 0;
@@ -160,7 +193,20 @@ export class FluoroRenderer {
     this.floatTargets.ap.dispose();
     this.floatTargets.lateral.dispose();
     this.display.dispose();
+    this.body.dispose();
     (this.quadScene.children[0] as Mesh).geometry.dispose();
+    (this.bodyScene.children[0] as Mesh).geometry.dispose();
+  }
+
+  /** The body pass's rays: the camera's position and axes (the cone of the line-integral pass). */
+  private setBodyRay(): void {
+    const u = this.body.uniforms;
+    const m = this.camera.matrixWorld.elements;
+    (u.uSource!.value as Vector3).copy(this.camera.position);
+    (u.uRight!.value as Vector3).set(m[0]!, m[1]!, m[2]!);
+    (u.uUp!.value as Vector3).set(m[4]!, m[5]!, m[6]!);
+    (u.uForward!.value as Vector3).set(-m[8]!, -m[9]!, -m[10]!);
+    u.uTanHalf!.value = Math.tan(((this.camera.fov / 2) * Math.PI) / 180);
   }
 
   private swapInObject(object: Object3D): void {
@@ -172,6 +218,8 @@ export class FluoroRenderer {
     this.swappedVisible[i] = object.visible;
     if (fluoro) {
       object.material = fluoro;
+      const spread = (fluoro as Partial<ShaderMaterial>).uniforms?.uInterdigitation;
+      if (spread) spread.value = this.interdigitation;
       if (object.userData.fluoroAlways) object.visible = true;
     } else {
       object.visible = false;

@@ -1,17 +1,16 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { MU_PER_MM } from '../fluoro/attenuation';
-import { FluoroRenderer, type FluoroLook } from '../fluoro/FluoroRenderer';
+import { bodyModel } from '../fluoro/bodyAttenuation';
+import { setBoneRegions } from '../fluoro/boneRegions';
+import { FluoroRenderer, cementInterdigitation, type FluoroLook } from '../fluoro/FluoroRenderer';
+import { worldBodyFrames } from '../fluoro/spineFrames';
 import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { setBoneDensity } from './fluoroMaterials';
-import { TORSO } from './PatientTorso';
 import { useSceneResources } from './useSceneResources';
 
 /** Pulsed fluoroscopy at 7.5 pulses/s (Ortiz 2006): one noise pattern per pulse, so a time shows one frame. */
 const PULSES_PER_SECOND = 7.5;
-/** Cortical and cancellous bone on the central ray, added to the soft-tissue path for the exposure reference. */
-const BONE_ON_CENTRAL_RAY = 0.25;
 
 /**
  * Takes over rendering (priority 1): the 3D view, then the fluoroscopy panels drawn from the same scene into
@@ -23,16 +22,21 @@ export function RenderPipeline() {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
   const { fluoro } = useSceneResources();
-  const renderer = useMemo(
-    () =>
-      new FluoroRenderer(gl, {
-        ap: MU_PER_MM.softTissue * TORSO.halfDepth * 2 + BONE_ON_CENTRAL_RAY,
-        lateral: MU_PER_MM.softTissue * TORSO.halfWidth * 2 + BONE_ON_CENTRAL_RAY,
-      }),
-    [gl],
-  );
+  const renderer = useMemo(() => new FluoroRenderer(gl), [gl]);
   const panels = useMemo<FluoroPanel[]>(() => [], []);
   const look = useMemo<FluoroLook>(() => ({ seed: 0, boneWhite: true, circular: true }), []);
+
+  // The body's soft tissue, lungs and gas, and where the vertebral bodies lie, around the treated level.
+  useEffect(() => {
+    renderer.setBody(bodyModel(settings.level));
+    setBoneRegions(fluoro.boneRegions, worldBodyFrames(settings.level));
+    controller.requestFrame();
+  }, [renderer, fluoro, settings.level, controller]);
+
+  useEffect(() => {
+    renderer.interdigitation = cementInterdigitation(settings.procedure);
+    controller.requestFrame();
+  }, [renderer, settings.procedure, controller]);
 
   useEffect(() => {
     setBoneDensity(fluoro, settings.boneDensity);

@@ -1,12 +1,13 @@
 import type { IUniform, ShaderMaterial } from 'three';
-import { CORTEX_MM, MU_PER_MM, excessMu } from '../fluoro/attenuation';
+import { CORTEX_REGION_MM, MU_PER_MM, excessMu } from '../fluoro/attenuation';
 import { createAttenuationMaterial } from '../fluoro/attenuationMaterial';
+import { createBoneRegionUniforms, type BoneRegionUniforms } from '../fluoro/boneRegions';
 
 /** How dense the patient's cancellous bone is (the viewer's `boneDensity` setting). */
 export type BoneDensity = 'osteoporotic' | 'healthy';
 
-/** μ·L of one crossing of the cortical shell (its excess over the soft tissue it replaces). */
-const CORTICAL_SHELL = excessMu('corticalBone') * CORTEX_MM;
+/** Excess μ of cortical bone over the soft tissue it replaces, per mm of shell. */
+const CORTICAL_MU = excessMu('corticalBone');
 
 /** Cancellous μ for the X-ray: osteoporotic patients' trabecular bone barely shows; healthy bone reads denser. */
 export function cancellousMu(density: BoneDensity): number {
@@ -18,25 +19,46 @@ export function cancellousMu(density: BoneDensity): number {
  * bone material reads the same `cancellousMu` uniform, so the viewer's bone density is one value to set.
  */
 export interface FluoroMaterials {
+  /** Any bone: vertebrae, sacrum, ribs, pelvis; thin cortex on the bodies, thick elsewhere. */
   bone: ShaderMaterial;
   disc: ShaderMaterial;
   steel: ShaderMaterial;
+  /** Instrument handles, hubs and syringes (plastic, nearly soft-tissue dense). */
+  plastic: ShaderMaterial;
   contrast: ShaderMaterial;
+  /**
+   * The body's soft tissue is the analytic body model of the X-ray pass (trunk, lungs, gas), so a body mesh
+   * carrying this material adds nothing (it is never drawn) and the soft tissue is not counted twice.
+   */
   softTissue: ShaderMaterial;
   /** Excess μ of this viewer's cancellous bone (its bone density), shared by the spine and the treated body. */
   cancellousMu: IUniform<number>;
+  /** Where the vertebral bodies are (set per treated level), for the bone's regional cortex. */
+  boneRegions: BoneRegionUniforms;
 }
 
 export function createFluoroMaterials(): FluoroMaterials {
   const cancellous = { value: cancellousMu('osteoporotic') };
+  const boneRegions = createBoneRegionUniforms();
+  const softTissue = createAttenuationMaterial({ mu: MU_PER_MM.softTissue });
+  softTissue.visible = false;
   return {
-    bone: createAttenuationMaterial({ mu: cancellous, shell: CORTICAL_SHELL }),
-    disc: createAttenuationMaterial({ mu: excessMu('disc'), shell: 0 }),
-    steel: createAttenuationMaterial({ mu: excessMu('steel'), shell: 0 }),
-    contrast: createAttenuationMaterial({ mu: excessMu('contrastBalloon'), shell: 0 }),
-    // The torso carries the full soft-tissue path; everything inside it adds only its excess.
-    softTissue: createAttenuationMaterial({ mu: MU_PER_MM.softTissue, shell: 0 }),
+    bone: createAttenuationMaterial({
+      mu: cancellous,
+      regions: {
+        bodyMm: CORTEX_REGION_MM.body,
+        elsewhereMm: CORTEX_REGION_MM.posteriorElements,
+        mu: CORTICAL_MU,
+        frames: boneRegions,
+      },
+    }),
+    disc: createAttenuationMaterial({ mu: excessMu('disc') }),
+    steel: createAttenuationMaterial({ mu: excessMu('steel') }),
+    plastic: createAttenuationMaterial({ mu: excessMu('plastic') }),
+    contrast: createAttenuationMaterial({ mu: excessMu('contrastBalloon') }),
+    softTissue,
     cancellousMu: cancellous,
+    boneRegions,
   };
 }
 
@@ -49,6 +71,7 @@ export function disposeFluoroMaterials(materials: FluoroMaterials): void {
     materials.bone,
     materials.disc,
     materials.steel,
+    materials.plastic,
     materials.contrast,
     materials.softTissue,
   ])
@@ -57,7 +80,7 @@ export function disposeFluoroMaterials(materials: FluoroMaterials): void {
 
 /**
  * The treated body: the same fracture uniforms as its 3D material, so X-ray and 3D show the same heights, and
- * the viewer's cancellous μ. Owned (and disposed) by the component that draws the body.
+ * the viewer's cancellous μ with the body's thin cortex. Owned (and disposed) by the component that draws the body.
  */
 export function createTreatedBodyFluoroMaterial(
   materials: FluoroMaterials,
@@ -65,7 +88,7 @@ export function createTreatedBodyFluoroMaterial(
 ): ShaderMaterial {
   return createAttenuationMaterial({
     mu: materials.cancellousMu,
-    shell: CORTICAL_SHELL,
+    shell: { thicknessMm: CORTEX_REGION_MM.body, mu: CORTICAL_MU },
     fracture: fractureUniforms,
   });
 }

@@ -2,17 +2,56 @@ import { useEffect, useMemo, useRef } from 'react';
 import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
 import { useController, useSettings, useT } from '../playback/react/viewerHooks';
 
+/** The DOM pieces of one panel's captions, filled from the frame loop. */
+interface PanelRefs {
+  box: HTMLDivElement | null;
+  name: HTMLSpanElement | null;
+  beam: HTMLSpanElement | null;
+  left: HTMLSpanElement | null;
+  right: HTMLSpanElement | null;
+  head: HTMLSpanElement | null;
+}
+
+const emptyRefs = (): PanelRefs => ({
+  box: null,
+  name: null,
+  beam: null,
+  left: null,
+  right: null,
+  head: null,
+});
+
 /**
- * Captions over the fluoro panels drawn in the canvas (view name, "X-ray on" lamp), positioned from the same
- * layout function as the panels and updated through refs from the frame loop.
+ * A small axial sketch of the prone patient on the table, seen from the feet (back up, patient's right on the
+ * right), with the beam's path for the panel's view: from under the table (AP) or from the right side (lateral).
+ */
+function BeamGlyph() {
+  return (
+    <svg className="spv-fluoro-glyph" viewBox="0 0 40 30" aria-hidden="true" focusable="false">
+      <line x1="4" y1="24" x2="36" y2="24" className="spv-fluoro-glyph-table" />
+      <ellipse cx="20" cy="15" rx="13" ry="8" className="spv-fluoro-glyph-body" />
+      <circle cx="20" cy="10" r="2.2" className="spv-fluoro-glyph-spine" />
+      <path d="M20 29 L20 19 M17 22 L20 19 L23 22" className="spv-fluoro-glyph-beam spv-fluoro-glyph-ap" />
+      <path
+        d="M39 15 L28 15 M31 12 L28 15 L31 18"
+        className="spv-fluoro-glyph-beam spv-fluoro-glyph-lateral"
+      />
+    </svg>
+  );
+}
+
+/**
+ * Captions over the fluoro panels drawn in the canvas (view name, where the beam comes from with a sketch of the
+ * C-arm's direction, orientation markers, "X-ray on" lamp), positioned from the same layout function as the panels
+ * and updated through refs from the frame loop. The markers follow the image's geometry: AP shows the patient's
+ * right on the image's left (as a radiograph is read), lateral shows the back on the left and the head up.
  */
 export function FluoroOverlay() {
   const controller = useController();
   const { view: mode } = useSettings();
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
-  const boxes = useRef<(HTMLDivElement | null)[]>([]);
-  const names = useRef<(HTMLSpanElement | null)[]>([]);
+  const refs = useRef<PanelRefs[]>([emptyRefs(), emptyRefs()]);
   const panels = useMemo<FluoroPanel[]>(() => [], []);
 
   useEffect(() => {
@@ -26,18 +65,33 @@ export function FluoroOverlay() {
       apply();
     });
     observer.observe(el);
-    const labels = { ap: t('fluoro.ap'), lateral: t('fluoro.lateral') };
+    const text = {
+      ap: {
+        name: t('fluoro.ap'),
+        beam: t('fluoro.beam.ap'),
+        left: t('fluoro.marker.right'),
+        right: t('fluoro.marker.left'),
+      },
+      lateral: {
+        name: t('fluoro.lateral'),
+        beam: t('fluoro.beam.lateral'),
+        left: t('fluoro.marker.back'),
+        right: t('fluoro.marker.front'),
+      },
+    };
+    const head = t('fluoro.marker.head');
     // Last written geometry per box, so the frame loop only touches the DOM when a panel moves or changes.
     const last = [NaN, NaN, NaN, NaN, NaN, NaN];
+    const views: (string | null)[] = [null, null];
     const lamps = [false, false];
     const apply = () => {
       const s = controller.state;
       layoutFluoro(width, height, mode, s.fluoroView, panels);
       for (let i = 0; i < 2; i++) {
-        const box = boxes.current[i];
-        const name = names.current[i];
+        const r = refs.current[i]!;
+        const box = r.box;
         const panel = panels[i];
-        if (!box || !name) continue;
+        if (!box) continue;
         if (!panel) {
           box.hidden = true;
           continue;
@@ -51,7 +105,16 @@ export function FluoroOverlay() {
           box.style.width = `${panel.size}px`;
           box.style.height = `${panel.size}px`;
         }
-        if (name.textContent !== labels[panel.view]) name.textContent = labels[panel.view];
+        if (views[i] !== panel.view) {
+          views[i] = panel.view;
+          const words = text[panel.view];
+          box.dataset.view = panel.view;
+          if (r.name) r.name.textContent = words.name;
+          if (r.beam) r.beam.textContent = words.beam;
+          if (r.left) r.left.textContent = words.left;
+          if (r.right) r.right.textContent = words.right;
+          if (r.head) r.head.textContent = `↑ ${head}`;
+        }
         if (lamps[i] !== s.xrayOn) {
           lamps[i] = s.xrayOn;
           box.dataset.xray = s.xrayOn ? 'true' : 'false';
@@ -69,9 +132,25 @@ export function FluoroOverlay() {
   return (
     <div ref={root} className="spv-fluoro-overlay" aria-hidden="true">
       {[0, 1].map((i) => (
-        <div key={i} ref={(el) => void (boxes.current[i] = el)} className="spv-fluoro-panel" hidden>
-          <span ref={(el) => void (names.current[i] = el)} className="spv-fluoro-name" />
+        <div key={i} ref={(el) => void (refs.current[i]!.box = el)} className="spv-fluoro-panel" hidden>
+          <span ref={(el) => void (refs.current[i]!.name = el)} className="spv-fluoro-name" />
           <span className="spv-xray-lamp">{t('fluoro.xrayOn')}</span>
+          <span className="spv-fluoro-beam">
+            <BeamGlyph />
+            <span ref={(el) => void (refs.current[i]!.beam = el)} />
+          </span>
+          <span
+            ref={(el) => void (refs.current[i]!.head = el)}
+            className="spv-fluoro-marker spv-fluoro-marker-head"
+          />
+          <span
+            ref={(el) => void (refs.current[i]!.left = el)}
+            className="spv-fluoro-marker spv-fluoro-marker-left"
+          />
+          <span
+            ref={(el) => void (refs.current[i]!.right = el)}
+            className="spv-fluoro-marker spv-fluoro-marker-right"
+          />
         </div>
       ))}
     </div>

@@ -69,6 +69,11 @@ describe('simulated fluoroscopy', () => {
       (await imageStats(v.page, after, control)).mean - (await imageStats(v.page, before, control)).mean,
     );
     expect(gain, 'steel in the pedicle shows bright (bone-white polarity)').toBeGreaterThan(0.15);
+    // Metal seen nearly end-on (cannula and drill together) stays saturated bright: no dark core where the
+    // display's curve could overflow.
+    const drilling = await capture(v.page, steps.drilling!.end - 0.1, 'ap', 'ap-drilling');
+    const core = around(apImagePoint(p[0], p[1]), 0.006);
+    expect((await imageStats(v.page, drilling, core)).mean, 'steel core is bright').toBeGreaterThan(0.75);
     expect(drift, 'away from the needle the image barely changes').toBeLessThan(0.05);
     expect(v.errors).toEqual([]);
     await v.close();
@@ -104,6 +109,24 @@ describe('simulated fluoroscopy', () => {
     });
   }
 
+  it('lung fields beside the thoracic spine are darker (bone white) than the abdomen beside the lumbar spine', async () => {
+    const chest = await openViewer(suite.browser, suite.origin, '?level=T8');
+    const belly = await openViewer(suite.browser, suite.origin, '?level=L3');
+    const t = (await stepTimes(chest.page)).targeting!.start + 0.5;
+    const tBelly = (await stepTimes(belly.page)).targeting!.start + 0.5;
+    const lungImage = await capture(chest.page, t, 'ap', 'ap-T8-lungs');
+    const bellyImage = await capture(belly.page, tBelly, 'ap', 'ap-L3-abdomen');
+    // Beside the spine, a third of the way out: lung at T8, bowel and muscle at L3.
+    const side: Region = { x0: 0.2, y0: 0.4, x1: 0.28, y1: 0.6 };
+    const lung = (await imageStats(chest.page, lungImage, side)).mean;
+    const abdomen = (await imageStats(belly.page, bellyImage, side)).mean;
+    expect(abdomen - lung, 'aerated lung transmits more: darker with bone white').toBeGreaterThan(0.08);
+    // Seek-exact: the same time renders the same image, noise included.
+    expect(await capture(chest.page, t, 'ap', 'ap-T8-lungs-again')).toBe(lungImage);
+    await chest.close();
+    await belly.close();
+  });
+
   it('the polarity toggle inverts the image', async () => {
     const white = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-white');
     const black = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-black');
@@ -123,6 +146,18 @@ describe('simulated fluoroscopy', () => {
       .locator('spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-name')
       .allTextContents();
     expect(names).toEqual(['AP view', 'Lateral view']);
+    // Orientation markers: the AP image shows the patient's right on its left; the lateral shows back and front.
+    const marker = (which: string) =>
+      v.page
+        .locator(`spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-marker-${which}`)
+        .allTextContents();
+    expect(await marker('left')).toEqual(['R', 'Back']);
+    expect(await marker('right')).toEqual(['L', 'Front']);
+    expect(await marker('head')).toEqual(['↑ Head', '↑ Head']);
+    const beams = await v.page
+      .locator('spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-beam')
+      .allTextContents();
+    expect(beams).toEqual(['Beam from below, through the table', "Beam from the patient's right side"]);
     const refused = await v.page.evaluate(async () => {
       const el = document.querySelector('spine-procedure-viewer') as Viewer;
       const events: string[] = [];
