@@ -6,13 +6,7 @@ import type { FluoroPanel } from '../fluoro/fluoroLayout';
 import type { StepDefinition } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from './cameraPoses';
-import {
-  centringOffset,
-  framingDistance,
-  freeArea,
-  projectedRadiusPx,
-  type ScreenRect,
-} from './shotFraming';
+import { centringOffset, framingDistance, freeArea, projectedRadiusPx, type ScreenRect } from './shotFraming';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
 /** One step's framing on the current canvas. */
@@ -115,7 +109,12 @@ export function CameraRig() {
     const subject = controller.renderer.frameStats.subject;
     subject.x = (p.x * 0.5 + 0.5) * size.width;
     subject.y = (0.5 - p.y * 0.5) * size.height;
-    subject.radius = projectedRadiusPx(a.radius + (b.radius - a.radius) * k, distance, camera.fov, size.height);
+    subject.radius = projectedRadiusPx(
+      a.radius + (b.radius - a.radius) * k,
+      distance,
+      camera.fov,
+      size.height,
+    );
   });
 
   return (

@@ -24,7 +24,7 @@ const POSTERIOR_UP: Vec3 = [0, 1, 0];
  */
 export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   // Side-on, as the lateral X-ray sees it, so the collapsed body's shape reads against its neighbours.
-  overview: { direction: [1, 0.28, 0.1], up: POSTERIOR_UP, fill: 0.72 },
+  overview: { direction: [1, 0.12, 0.06], up: POSTERIOR_UP, fill: 0.8 },
   // The room's view: the whole patient face down on the table, from the foot end on the left.
   patient: { direction: [0.75, 0.62, -0.5], up: POSTERIOR_UP, fill: 0.78 },
   // Looking down onto the back from above, head at the top: the entry points as the AP X-ray shows them.
@@ -33,22 +33,22 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   lateral: { direction: [1, 0.02, 0], up: POSTERIOR_UP, fill: 0.78 },
   // The opened body, level, a little from the head end.
   inside: { direction: [1, 0.08, 0.2], up: POSTERIOR_UP, fill: 0.7 },
-  // The treated level, whole, from the left and behind: the cement held inside the body.
-  result: { direction: [0.82, 0.5, 0.42], up: POSTERIOR_UP, fill: 0.68 },
+  // The treated level from the left and the belly side (clear of the pedicles): the cement held inside the body.
+  result: { direction: [1, -0.3, 0.3], up: POSTERIOR_UP, fill: 0.74 },
   // Close over the back at the treated level: the numbing needle going into the skin.
   skin: { direction: [0.55, 1, -0.45], up: POSTERIOR_UP, fill: 0.66 },
   // Obliquely from the left and above: each needle's path through its pedicle into the body.
   access: { direction: [0.78, 0.72, 0.3], up: POSTERIOR_UP, fill: 0.66 },
-  // The opened body and the working channel, low from the left and the feet: the drill entering the body.
-  drilling: { direction: [1, 0.12, -0.34], up: POSTERIOR_UP, fill: 0.7 },
+  // Close on the working channel from the left, behind and the feet: the drill entering the body.
+  drilling: { direction: [1, 0.32, -0.5], up: POSTERIOR_UP, fill: 0.8 },
   // The opened body from the left, slightly from the belly side and the head end.
   balloon: { direction: [1, -0.08, 0.26], up: POSTERIOR_UP, fill: 0.68 },
   // From the left, the belly side and the feet (clear of the pedicle): the hollow the balloon leaves.
   cavity: { direction: [1, -0.2, -0.22], up: POSTERIOR_UP, fill: 0.74 },
   // The level and its neighbours, side-on from a little further: the cement setting inside.
   hardening: { direction: [1, 0.1, -0.1], up: POSTERIOR_UP, fill: 0.56 },
-  // The patient's back from the left and above: the dressings where the needles went in.
-  closure: { direction: [0.5, 1, -0.6], up: POSTERIOR_UP, fill: 0.72 },
+  // The patient's back from above and the feet: the dressings where the needles went in.
+  closure: { direction: [0.35, 1, -0.75], up: POSTERIOR_UP, fill: 0.72 },
 };
 
 /** A subject's bounding sphere in world millimetres. */
@@ -84,14 +84,14 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
   switch (subject) {
     case 'spine':
       // The treated level with one neighbour above and below: about three body-plus-disc heights.
-      return set(0, depth * 0.1, 0, 1.05 * (height + d.discHeightBelowMm) + depth * 0.3);
+      return set(0, depth * 0.6, 0, 1.2 * (height + d.discHeightBelowMm) + depth * 0.3);
     case 'patient':
       // The patient on the table: trunk, head and raised arms, about 1.5 m (PatientTorso's trunk is 700 mm).
       return set(0, -30, 120, 470);
     case 'skin':
-      return set(0, skinHeightMm(level), 0, 1.5 * marks.bodyWidthMm);
+      return set(0, skinHeightMm(level), 0, 0.9 * marks.bodyWidthMm);
     case 'back':
-      return set(0, skinHeightMm(level) - 10, 20, 3.2 * marks.bodyWidthMm);
+      return set(0, skinHeightMm(level) - 10, 10, 1.7 * marks.bodyWidthMm);
     case 'pedicles':
       return set(0, -marks.pedicleLeft.center[2] * 0.7, 0, marks.bodyWidthMm / 2 + 14);
     case 'needle-tip':
@@ -99,6 +99,11 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
     case 'body-interior':
       return set(0, depth * 0.08, 0, 0.5 * Math.hypot(depth + 10, height + 14));
     case 'vertebra':
-      return set(0, (posteriorReach - depth / 2) / 2 - depth * 0.2, 0, 0.5 * (posteriorReach + depth / 2) * 0.85);
+      return set(
+        0,
+        (posteriorReach - depth / 2) / 2 - depth * 0.2,
+        0,
+        0.5 * (posteriorReach + depth / 2) * 0.85,
+      );
   }
 }
