@@ -39,8 +39,8 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   skin: { direction: [0.55, 1, -0.45], up: POSTERIOR_UP, fill: 0.66 },
   // Obliquely from the left and above: each needle's path through its pedicle into the body.
   access: { direction: [0.78, 0.72, 0.3], up: POSTERIOR_UP, fill: 0.66 },
-  // Close on the working channel from the left, behind and the feet: the drill entering the body.
-  drilling: { direction: [1, 0.32, -0.5], up: POSTERIOR_UP, fill: 0.8 },
+  // Close on the working channel from the left, the feet and a little below (clear of the pedicle): the drill.
+  drilling: { direction: [1, -0.12, -0.5], up: POSTERIOR_UP, fill: 0.8 },
   // The opened body from the left, slightly from the belly side and the head end.
   balloon: { direction: [1, -0.08, 0.26], up: POSTERIOR_UP, fill: 0.68 },
   // From the left, the belly side and the feet (clear of the pedicle): the hollow the balloon leaves.

@@ -117,7 +117,7 @@ describe('every step in 3D, both procedures, three screen shapes', () => {
         console.log(`${procedure} ${name} differences: ${differences.join(', ')}`);
         expect(v.errors).toEqual([]);
         await v.close();
-      });
+      }, 300_000);
     }
   }
 
