@@ -1,6 +1,7 @@
 import type { LevelId } from '../anatomy/levels';
 import { levelDimensions } from '../anatomy/morphometry';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
+import { accessPlan } from '../procedure/accessPath';
 import type { CameraPresetId, ShotSubject } from '../procedure/types';
 
 type Vec3 = readonly [number, number, number];
@@ -58,12 +59,24 @@ export interface SubjectSphere {
 }
 
 /**
- * Depth of the back's skin above the treated body's centre (world +Y): the body's posterior half, the canal,
- * the pedicle entry and the soft tissue the needles cross (SKIN_TO_BONE_MM in accessPath, 42–50 mm).
+ * Where the needles cross the skin, world frame: the mean of the plan's skin points (entry − direction × skin
+ * depth, as SkinMarks places the numbing spots and dressings), and how far apart they lie.
  */
-function skinHeightMm(level: LevelId): number {
-  const d = levelDimensions(level);
-  return d.endplateDepthMm / 2 + d.canalDepthMm + (level.startsWith('T') ? 42 : 50) * 0.7;
+function skinPoint(level: LevelId, out: [number, number, number]): number {
+  const plan = accessPlan(level, 'bipedicular');
+  out[0] = out[1] = out[2] = 0;
+  let spread = 0;
+  for (const n of plan.needles) {
+    const x = n.entry[0] - n.direction[0] * n.skinDepthMm;
+    const y = n.entry[1] - n.direction[1] * n.skinDepthMm;
+    const z = n.entry[2] - n.direction[2] * n.skinDepthMm;
+    // Vertebra frame (x left, y cranial, z anterior) to world (x left, y posterior, z cranial).
+    out[0] += x / plan.needles.length;
+    out[1] += -z / plan.needles.length;
+    out[2] += y / plan.needles.length;
+    spread = Math.max(spread, Math.abs(x));
+  }
+  return spread;
 }
 
 /** Bounding sphere of a step's subject for the treated level, written into `out`. */
@@ -88,16 +101,25 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
     case 'patient':
       // The patient on the table: trunk, head and raised arms, about 1.5 m (PatientTorso's trunk is 700 mm).
       return set(0, -30, 120, 470);
-    case 'skin':
-      return set(0, skinHeightMm(level), 0, 0.9 * marks.bodyWidthMm);
-    case 'back':
-      return set(0, skinHeightMm(level) - 10, 10, 1.7 * marks.bodyWidthMm);
+    case 'skin': {
+      // Both needle sites and the syringe's reach around them.
+      const halfSpan = skinPoint(level, out.centre);
+      out.radius = halfSpan + 0.6 * marks.bodyWidthMm;
+      return out;
+    }
+    case 'back': {
+      // The back around both dressings.
+      const halfSpan = skinPoint(level, out.centre);
+      out.radius = halfSpan + 0.9 * marks.bodyWidthMm;
+      return out;
+    }
     case 'pedicles':
       return set(0, -marks.pedicleLeft.center[2] * 0.7, 0, marks.bodyWidthMm / 2 + 14);
     case 'needle-tip':
       return set(0, depth * 0.3, 0, 0.5 * Math.hypot(depth * 1.4, height + 10));
     case 'body-interior':
-      return set(0, depth * 0.08, 0, 0.5 * Math.hypot(depth + 10, height + 14));
+      // The body's sagittal section (depth × height) with a rim of its neighbours' discs.
+      return set(0, depth * 0.06, 0, 0.5 * Math.hypot(depth + 4, height + 8));
     case 'vertebra':
       return set(
         0,
