@@ -5,6 +5,8 @@ export class FrameStats {
   count = 0;
   drawCalls = 0;
   triangles = 0;
+  /** Where the guided camera puts the step's subject: centre and radius in CSS pixels of the canvas. */
+  readonly subject = { x: 0, y: 0, radius: 0 };
   private started = 0;
 
   beginFrame(now: number): void {

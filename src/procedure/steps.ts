@@ -9,6 +9,7 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   overview: {
     id: 'overview',
     duration: 8,
+    subject: 'spine',
     camera: 'overview',
     fluoro: 'none',
     shots: [],
@@ -17,6 +18,7 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   positioning: {
     id: 'positioning',
     duration: 7,
+    subject: 'patient',
     camera: 'patient',
     fluoro: 'none',
     shots: [],
@@ -25,7 +27,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   anaesthesia: {
     id: 'anaesthesia',
     duration: 6,
-    camera: 'posterior',
+    subject: 'skin',
+    camera: 'skin',
     fluoro: 'none',
     shots: [],
     channels: ['torso', 'skin'],
@@ -33,6 +36,7 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   targeting: {
     id: 'targeting',
     duration: 9,
+    subject: 'pedicles',
     camera: 'posterior',
     fluoro: 'ap',
     shots: [
@@ -44,7 +48,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   access: {
     id: 'access',
     duration: 14,
-    camera: 'posterior',
+    subject: 'pedicles',
+    camera: 'access',
     fluoro: 'ap',
     shots: [
       { from: 0.05, to: 0.25, view: 'ap' },
@@ -57,7 +62,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   drilling: {
     id: 'drilling',
     duration: 7,
-    camera: 'inside',
+    subject: 'needle-tip',
+    camera: 'drilling',
     fluoro: 'lateral',
     shots: [{ from: 0.2, to: 0.9, view: 'lateral' }],
     channels: ['fluoro', 'drill'],
@@ -65,7 +71,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   'balloon-insertion': {
     id: 'balloon-insertion',
     duration: 6,
-    camera: 'inside',
+    subject: 'body-interior',
+    camera: 'balloon',
     fluoro: 'lateral',
     shots: [{ from: 0.5, to: 1, view: 'lateral' }],
     channels: ['fluoro', 'balloon'],
@@ -73,7 +80,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   'balloon-inflation': {
     id: 'balloon-inflation',
     duration: 12,
-    camera: 'inside',
+    subject: 'body-interior',
+    camera: 'lateral',
     fluoro: 'lateral',
     shots: [{ from: 0, to: 1, view: 'lateral' }],
     channels: ['fluoro', 'balloon', 'height'],
@@ -81,7 +89,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   'balloon-removal': {
     id: 'balloon-removal',
     duration: 7,
-    camera: 'inside',
+    subject: 'body-interior',
+    camera: 'cavity',
     fluoro: 'lateral',
     shots: [{ from: 0, to: 0.5, view: 'lateral' }],
     channels: ['fluoro', 'balloon', 'height'],
@@ -89,6 +98,7 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   'cement-injection': {
     id: 'cement-injection',
     duration: 14,
+    subject: 'body-interior',
     camera: 'inside',
     fluoro: 'lateral',
     shots: [{ from: 0, to: 1, view: 'lateral' }],
@@ -97,7 +107,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   'cement-hardening': {
     id: 'cement-hardening',
     duration: 8,
-    camera: 'lateral',
+    subject: 'vertebra',
+    camera: 'hardening',
     fluoro: 'lateral',
     shots: [{ from: 0.75, to: 1, view: 'ap' }],
     channels: ['cure'],
@@ -105,12 +116,21 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   closure: {
     id: 'closure',
     duration: 7,
-    camera: 'patient',
+    subject: 'back',
+    camera: 'closure',
     fluoro: 'none',
     shots: [],
     channels: ['needle', 'torso', 'bandage'],
   },
-  result: { id: 'result', duration: 8, camera: 'result', fluoro: 'none', shots: [], channels: ['highlight'] },
+  result: {
+    id: 'result',
+    duration: 8,
+    subject: 'vertebra',
+    camera: 'result',
+    fluoro: 'none',
+    shots: [],
+    channels: ['highlight'],
+  },
 };
 
 /** Kyphoplasty uses every step, in the canonical order of STEP_IDS. */

@@ -26,8 +26,41 @@ export type FluoroView = (typeof FLUORO_VIEWS)[number];
 export type XrayView = Exclude<FluoroView, 'none'>;
 export const XRAY_VIEWS = ['ap', 'lateral'] as const satisfies readonly XrayView[];
 
-export const CAMERA_PRESET_IDS = ['overview', 'patient', 'posterior', 'lateral', 'inside', 'result'] as const;
+/** One camera framing per kind of step (the view direction and fill; the subject comes from the step). */
+export const CAMERA_PRESET_IDS = [
+  'overview',
+  'patient',
+  'posterior',
+  'lateral',
+  'inside',
+  'result',
+  'skin',
+  'access',
+  'drilling',
+  'balloon',
+  'cavity',
+  'hardening',
+  'closure',
+] as const;
 export type CameraPresetId = (typeof CAMERA_PRESET_IDS)[number];
+
+/**
+ * What a step's picture is about: the camera keeps it large and central, clear of the overlay panels.
+ * spine: the treated level with its neighbours; patient: the whole patient on the table; skin: the back over the
+ * treated level; back: the patient's back around it; pedicles: the treated vertebra's pedicles and body;
+ * needle-tip: the working channel inside the body; body-interior: the opened body; vertebra: the treated level.
+ */
+export const SHOT_SUBJECTS = [
+  'spine',
+  'patient',
+  'skin',
+  'back',
+  'pedicles',
+  'needle-tip',
+  'body-interior',
+  'vertebra',
+] as const;
+export type ShotSubject = (typeof SHOT_SUBJECTS)[number];
 
 export const GRADES = [1, 2, 3] as const;
 /** Genant semi-quantitative grade: 1 mild (20–25 %), 2 moderate (25–40 %), 3 severe (> 40 %). */
@@ -65,6 +98,9 @@ export interface StepDefinition {
   id: StepId;
   /** Seconds of animation at 1× rate. */
   duration: number;
+  /** What the picture is about (see SHOT_SUBJECTS). */
+  subject: ShotSubject;
+  /** The view direction and fill the camera frames the subject with. */
   camera: CameraPresetId;
   /** The fluoro view shown in the inset while the step runs (the last one taken stays on screen). */
   fluoro: FluoroView;

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { SphereGeometry } from 'three';
 import type { AccessPlan } from '../procedure/accessPath';
 import { useController } from '../playback/react/viewerHooks';
+import { balloonSection, craniocaudalIsLocalZ, type BalloonSection } from './balloonShape';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -12,12 +13,10 @@ export interface BalloonsProps {
   plan: AccessPlan;
 }
 
-/** Radius of the folded balloon on its catheter. */
-const FOLDED_RADIUS_MM = 1.1;
-
 /**
- * Inflatable bone tamps: a contrast-filled ellipsoid in the drilled channel whose radius follows the state's
- * volume (V = 4/3·π·r²·L/2 for a prolate ellipsoid of length L). Its material is cut with the bone: a balloon
+ * Inflatable bone tamps: a contrast-filled ellipsoid in the drilled channel holding the state's volume
+ * (V = 4/3·π·a·b·L/2 for an ellipsoid of length L), reaching for the endplates and pressing flat against them as
+ * they lift (the body's height comes from the same state). Its material is cut with the bone: a balloon
  * in the removed half disappears with it, the other shows in the opened body.
  */
 export function Balloons({ plan }: BalloonsProps) {
@@ -31,12 +30,18 @@ export function Balloons({ plan }: BalloonsProps) {
   });
   const geometry = useMemo(() => new SphereGeometry(1, 32, 20), []);
   useEffect(() => () => geometry.dispose(), [geometry]);
+  const alongZ = useMemo(() => placed.orientations.map(craniocaudalIsLocalZ), [placed.orientations]);
+  const section = useMemo<BalloonSection>(() => ({ craniocaudal: 1, across: 1 }), []);
 
   useFrame(() => {
-    const volumeMm3 = controller.state.balloonVolumeMl * 1000;
-    const radius = Math.max(FOLDED_RADIUS_MM, Math.sqrt((3 * volumeMm3) / (2 * Math.PI * length)));
-    for (let i = 0; i < plan.needles.length; i++)
-      placed.objects.current[i]?.scale.set(radius, length / 2, radius);
+    const s = controller.state;
+    // The balloons sit in the front half of the body: its height there is between the anterior and middle lines.
+    balloonSection(s.balloonVolumeMl * 1000, length, (s.anteriorHeightMm + s.middleHeightMm) / 2, section);
+    const { across, craniocaudal: cc } = section;
+    for (let i = 0; i < plan.needles.length; i++) {
+      if (alongZ[i]) placed.objects.current[i]?.scale.set(across, length / 2, cc);
+      else placed.objects.current[i]?.scale.set(cc, length / 2, across);
+    }
   });
 
   return (

@@ -1,38 +1,120 @@
 import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useMemo, useRef, type ComponentRef } from 'react';
-import { Vector3 } from 'three';
+import { PerspectiveCamera, Vector3 } from 'three';
+import type { FluoroPanel } from '../fluoro/fluoroLayout';
+import type { StepDefinition } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { CAMERA_POSES } from './cameraPoses';
+import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from './cameraPoses';
+import { centringOffset, framingDistance, freeArea, projectedRadiusPx, type ScreenRect } from './shotFraming';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
+/** One step's framing on the current canvas. */
+interface Framing {
+  target: Vector3;
+  direction: Vector3;
+  up: Vector3;
+  distance: number;
+  radius: number;
+  offset: [number, number];
+}
+
+const newFraming = (): Framing => ({
+  target: new Vector3(),
+  direction: new Vector3(),
+  up: new Vector3(),
+  distance: 1,
+  radius: 1,
+  offset: [0, 0],
+});
+
 /**
- * Guided camera: each step's preset, blended across step boundaries from the timeline state (so scrubbing is
- * exact). The user may orbit at any time; that switches to free mode until "follow the procedure" is chosen.
- * The camera never changes the timeline state.
+ * Guided camera: each step frames its subject (a bounding sphere) from its shot's direction, at the distance
+ * where it fills a fixed share of the canvas part no overlay covers, centred there by a view offset — so the
+ * subject stays large and central from a phone held upright to a wall screen, clear of the X-ray inset. Across a
+ * step boundary the two framings blend by the timeline's camera blend (scrubbing is exact); reduced motion cuts.
+ * The user may orbit at any time; that switches to free mode until "follow the procedure" is chosen. The camera
+ * never changes the timeline state.
  */
 export function CameraRig() {
   const controller = useController();
-  const { cameraMode } = useSettings();
+  const { cameraMode, level, view } = useSettings();
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const camera = useThree((s) => s.camera);
   const reducedMotion = usePrefersReducedMotion();
   const scratch = useMemo(
-    () => ({ from: new Vector3(), to: new Vector3(), tFrom: new Vector3(), tTo: new Vector3() }),
+    () => ({
+      from: newFraming(),
+      to: newFraming(),
+      sphere: { centre: [0, 0, 0], radius: 1 } as SubjectSphere,
+      area: { x: 0, y: 0, width: 1, height: 1 } as ScreenRect,
+      panels: [] as FluoroPanel[],
+      target: new Vector3(),
+      direction: new Vector3(),
+      projected: new Vector3(),
+    }),
     [],
   );
 
-  useFrame(() => {
-    if (cameraMode !== 'guided') return;
+  useFrame(({ size }) => {
+    if (cameraMode !== 'guided' || !(camera instanceof PerspectiveCamera)) return;
     const s = controller.state;
-    const a = CAMERA_POSES[s.previousCamera];
-    const b = CAMERA_POSES[s.camera];
-    const blend = reducedMotion ? 1 : s.cameraBlend;
-    scratch.from.fromArray(a.position).lerp(scratch.to.fromArray(b.position), blend);
-    scratch.tFrom.fromArray(a.target).lerp(scratch.tTo.fromArray(b.target), blend);
-    camera.position.copy(scratch.from);
-    camera.lookAt(scratch.tFrom);
-    if (controls.current) controls.current.target.copy(scratch.tFrom);
+    const steps = controller.getTimeline().steps;
+    const step = steps[s.stepIndex]?.definition;
+    const previous = steps[Math.max(0, s.stepIndex - 1)]?.definition ?? step;
+    if (!step || !previous) return;
+    const frame = (definition: StepDefinition, out: Framing) => {
+      const shot = CAMERA_SHOTS[definition.camera];
+      subjectSphere(definition.subject, level, scratch.sphere);
+      freeArea(
+        size.width,
+        size.height,
+        { fluoro: view === '3d' ? definition.fluoro : 'none', cure: definition.channels.includes('cure') },
+        scratch.panels,
+        scratch.area,
+      );
+      out.target.fromArray(scratch.sphere.centre);
+      out.direction.fromArray(shot.direction).normalize();
+      out.up.fromArray(shot.up);
+      out.radius = scratch.sphere.radius;
+      out.distance = framingDistance(out.radius, camera.fov, size.height, scratch.area, shot.fill);
+      out.offset = centringOffset(size.width, size.height, scratch.area);
+    };
+    const a = scratch.from;
+    const b = scratch.to;
+    frame(previous, a);
+    frame(step, b);
+    const k = reducedMotion ? 1 : s.cameraBlend;
+    // Direction and distance blend separately (log distance), so a move between shots swings around the subject
+    // instead of cutting through it, and a zoom from the room to the bone feels even.
+    const target = scratch.target.lerpVectors(a.target, b.target, k);
+    const direction = scratch.direction.lerpVectors(a.direction, b.direction, k).normalize();
+    const distance = Math.exp(Math.log(a.distance) + (Math.log(b.distance) - Math.log(a.distance)) * k);
+    camera.up.lerpVectors(a.up, b.up, k).normalize();
+    camera.position.copy(target).addScaledVector(direction, distance);
+    camera.lookAt(target);
+    camera.setViewOffset(
+      size.width,
+      size.height,
+      a.offset[0] + (b.offset[0] - a.offset[0]) * k,
+      a.offset[1] + (b.offset[1] - a.offset[1]) * k,
+      size.width,
+      size.height,
+    );
+    camera.updateMatrixWorld();
+    if (controls.current) controls.current.target.copy(target);
+
+    // Where the subject lands on the canvas, for diagnostics (CSS pixels from the top-left).
+    const p = scratch.projected.copy(target).project(camera);
+    const subject = controller.renderer.frameStats.subject;
+    subject.x = (p.x * 0.5 + 0.5) * size.width;
+    subject.y = (0.5 - p.y * 0.5) * size.height;
+    subject.radius = projectedRadiusPx(
+      a.radius + (b.radius - a.radius) * k,
+      distance,
+      camera.fov,
+      size.height,
+    );
   });
 
   return (
@@ -40,8 +122,8 @@ export function CameraRig() {
       ref={controls}
       makeDefault
       enableDamping={false}
-      minDistance={60}
-      maxDistance={1600}
+      minDistance={40}
+      maxDistance={2400}
       onStart={() => {
         if (controller.getSettings().cameraMode !== 'free') controller.updateSettings({ cameraMode: 'free' });
       }}

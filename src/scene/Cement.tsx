@@ -17,7 +17,7 @@ export interface CementProps {
 
 /**
  * PMMA as a threshold on a precomputed arrival field, so scrubbing costs one uniform. The 3D view ray-marches a
- * smoothed copy of the field (a rounded mass that turns from wet white to matte grey as it cures); the X-ray pass
+ * smoothed copy of the field (one colour; glossy while liquid, matte once set); the X-ray pass
  * integrates the same field along each ray.
  */
 export function Cement({ arrival }: CementProps) {

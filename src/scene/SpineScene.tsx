@@ -8,6 +8,7 @@ import { accessPlan } from '../procedure/accessPath';
 import { cementArrival } from '../procedure/cementArrival';
 import { fractureProfile } from '../procedure/fracture';
 import { useSettings } from '../playback/react/viewerHooks';
+import { BalloonCavity } from './BalloonCavity';
 import { Balloons } from './Balloons';
 import { Cement } from './Cement';
 import { CutawayDriver } from './CutawayDriver';
@@ -59,6 +60,7 @@ export function SpineScene() {
             <Drill plan={plan} />
             <CutawayDriver marks={marks} />
             <Balloons plan={plan} />
+            <BalloonCavity plan={plan} />
             <Cement arrival={arrival} />
             <SkinMarks plan={plan} />
             {settings.labels && <TreatedLabels level={settings.level} plan={plan} />}

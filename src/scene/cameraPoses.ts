@@ -1,24 +1,131 @@
-import type { CameraPresetId } from '../procedure/types';
+import type { LevelId } from '../anatomy/levels';
+import { levelDimensions } from '../anatomy/morphometry';
+import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
+import { accessPlan } from '../procedure/accessPath';
+import type { CameraPresetId, ShotSubject } from '../procedure/types';
 
-/** A camera framing in world millimetres around the treated level (patient prone: +Y posterior, +Z cranial, +X left). */
-export interface CameraPose {
-  position: readonly [number, number, number];
-  target: readonly [number, number, number];
+type Vec3 = readonly [number, number, number];
+
+/**
+ * How the guided camera frames a step's subject (world axes, patient prone: +Y posterior, +Z cranial, +X the
+ * patient's left, treated body at the origin). `direction` points from the subject towards the camera; `fill` is
+ * the share of the free canvas's smaller side the subject's bounding sphere spans; `up` is the screen's up.
+ */
+export interface CameraShot {
+  direction: Vec3;
+  up: Vec3;
+  fill: number;
 }
 
-/** Where the guided camera stands and looks for each camera preset of the timeline. */
-export const CAMERA_POSES: Record<CameraPresetId, CameraPose> = {
-  // Posterolateral oblique from the patient's left: the thoracolumbar spine with the treated level centred.
-  overview: { position: [430, 260, -170], target: [0, 0, 40] },
-  // The whole patient on the table, as the room sees it.
-  patient: { position: [820, 640, -520], target: [0, -40, 60] },
-  // From above the back, slightly caudal: the surgeon's view of the pedicle entry points.
-  posterior: { position: [150, 260, -150], target: [0, 10, 0] },
-  // True lateral from the patient's left, as the lateral fluoroscopy sees it.
-  lateral: { position: [240, 40, -20], target: [0, 0, 0] },
-  // Close oblique on the treated body, where balloon and cement work.
-  // Level with the body from the patient's left, slightly caudal: straight onto the cut face of the body.
-  inside: { position: [150, 30, -35], target: [0, -3, 0] },
-  // The treated level, opened, with its neighbours: the cement held inside the body.
-  result: { position: [175, 70, -85], target: [0, -2, 0] },
+const POSTERIOR_UP: Vec3 = [0, 1, 0];
+
+/**
+ * One framing per kind of step. Inside the body the camera looks from the patient's left, onto the mid-sagittal
+ * cut; consecutive steps change subject, side or elevation so no two neighbours look alike.
+ */
+export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
+  // Side-on, as the lateral X-ray sees it, so the collapsed body's shape reads against its neighbours.
+  overview: { direction: [1, 0.12, 0.06], up: POSTERIOR_UP, fill: 0.8 },
+  // The room's view: the whole patient face down on the table, from the foot end on the left.
+  patient: { direction: [0.75, 0.62, -0.5], up: POSTERIOR_UP, fill: 0.78 },
+  // Looking down onto the back from above, head at the top: the entry points as the AP X-ray shows them.
+  posterior: { direction: [0.06, 1, -0.18], up: [0, 0, 1], fill: 0.66 },
+  // True lateral of the opened body: endplates above and below, as on the lateral X-ray.
+  lateral: { direction: [1, 0.02, 0], up: POSTERIOR_UP, fill: 0.78 },
+  // The opened body, level, a little from the head end.
+  inside: { direction: [1, 0.08, 0.2], up: POSTERIOR_UP, fill: 0.7 },
+  // The treated level from the left and the belly side (clear of the pedicles): the cement held inside the body.
+  result: { direction: [1, -0.3, 0.3], up: POSTERIOR_UP, fill: 0.74 },
+  // Close over the back at the treated level: the numbing needle going into the skin.
+  skin: { direction: [0.55, 1, -0.45], up: POSTERIOR_UP, fill: 0.66 },
+  // Obliquely from the left and above: each needle's path through its pedicle into the body.
+  access: { direction: [0.78, 0.72, 0.3], up: POSTERIOR_UP, fill: 0.66 },
+  // Close on the working channel from the left, the feet and a little below (clear of the pedicle): the drill.
+  drilling: { direction: [1, -0.12, -0.5], up: POSTERIOR_UP, fill: 0.8 },
+  // The opened body from the left, slightly from the belly side and the head end.
+  balloon: { direction: [1, -0.08, 0.26], up: POSTERIOR_UP, fill: 0.68 },
+  // From the left, the belly side and the feet (clear of the pedicle): the hollow the balloon leaves.
+  cavity: { direction: [1, -0.2, -0.22], up: POSTERIOR_UP, fill: 0.74 },
+  // The level and its neighbours, side-on from a little further: the cement setting inside.
+  hardening: { direction: [1, 0.1, -0.1], up: POSTERIOR_UP, fill: 0.56 },
+  // The patient's back from above and the feet: the dressings where the needles went in.
+  closure: { direction: [0.35, 1, -0.75], up: POSTERIOR_UP, fill: 0.72 },
 };
+
+/** A subject's bounding sphere in world millimetres. */
+export interface SubjectSphere {
+  centre: [number, number, number];
+  radius: number;
+}
+
+/**
+ * Where the needles cross the skin, world frame: the mean of the plan's skin points (entry − direction × skin
+ * depth, as SkinMarks places the numbing spots and dressings), and how far apart they lie.
+ */
+function skinPoint(level: LevelId, out: [number, number, number]): number {
+  const plan = accessPlan(level, 'bipedicular');
+  out[0] = out[1] = out[2] = 0;
+  let spread = 0;
+  for (const n of plan.needles) {
+    const x = n.entry[0] - n.direction[0] * n.skinDepthMm;
+    const y = n.entry[1] - n.direction[1] * n.skinDepthMm;
+    const z = n.entry[2] - n.direction[2] * n.skinDepthMm;
+    // Vertebra frame (x left, y cranial, z anterior) to world (x left, y posterior, z cranial).
+    out[0] += x / plan.needles.length;
+    out[1] += -z / plan.needles.length;
+    out[2] += y / plan.needles.length;
+    spread = Math.max(spread, Math.abs(x));
+  }
+  return spread;
+}
+
+/** Bounding sphere of a step's subject for the treated level, written into `out`. */
+export function subjectSphere(subject: ShotSubject, level: LevelId, out: SubjectSphere): SubjectSphere {
+  const d = levelDimensions(level);
+  const marks = vertebraLandmarks(level);
+  const height = d.bodyHeightAnteriorMm;
+  const depth = d.endplateDepthMm;
+  // Whole vertebra, front of the body to the tip of the spinous process (about as long again as the canal + body).
+  const posteriorReach = depth / 2 + d.canalDepthMm + 0.9 * depth;
+  const set = (x: number, y: number, z: number, radius: number) => {
+    out.centre[0] = x;
+    out.centre[1] = y;
+    out.centre[2] = z;
+    out.radius = radius;
+    return out;
+  };
+  switch (subject) {
+    case 'spine':
+      // The treated level with one neighbour above and below: about three body-plus-disc heights.
+      return set(0, depth * 0.6, 0, 1.2 * (height + d.discHeightBelowMm) + depth * 0.3);
+    case 'patient':
+      // The patient on the table: trunk, head and raised arms, about 1.5 m (PatientTorso's trunk is 700 mm).
+      return set(0, -30, 120, 470);
+    case 'skin': {
+      // Both needle sites and the syringe's reach around them.
+      const halfSpan = skinPoint(level, out.centre);
+      out.radius = halfSpan + 0.6 * marks.bodyWidthMm;
+      return out;
+    }
+    case 'back': {
+      // The back around both dressings.
+      const halfSpan = skinPoint(level, out.centre);
+      out.radius = halfSpan + 0.9 * marks.bodyWidthMm;
+      return out;
+    }
+    case 'pedicles':
+      return set(0, -marks.pedicleLeft.center[2] * 0.7, 0, marks.bodyWidthMm / 2 + 14);
+    case 'needle-tip':
+      return set(0, depth * 0.3, 0, 0.5 * Math.hypot(depth * 1.4, height + 10));
+    case 'body-interior':
+      // The body's sagittal section (depth × height) with a rim of its neighbours' discs.
+      return set(0, depth * 0.06, 0, 0.5 * Math.hypot(depth + 4, height + 8));
+    case 'vertebra':
+      return set(
+        0,
+        (posteriorReach - depth / 2) / 2 - depth * 0.2,
+        0,
+        0.5 * (posteriorReach + depth / 2) * 0.85,
+      );
+  }
+}

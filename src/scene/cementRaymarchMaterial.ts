@@ -11,6 +11,14 @@ import {
 } from 'three';
 import { RAY_BOX_GLSL } from '../fluoro/rayBoxGlsl';
 import type { CementVolume } from '../procedure/cementVolume';
+import { palette } from './palette';
+
+/**
+ * PMMA with barium sulphate is an opaque off-white paste that keeps its colour as it sets (only its sheen goes).
+ * The scene palette's cement colour where it has one; otherwise a warm pale grey, lighter and cooler than the
+ * ivory bone so it never reads as a gap in it.
+ */
+const CEMENT_COLOUR: Color = (palette as { cement?: Color }).cement ?? new Color('#dcdad3');
 
 /**
  * Cement as a threshold on the arrival field, ray-marched in a box around it: the first point where the field
@@ -40,9 +48,8 @@ export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUnifor
     uCure: { value: 0 },
     uCameraLocal: { value: new Vector3() },
     uCutX: cutX,
-    // Cool white against the ivory bone: wet and glossy, then a matte blue-grey once set.
-    uWet: { value: new Color('#f3f6f9') },
-    uSet: { value: new Color('#b9c4ce') },
+    // One colour throughout: curing changes the sheen, not the hue.
+    uColor: { value: CEMENT_COLOUR.clone() },
   };
   const material = new ShaderMaterial({
     uniforms,
@@ -66,8 +73,7 @@ export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUnifor
       uniform float uCure;
       uniform vec3 uCameraLocal;
       uniform float uCutX;
-      uniform vec3 uWet;
-      uniform vec3 uSet;
+      uniform vec3 uColor;
       varying vec3 vLocal;
 
       float field(vec3 p) {
@@ -115,13 +121,13 @@ export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUnifor
         vec3 key = normalize(vec3(0.45, 0.75, 0.5));
         vec3 fill = normalize(vec3(-0.6, 0.2, 0.4));
         float diffuse = max(dot(n, key), 0.0) * 0.75 + max(dot(n, fill), 0.0) * 0.25;
-        float ambient = 0.38 + 0.12 * n.y;
+        // A generous ambient term: a dark cement face would read as a hole in the bone.
+        float ambient = 0.5 + 0.1 * n.y;
         // Liquid cement is glossy; set cement is matte.
         vec3 h = normalize(key + vec3(0.0, 0.0, 1.0));
         float gloss = mix(60.0, 8.0, uCure);
         float specular = pow(max(dot(n, h), 0.0), gloss) * mix(0.55, 0.06, uCure);
-        vec3 base = mix(uWet, uSet, uCure);
-        gl_FragColor = vec4(base * (ambient + diffuse) + specular, 1.0);
+        gl_FragColor = vec4(uColor * min(ambient + diffuse, 1.15) + specular, 1.0);
         #include <colorspace_fragment>
       }
     `,

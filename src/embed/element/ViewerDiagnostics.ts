@@ -23,6 +23,8 @@ export interface RenderStats {
   textures: number;
   /** Recent per-frame main-thread milliseconds (excluding the GL draw). */
   frameMs: number[];
+  /** Where the guided camera framed the step's subject: centre and radius in CSS pixels of the canvas. */
+  subject: { x: number; y: number; radius: number };
 }
 
 /** The element's read-outs: state snapshots, the X-ray image, rendering figures. */
@@ -63,6 +65,7 @@ export class ViewerDiagnostics extends ViewerElementBase {
       triangles: stats.triangles,
       ...renderer.rendererMemory(),
       frameMs: stats.samples(),
+      subject: { ...stats.subject },
     };
   }
 }

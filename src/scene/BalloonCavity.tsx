@@ -1,0 +1,92 @@
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { BackSide, Color, MeshStandardMaterial, SphereGeometry } from 'three';
+import type { AccessPlan } from '../procedure/accessPath';
+import { useController } from '../playback/react/viewerHooks';
+import { balloonSection, craniocaudalIsLocalZ, type BalloonSection } from './balloonShape';
+import { useInstrumentPlacement } from './useInstrumentPlacement';
+import { useSceneResources } from './useSceneResources';
+
+/** BalloonCavityProps: the access plan whose channels held the balloon tamps. */
+export interface BalloonCavityProps {
+  /** Needle paths of the current level and approach. */
+  plan: AccessPlan;
+}
+
+/**
+ * Wall of the hollow: cancellous bone the balloon compacted, a shade darker and warmer than the cut face so the
+ * hollow reads as a hollow (the cut face is pale trabecular bone).
+ */
+const CAVITY_WALL = new Color('#9c7a62');
+/** Width of the compacted rim shown around an inflating balloon (a drawing aid, a little over a trabecula). */
+const COMPACTED_RIM_MM = 1.2;
+
+/**
+ * The cavity the balloon tamps leave in the cancellous bone (the idea that sets kyphoplasty apart): the
+ * inflated balloon's ellipsoid, drawn from inside (its far wall), cut with the bone. It grows with the balloon
+ * (a rim of compacted bone around it), stays when the balloon comes out, and the cement, drawn in front of its
+ * far wall, covers it as it fills.
+ * No X-ray material: an empty hole adds nothing a fluoro image would show at this scale.
+ */
+export function BalloonCavity({ plan }: BalloonCavityProps) {
+  const controller = useController();
+  const { cutaway } = useSceneResources();
+  const length = plan.targetDepthMm - plan.cannulaDepthMm;
+  const count = plan.needles.length;
+  const placed = useInstrumentPlacement(plan, {
+    visible: (s) => s.cavityVolumeMl > 0,
+    // Where the inflated balloon sat: between the cannula tip and the drilled depth.
+    depthMm: () => plan.cannulaDepthMm + length / 2,
+  });
+  const geometry = useMemo(() => new SphereGeometry(1, 32, 20), []);
+  const material = useMemo(
+    () =>
+      new MeshStandardMaterial({
+        color: CAVITY_WALL,
+        roughness: 0.95,
+        side: BackSide,
+        clippingPlanes: [cutaway.plane],
+      }),
+    [cutaway],
+  );
+  useEffect(
+    () => () => {
+      geometry.dispose();
+      material.dispose();
+    },
+    [geometry, material],
+  );
+
+  const alongZ = useMemo(() => placed.orientations.map(craniocaudalIsLocalZ), [placed.orientations]);
+  const section = useMemo<BalloonSection>(() => ({ craniocaudal: 1, across: 1 }), []);
+
+  useFrame(() => {
+    const s = controller.state;
+    // The balloon's shape at its largest, in the body as it stands now (the same rule the balloon follows).
+    const height = (s.anteriorHeightMm + s.middleHeightMm) / 2;
+    balloonSection((s.cavityVolumeMl / count) * 1000, length, height, section);
+    // While the balloon is in, the hollow shows as a rim of compacted bone around it: the bone it pushes aside.
+    const rim = s.balloonInsertion > 0.001 ? COMPACTED_RIM_MM * Math.min(1, s.balloonVolumeMl * 4) : 0;
+    const cc = section.craniocaudal + rim;
+    const across = section.across + rim;
+    for (let i = 0; i < count; i++) {
+      if (alongZ[i]) placed.objects.current[i]?.scale.set(across, length / 2, cc);
+      else placed.objects.current[i]?.scale.set(cc, length / 2, across);
+    }
+  });
+
+  return (
+    <>
+      {plan.needles.map((needle, i) => (
+        <mesh
+          key={needle.side}
+          ref={placed.refs[i]}
+          geometry={geometry}
+          material={material}
+          quaternion={placed.orientations[i]}
+          renderOrder={1}
+        />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { Quaternion, Vector3 } from 'three';
+
+/** Semi-axes of a balloon tamp across its catheter: cranio-caudal (towards the endplates) and side to side. */
+export interface BalloonSection {
+  craniocaudal: number;
+  across: number;
+}
+
+/** Radius of the folded balloon on its catheter. */
+export const FOLDED_RADIUS_MM = 1.1;
+/** Room kept under each endplate (its bony plate) that the balloon presses on but does not enter. Illustrative. */
+const ENDPLATE_MM = 1;
+/**
+ * How much further than a round section the balloon reaches towards the endplates: it opens the collapsed
+ * cancellous bone between them, which is what lifts the endplate (ex vivo and clinical restoration, medical
+ * facts §2.3). A drawing choice within the volume: the section's area stays that of the round one.
+ */
+const CRANIOCAUDAL_REACH = 1.4;
+
+/**
+ * The section of a balloon holding `volumeMm3` over `lengthMm` (a prolate ellipsoid, V = 4/3·π·a·b·L/2) in a
+ * body `bodyHeightMm` tall: reaching for the endplates, flattened against them once it touches, wider instead.
+ */
+export function balloonSection(
+  volumeMm3: number,
+  lengthMm: number,
+  bodyHeightMm: number,
+  out: BalloonSection,
+): BalloonSection {
+  const r = Math.max(FOLDED_RADIUS_MM, Math.sqrt((3 * volumeMm3) / (2 * Math.PI * lengthMm)));
+  const room = Math.max(FOLDED_RADIUS_MM, bodyHeightMm / 2 - ENDPLATE_MM);
+  out.craniocaudal = Math.min(room, Math.max(FOLDED_RADIUS_MM, r * CRANIOCAUDAL_REACH));
+  out.across = (r * r) / out.craniocaudal;
+  return out;
+}
+
+/**
+ * Whether an instrument's local Z (rather than X) points towards the endplates once it is turned onto its needle
+ * (local +Y along the needle): the axis that takes the balloon's cranio-caudal semi-axis.
+ */
+export function craniocaudalIsLocalZ(orientation: Quaternion): boolean {
+  const cranial = new Vector3(0, 1, 0).applyQuaternion(orientation.clone().invert());
+  return Math.abs(cranial.z) >= Math.abs(cranial.x);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
+import { cementArrival } from '../../../src/procedure/cementArrival';
+import { fractureProfile } from '../../../src/procedure/fracture';
+import type { ProcedureOptions } from '../../../src/procedure/types';
+
+const OPTIONS: ProcedureOptions = { level: 'L1', grade: 2, morphology: 'wedge', approach: 'bipedicular' };
+
+describe('where the cement goes', () => {
+  for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
+    it(`${procedure}: stays inside the body and in front of the posterior wall`, () => {
+      const marks = vertebraLandmarks(OPTIONS.level);
+      const field = cementArrival(procedure, OPTIONS, fractureProfile(OPTIONS).fractured);
+      expect(field.count).toBeGreaterThan(100);
+      for (let i = 0; i < field.count; i++) {
+        const z = field.positions[i * 3 + 2]!;
+        expect(z).toBeGreaterThan(marks.posteriorWallZ + field.cellMm);
+        expect(z).toBeLessThan(marks.anteriorWallZ);
+        expect(Math.abs(field.positions[i * 3]!)).toBeLessThan(marks.bodyWidthMm / 2);
+      }
+    });
+  }
+
+  it('kyphoplasty fills a compact mass, vertebroplasty interdigitates through the sponge-like bone', () => {
+    // Irregularity: exposed cell faces over the faces of a cube of the same volume (1 for a cube, more when ragged).
+    const ragged = (procedure: 'kyphoplasty' | 'vertebroplasty') => {
+      const f = cementArrival(procedure, OPTIONS, fractureProfile(OPTIONS).fractured);
+      const key = (x: number, y: number, z: number) =>
+        `${Math.round(x / f.cellMm)},${Math.round(y / f.cellMm)},${Math.round(z / f.cellMm)}`;
+      const cells = new Set<string>();
+      for (let i = 0; i < f.count; i++)
+        cells.add(key(f.positions[i * 3]!, f.positions[i * 3 + 1]!, f.positions[i * 3 + 2]!));
+      let exposed = 0;
+      for (let i = 0; i < f.count; i++) {
+        const [x, y, z] = [f.positions[i * 3]!, f.positions[i * 3 + 1]!, f.positions[i * 3 + 2]!];
+        for (const [dx, dy, dz] of [
+          [1, 0, 0],
+          [-1, 0, 0],
+          [0, 1, 0],
+          [0, -1, 0],
+          [0, 0, 1],
+          [0, 0, -1],
+        ] as const)
+          if (!cells.has(key(x + dx * f.cellMm, y + dy * f.cellMm, z + dz * f.cellMm))) exposed++;
+      }
+      return exposed / (6 * f.count ** (2 / 3));
+    };
+    expect(ragged('vertebroplasty')).toBeGreaterThan(ragged('kyphoplasty') * 1.2);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { FluoroPanel } from '../../../src/fluoro/fluoroLayout';
+import { LEVEL_IDS } from '../../../src/anatomy/levels';
+import { KYPHOPLASTY, VERTEBROPLASTY } from '../../../src/procedure/steps';
+import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from '../../../src/scene/cameraPoses';
+import {
+  centringOffset,
+  focalPx,
+  framingDistance,
+  freeArea,
+  projectedRadiusPx,
+  type ScreenRect,
+} from '../../../src/scene/shotFraming';
+
+const FOV = 32;
+/** 9:16 phone portrait to 16:9 wall, and the squares and tall strips in between. */
+const CANVASES = [
+  [360, 640],
+  [375, 420],
+  [600, 600],
+  [1280, 694],
+  [1920, 1080],
+  [2560, 1080],
+] as const;
+
+const area = (): ScreenRect => ({ x: 0, y: 0, width: 0, height: 0 });
+
+/** Project a point at camera-space (x, y, -z) through a camera whose view is offset like the rig's. */
+function toScreen(width: number, height: number, offset: [number, number], x: number, y: number, z: number) {
+  const f = focalPx(FOV, height);
+  return [width / 2 + (f * x) / z - offset[0], height / 2 - (f * y) / z - offset[1]] as const;
+}
+
+describe('framing a subject', () => {
+  for (const [width, height] of CANVASES) {
+    for (const fluoro of ['none', 'lateral'] as const) {
+      it(`${width}×${height}, X-ray inset ${fluoro === 'none' ? 'off' : 'on'}: fits, centred, clear of the inset`, () => {
+        const panels: FluoroPanel[] = [];
+        const free = freeArea(width, height, { fluoro, cure: false }, panels, area());
+        const radius = 40;
+        const fill = 0.66;
+        const distance = framingDistance(radius, FOV, height, free, fill);
+        const offset = centringOffset(width, height, free);
+        // The subject's centre lands in the middle of the free area.
+        const [cx, cy] = toScreen(width, height, offset, 0, 0, distance);
+        expect(cx).toBeCloseTo(free.x + free.width / 2, 6);
+        expect(cy).toBeCloseTo(free.y + free.height / 2, 6);
+        // Its silhouette spans the asked share of the smaller side: inside the area both ways.
+        const r = projectedRadiusPx(radius, distance, FOV, height);
+        expect(2 * r).toBeCloseTo(fill * Math.min(free.width, free.height), 6);
+        expect(cx - r).toBeGreaterThanOrEqual(free.x);
+        expect(cx + r).toBeLessThanOrEqual(free.x + free.width);
+        expect(cy - r).toBeGreaterThanOrEqual(free.y);
+        expect(cy + r).toBeLessThanOrEqual(free.y + free.height);
+        // The free area never overlaps the inset.
+        const inset = panels[0];
+        if (fluoro === 'none') expect(panels.length).toBe(0);
+        else {
+          expect(inset).toBeDefined();
+          const apart = free.x + free.width <= inset!.x || free.y + free.height <= inset!.y;
+          expect(apart).toBe(true);
+        }
+      });
+    }
+  }
+
+  it('keeps clear of the cure indicator at the top while the cement hardens', () => {
+    const free = freeArea(1280, 694, { fluoro: 'lateral', cure: true }, [], area());
+    expect(free.y).toBeGreaterThanOrEqual(118);
+  });
+
+  it('a taller subject or a smaller share puts the camera further away', () => {
+    const free = freeArea(1280, 694, { fluoro: 'none', cure: false }, [], area());
+    expect(framingDistance(60, FOV, 694, free, 0.66)).toBeGreaterThan(
+      framingDistance(30, FOV, 694, free, 0.66),
+    );
+    expect(framingDistance(30, FOV, 694, free, 0.5)).toBeGreaterThan(
+      framingDistance(30, FOV, 694, free, 0.7),
+    );
+  });
+});
+
+describe('every step has a shot', () => {
+  const sphere: SubjectSphere = { centre: [0, 0, 0], radius: 1 };
+  for (const procedure of [KYPHOPLASTY, VERTEBROPLASTY]) {
+    it(`${procedure.id}: each step names a subject and a framing, and neighbours differ`, () => {
+      for (const step of procedure.steps) {
+        expect(CAMERA_SHOTS[step.camera], step.id).toBeDefined();
+        const shot = CAMERA_SHOTS[step.camera];
+        expect(shot.fill).toBeGreaterThanOrEqual(0.55);
+        expect(shot.fill).toBeLessThanOrEqual(0.8);
+      }
+      for (let i = 1; i < procedure.steps.length; i++) {
+        const a = procedure.steps[i - 1]!;
+        const b = procedure.steps[i]!;
+        // A different subject, or the same subject from a clearly different direction (over 12°).
+        const da = CAMERA_SHOTS[a.camera].direction;
+        const db = CAMERA_SHOTS[b.camera].direction;
+        const cos = (da[0] * db[0] + da[1] * db[1] + da[2] * db[2]) / (Math.hypot(...da) * Math.hypot(...db));
+        const angle = (Math.acos(Math.min(1, cos)) * 180) / Math.PI;
+        expect(a.subject !== b.subject || angle > 12, `${a.id} → ${b.id}`).toBe(true);
+      }
+    });
+  }
+
+  it('subjects have a sensible size at every level', () => {
+    for (const level of LEVEL_IDS) {
+      expect(subjectSphere('body-interior', level, sphere).radius).toBeGreaterThan(12);
+      expect(subjectSphere('body-interior', level, sphere).radius).toBeLessThan(45);
+      expect(subjectSphere('vertebra', level, sphere).radius).toBeGreaterThan(
+        subjectSphere('body-interior', level, sphere).radius,
+      );
+      expect(subjectSphere('patient', level, sphere).radius).toBeGreaterThan(300);
+    }
+  });
+});
