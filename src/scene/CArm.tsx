@@ -13,7 +13,7 @@ const DEG = Math.PI / 180;
 function orbitGeometry() {
   const s = C_ARM_SHAPE;
   // Half circle from the bottom, through the patient's right, to the top; deeper along Z than it is thick.
-  const arc = new TorusGeometry(s.arcRadiusMm, s.arcThicknessMm / 2, 14, 64, Math.PI)
+  const arc = new TorusGeometry(s.arcRadiusMm, s.arcThicknessMm / 2, 10, 48, Math.PI)
     .rotateZ(Math.PI / 2)
     .scale(1, 1, s.arcDepthMm / s.arcThicknessMm);
   const [tb, tw, tz] = s.tubeSize;

@@ -18,12 +18,12 @@ export interface NumbingSyringeProps {
 }
 
 /**
- * The syringe is held obliquely, its barrel leaning towards the patient's head and right side, so the viewer
- * (standing at the patient's left) sees it side-on; the fine needle still infiltrates the track towards the bone.
- * Treated vertebra's frame: +Y cranial, +Z anterior; this is the direction of advance.
+ * The syringe is held obliquely, its barrel leaning towards the patient's right and feet, so the viewer
+ * (standing at the patient's left, looking towards the head) sees it side-on; the fine needle infiltrates the
+ * skin and the track below it. Treated vertebra's frame (+Y cranial, +Z anterior): the direction of advance.
  */
 const SYRINGE_ADVANCE: [number, number, number] = (() => {
-  const v = [0.3, -0.45, 0.85];
+  const v = [0.6, 0.6, 0.5];
   const n = Math.hypot(...v);
   return [v[0]! / n, v[1]! / n, v[2]! / n];
 })();

@@ -8,7 +8,7 @@ import { lathe, merged } from './instrumentGeometry';
  */
 export function drillBitGeometry(r: number): BufferGeometry {
   const flute = HANDHELD.drillFluteMm;
-  const geometry = new CylinderGeometry(r, r, flute, 24, 48, false);
+  const geometry = new CylinderGeometry(r, r, flute, 16, 36, false);
   geometry.translate(0, -flute / 2, 0);
   const p = geometry.getAttribute('position');
   const pitch = 9;

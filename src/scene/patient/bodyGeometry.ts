@@ -17,7 +17,7 @@ import { ellipsoid, roundedSegment } from './limbGeometry';
 /** Head, neck, arms, hands, legs and feet as one mesh (the trunk is its own, closed for the X-ray). */
 export function limbsGeometry(parts: BodyParts): BufferGeometry {
   const pieces: BufferGeometry[] = [
-    ellipsoid(parts.head.centre, ...parts.head.radii, 32),
+    ellipsoid(parts.head.centre, ...parts.head.radii, 24),
     ...parts.segments.map((s) => roundedSegment(s.a, s.b, s.r0, s.r1)),
     ...parts.ends.map((e) => ellipsoid(e.centre, ...e.radii, 16)),
   ];
@@ -28,7 +28,7 @@ export function limbsGeometry(parts: BodyParts): BufferGeometry {
 export function hairGeometry(parts: BodyParts): BufferGeometry {
   const [x, y, z] = parts.head.centre;
   const [rx, ry, rz] = parts.head.radii;
-  return ellipsoid([x, y + 0.25 * ry, z + 0.1 * rz], rx + 3, ry * 0.8, rz * 0.98, 28);
+  return ellipsoid([x, y + 0.25 * ry, z + 0.1 * rz], rx + 3, ry * 0.8, rz * 0.98, 22);
 }
 
 /** Colour every vertex of a piece (one draw call for the whole table with its pads). */

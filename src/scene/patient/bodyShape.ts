@@ -153,7 +153,7 @@ function buildBody(level: LevelId): PatientBody {
   const anterior = smoothProfile(keyZ, [110, 135, 150, 135, 140, 150, 130, 95, 70]);
   const gauss = (z: number, mid: number, sd: number) => Math.exp(-0.5 * ((z - mid) / sd) ** 2);
   // Buttocks and shoulder blades stand proud of the line the spine sets.
-  const bump = (z: number) => 32 * gauss(z, zS1 - 115, 60) + 12 * gauss(z, zOf('T4'), 50);
+  const bump = (z: number) => 20 * gauss(z, zS1 - 115, 60) + 12 * gauss(z, zOf('T4'), 50);
 
   // The back passes through where the first planned needle crosses the skin at the treated level.
   const needle = accessPlan(level, 'bipedicular').needles[0]!;

@@ -11,7 +11,7 @@ export function roundedSegment(
   b: readonly number[],
   r0: number,
   r1: number,
-  radial = 20,
+  radial = 16,
 ): BufferGeometry {
   const from = new Vector3(a[0], a[1], a[2]);
   const axis = new Vector3(b[0], b[1], b[2]).sub(from);

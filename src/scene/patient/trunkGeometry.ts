@@ -22,7 +22,7 @@ function ring(body: PatientBody, z: number, segments: number, out: number[]): vo
  * The trunk as one closed surface lofted along the table: superellipse sections (flattish back, rounder front)
  * from the buttocks to the shoulders, closed at both ends by a pole. Closed so the X-ray pass can integrate it.
  */
-export function trunkGeometry(body: PatientBody, stations = 72, segments = 48): BufferGeometry {
+export function trunkGeometry(body: PatientBody, stations = 56, segments = 40): BufferGeometry {
   const positions: number[] = [];
   // Cosine spacing: more stations near the rounded ends, where the outline turns fastest.
   for (let i = 1; i < stations; i++) {
