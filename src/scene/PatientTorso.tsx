@@ -35,7 +35,9 @@ export function PatientTorso() {
   const inner = useMemo(
     () =>
       new MeshStandardMaterial({
-        color: palette.skin.clone().multiplyScalar(0.78),
+        // Mostly self-lit: the inner walls facing away from the lights would otherwise show as dark patches.
+        color: palette.skin.clone().multiplyScalar(0.35),
+        emissive: palette.skin.clone().multiplyScalar(0.5),
         roughness: 0.9,
         side: BackSide,
         transparent: true,

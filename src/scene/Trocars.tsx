@@ -78,11 +78,9 @@ export function Trocars({ plan, procedure }: TrocarsProps) {
           <mesh geometry={part.shaft} material={surfaces.steel} userData={{ fluoroMaterial: fluoro.steel }} />
           <mesh geometry={part.handle} material={surfaces.handle} />
           <group ref={(g) => void (stylets.current[i] = g)}>
-            <mesh
-              geometry={part.styletRod}
-              material={surfaces.steel}
-              userData={{ fluoroMaterial: fluoro.steel }}
-            />
+            {/* No X-ray material: the shaft is drawn solid, so on the X-ray it already stands for the cannula
+                with its stylet inside. */}
+            <mesh geometry={part.styletRod} material={surfaces.steel} />
             <mesh geometry={part.styletCap} material={materials.styletCap} />
           </group>
         </group>

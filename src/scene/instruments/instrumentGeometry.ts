@@ -11,6 +11,9 @@ import { HANDHELD } from '../../procedure/instruments';
 /** A closed solid of revolution about Y from (radius, y) pairs, first and last radius forced to 0. */
 export function lathe(profile: readonly (readonly [number, number])[], segments = 24): BufferGeometry {
   const points = profile.map(([r, y]) => new Vector2(r, y));
+  // LatheGeometry faces outwards when its profile runs up the axis; the X-ray pass needs outward faces (it
+  // subtracts at front faces and adds at back faces), so a profile written from the tip backwards is reversed.
+  if (points[0]!.y > points[points.length - 1]!.y) points.reverse();
   points[0]!.x = 0;
   points[points.length - 1]!.x = 0;
   const geometry = new LatheGeometry(points, segments);

@@ -80,8 +80,8 @@ export function bodyParts(body: PatientBody): BodyParts {
     armBoards,
     faceCushion: { centre: [0, table, head[2] + 10], height: head[1] - headRadii[1] + 12 - table },
     bolsters: [
-      { z: chestZ, height: frontAt(chestZ) - table + 6, halfWidth: 190 },
-      { z: pelvisZ, height: frontAt(pelvisZ) - table + 6, halfWidth: 175 },
+      { z: chestZ, height: frontAt(chestZ) - table - 1, halfWidth: 190 },
+      { z: pelvisZ, height: frontAt(pelvisZ) - table - 1, halfWidth: 175 },
     ],
     shinPillow: { z: hipZ - 800, height: 80 },
     tableZ: [hipZ - 1000, head[2] + 200],

@@ -1,9 +1,23 @@
+import type { BufferGeometry } from 'three';
 import { describe, expect, it } from 'vitest';
 import { LEVEL_IDS } from '../../../src/anatomy/levels';
 import { TROCAR_LENGTH_MM, accessPlan } from '../../../src/procedure/accessPath';
 import { HANDHELD, drillLengthMm, numbingNeedleDepthMm } from '../../../src/procedure/instruments';
 import { CAMERA_POSES } from '../../../src/scene/cameraPoses';
 import { cArmBlocksView, standBounds } from '../../../src/scene/cArm/cArmLayout';
+import {
+  drillBitGeometry,
+  drillHandleGeometry,
+  drillShankGeometry,
+} from '../../../src/scene/instruments/drillGeometry';
+import {
+  bulbHandleGeometry,
+  hubGeometry,
+  shaftGeometry,
+  styletCapGeometry,
+  styletRodGeometry,
+  tHandleGeometry,
+} from '../../../src/scene/instruments/instrumentGeometry';
 import { patientBody, tableToWorld } from '../../../src/scene/patient/bodyShape';
 
 describe('hand-held instruments', () => {
@@ -66,5 +80,42 @@ describe('the C-arm keeps out of the view of the treated level', () => {
   it('while the C swings between views past the surgeon’s side, the check sees it coming', () => {
     const { position, target } = CAMERA_POSES.posterior;
     expect([15, 30, 45, 60, 75].some((a) => cArmBlocksView(a, position, target, []))).toBe(true);
+  });
+});
+
+describe('instrument solids face outwards (the X-ray adds steel only where it is)', () => {
+  /** Signed volume by the divergence theorem: positive when the triangles face outwards. */
+  const signedVolume = (geometry: BufferGeometry): number => {
+    const g = geometry.index ? geometry.toNonIndexed() : geometry;
+    const p = g.getAttribute('position');
+    let v = 0;
+    for (let i = 0; i < p.count; i += 3) {
+      const a = [p.getX(i), p.getY(i), p.getZ(i)];
+      const b = [p.getX(i + 1), p.getY(i + 1), p.getZ(i + 1)];
+      const c = [p.getX(i + 2), p.getY(i + 2), p.getZ(i + 2)];
+      v +=
+        (a[0]! * (b[1]! * c[2]! - b[2]! * c[1]!) -
+          a[1]! * (b[0]! * c[2]! - b[2]! * c[0]!) +
+          a[2]! * (b[0]! * c[1]! - b[1]! * c[0]!)) /
+        6;
+    }
+    return v;
+  };
+
+  it('shafts, hubs, handles, stylets and the drill enclose positive volume', () => {
+    const solids = [
+      shaftGeometry(1.5, TROCAR_LENGTH_MM),
+      hubGeometry(TROCAR_LENGTH_MM),
+      bulbHandleGeometry(TROCAR_LENGTH_MM),
+      tHandleGeometry(TROCAR_LENGTH_MM),
+      styletRodGeometry(1, TROCAR_LENGTH_MM),
+      styletCapGeometry(TROCAR_LENGTH_MM, 'bulb'),
+      drillBitGeometry(1.6),
+      drillShankGeometry(1.6, 170),
+      drillHandleGeometry(170),
+    ];
+    for (const g of solids) expect(signedVolume(g)).toBeGreaterThan(0);
+    // The shaft's volume is close to a cylinder's: the X-ray sees the true amount of steel.
+    expect(signedVolume(solids[0]!)).toBeCloseTo(Math.PI * 1.5 ** 2 * TROCAR_LENGTH_MM, -2);
   });
 });
