@@ -8,6 +8,8 @@ import { palette } from './palette';
 import { patientBody, tableToWorld } from './patient/bodyShape';
 
 const DEG = Math.PI / 180;
+/** Eye distance from the treated level below which the view is a close-up of the bone (mm). */
+const CLOSE_UP_MM = 300;
 
 /** The orbiting part: the C, the X-ray tube under the table (AP) and the flat detector above the back. */
 function orbitGeometry() {
@@ -99,7 +101,9 @@ export function CArm() {
     sight.eye[0] = sight.scratch.x;
     sight.eye[1] = sight.scratch.y;
     sight.eye[2] = sight.scratch.z;
-    g.visible = s.fluoroView !== 'none' && !sight.blocks(s.cArmAngleDeg, sight.eye, sight.target);
+    // Close-ups of the bone leave it out altogether: there it would only be clutter behind the subject.
+    const closeUp = sight.scratch.length() < CLOSE_UP_MM;
+    g.visible = s.fluoroView !== 'none' && !closeUp && !sight.blocks(s.cArmAngleDeg, sight.eye, sight.target);
     if (orbit.current) orbit.current.rotation.z = -s.cArmAngleDeg * DEG;
   });
   return (
