@@ -31,6 +31,8 @@ export function PatientTorso() {
   const { torso: torsoEnabled, level } = useSettings();
   const { fluoro } = useSceneResources();
   const skin = useMemo(() => createSkinMaterial(), []);
+  // Head, arms and legs: the same skin without the window, kept more solid so overlapping limbs read as one.
+  const limbSkin = useMemo(() => createSkinMaterial(), []);
   // The inside of the trunk, seen through the window: a shaded skin tone instead of a hole to the background.
   const inner = useMemo(
     () =>
@@ -60,7 +62,7 @@ export function PatientTorso() {
     group.rotation.x = body.tiltRad;
     const trunk = new Mesh(trunkGeometry(body), skin.material);
     const trunkInside = new Mesh(trunk.geometry, inner);
-    const limbs = new Mesh(limbsGeometry(parts), skin.material);
+    const limbs = new Mesh(limbsGeometry(parts), limbSkin.material);
     const hairMesh = new Mesh(hairGeometry(parts), hair);
     const supports = new Mesh(supportsGeometry(body, parts), tableMaterial);
     // Drawn after the other see-through parts so the spine shows through the skin's window.
@@ -73,7 +75,7 @@ export function PatientTorso() {
     trunk.userData.fluoroAlways = true;
     group.add(trunkInside, trunk, limbs, hairMesh, supports);
     return { group, trunk, trunkInside, limbs, hair: hairMesh, supports };
-  }, [level, fluoro, skin, inner, hair, tableMaterial]);
+  }, [level, fluoro, skin, limbSkin, inner, hair, tableMaterial]);
 
   useEffect(
     () => () => {
@@ -87,24 +89,30 @@ export function PatientTorso() {
   useEffect(
     () => () => {
       skin.material.dispose();
+      limbSkin.material.dispose();
       inner.dispose();
       hair.dispose();
       tableMaterial.dispose();
     },
-    [skin, inner, hair, tableMaterial],
+    [skin, limbSkin, inner, hair, tableMaterial],
   );
 
   useFrame(() => {
     const torso = torsoEnabled ? controller.state.torsoOpacity : 0;
     const k = Math.min(1, Math.max(0, (torso - HIDDEN_TORSO) / (FULL_TORSO - HIDDEN_TORSO)));
-    const body = k > 0 ? 0.3 + 0.68 * k : 0;
+    // Continuous down to zero, so the body fades out smoothly as the story moves inside the bone.
+    const body = 0.98 * Math.sqrt(k);
     skin.uniforms.uBodyOpacity.value = body;
     skin.uniforms.uWindowOpacity.value = body * 0.32;
     // A nearly opaque body hides its own far side; a faint one must not hide what is drawn after it.
     skin.material.depthWrite = body > 0.6;
+    const limbs = Math.min(1, body * 1.4);
+    limbSkin.uniforms.uBodyOpacity.value = limbs;
+    limbSkin.uniforms.uWindowOpacity.value = limbs;
+    limbSkin.material.depthWrite = limbs > 0.6;
     inner.opacity = body * 0.9;
-    hair.opacity = body;
-    hair.depthWrite = skin.material.depthWrite;
+    hair.opacity = limbs;
+    hair.depthWrite = limbSkin.material.depthWrite;
     scene.trunk.visible = body > 0;
     scene.trunkInside.visible = body > 0;
     scene.limbs.visible = body > 0;
