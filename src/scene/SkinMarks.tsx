@@ -15,8 +15,8 @@ export interface SkinMarksProps {
   plan: AccessPlan;
 }
 
-/** Lift off the skin so a mark never sinks into it (mm). */
-const ON_SKIN_MM = 0.6;
+/** Lift off the skin so a flat mark never sinks into it where the back is hollow (mm). */
+const ON_SKIN_MM = 2;
 
 /**
  * The numbing syringe, the numbed spot on the skin (anaesthesia) and the small adhesive dressing after closure,
