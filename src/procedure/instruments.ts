@@ -70,3 +70,56 @@ export function instrumentSet(procedure: ProcedureId, pedicleWidthMm: number): I
     pedicleInstrumentMm: cannula,
   };
 }
+
+/*
+ * What the hands hold, outside the patient (mm). The shaft lengths follow the sources above (11 G, 120 mm
+ * vertebroplasty needle with stylet, Moon 2022; 10 cm bone needle, RadiologyKey); handle, syringe and delivery
+ * device sizes are illustrative figures of common disposable kits (Jamshidi-type T-handle, Kyphon-type palm
+ * handle and bone filler device, 10 ml Luer syringe, 22 G spinal needle for the deep local anaesthetic), not
+ * measured specifications.
+ */
+export const HANDHELD = {
+  /** Vertebroplasty needle T-handle: bar length and thickness. */
+  tHandleWidthMm: 70,
+  tHandleThicknessMm: 16,
+  /** Kyphoplasty cannula palm (bulb) handle: diameter and height. */
+  bulbHandleDiameterMm: 34,
+  bulbHandleHeightMm: 30,
+  /** Steel Luer hub at the back of every shaft (it shows on the X-ray). */
+  hubDiameterMm: 8,
+  hubLengthMm: 14,
+  /** The stylet's tip stands this far past the cannula's tip (trocar point). */
+  styletTipMm: 3,
+  styletCapHeightMm: 10,
+  /** Kyphoplasty hand drill: fluted tip and total length from tip to handle. */
+  drillFluteMm: 30,
+  drillLengthMm: 175,
+  drillHandleDiameterMm: 30,
+  /** Numbing: 10 ml syringe barrel and a fine 22 G (0.72 mm) needle that infiltrates the track. */
+  syringeBarrelDiameterMm: 16,
+  syringeBarrelLengthMm: 75,
+  numbingNeedleGauge22Mm: 0.72,
+  numbingNeedleLengthMm: 50,
+  /** Kyphoplasty bone filler: a thin cannula through the working cannula, pushed by a plunger. */
+  boneFillerLengthMm: 170,
+  boneFillerVolumeMl: 1.5,
+  /** Vertebroplasty: a small cement syringe on the needle's hub (1–3 ml syringes, Ortiz 2006). */
+  cementSyringeDiameterMm: 11,
+  cementSyringeLengthMm: 60,
+} as const;
+
+/** Drill length that reaches from the cannula's handle to the drilling target with room for the hand. */
+export function drillLengthMm(trocarLengthMm: number, drillTravelMm: number): number {
+  return Math.max(HANDHELD.drillLengthMm, trocarLengthMm + drillTravelMm + 25);
+}
+
+/** Where the numbing syringe's needle tip is during the anaesthesia step, as depth below the skin (mm). */
+export function numbingNeedleDepthMm(progressInSide: number, skinToBoneMm: number): number {
+  const reach = Math.min(HANDHELD.numbingNeedleLengthMm - 12, skinToBoneMm - 4);
+  const smooth = (a: number, b: number) => {
+    const u = Math.min(1, Math.max(0, (progressInSide - a) / (b - a)));
+    return u * u * (3 - 2 * u);
+  };
+  // Approach the skin, advance to the bone's surface, inject, then withdraw.
+  return -25 + 25 * smooth(0, 0.1) + reach * smooth(0.1, 0.45) - (reach + 25) * smooth(0.85, 1);
+}

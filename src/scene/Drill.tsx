@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import { CylinderGeometry } from 'three';
-import type { AccessPlan } from '../procedure/accessPath';
+import { TROCAR_LENGTH_MM, type AccessPlan } from '../procedure/accessPath';
+import { drillLengthMm } from '../procedure/instruments';
+import { drillBitGeometry, drillHandleGeometry, drillShankGeometry } from './instruments/drillGeometry';
+import { merged } from './instruments/instrumentGeometry';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -10,36 +12,41 @@ export interface DrillProps {
   plan: AccessPlan;
 }
 
-const DRILL_LENGTH_MM = 150;
-
-/** The hand drill that passes through each working cannula and makes the channel for the balloon. */
+/**
+ * The hand drill that passes through each working cannula and makes the channel for the balloon: a fluted bit,
+ * a smooth shank long enough to reach past the cannula's handle, and a palm knob turned by hand.
+ */
 export function Drill({ plan }: DrillProps) {
   const { surfaces, fluoro } = useSceneResources();
   const placed = useInstrumentPlacement(plan, {
     visible: (s) => s.drillVisible,
     depthMm: (s) => s.drillDepthMm,
   });
-  const shafts = useMemo(
-    () =>
-      plan.needles.map((needle) => {
-        const r = needle.workingCannulaMm / 2 - 0.45;
-        // The tip at the origin, the shaft trailing back along local −Y.
-        return new CylinderGeometry(r, r * 0.6, DRILL_LENGTH_MM, 16).translate(0, -DRILL_LENGTH_MM / 2, 0);
+  const parts = useMemo(() => {
+    const length = drillLengthMm(TROCAR_LENGTH_MM, plan.targetDepthMm - plan.cannulaDepthMm);
+    return plan.needles.map((needle) => {
+      const r = needle.workingCannulaMm / 2 - 0.45;
+      return {
+        steel: merged([drillBitGeometry(r), drillShankGeometry(r, length)]),
+        handle: drillHandleGeometry(length),
+      };
+    });
+  }, [plan]);
+  useEffect(
+    () => () =>
+      parts.forEach((p) => {
+        p.steel.dispose();
+        p.handle.dispose();
       }),
-    [plan],
+    [parts],
   );
-  useEffect(() => () => shafts.forEach((shaft) => shaft.dispose()), [shafts]);
   return (
     <>
-      {shafts.map((shaft, i) => (
-        <mesh
-          key={plan.needles[i]!.side}
-          ref={placed.refs[i]}
-          quaternion={placed.orientations[i]}
-          geometry={shaft}
-          material={surfaces.drill}
-          userData={{ fluoroMaterial: fluoro.steel }}
-        />
+      {parts.map((part, i) => (
+        <group key={plan.needles[i]!.side} ref={placed.refs[i]} quaternion={placed.orientations[i]}>
+          <mesh geometry={part.steel} material={surfaces.drill} userData={{ fluoroMaterial: fluoro.steel }} />
+          <mesh geometry={part.handle} material={surfaces.handle} />
+        </group>
       ))}
     </>
   );

@@ -2,7 +2,10 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CircleGeometry, Group, Vector3 } from 'three';
 import type { AccessPlan } from '../procedure/accessPath';
-import { useController } from '../playback/react/viewerHooks';
+import { useController, useSettings } from '../playback/react/viewerHooks';
+import { NumbingSyringe } from './NumbingSyringe';
+import { patientBody } from './patient/bodyShape';
+import { needleSkinCrossing } from './patient/skinCrossing';
 import { alongNeedle } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -12,21 +15,36 @@ export interface SkinMarksProps {
   plan: AccessPlan;
 }
 
-/** The numbed spot on the skin (anaesthesia) and the small adhesive dressing after closure. No blood. */
+/** Lift off the skin so a flat mark never sinks into it where the back is hollow (mm). */
+const ON_SKIN_MM = 2;
+
+/**
+ * The numbing syringe, the numbed spot on the skin (anaesthesia) and the small adhesive dressing after closure,
+ * lying on the drawn skin where each needle crosses it. No blood.
+ */
 export function SkinMarks({ plan }: SkinMarksProps) {
   const controller = useController();
+  const { level } = useSettings();
   const materials = useSceneResources().surfaces;
   const marks = useRef<(Group | null)[]>([]);
   const dressings = useRef<(Group | null)[]>([]);
-  const spots = useMemo(
-    () =>
-      plan.needles.map((n) => ({
+  const spots = useMemo(() => {
+    const body = patientBody(level);
+    return plan.needles.map((n) => {
+      const crossing = needleSkinCrossing(body, n);
+      return {
         key: n.side,
-        position: new Vector3(...n.entry).addScaledVector(new Vector3(...n.direction), -n.skinDepthMm),
-        // Face the disc and dressing outwards along the needle, i.e. flat on the skin.
-        orientation: alongNeedle([-n.direction[0], -n.direction[1], -n.direction[2]]),
-      })),
-    [plan],
+        depthMm: crossing.depthMm,
+        position: new Vector3(...crossing.point).addScaledVector(new Vector3(...crossing.normal), ON_SKIN_MM),
+        // Flat on the skin: the mark's own +Y along the skin's outward normal.
+        orientation: alongNeedle(crossing.normal),
+      };
+    });
+  }, [plan, level]);
+  const skinPoints = useMemo(
+    () =>
+      spots.map((s) => ({ point: [s.position.x, s.position.y, s.position.z] as const, depthMm: s.depthMm })),
+    [spots],
   );
   const geometry = useMemo(
     () => ({ spot: new CircleGeometry(7, 32).rotateX(-Math.PI / 2), dressing: new BoxGeometry(22, 1.5, 28) }),
@@ -44,7 +62,7 @@ export function SkinMarks({ plan }: SkinMarksProps) {
     for (let i = 0; i < spots.length; i++) {
       const mark = marks.current[i];
       const dressing = dressings.current[i];
-      // Marks belong on the skin: shown only while the skin silhouette is.
+      // Marks belong on the skin: shown only while the skin is.
       const skinShown = s.torsoOpacity > 0.3;
       if (mark) {
         mark.visible = skinShown && s.skinMarker > 0.01;
@@ -61,13 +79,14 @@ export function SkinMarks({ plan }: SkinMarksProps) {
       {spots.map((spot, i) => (
         <group key={spot.key} position={spot.position} quaternion={spot.orientation}>
           <group ref={(g) => void (marks.current[i] = g)}>
-            <mesh geometry={geometry.spot} material={materials.marker} />
+            <mesh geometry={geometry.spot} material={materials.marker} renderOrder={6} />
           </group>
-          <group ref={(g) => void (dressings.current[i] = g)}>
+          <group ref={(g) => void (dressings.current[i] = g)} position={[0, 0.75, 0]}>
             <mesh geometry={geometry.dressing} material={materials.bandage} />
           </group>
         </group>
       ))}
+      <NumbingSyringe needles={plan.needles} skinPoints={skinPoints} />
     </>
   );
 }

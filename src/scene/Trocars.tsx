@@ -1,7 +1,20 @@
-import { useEffect, useMemo } from 'react';
-import { BoxGeometry, ConeGeometry, CylinderGeometry } from 'three';
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Group } from 'three';
 import { TROCAR_LENGTH_MM, instrumentDiameterMm, type AccessPlan } from '../procedure/accessPath';
 import type { ProcedureId } from '../procedure/types';
+import { useController } from '../playback/react/viewerHooks';
+import { CementDevice } from './CementDevice';
+import {
+  bulbHandleGeometry,
+  hubGeometry,
+  merged,
+  shaftGeometry,
+  styletCapGeometry,
+  styletRodGeometry,
+  tHandleGeometry,
+} from './instruments/instrumentGeometry';
+import { useInstrumentMaterials } from './instruments/useInstrumentMaterials';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -13,48 +26,66 @@ export interface TrocarsProps {
   procedure: ProcedureId;
 }
 
-/** The instrument left in each pedicle, at true scale, tip at the state's cannula depth along each path. */
+/**
+ * The instrument left in each pedicle, at true scale, tip at the state's cannula depth along each path: a steel
+ * shaft with its hub and handle (a T-handle on the vertebroplasty needle, a palm handle on the kyphoplasty
+ * cannula) and, while the way in is being made, the stylet inside it with its cap on the handle. The cement
+ * delivery device seats in the same cannula.
+ */
 export function Trocars({ plan, procedure }: TrocarsProps) {
+  const controller = useController();
   const { surfaces, fluoro } = useSceneResources();
+  const materials = useInstrumentMaterials();
+  const stylets = useRef<(Group | null)[]>([]);
   const placed = useInstrumentPlacement(plan, {
     visible: (s) => s.needleVisible,
     depthMm: (s) => s.cannulaDepthMm,
   });
+  const kind = procedure === 'kyphoplasty' ? 'bulb' : 'tee';
   const parts = useMemo(
     () =>
       plan.needles.map((needle) => {
         const r = instrumentDiameterMm(needle, procedure) / 2;
-        // Local +Y is the direction of advance; the tip sits at the origin and the shaft trails behind it.
-        const shaft = new CylinderGeometry(r, r, TROCAR_LENGTH_MM - 4, 20).translate(
-          0,
-          -(TROCAR_LENGTH_MM - 4) / 2 - 4,
-          0,
-        );
-        const bevel = new ConeGeometry(r, 4, 20).translate(0, -2, 0);
-        const handle = new BoxGeometry(34, 12, 14).translate(0, -TROCAR_LENGTH_MM - 6, 0);
-        return { side: needle.side, shaft, bevel, handle };
+        return {
+          side: needle.side,
+          // Shaft and its steel hub: one mesh, one draw call.
+          shaft: merged([shaftGeometry(r, TROCAR_LENGTH_MM), hubGeometry(TROCAR_LENGTH_MM)]),
+          handle: kind === 'bulb' ? bulbHandleGeometry(TROCAR_LENGTH_MM) : tHandleGeometry(TROCAR_LENGTH_MM),
+          styletRod: styletRodGeometry(r * 0.72, TROCAR_LENGTH_MM + 16),
+          styletCap: styletCapGeometry(TROCAR_LENGTH_MM, kind),
+        };
       }),
-    [plan, procedure],
+    [plan, procedure, kind],
   );
   useEffect(
     () => () =>
       parts.forEach((p) => {
-        p.shaft.dispose();
-        p.bevel.dispose();
-        p.handle.dispose();
+        for (const g of [p.shaft, p.handle, p.styletRod, p.styletCap]) g.dispose();
       }),
     [parts],
   );
+  useFrame(() => {
+    const s = controller.state;
+    // The stylet closes the cannula while it is driven in; it comes out before drilling or cement.
+    const styletIn = s.step === 'targeting' || s.step === 'access';
+    for (const stylet of stylets.current) if (stylet) stylet.visible = styletIn;
+  });
 
   return (
     <>
       {parts.map((part, i) => (
         <group key={part.side} ref={placed.refs[i]} quaternion={placed.orientations[i]}>
           <mesh geometry={part.shaft} material={surfaces.steel} userData={{ fluoroMaterial: fluoro.steel }} />
-          <mesh geometry={part.bevel} material={surfaces.steel} userData={{ fluoroMaterial: fluoro.steel }} />
           <mesh geometry={part.handle} material={surfaces.handle} />
+          <group ref={(g) => void (stylets.current[i] = g)}>
+            {/* No X-ray material: the shaft is drawn solid, so on the X-ray it already stands for the cannula
+                with its stylet inside. */}
+            <mesh geometry={part.styletRod} material={surfaces.steel} />
+            <mesh geometry={part.styletCap} material={materials.styletCap} />
+          </group>
         </group>
       ))}
+      <CementDevice plan={plan} procedure={procedure} />
     </>
   );
 }

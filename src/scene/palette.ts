@@ -1,17 +1,35 @@
 import { Color } from 'three';
 
-/** The scene's colours (never mutated; materials copy them): calm tones that read well for patients, no gore. */
+/**
+ * The scene's colours (never mutated; materials copy them): calm tones that read well for patients, no gore.
+ * One meaning per colour: blue is only the contrast-filled balloon; the discs are a pearly grey, the numbing
+ * marks the violet of a surgical skin marker, the bone cement a single pale green (the chlorophyll tint some
+ * PMMA cements carry so they can be told from bone, e.g. Osteopal V) whether wet or set.
+ */
+const cement = new Color('#9fd4b4');
+
 export const palette = {
   bone: new Color('#eadfc8'),
-  disc: new Color('#a9bfcc'),
+  disc: new Color('#c9c0b4'),
   steel: new Color('#c9d1d9'),
-  handle: new Color('#3f7cac'),
-  balloon: new Color('#5aa9d6'),
-  cementWet: new Color('#f4f1e6'),
-  cementSet: new Color('#b9bcbf'),
+  /** Instrument handles: dark polymer, so the steel and the patient's skin stand out against them. */
+  handle: new Color('#3b4450'),
+  /** The stylet's cap on top of the handle (it comes out before drilling or cement). */
+  styletCap: new Color('#f0c24b'),
+  balloon: new Color('#3d95d6'),
+  /** The bone cement, the one colour it has everywhere (3D, legend, readouts). */
+  cement,
+  cementWet: cement.clone(),
+  cementSet: cement.clone().multiplyScalar(0.88),
   highlight: new Color('#e08a3c'),
-  skin: new Color('#d8b49c'),
-  marker: new Color('#3f7cac'),
+  skin: new Color('#dcb59b'),
+  hair: new Color('#a8a29a'),
+  marker: new Color('#7a4fa3'),
   bandage: new Color('#fbfbf8'),
-  table: new Color('#5d6b78'),
+  /** Syringe barrels and the cement delivery device's body: clear medical polymer. */
+  plastic: new Color('#e9eef0'),
+  table: new Color('#8d98a3'),
+  tablePad: new Color('#465562'),
+  cArm: new Color('#e4e7ea'),
+  cArmAccent: new Color('#5f6b77'),
 };

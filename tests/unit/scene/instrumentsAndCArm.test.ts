@@ -1,0 +1,121 @@
+import type { BufferGeometry } from 'three';
+import { describe, expect, it } from 'vitest';
+import { LEVEL_IDS } from '../../../src/anatomy/levels';
+import { TROCAR_LENGTH_MM, accessPlan } from '../../../src/procedure/accessPath';
+import { HANDHELD, drillLengthMm, numbingNeedleDepthMm } from '../../../src/procedure/instruments';
+import { CAMERA_POSES } from '../../../src/scene/cameraPoses';
+import { cArmBlocksView, standBounds } from '../../../src/scene/cArm/cArmLayout';
+import {
+  drillBitGeometry,
+  drillHandleGeometry,
+  drillShankGeometry,
+} from '../../../src/scene/instruments/drillGeometry';
+import {
+  bulbHandleGeometry,
+  hubGeometry,
+  shaftGeometry,
+  styletCapGeometry,
+  styletRodGeometry,
+  tHandleGeometry,
+} from '../../../src/scene/instruments/instrumentGeometry';
+import { patientBody, tableToWorld } from '../../../src/scene/patient/bodyShape';
+
+describe('hand-held instruments', () => {
+  it('the drill reaches the target through the cannula with its handle still outside the cannula handle', () => {
+    for (const level of LEVEL_IDS) {
+      const plan = accessPlan(level, 'bipedicular');
+      const travel = plan.targetDepthMm - plan.cannulaDepthMm;
+      expect(drillLengthMm(TROCAR_LENGTH_MM, travel)).toBeGreaterThanOrEqual(TROCAR_LENGTH_MM + travel + 20);
+    }
+  });
+
+  it('the numbing needle starts outside the skin, stops short of the bone and comes out again', () => {
+    for (const skin of [42, 50]) {
+      expect(numbingNeedleDepthMm(0, skin)).toBeLessThan(0);
+      let deepest = -Infinity;
+      for (let u = 0; u <= 1; u += 0.01) deepest = Math.max(deepest, numbingNeedleDepthMm(u, skin));
+      expect(deepest).toBeLessThanOrEqual(skin - 4 + 1e-9);
+      expect(deepest).toBeLessThanOrEqual(HANDHELD.numbingNeedleLengthMm);
+      expect(deepest).toBeGreaterThan(20);
+      // Injecting: the needle holds still in the middle of its share of the step.
+      expect(numbingNeedleDepthMm(0.6, skin)).toBeCloseTo(numbingNeedleDepthMm(0.75, skin), 9);
+      expect(numbingNeedleDepthMm(1, skin)).toBeLessThan(0);
+    }
+  });
+});
+
+describe('the C-arm keeps out of the view of the treated level', () => {
+  const standFor = (level: 'T6' | 'L1' | 'L5') => {
+    const body = patientBody(level);
+    return standBounds(body.tableTopY - 820).map((b) => ({
+      centre: tableToWorld(body, b.centre, [0, 0, 0]) as [number, number, number],
+      radius: b.radius,
+    }));
+  };
+
+  it('from the surgeon’s view of the back, the whole C-arm shows at AP and at lateral without crossing it', () => {
+    const { position, target } = CAMERA_POSES.posterior;
+    for (const level of ['T6', 'L1', 'L5'] as const) {
+      for (const angle of [0, 90])
+        expect(cArmBlocksView(angle, position, target, standFor(level))).toBe(false);
+    }
+  });
+
+  it('the room view sees the C-arm at AP', () => {
+    const { position, target } = CAMERA_POSES.patient;
+    expect(cArmBlocksView(0, position, target, standFor('L1'))).toBe(false);
+  });
+
+  it('a sight line through the detector, the tube or the stand counts as blocked (the C-arm is hidden then)', () => {
+    const stand = standFor('L1');
+    // Looking down the beam from above the detector at AP, and from beyond the tube at lateral.
+    expect(cArmBlocksView(0, [0, 900, 0], [0, 0, 0], stand)).toBe(true);
+    expect(cArmBlocksView(90, [-1200, 0, 0], [0, 0, 0], stand)).toBe(true);
+    // Past the stand, from the patient's right.
+    expect(cArmBlocksView(0, [-1500, 0, 0], [0, 0, 0], [])).toBe(true);
+    // Clear line of sight, far from the C's plane.
+    expect(cArmBlocksView(0, [300, 200, -900], [0, 0, 0], stand)).toBe(false);
+  });
+
+  it('while the C swings between views past the surgeon’s side, the check sees it coming', () => {
+    const { position, target } = CAMERA_POSES.posterior;
+    expect([15, 30, 45, 60, 75].some((a) => cArmBlocksView(a, position, target, []))).toBe(true);
+  });
+});
+
+describe('instrument solids face outwards (the X-ray adds steel only where it is)', () => {
+  /** Signed volume by the divergence theorem: positive when the triangles face outwards. */
+  const signedVolume = (geometry: BufferGeometry): number => {
+    const g = geometry.index ? geometry.toNonIndexed() : geometry;
+    const p = g.getAttribute('position');
+    let v = 0;
+    for (let i = 0; i < p.count; i += 3) {
+      const a = [p.getX(i), p.getY(i), p.getZ(i)];
+      const b = [p.getX(i + 1), p.getY(i + 1), p.getZ(i + 1)];
+      const c = [p.getX(i + 2), p.getY(i + 2), p.getZ(i + 2)];
+      v +=
+        (a[0]! * (b[1]! * c[2]! - b[2]! * c[1]!) -
+          a[1]! * (b[0]! * c[2]! - b[2]! * c[0]!) +
+          a[2]! * (b[0]! * c[1]! - b[1]! * c[0]!)) /
+        6;
+    }
+    return v;
+  };
+
+  it('shafts, hubs, handles, stylets and the drill enclose positive volume', () => {
+    const solids = [
+      shaftGeometry(1.5, TROCAR_LENGTH_MM),
+      hubGeometry(TROCAR_LENGTH_MM),
+      bulbHandleGeometry(TROCAR_LENGTH_MM),
+      tHandleGeometry(TROCAR_LENGTH_MM),
+      styletRodGeometry(1, TROCAR_LENGTH_MM),
+      styletCapGeometry(TROCAR_LENGTH_MM, 'bulb'),
+      drillBitGeometry(1.6),
+      drillShankGeometry(1.6, 170),
+      drillHandleGeometry(170),
+    ];
+    for (const g of solids) expect(signedVolume(g)).toBeGreaterThan(0);
+    // The shaft's volume is close to a cylinder's: the X-ray sees the true amount of steel.
+    expect(signedVolume(solids[0]!)).toBeCloseTo(Math.PI * 1.5 ** 2 * TROCAR_LENGTH_MM, -2);
+  });
+});
