@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { LEVEL_IDS } from '../../../src/anatomy/levels';
 import { TROCAR_LENGTH_MM, accessPlan } from '../../../src/procedure/accessPath';
 import { HANDHELD, drillLengthMm, numbingNeedleDepthMm } from '../../../src/procedure/instruments';
-import { CAMERA_POSES } from '../../../src/scene/cameraPoses';
+import { CAMERA_SHOTS, subjectSphere } from '../../../src/scene/cameraPoses';
+import { framingDistance, freeArea } from '../../../src/scene/shotFraming';
+import type { CameraPresetId, ShotSubject } from '../../../src/procedure/types';
 import { cArmBlocksView, standBounds } from '../../../src/scene/cArm/cArmLayout';
 import {
   drillBitGeometry,
@@ -44,6 +46,21 @@ describe('hand-held instruments', () => {
   });
 });
 
+/** Where the guided camera stands for a shot on a 1280×800 canvas without the X-ray inset (as CameraRig frames it). */
+function shotPose(camera: CameraPresetId, subject: ShotSubject) {
+  const sphere = subjectSphere(subject, 'L1', { centre: [0, 0, 0], radius: 0 });
+  const area = freeArea(1280, 800, { fluoro: 'none', cure: false }, [], { x: 0, y: 0, width: 0, height: 0 });
+  const shot = CAMERA_SHOTS[camera];
+  const distance = framingDistance(sphere.radius, 32, 800, area, shot.fill);
+  const length = Math.hypot(...shot.direction);
+  const position = sphere.centre.map((c, i) => c + (shot.direction[i]! / length) * distance) as [
+    number,
+    number,
+    number,
+  ];
+  return { position, target: sphere.centre };
+}
+
 describe('the C-arm keeps out of the view of the treated level', () => {
   const standFor = (level: 'T6' | 'L1' | 'L5') => {
     const body = patientBody(level);
@@ -53,16 +70,18 @@ describe('the C-arm keeps out of the view of the treated level', () => {
     }));
   };
 
-  it('from the surgeon’s view of the back, the whole C-arm shows at AP and at lateral without crossing it', () => {
-    const { position, target } = CAMERA_POSES.posterior;
+  it('looking down on the back, the C-arm hides at AP (detector over the back) and shows at lateral', () => {
+    const { position, target } = shotPose('posterior', 'pedicles');
     for (const level of ['T6', 'L1', 'L5'] as const) {
-      for (const angle of [0, 90])
-        expect(cArmBlocksView(angle, position, target, standFor(level))).toBe(false);
+      // At AP the detector hangs over the back, between this camera and the spine: the C-arm must hide.
+      expect(cArmBlocksView(0, position, target, standFor(level))).toBe(true);
+      // At lateral the C stands beside the patient, clear of the view.
+      expect(cArmBlocksView(90, position, target, standFor(level))).toBe(false);
     }
   });
 
   it('the room view sees the C-arm at AP', () => {
-    const { position, target } = CAMERA_POSES.patient;
+    const { position, target } = shotPose('patient', 'patient');
     expect(cArmBlocksView(0, position, target, standFor('L1'))).toBe(false);
   });
 
@@ -78,7 +97,7 @@ describe('the C-arm keeps out of the view of the treated level', () => {
   });
 
   it('while the C swings between views past the surgeon’s side, the check sees it coming', () => {
-    const { position, target } = CAMERA_POSES.posterior;
+    const { position, target } = shotPose('posterior', 'pedicles');
     expect([15, 30, 45, 60, 75].some((a) => cArmBlocksView(a, position, target, []))).toBe(true);
   });
 });
