@@ -1,8 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import { MeshStandardMaterial, type Object3D } from 'three';
+import type { Object3D } from 'three';
 import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
-import { palette } from './palette';
+import { createBoneSurfaceMaterial } from './boneMaterial';
+import { createDiscMaterial } from './discMaterial';
 import { useSceneResources } from './useSceneResources';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
@@ -19,9 +20,9 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
   const materials = useMemo(
     () => ({
-      // vertexColors: the model's baked ambient occlusion (a grey per vertex) darkens the crevices.
-      bone: new MeshStandardMaterial({ color: palette.bone, roughness: 0.62, vertexColors: true }),
-      disc: new MeshStandardMaterial({ color: palette.disc, roughness: 0.45, vertexColors: true }),
+      // Both darken their crevices with the model's baked ambient occlusion (the vertex colour).
+      bone: createBoneSurfaceMaterial(),
+      disc: createDiscMaterial(),
     }),
     [],
   );

@@ -1,0 +1,47 @@
+import { useThree } from '@react-three/fiber';
+import { useLayoutEffect } from 'react';
+import { PMREMGenerator, type Texture } from 'three';
+import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
+
+/** StudioEnvironmentProps: how strongly the studio's reflected light counts. */
+export interface StudioEnvironmentProps {
+  /** Scale of the image-based light (the direct lights in Lights.tsx carry the shape). */
+  intensity?: number;
+}
+
+/**
+ * Image-based light from a softly lit room (three's RoomEnvironment: a box room with a few area lights) rendered
+ * on this device once at start-up and pre-filtered into a PMREM: the soft, even fill of a photo studio and
+ * believable reflections on steel, with nothing downloaded. Rebuilt after a lost GPU context comes back (a
+ * render target's pixels do not survive the loss). Timed as the `spv-studio-environment` performance measure.
+ */
+export function StudioEnvironment({ intensity = 0.35 }: StudioEnvironmentProps) {
+  const gl = useThree((state) => state.gl);
+  const scene = useThree((state) => state.scene);
+  const invalidate = useThree((state) => state.invalidate);
+  useLayoutEffect(() => {
+    let environment: Texture | null = null;
+    const build = () => {
+      const start = performance.now();
+      environment?.dispose();
+      const pmrem = new PMREMGenerator(gl);
+      const room = new RoomEnvironment();
+      environment = pmrem.fromScene(room, 0.04).texture;
+      room.dispose();
+      pmrem.dispose();
+      scene.environment = environment;
+      scene.environmentIntensity = intensity;
+      performance.measure?.('spv-studio-environment', { start });
+      invalidate();
+    };
+    build();
+    const canvas = gl.domElement;
+    canvas.addEventListener('webglcontextrestored', build);
+    return () => {
+      canvas.removeEventListener('webglcontextrestored', build);
+      scene.environment = null;
+      environment?.dispose();
+    };
+  }, [gl, scene, intensity, invalidate]);
+  return null;
+}

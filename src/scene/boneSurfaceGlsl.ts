@@ -1,0 +1,40 @@
+/**
+ * The outer surface of bone (needs BONE_NOISE_GLSL and `varying vec3 vBonePosition`, the mesh-frame position in
+ * mm): warm ivory with soft centimetre-scale mottling and a millimetre grain, so it reads as bone rather than
+ * painted plastic; crevices (the model's baked ambient occlusion, 1 = open … ~0.4 = deep) darken towards a warm
+ * brown instead of grey; roughness varies a little with the same noise, so highlights break up like on a
+ * dry specimen. Everything is in the mesh's frame: stable between frames and exact when seeking.
+ */
+export const BONE_SURFACE_GLSL = /* glsl */ `
+vec3 spvBoneSurfaceColor(vec3 base, vec3 p, float ao) {
+  float mottle = spvFbm2(p * (1.0 / 9.0));
+  float grain = spvNoise(p * (1.0 / 1.4) + 5.0);
+  // Lighter, slightly yellower patches against a faintly greyer ground: about +-5 % in brightness.
+  vec3 tint = mix(vec3(0.95, 0.94, 0.93), vec3(1.03, 1.0, 0.95), mottle);
+  vec3 c = base * tint * (0.97 + 0.06 * grain);
+  // Crevices: darker and warmer, the way shadowed bone looks, never a grey smudge.
+  vec3 crevice = mix(vec3(0.46, 0.38, 0.32), vec3(1.0), ao);
+  return c * crevice;
+}
+float spvBoneRoughness(float roughness, vec3 p) {
+  return clamp(roughness + 0.16 * (spvNoise(p * (1.0 / 3.0) + 11.0) - 0.5), 0.35, 0.95);
+}
+`;
+
+/**
+ * Replaces `#include <color_fragment>` and `#include <roughnessmap_fragment>` on bone surfaces (front faces only;
+ * the cut face has its own colouring).
+ */
+export const BONE_SURFACE_COLOR_FRAGMENT = /* glsl */ `
+#if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA )
+  float spvAo = vColor.r;
+#else
+  float spvAo = 1.0;
+#endif
+diffuseColor.rgb = spvBoneSurfaceColor(diffuseColor.rgb, vBonePosition, spvAo);
+`;
+
+export const BONE_SURFACE_ROUGHNESS_FRAGMENT = /* glsl */ `
+#include <roughnessmap_fragment>
+roughnessFactor = spvBoneRoughness(roughnessFactor, vBonePosition);
+`;
