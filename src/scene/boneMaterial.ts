@@ -11,6 +11,7 @@ import { BONE_NOISE_GLSL } from './boneNoiseGlsl';
 import {
   BONE_SURFACE_COLOR_FRAGMENT,
   BONE_SURFACE_GLSL,
+  BONE_SURFACE_NORMAL_FRAGMENT,
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
 } from './boneSurfaceGlsl';
 import { cutFaceGlsl } from './cutFaceGlsl';
@@ -76,9 +77,9 @@ function boneShader(
         if (gl_FrontFacing) { ${CUT_COLOR[cut].front} } else { ${CUT_COLOR[cut].back} }`;
   const normal =
     cut === 'none'
-      ? ''
+      ? BONE_SURFACE_NORMAL_FRAGMENT
       : cut === 'outer'
-        ? 'if (!gl_FrontFacing) normal = spvCutNormal(normal);'
+        ? `${BONE_SURFACE_NORMAL_FRAGMENT}\nif (!gl_FrontFacing) normal = spvCutNormal(normal);`
         : 'normal = spvCutNormal(normal);';
   shader.fragmentShader = shader.fragmentShader
     .replace(

@@ -16,6 +16,17 @@ vec3 spvBoneSurfaceColor(vec3 base, vec3 p, float ao) {
   vec3 crevice = mix(vec3(0.46, 0.38, 0.32), vec3(1.0), ao);
   return c * crevice;
 }
+// Bump from a height field h (view-space derivatives; Mikkelsen 2010, "Bump mapping unparametrized surfaces on the
+// GPU", as three's bumpmap chunk does it).
+vec3 spvBump(vec3 n, vec3 viewPosition, float h) {
+  vec3 dpdx = dFdx(viewPosition);
+  vec3 dpdy = dFdy(viewPosition);
+  vec3 r1 = cross(dpdy, n);
+  vec3 r2 = cross(n, dpdx);
+  float det = dot(dpdx, r1);
+  vec3 grad = sign(det) * (dFdx(h) * r1 + dFdy(h) * r2);
+  return normalize(abs(det) * n - grad);
+}
 float spvBoneRoughness(float roughness, vec3 p) {
   return clamp(roughness + 0.16 * (spvNoise(p * (1.0 / 3.0) + 11.0) - 0.5), 0.35, 0.95);
 }
@@ -32,6 +43,19 @@ export const BONE_SURFACE_COLOR_FRAGMENT = /* glsl */ `
   float spvAo = 1.0;
 #endif
 diffuseColor.rgb = spvBoneSurfaceColor(diffuseColor.rgb, vBonePosition, spvAo);
+`;
+
+/**
+ * After `#include <normal_fragment_maps>`: a faint relief (~0.07 mm over ~1.5 mm) so light breaks up on the
+ * surface like on real cortex; it fades out before it could sparkle (when a pixel covers more than ~0.3 mm).
+ */
+export const BONE_SURFACE_NORMAL_FRAGMENT = /* glsl */ `
+{
+  float spvSurfaceMm = length(fwidth(vBonePosition));
+  float spvRelief = 0.07 * (1.0 - smoothstep(0.25, 0.6, spvSurfaceMm)) * spvFbm2(vBonePosition * (1.0 / 1.5));
+  vec3 spvBumped = spvBump(normal, -vViewPosition, spvRelief);
+  if (gl_FrontFacing) normal = spvBumped;
+}
 `;
 
 export const BONE_SURFACE_ROUGHNESS_FRAGMENT = /* glsl */ `
