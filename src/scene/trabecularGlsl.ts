@@ -14,10 +14,10 @@
  * readable, and when even that covers only a few pixels the cut fades to the mean colour instead of shimmering.
  */
 export const TRABECULAR_GLSL = /* glsl */ `
-// Open-cell foam: a marrow space (an ellipsoid, taller than wide) around each jittered cell point, radius (a fraction of
-// the cell, between radius.x and radius.y), so neighbouring spaces merge into one connected marrow network and the bone left between them
-// forms struts, thin where two spaces nearly touch and thicker at the nodes. Returns the signed distance (cell
-// units) to the nearest space's boundary: > 0 in bone, < 0 in marrow.
+// Open-cell foam: a marrow space (an ellipsoid, taller than wide) around each jittered cell point, its radius a
+// fraction of the cell between radius.x and radius.y, so neighbouring spaces merge into one connected marrow
+// network and the bone left between them forms struts, thin where two spaces nearly touch and thicker at the
+// nodes. Returns the signed distance (cell units) to the nearest space's boundary: > 0 in bone, < 0 in marrow.
 float spvFoam(vec3 q, vec2 radius) {
   vec3 cell = floor(q);
   vec3 f = fract(q);
