@@ -32,7 +32,11 @@ export function StudioEnvironment({ intensity = 0.35 }: StudioEnvironmentProps) 
       pmrem.dispose();
       scene.environment = environment;
       scene.environmentIntensity = intensity;
-      performance.measure?.('spv-studio-environment', { start });
+      try {
+        performance.measure('spv-studio-environment', { start });
+      } catch {
+        // Older browsers take only mark names here; the timing is a diagnostic, never needed to draw.
+      }
       invalidate();
     };
     build();

@@ -11,6 +11,7 @@ import { BONE_NOISE_GLSL } from './boneNoiseGlsl';
 import {
   BONE_SURFACE_COLOR_FRAGMENT,
   BONE_SURFACE_GLSL,
+  BONE_SURFACE_GRAIN,
   BONE_SURFACE_NORMAL_FRAGMENT,
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
 } from './boneSurfaceGlsl';
@@ -92,7 +93,7 @@ function boneShader(
     )
     .replace(
       '#include <color_fragment>',
-      `${color}\ndiffuseColor.rgb = mix(diffuseColor.rgb, uHighlightColor, uHighlight * 0.55);`,
+      `${BONE_SURFACE_GRAIN}\n${color}\ndiffuseColor.rgb = mix(diffuseColor.rgb, uHighlightColor, uHighlight * 0.55);`,
     )
     .replace('#include <roughnessmap_fragment>', BONE_SURFACE_ROUGHNESS_FRAGMENT)
     .replace('#include <normal_fragment_maps>', `#include <normal_fragment_maps>\n${normal}`);

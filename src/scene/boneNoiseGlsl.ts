@@ -28,7 +28,7 @@ float spvNoise(vec3 x) {
         mix(spvHash13(i + vec3(0.0, 1.0, 1.0)), spvHash13(i + vec3(1.0, 1.0, 1.0)), f.x), f.y),
     f.z);
 }
-// Two octaves: enough for soft mottling, cheap enough for every bone pixel.
+// Two octaves, for the soft patches of red and fatty marrow on a cut.
 float spvFbm2(vec3 x) {
   return 0.65 * spvNoise(x) + 0.35 * spvNoise(x * 2.03 + 17.0);
 }

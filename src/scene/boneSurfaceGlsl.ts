@@ -6,9 +6,9 @@
  * dry specimen. Everything is in the mesh's frame: stable between frames and exact when seeking.
  */
 export const BONE_SURFACE_GLSL = /* glsl */ `
-vec3 spvBoneSurfaceColor(vec3 base, vec3 p, float ao) {
-  float mottle = spvFbm2(p * (1.0 / 9.0));
-  float grain = spvNoise(p * (1.0 / 1.4) + 5.0);
+// grain: the millimetre noise, computed once per pixel and shared by colour, roughness and relief.
+vec3 spvBoneSurfaceColor(vec3 base, vec3 p, float ao, float grain) {
+  float mottle = spvNoise(p * (1.0 / 9.0));
   // Lighter, slightly yellower patches against a faintly greyer ground: about +-5 % in brightness.
   vec3 tint = mix(vec3(0.95, 0.94, 0.93), vec3(1.03, 1.0, 0.95), mottle);
   vec3 c = base * tint * (0.97 + 0.06 * grain);
@@ -27,10 +27,13 @@ vec3 spvBump(vec3 n, vec3 viewPosition, float h) {
   vec3 grad = sign(det) * (dFdx(h) * r1 + dFdy(h) * r2);
   return normalize(abs(det) * n - grad);
 }
-float spvBoneRoughness(float roughness, vec3 p) {
-  return clamp(roughness + 0.16 * (spvNoise(p * (1.0 / 3.0) + 11.0) - 0.5), 0.35, 0.95);
+float spvBoneRoughness(float roughness, float grain) {
+  return clamp(roughness + 0.16 * (grain - 0.5), 0.35, 0.95);
 }
 `;
+
+/** First in main's colour stage of every bone material: the millimetre grain every later stage shares. */
+export const BONE_SURFACE_GRAIN = 'float spvGrain = spvNoise(vBonePosition * (1.0 / 1.4) + 5.0);';
 
 /**
  * Replaces `#include <color_fragment>` and `#include <roughnessmap_fragment>` on bone surfaces (front faces only;
@@ -42,17 +45,17 @@ export const BONE_SURFACE_COLOR_FRAGMENT = /* glsl */ `
 #else
   float spvAo = 1.0;
 #endif
-diffuseColor.rgb = spvBoneSurfaceColor(diffuseColor.rgb, vBonePosition, spvAo);
+diffuseColor.rgb = spvBoneSurfaceColor(diffuseColor.rgb, vBonePosition, spvAo, spvGrain);
 `;
 
 /**
- * After `#include <normal_fragment_maps>`: a faint relief (~0.07 mm over ~1.5 mm) so light breaks up on the
+ * After `#include <normal_fragment_maps>`: a faint relief (~0.07 mm over ~1.4 mm) so light breaks up on the
  * surface like on real cortex; it fades out before it could sparkle (when a pixel covers more than ~0.3 mm).
  */
 export const BONE_SURFACE_NORMAL_FRAGMENT = /* glsl */ `
 {
   float spvSurfaceMm = length(fwidth(vBonePosition));
-  float spvRelief = 0.07 * (1.0 - smoothstep(0.25, 0.6, spvSurfaceMm)) * spvFbm2(vBonePosition * (1.0 / 1.5));
+  float spvRelief = 0.07 * (1.0 - smoothstep(0.25, 0.6, spvSurfaceMm)) * spvGrain;
   vec3 spvBumped = spvBump(normal, -vViewPosition, spvRelief);
   if (gl_FrontFacing) normal = spvBumped;
 }
@@ -60,5 +63,5 @@ export const BONE_SURFACE_NORMAL_FRAGMENT = /* glsl */ `
 
 export const BONE_SURFACE_ROUGHNESS_FRAGMENT = /* glsl */ `
 #include <roughnessmap_fragment>
-roughnessFactor = spvBoneRoughness(roughnessFactor, vBonePosition);
+roughnessFactor = spvBoneRoughness(roughnessFactor, spvGrain);
 `;
