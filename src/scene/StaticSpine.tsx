@@ -1,10 +1,11 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { MeshStandardMaterial, type Object3D } from 'three';
+import type { Object3D } from 'three';
 import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
 import { useController } from '../playback/react/viewerHooks';
-import { palette } from './palette';
+import { createBoneSurfaceMaterial } from './boneMaterial';
+import { createDiscMaterial } from './discMaterial';
 import { useSceneResources } from './useSceneResources';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
@@ -28,14 +29,15 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
   const materials = useMemo(
     () => ({
-      // vertexColors: the model's baked ambient occlusion (a grey per vertex) darkens the crevices.
-      bone: new MeshStandardMaterial({ color: palette.bone, roughness: 0.62, vertexColors: true }),
-      disc: new MeshStandardMaterial({ color: palette.disc, roughness: 0.45, vertexColors: true }),
+      // Both darken their crevices with the model's baked ambient occlusion (the vertex colour).
+      bone: createBoneSurfaceMaterial(),
+      disc: createDiscMaterial(),
     }),
     [],
   );
-  // The context bones share the bone material's look; a copy of it can fade without touching the spine.
-  const contextMaterial = useMemo(() => materials.bone.clone(), [materials]);
+  // The context bones share the bone's look; their own instance can fade without touching the spine (a clone would
+  // drop the shader rewrite, which `copy` does not carry).
+  const contextMaterial = useMemo(() => createBoneSurfaceMaterial(), []);
   useEffect(() => () => contextMaterial.dispose(), [contextMaterial]);
   const controller = useController();
   useFrame(() => {

@@ -7,6 +7,7 @@ import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createTreatedBoneMaterial } from './boneMaterial';
+import { CutFaceShell } from './CutFaceShell';
 import { createTreatedBodyFluoroMaterial } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
@@ -92,6 +93,10 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
           userData={{ fluoroMaterial: m.isBody ? bodyFluoro : fluoro.bone }}
         />
       ))}
+      {meshes.map(
+        (m) =>
+          m.isBody && <CutFaceShell key={`${m.name}-cut`} geometry={m.geometry} uniforms={body.uniforms} />,
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Canvas } from '@react-three/fiber';
 import { Suspense } from 'react';
+import { ACESFilmicToneMapping } from 'three';
 import { useController } from '../playback/react/viewerHooks';
 import { CameraRig } from './CameraRig';
 import { CArm } from './CArm';
@@ -10,6 +11,7 @@ import { RenderPipeline } from './RenderPipeline';
 import { SceneReady } from './SceneReady';
 import { SceneResourcesProvider } from './SceneResourcesProvider';
 import { SpineScene } from './SpineScene';
+import { StudioEnvironment } from './StudioEnvironment';
 
 /** The 3D view: one WebGL canvas, rendered on demand (an idle, paused viewer draws nothing). */
 export default function ViewerCanvas() {
@@ -19,7 +21,14 @@ export default function ViewerCanvas() {
       className="spv-canvas"
       frameloop="demand"
       dpr={[1, 2]}
-      gl={{ antialias: true, preserveDrawingBuffer: false, powerPreference: 'default' }}
+      // ACES filmic: highlights on pale bone roll off softly instead of clipping to flat white.
+      gl={{
+        antialias: true,
+        preserveDrawingBuffer: false,
+        powerPreference: 'default',
+        toneMapping: ACESFilmicToneMapping,
+        toneMappingExposure: 1.0,
+      }}
       camera={{ fov: 32, near: 5, far: 6000, position: [430, 260, -170] }}
       onCreated={({ gl }) => {
         gl.localClippingEnabled = true;
@@ -36,6 +45,7 @@ export default function ViewerCanvas() {
     >
       <color attach="background" args={['#eef1f4']} />
       <ProcedureDriver />
+      <StudioEnvironment />
       <Lights />
       <CameraRig />
       {/* Materials and the cutaway of this canvas only: viewers on one page share no GPU objects. */}

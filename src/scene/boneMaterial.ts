@@ -1,5 +1,21 @@
-import { Color, DoubleSide, MeshStandardMaterial, Plane } from 'three';
+import {
+  Color,
+  DoubleSide,
+  Matrix4,
+  MeshStandardMaterial,
+  type Plane,
+  type WebGLProgramParametersWithUniforms,
+} from 'three';
 import { injectFracture } from '../anatomy/fractureField';
+import { BONE_NOISE_GLSL } from './boneNoiseGlsl';
+import {
+  BONE_SURFACE_COLOR_FRAGMENT,
+  BONE_SURFACE_GLSL,
+  BONE_SURFACE_GRAIN,
+  BONE_SURFACE_NORMAL_FRAGMENT,
+  BONE_SURFACE_ROUGHNESS_FRAGMENT,
+} from './boneSurfaceGlsl';
+import { cutFaceGlsl } from './cutFaceGlsl';
 import { palette } from './palette';
 import { TRABECULAR_GLSL } from './trabecularGlsl';
 
@@ -8,55 +24,127 @@ export interface BoneUniforms {
   uBodyHalfExtent: { value: [number, number] };
   uHighlight: { value: number };
   uHighlightColor: { value: Color };
+  /** Inverse model-view matrix of the mesh being drawn (set before each draw): cut-plane points into its frame. */
+  uViewToBone: { value: Matrix4 };
 }
 
+/** Matte and a little rough: dry bone scatters light; lower reads as wet plastic. */
+const BONE_ROUGHNESS = 0.68;
+
 /**
- * Bone for the treated vertebra: ivory shell darkened in its crevices by the model's baked ambient occlusion (the
- * vertex colour); optional fracture height field in the vertex stage; and, where a clipping plane opens it, the
- * inside faces shade as a trabecular cut surface (a cap without a stencil pass), which the occlusion leaves alone.
+ * Which faces of a mesh show the cut: `outer` is the bone's own surface (front faces bone, back faces seen through
+ * the cut are the cortical rim), `inner` is the cortical shell's inner boundary (front faces still cortex, back faces
+ * cancellous bone), `none` a bone that is never cut.
  */
-export function createTreatedBoneMaterial(options: { fracture: boolean; clip: Plane | null }) {
-  const uniforms: BoneUniforms = {
+type CutRole = 'none' | 'outer' | 'inner';
+
+function createBoneUniforms(): BoneUniforms {
+  return {
     uFractureHeights: { value: [1, 1, 1] },
     uBodyHalfExtent: { value: [20, 15] },
     uHighlight: { value: 0 },
     uHighlightColor: { value: palette.highlight.clone() },
+    uViewToBone: { value: new Matrix4() },
   };
+}
+
+const CUT_COLOR: Record<Exclude<CutRole, 'none'>, { front: string; back: string }> = {
+  outer: { front: BONE_SURFACE_COLOR_FRAGMENT, back: 'diffuseColor.rgb = spvCorticalColor(spvCut);' },
+  inner: {
+    front: 'diffuseColor.rgb = spvCorticalColor(spvCut);',
+    back: 'diffuseColor.rgb = spvCancellousColor(spvCut, spvCutMmPerPixel);',
+  },
+};
+
+/** Rewrites a standard material's shaders into bone: surface texture, fracture field, cut faces, highlight. */
+function boneShader(
+  shader: WebGLProgramParametersWithUniforms,
+  uniforms: BoneUniforms,
+  options: { fracture: boolean; cut: CutRole },
+): void {
+  Object.assign(shader.uniforms, uniforms);
+  const vertex = options.fracture ? injectFracture(shader.vertexShader) : shader.vertexShader;
+  shader.vertexShader = vertex
+    .replace('#include <common>', '#include <common>\nvarying vec3 vBonePosition;')
+    .replace('#include <project_vertex>', 'vBonePosition = position;\n#include <project_vertex>');
+  const cut = options.cut;
+  const color =
+    cut === 'none'
+      ? BONE_SURFACE_COLOR_FRAGMENT
+      : /* glsl */ `
+        vec3 spvCut = spvCutPoint(vBonePosition);
+        // Millimetres per pixel on the cut: the cancellous pattern fades out where it would alias.
+        float spvCutMmPerPixel = length(fwidth(spvCut));
+        if (gl_FrontFacing) { ${CUT_COLOR[cut].front} } else { ${CUT_COLOR[cut].back} }`;
+  const normal =
+    cut === 'none'
+      ? BONE_SURFACE_NORMAL_FRAGMENT
+      : cut === 'outer'
+        ? `${BONE_SURFACE_NORMAL_FRAGMENT}\nif (!gl_FrontFacing) normal = spvCutNormal(normal);`
+        : 'normal = spvCutNormal(normal);';
+  shader.fragmentShader = shader.fragmentShader
+    .replace(
+      '#include <common>',
+      `#include <common>\nvarying vec3 vBonePosition;\nuniform float uHighlight;\nuniform vec3 uHighlightColor;\n${BONE_NOISE_GLSL}\n${BONE_SURFACE_GLSL}`,
+    )
+    .replace(
+      '#include <clipping_planes_pars_fragment>',
+      `#include <clipping_planes_pars_fragment>\n${cut === 'none' ? '' : cutFaceGlsl(options.fracture) + TRABECULAR_GLSL}`,
+    )
+    .replace(
+      '#include <color_fragment>',
+      `${BONE_SURFACE_GRAIN}\n${color}\ndiffuseColor.rgb = mix(diffuseColor.rgb, uHighlightColor, uHighlight * 0.55);`,
+    )
+    .replace('#include <roughnessmap_fragment>', BONE_SURFACE_ROUGHNESS_FRAGMENT)
+    .replace('#include <normal_fragment_maps>', `#include <normal_fragment_maps>\n${normal}`);
+}
+
+function boneMaterial(
+  uniforms: BoneUniforms,
+  options: { fracture: boolean; cut: CutRole; clip: Plane | null },
+) {
   const material = new MeshStandardMaterial({
     color: palette.bone,
-    roughness: 0.62,
+    roughness: BONE_ROUGHNESS,
     metalness: 0,
-    vertexColors: true,
-    side: options.clip ? DoubleSide : undefined,
+    vertexColors: options.cut !== 'inner',
+    side: options.cut === 'none' ? undefined : DoubleSide,
     clippingPlanes: options.clip ? [options.clip] : null,
   });
-  material.onBeforeCompile = (shader) => {
-    Object.assign(shader.uniforms, uniforms);
-    const vertex = options.fracture ? injectFracture(shader.vertexShader) : shader.vertexShader;
-    shader.vertexShader = vertex
-      .replace('#include <common>', '#include <common>\nvarying vec3 vBonePosition;')
-      .replace('#include <project_vertex>', 'vBonePosition = transformed;\n#include <project_vertex>');
-    shader.fragmentShader = shader.fragmentShader
-      .replace(
-        '#include <common>',
-        `#include <common>\nvarying vec3 vBonePosition;\nuniform float uHighlight;\nuniform vec3 uHighlightColor;\n${TRABECULAR_GLSL}`,
-      )
-      .replace(
-        '#include <color_fragment>',
-        /* glsl */ `
-        // Baked ambient occlusion (vertex colour) on the outer surface only, never on the cut face.
-        #if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA )
-        if (gl_FrontFacing) diffuseColor *= vColor;
-        #endif
-        if (!gl_FrontFacing) {
-          // Inside of the shell seen through the cut: cancellous bone with pale struts and muted marrow.
-          float strut = spvTrabecular(vBonePosition);
-          diffuseColor.rgb = mix(vec3(0.62, 0.47, 0.40), vec3(0.93, 0.88, 0.78), strut);
-        }
-        diffuseColor.rgb = mix(diffuseColor.rgb, uHighlightColor, uHighlight * 0.55);`,
-      );
-  };
-  // Same program for every treated-bone material with the same options.
-  material.customProgramCacheKey = () => `spv-bone-${options.fracture}-${options.clip !== null}`;
+  material.onBeforeCompile = (shader) => boneShader(shader, uniforms, options);
+  if (options.cut !== 'none') {
+    material.onBeforeRender = (_renderer, _scene, _camera, _geometry, object) => {
+      uniforms.uViewToBone.value.copy(object.modelViewMatrix).invert();
+    };
+  }
+  // Same program for every bone material with the same options.
+  material.customProgramCacheKey = () => `spv-bone-${options.fracture}-${options.cut}`;
+  return material;
+}
+
+/** Bone that is never cut or deformed (the merged untreated vertebrae): the textured surface only. */
+export function createBoneSurfaceMaterial(): MeshStandardMaterial {
+  return boneMaterial(createBoneUniforms(), { fracture: false, cut: 'none', clip: null });
+}
+
+/**
+ * Bone for the treated vertebra: textured ivory surface darkened in its crevices by the model's baked ambient
+ * occlusion (the vertex colour); optional fracture height field in the vertex stage; and, where a clipping plane
+ * opens it, the inside faces shade as the cortical rim of the cut (a cap without a stencil pass). The cancellous
+ * bone inside the rim is drawn by the inner shell (createCutFaceShellMaterial), which shares these uniforms.
+ */
+export function createTreatedBoneMaterial(options: { fracture: boolean; clip: Plane | null }) {
+  const uniforms = createBoneUniforms();
+  const material = boneMaterial(uniforms, { ...options, cut: options.clip ? 'outer' : 'none' });
   return { material, uniforms };
+}
+
+/**
+ * The inner boundary of the cortical shell of a cut body (the body's surface moved inwards by the shell's
+ * thickness, see corticalInset.ts): where the view ray reaches the cut plane outside it, its front faces show
+ * cortex; inside it, its back faces show cancellous bone. Shares the body material's uniforms, so it deforms,
+ * highlights and cuts exactly as the body does.
+ */
+export function createCutFaceShellMaterial(uniforms: BoneUniforms, clip: Plane, fracture = true) {
+  return boneMaterial(uniforms, { fracture, cut: 'inner', clip });
 }

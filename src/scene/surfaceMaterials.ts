@@ -14,9 +14,10 @@ export interface SurfaceMaterials {
 
 export function createSurfaceMaterials(cutawayPlane: Plane): SurfaceMaterials {
   return {
-    // Little metalness: without an environment map, strongly metallic steel renders nearly black.
-    steel: new MeshStandardMaterial({ color: palette.steel, metalness: 0.35, roughness: 0.3 }),
-    drill: new MeshStandardMaterial({ color: '#9aa6b2', metalness: 0.4, roughness: 0.35 }),
+    // Brushed steel: metallic now that the studio environment gives it something to reflect (without one, metal
+    // renders nearly black); rough enough that the reflections stay soft.
+    steel: new MeshStandardMaterial({ color: palette.steel, metalness: 0.8, roughness: 0.32 }),
+    drill: new MeshStandardMaterial({ color: '#9aa6b2', metalness: 0.75, roughness: 0.38 }),
     handle: new MeshStandardMaterial({ color: palette.handle, roughness: 0.5 }),
     balloon: new MeshStandardMaterial({
       color: palette.balloon,

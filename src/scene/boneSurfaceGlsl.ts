@@ -1,0 +1,67 @@
+/**
+ * The outer surface of bone (needs BONE_NOISE_GLSL and `varying vec3 vBonePosition`, the mesh-frame position in
+ * mm): warm ivory with soft centimetre-scale mottling and a millimetre grain, so it reads as bone rather than
+ * painted plastic; crevices (the model's baked ambient occlusion, 1 = open … ~0.4 = deep) darken towards a warm
+ * brown instead of grey; roughness varies a little with the same noise, so highlights break up like on a
+ * dry specimen. Everything is in the mesh's frame: stable between frames and exact when seeking.
+ */
+export const BONE_SURFACE_GLSL = /* glsl */ `
+// grain: the millimetre noise, computed once per pixel and shared by colour, roughness and relief.
+vec3 spvBoneSurfaceColor(vec3 base, vec3 p, float ao, float grain) {
+  float mottle = spvNoise(p * (1.0 / 9.0));
+  // Lighter, slightly yellower patches against a faintly greyer ground: about +-5 % in brightness.
+  vec3 tint = mix(vec3(0.95, 0.94, 0.93), vec3(1.03, 1.0, 0.95), mottle);
+  vec3 c = base * tint * (0.97 + 0.06 * grain);
+  // Crevices: darker and warmer, the way shadowed bone looks, never a grey smudge.
+  vec3 crevice = mix(vec3(0.46, 0.38, 0.32), vec3(1.0), ao);
+  return c * crevice;
+}
+// Bump from a height field h (view-space derivatives; Mikkelsen 2010, "Bump mapping unparametrized surfaces on the
+// GPU", as three's bumpmap chunk does it).
+vec3 spvBump(vec3 n, vec3 viewPosition, float h) {
+  vec3 dpdx = dFdx(viewPosition);
+  vec3 dpdy = dFdy(viewPosition);
+  vec3 r1 = cross(dpdy, n);
+  vec3 r2 = cross(n, dpdx);
+  float det = dot(dpdx, r1);
+  vec3 grad = sign(det) * (dFdx(h) * r1 + dFdy(h) * r2);
+  return normalize(abs(det) * n - grad);
+}
+float spvBoneRoughness(float roughness, float grain) {
+  return clamp(roughness + 0.16 * (grain - 0.5), 0.35, 0.95);
+}
+`;
+
+/** First in main's colour stage of every bone material: the millimetre grain every later stage shares. */
+export const BONE_SURFACE_GRAIN = 'float spvGrain = spvNoise(vBonePosition * (1.0 / 1.4) + 5.0);';
+
+/**
+ * Replaces `#include <color_fragment>` and `#include <roughnessmap_fragment>` on bone surfaces (front faces only;
+ * the cut face has its own colouring).
+ */
+export const BONE_SURFACE_COLOR_FRAGMENT = /* glsl */ `
+#if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA )
+  float spvAo = vColor.r;
+#else
+  float spvAo = 1.0;
+#endif
+diffuseColor.rgb = spvBoneSurfaceColor(diffuseColor.rgb, vBonePosition, spvAo, spvGrain);
+`;
+
+/**
+ * After `#include <normal_fragment_maps>`: a faint relief (~0.07 mm over ~1.4 mm) so light breaks up on the
+ * surface like on real cortex; it fades out before it could sparkle (when a pixel covers more than ~0.3 mm).
+ */
+export const BONE_SURFACE_NORMAL_FRAGMENT = /* glsl */ `
+{
+  float spvSurfaceMm = length(fwidth(vBonePosition));
+  float spvRelief = 0.07 * (1.0 - smoothstep(0.25, 0.6, spvSurfaceMm)) * spvGrain;
+  vec3 spvBumped = spvBump(normal, -vViewPosition, spvRelief);
+  if (gl_FrontFacing) normal = spvBumped;
+}
+`;
+
+export const BONE_SURFACE_ROUGHNESS_FRAGMENT = /* glsl */ `
+#include <roughnessmap_fragment>
+roughnessFactor = spvBoneRoughness(roughnessFactor, spvGrain);
+`;

@@ -1,0 +1,106 @@
+import {
+  Matrix4,
+  Mesh,
+  Plane,
+  ShaderLib,
+  Vector3,
+  type Material,
+  type WebGLProgramParametersWithUniforms,
+} from 'three';
+import { describe, expect, it } from 'vitest';
+import {
+  createBoneSurfaceMaterial,
+  createCutFaceShellMaterial,
+  createTreatedBoneMaterial,
+} from '../../../src/scene/boneMaterial';
+import { ANNULUS_COLOR, createDiscMaterial } from '../../../src/scene/discMaterial';
+import { palette } from '../../../src/scene/palette';
+
+/** Runs a material's onBeforeCompile on three's own standard shader, as the renderer would. */
+function compiled(material: Material): {
+  vertex: string;
+  fragment: string;
+  uniforms: Record<string, unknown>;
+} {
+  const shader = {
+    uniforms: {},
+    vertexShader: ShaderLib.standard.vertexShader,
+    fragmentShader: ShaderLib.standard.fragmentShader,
+  } as unknown as WebGLProgramParametersWithUniforms;
+  material.onBeforeCompile(shader, undefined as never);
+  return { vertex: shader.vertexShader, fragment: shader.fragmentShader, uniforms: shader.uniforms };
+}
+
+const plane = () => new Plane(new Vector3(-1, 0, 0), 0);
+
+describe('bone materials', () => {
+  it('texture the surface in the mesh frame: colour, roughness and relief all injected', () => {
+    const { vertex, fragment } = compiled(createBoneSurfaceMaterial());
+    expect(vertex).toContain('vBonePosition = position;');
+    for (const call of ['spvBoneSurfaceColor(', 'spvBoneRoughness(', 'spvBump(']) {
+      expect(fragment, `expected the fragment shader to call ${call}`).toContain(call);
+    }
+    expect(fragment).not.toContain('spvCutPoint(');
+  });
+
+  it('shade the body inside the cut as cortex and the inner shell as cortex outside, cancellous inside', () => {
+    const body = compiled(createTreatedBoneMaterial({ fracture: true, clip: plane() }).material);
+    expect(body.vertex).toContain('fractureHeightScale');
+    expect(body.fragment).toContain('spvCorticalColor(spvCut)');
+    expect(body.fragment).not.toContain('spvCancellousColor(spvCut');
+    // The cut helpers read clipping varyings, so they must come after three declares them.
+    expect(body.fragment.indexOf('vec3 spvCutPoint(')).toBeGreaterThan(
+      body.fragment.indexOf('#include <clipping_planes_pars_fragment>'),
+    );
+    const { uniforms } = createTreatedBoneMaterial({ fracture: true, clip: plane() });
+    const inner = compiled(createCutFaceShellMaterial(uniforms, plane()));
+    expect(inner.fragment).toContain('spvCancellousColor(spvCut, spvCutMmPerPixel)');
+    expect(inner.fragment).toContain('normal = spvCutNormal(normal);');
+    expect(inner.uniforms.uFractureHeights).toBe(uniforms.uFractureHeights);
+  });
+
+  it('give each role its own program; uncut bones share one', () => {
+    const keys = [
+      createBoneSurfaceMaterial(),
+      createTreatedBoneMaterial({ fracture: true, clip: plane() }).material,
+      createTreatedBoneMaterial({ fracture: false, clip: null }).material,
+      createCutFaceShellMaterial(
+        createTreatedBoneMaterial({ fracture: true, clip: plane() }).uniforms,
+        plane(),
+      ),
+    ].map((m) => m.customProgramCacheKey());
+    // The merged spine and the treated level's posterior parts are the same uncut, undeformed bone.
+    expect(keys[2]).toBe(keys[0]);
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it('take cut-plane points into the bone frame with the inverse model-view matrix of the mesh drawn', () => {
+    const { material, uniforms } = createTreatedBoneMaterial({ fracture: true, clip: plane() });
+    const mesh = new Mesh();
+    mesh.modelViewMatrix.makeTranslation(3, -4, 12);
+    material.onBeforeRender(
+      undefined as never,
+      undefined as never,
+      undefined as never,
+      undefined as never,
+      mesh,
+      null as never,
+    );
+    const expected = new Matrix4().makeTranslation(-3, 4, -12);
+    expect(uniforms.uViewToBone.value.equals(expected)).toBe(true);
+  });
+});
+
+describe('disc material', () => {
+  it('is not blue (blue means the balloon) and differs from bone', () => {
+    expect(ANNULUS_COLOR.b).toBeLessThanOrEqual(ANNULUS_COLOR.r);
+    expect(ANNULUS_COLOR.equals(palette.bone)).toBe(false);
+    expect(ANNULUS_COLOR.equals(palette.balloon)).toBe(false);
+  });
+
+  it('draws its fibre texture in the mesh frame', () => {
+    const { vertex, fragment } = compiled(createDiscMaterial());
+    expect(vertex).toContain('vDiscPosition = position;');
+    expect(fragment).toContain('fibres');
+  });
+});
