@@ -40,7 +40,9 @@ export function createFluoroDisplayMaterial(): ShaderMaterial {
     vertexShader: /* glsl */ `
       varying vec2 vUv;
       void main() {
-        vUv = uv;
+        // Shown mirrored, as seen from the side the guided 3D camera stands on (from behind for AP, from the
+        // patient's left for lateral), so the inset and the 3D beside it share left and right.
+        vUv = vec2(1.0 - uv.x, uv.y);
         gl_Position = vec4(position.xy, 0.0, 1.0);
       }
     `,

@@ -60,6 +60,8 @@ export interface ProcedureState {
   highlight: number;
   /** How far the treated body is opened up (see-through / cut away) for the action inside it. */
   insideView: number;
+  /** How far the treated body is shown whole but see-through (the cement inside it at the result). */
+  seeThrough: number;
 }
 
 export function createProcedureState(): ProcedureState {
@@ -103,5 +105,6 @@ export function createProcedureState(): ProcedureState {
     bandage: 0,
     highlight: 0,
     insideView: 0,
+    seeThrough: 0,
   };
 }

@@ -169,6 +169,7 @@ export function stateAt(
   out.torsoOpacity = steppedValue(step.id, previous.id, blend, 'torso');
   out.highlight = steppedValue(step.id, previous.id, blend, 'highlight');
   out.insideView = steppedValue(step.id, previous.id, blend, 'insideView');
+  out.seeThrough = steppedValue(step.id, previous.id, blend, 'seeThrough');
   out.skinMarker =
     smoothstep(phase(timeline, t, 'anaesthesia', 0.2, 0.8)) *
     (1 - smoothstep(phase(timeline, t, 'closure', 0.4, 0.7)));

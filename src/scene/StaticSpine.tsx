@@ -1,11 +1,12 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import type { Object3D } from 'three';
+import { PerspectiveCamera, Vector3, type Object3D } from 'three';
 import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
 import { useController } from '../playback/react/viewerHooks';
 import { createBoneSurfaceMaterial } from './boneMaterial';
 import { createDiscMaterial } from './discMaterial';
+import { createFocusUniform } from './focusGlsl';
 import { useSceneResources } from './useSceneResources';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
@@ -19,6 +20,10 @@ export interface StaticSpineProps {
 /** How far the ribs and iliac wings fade while the view is inside the treated body (1 = gone). */
 const CONTEXT_FADE = 0.82;
 
+/** Radius of the focus as a share of the view's half-height at the focus (guided shots fill 56–80 % with it). */
+const FOCUS_SHARE = 0.6;
+const ORIGIN = new Vector3();
+
 /**
  * Every untreated vertebra merged into one mesh, every disc into another, and the context bones (ribs, iliac wings)
  * into a third, named `context-bones`, that fades while the view is inside the treated body (the close-ups look
@@ -27,22 +32,36 @@ const CONTEXT_FADE = 0.82;
 export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
   const { fluoro } = useSceneResources();
   const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
+  // One focus per viewer: what the camera looks at, so near bones that would hide it are cut away.
+  const focus = useMemo(() => createFocusUniform(), []);
   const materials = useMemo(
     () => ({
       // Both darken their crevices with the model's baked ambient occlusion (the vertex colour).
-      bone: createBoneSurfaceMaterial(),
+      bone: createBoneSurfaceMaterial(focus),
       disc: createDiscMaterial(),
     }),
-    [],
+    [focus],
   );
   // The context bones share the bone's look; their own instance can fade without touching the spine (a clone would
   // drop the shader rewrite, which `copy` does not carry).
-  const contextMaterial = useMemo(() => createBoneSurfaceMaterial(), []);
+  const contextMaterial = useMemo(() => createBoneSurfaceMaterial(focus), [focus]);
   useEffect(() => () => contextMaterial.dispose(), [contextMaterial]);
   const controller = useController();
-  useFrame(() => {
+  const controls = useThree((s) => s.controls) as unknown as { target?: Vector3 } | null;
+  useFrame(({ camera }) => {
+    // The focus is the orbit target (the step's subject while guided, the user's pivot while orbiting), its radius
+    // about the subject's: FOCUS_SHARE of the view's half-height at that distance.
+    const target = controls?.target;
+    const f = focus.value;
+    if (target) f.set(target.x, target.y, target.z, 0);
+    else f.set(0, 0, 0, 0);
+    if (camera instanceof PerspectiveCamera) {
+      const distance = camera.position.distanceTo(target ?? ORIGIN);
+      f.w = FOCUS_SHARE * distance * Math.tan((camera.fov * Math.PI) / 360);
+    }
     // Close-ups inside the treated body look past the chest wall or the pelvis: let those bones recede then.
-    const opacity = 1 - CONTEXT_FADE * controller.state.insideView;
+    const s = controller.state;
+    const opacity = 1 - CONTEXT_FADE * Math.max(s.insideView, s.seeThrough);
     const faded = opacity < 0.999;
     contextMaterial.opacity = opacity;
     if (contextMaterial.transparent !== faded) {

@@ -21,6 +21,7 @@ export interface TreatedVertebraProps {
 
 /** Translucency of the closed body while the action is inside it and the cutaway is off. */
 const GHOST_OPACITY = 0.35;
+const RESULT_OPACITY = 0.5;
 
 /**
  * The fractured vertebra: its body deformed by the state's heights (fracture, balloon lift), highlighted in the
@@ -76,9 +77,13 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
     e[1] = marks.bodyDepthMm / 2;
     body.uniforms.uHighlight.value = s.highlight;
     parts.uniforms.uHighlight.value = s.highlight;
-    const ghost = !cutawayEnabled && s.insideView > 0;
+    // See-through when the view goes inside without a cut, and at the result (the cement in a whole body).
+    // The result keeps more of the body (RESULT_OPACITY) so the cement reads as held inside a whole vertebra.
+    const cutless = cutawayEnabled ? 0 : s.insideView;
+    const fade = Math.max((1 - GHOST_OPACITY) * cutless, (1 - RESULT_OPACITY) * s.seeThrough);
+    const ghost = fade > 0;
     body.material.transparent = ghost;
-    body.material.opacity = ghost ? 1 - (1 - GHOST_OPACITY) * s.insideView : 1;
+    body.material.opacity = 1 - fade;
     body.material.depthWrite = !ghost;
   });
 

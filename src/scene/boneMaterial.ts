@@ -16,6 +16,13 @@ import {
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
 } from './boneSurfaceGlsl';
 import { cutFaceGlsl } from './cutFaceGlsl';
+import {
+  FOCUS_FRAGMENT,
+  FOCUS_FRAGMENT_PARS,
+  FOCUS_VERTEX,
+  FOCUS_VERTEX_PARS,
+  type FocusUniform,
+} from './focusGlsl';
 import { palette } from './palette';
 import { TRABECULAR_GLSL } from './trabecularGlsl';
 
@@ -60,13 +67,19 @@ const CUT_COLOR: Record<Exclude<CutRole, 'none'>, { front: string; back: string 
 function boneShader(
   shader: WebGLProgramParametersWithUniforms,
   uniforms: BoneUniforms,
-  options: { fracture: boolean; cut: CutRole },
+  options: { fracture: boolean; cut: CutRole; focus?: FocusUniform },
 ): void {
   Object.assign(shader.uniforms, uniforms);
+  if (options.focus) shader.uniforms.uFocus = options.focus;
   const vertex = options.fracture ? injectFracture(shader.vertexShader) : shader.vertexShader;
   shader.vertexShader = vertex
     .replace('#include <common>', '#include <common>\nvarying vec3 vBonePosition;')
     .replace('#include <project_vertex>', 'vBonePosition = position;\n#include <project_vertex>');
+  if (options.focus) {
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', `#include <common>\n${FOCUS_VERTEX_PARS}`)
+      .replace('#include <project_vertex>', `#include <project_vertex>\n${FOCUS_VERTEX}`);
+  }
   const cut = options.cut;
   const color =
     cut === 'none'
@@ -97,11 +110,19 @@ function boneShader(
     )
     .replace('#include <roughnessmap_fragment>', BONE_SURFACE_ROUGHNESS_FRAGMENT)
     .replace('#include <normal_fragment_maps>', `#include <normal_fragment_maps>\n${normal}`);
+  if (options.focus) {
+    shader.fragmentShader = shader.fragmentShader
+      .replace('#include <common>', `#include <common>\n${FOCUS_FRAGMENT_PARS}`)
+      .replace(
+        '#include <clipping_planes_fragment>',
+        `#include <clipping_planes_fragment>\n${FOCUS_FRAGMENT}`,
+      );
+  }
 }
 
 function boneMaterial(
   uniforms: BoneUniforms,
-  options: { fracture: boolean; cut: CutRole; clip: Plane | null },
+  options: { fracture: boolean; cut: CutRole; clip: Plane | null; focus?: FocusUniform },
 ) {
   const material = new MeshStandardMaterial({
     color: palette.bone,
@@ -118,13 +139,17 @@ function boneMaterial(
     };
   }
   // Same program for every bone material with the same options.
-  material.customProgramCacheKey = () => `spv-bone-${options.fracture}-${options.cut}`;
+  material.customProgramCacheKey = () =>
+    `spv-bone-${options.fracture}-${options.cut}-${options.focus ? 'focus' : ''}`;
   return material;
 }
 
-/** Bone that is never cut or deformed (the merged untreated vertebrae): the textured surface only. */
-export function createBoneSurfaceMaterial(): MeshStandardMaterial {
-  return boneMaterial(createBoneUniforms(), { fracture: false, cut: 'none', clip: null });
+/**
+ * Bone that is never cut or deformed (the merged untreated vertebrae): the textured surface only. With a focus,
+ * whatever of it lies between the camera and the focus sphere is cut away (focusGlsl.ts).
+ */
+export function createBoneSurfaceMaterial(focus?: FocusUniform): MeshStandardMaterial {
+  return boneMaterial(createBoneUniforms(), { fracture: false, cut: 'none', clip: null, focus });
 }
 
 /**

@@ -18,6 +18,12 @@ export interface CameraShot {
 }
 
 const POSTERIOR_UP: Vec3 = [0, 1, 0];
+/**
+ * Head up: the close-ups of the opened body are seen from the patient's left with the head at the top, exactly as
+ * the lateral X-ray inset beside them is shown (front on the left, back on the right), so instruments run the same
+ * way in both pictures.
+ */
+const CRANIAL_UP: Vec3 = [0, 0, 1];
 
 /**
  * One framing per kind of step. Inside the body the camera looks from the patient's left, onto the mid-sagittal
@@ -29,25 +35,25 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   // The room's view: the whole patient face down on the table, from the foot end on the left.
   patient: { direction: [0.75, 0.62, -0.5], up: POSTERIOR_UP, fill: 0.78 },
   // Looking down onto the back from above, head at the top: the entry points as the AP X-ray shows them.
-  posterior: { direction: [0.06, 1, -0.18], up: [0, 0, 1], fill: 0.66 },
+  posterior: { direction: [0.06, 1, -0.18], up: CRANIAL_UP, fill: 0.66 },
   // True lateral of the opened body: endplates above and below, as on the lateral X-ray.
-  lateral: { direction: [1, 0.02, 0], up: POSTERIOR_UP, fill: 0.78 },
+  lateral: { direction: [1, 0.02, 0], up: CRANIAL_UP, fill: 0.78 },
   // The opened body, level, a little from the head end.
-  inside: { direction: [1, 0.08, 0.2], up: POSTERIOR_UP, fill: 0.7 },
-  // The treated level from the left and the belly side (clear of the pedicles): the cement held inside the body.
-  result: { direction: [1, -0.3, 0.3], up: POSTERIOR_UP, fill: 0.74 },
+  inside: { direction: [1, 0.08, 0.2], up: CRANIAL_UP, fill: 0.7 },
+  // The whole treated vertebra, see-through, from the left and above the back: the cement held inside the body.
+  result: { direction: [1, 0.3, 0.25], up: CRANIAL_UP, fill: 0.72 },
   // Close over the back at the treated level: the numbing needle going into the skin.
   skin: { direction: [0.55, 1, -0.45], up: POSTERIOR_UP, fill: 0.66 },
-  // Obliquely from the left and above: each needle's path through its pedicle into the body.
+  // Obliquely from the left and above, near bones cut away: each needle's path through its pedicle into the body.
   access: { direction: [0.78, 0.72, 0.3], up: POSTERIOR_UP, fill: 0.66 },
   // Close on the working channel from the left, the feet and a little below (clear of the pedicle): the drill.
-  drilling: { direction: [1, -0.12, -0.5], up: POSTERIOR_UP, fill: 0.8 },
+  drilling: { direction: [1, -0.12, -0.5], up: CRANIAL_UP, fill: 0.8 },
   // The opened body from the left, slightly from the belly side and the head end.
-  balloon: { direction: [1, -0.08, 0.26], up: POSTERIOR_UP, fill: 0.68 },
+  balloon: { direction: [1, -0.08, 0.26], up: CRANIAL_UP, fill: 0.68 },
   // From the left, the belly side and the feet (clear of the pedicle): the hollow the balloon leaves.
-  cavity: { direction: [1, -0.2, -0.22], up: POSTERIOR_UP, fill: 0.74 },
+  cavity: { direction: [1, -0.2, -0.22], up: CRANIAL_UP, fill: 0.74 },
   // The level and its neighbours, side-on from a little further: the cement setting inside.
-  hardening: { direction: [1, 0.1, -0.1], up: POSTERIOR_UP, fill: 0.56 },
+  hardening: { direction: [1, 0.1, -0.1], up: CRANIAL_UP, fill: 0.56 },
   // The patient's back from above and the feet: the dressings where the needles went in.
   closure: { direction: [0.35, 1, -0.75], up: POSTERIOR_UP, fill: 0.72 },
 };

@@ -43,8 +43,9 @@ function BeamGlyph() {
 /**
  * Captions over the fluoro panels drawn in the canvas (view name, where the beam comes from with a sketch of the
  * C-arm's direction, orientation markers, "X-ray on" lamp), positioned from the same layout function as the panels
- * and updated through refs from the frame loop. The markers follow the image's geometry: AP shows the patient's
- * right on the image's left (as a radiograph is read), lateral shows the back on the left and the head up.
+ * and updated through refs from the frame loop. The markers follow the image's geometry, which is shown as the
+ * guided 3D camera sees the patient: AP from behind (the patient's left on the image's left), lateral from the
+ * patient's left (front on the left, back on the right), head up in both.
  */
 export function FluoroOverlay() {
   const controller = useController();
@@ -69,14 +70,14 @@ export function FluoroOverlay() {
       ap: {
         name: t('fluoro.ap'),
         beam: t('fluoro.beam.ap'),
-        left: t('fluoro.marker.right'),
-        right: t('fluoro.marker.left'),
+        left: t('fluoro.marker.left'),
+        right: t('fluoro.marker.right'),
       },
       lateral: {
         name: t('fluoro.lateral'),
         beam: t('fluoro.beam.lateral'),
-        left: t('fluoro.marker.back'),
-        right: t('fluoro.marker.front'),
+        left: t('fluoro.marker.front'),
+        right: t('fluoro.marker.back'),
       },
     };
     const head = t('fluoro.marker.head');

@@ -32,11 +32,11 @@ async function stepTimes(page: Page): Promise<Record<string, { start: number; en
 
 /**
  * Where a point of the treated vertebra (world mm: +X patient's left, +Z cranial) lands on the AP image:
- * the source is below the table, image right = patient's left, image up = cranial.
+ * the source is below the table; the image is shown as seen from behind, so image left = patient's left, up = cranial.
  */
 function apImagePoint(x: number, z: number): [number, number] {
   const half = C_ARM.sourceToIsocentreMm * Math.tan(((coneFovDeg() / 2) * Math.PI) / 180);
-  return [0.5 + x / (2 * half), 0.5 - z / (2 * half)];
+  return [0.5 - x / (2 * half), 0.5 - z / (2 * half)];
 }
 
 const around = ([u, v]: [number, number], r: number): Region => ({
@@ -95,8 +95,9 @@ describe('simulated fluoroscopy', () => {
         'lateral',
         `${procedure}-lateral-after-cement`,
       );
-      // The body sits at the image centre; the anterior third (where cement goes) is toward the patient's front.
-      const body: Region = { x0: 0.42, y0: 0.42, x1: 0.62, y1: 0.58 };
+      // The body sits at the image centre; the anterior third (where cement goes) is toward the patient's front,
+      // on the image's left (shown as seen from the patient's left).
+      const body: Region = { x0: 0.38, y0: 0.42, x1: 0.58, y1: 0.58 };
       const corner: Region = { x0: 0.2, y0: 0.2, x1: 0.3, y1: 0.3 };
       const gain =
         (await imageStats(v.page, after, body)).mean - (await imageStats(v.page, before, body)).mean;
@@ -146,13 +147,14 @@ describe('simulated fluoroscopy', () => {
       .locator('spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-name')
       .allTextContents();
     expect(names).toEqual(['AP view', 'Lateral view']);
-    // Orientation markers: the AP image shows the patient's right on its left; the lateral shows back and front.
+    // Orientation markers: both images are shown as the 3D camera sees the patient (AP from behind, lateral from the
+    // patient's left): the patient's left and the front on the image's left.
     const marker = (which: string) =>
       v.page
         .locator(`spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-marker-${which}`)
         .allTextContents();
-    expect(await marker('left')).toEqual(['R', 'Back']);
-    expect(await marker('right')).toEqual(['L', 'Front']);
+    expect(await marker('left')).toEqual(['L', 'Front']);
+    expect(await marker('right')).toEqual(['R', 'Back']);
     expect(await marker('head')).toEqual(['↑ Head', '↑ Head']);
     const beams = await v.page
       .locator('spine-procedure-viewer .spv-fluoro-panel:not([hidden]) .spv-fluoro-beam')

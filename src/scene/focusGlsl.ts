@@ -1,0 +1,44 @@
+import { Vector4, type IUniform } from 'three';
+
+/**
+ * Occluder cut-away for the bones around the subject: a fragment nearer the camera than the focus sphere and inside
+ * the cone from the camera to that sphere's outline is not drawn (a dithered rim softens the edge). Medical
+ * illustrators open the near ribs and neighbours the same way, so the eye lands on the treated vertebra whatever
+ * the framing or an orbiting user does. The focus is world millimetres: xyz the centre, w the radius.
+ */
+export type FocusUniform = IUniform<Vector4>;
+
+export function createFocusUniform(): FocusUniform {
+  // Radius 0: nothing is cut until the frame loop sets the focus.
+  return { value: new Vector4(0, 0, 0, 0) };
+}
+
+/** Vertex: world position of the (possibly displaced) vertex for the fragment test. */
+export const FOCUS_VERTEX_PARS = 'varying vec3 vFocusWorld;';
+export const FOCUS_VERTEX = 'vFocusWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;';
+
+export const FOCUS_FRAGMENT_PARS = /* glsl */ `
+varying vec3 vFocusWorld;
+uniform vec4 uFocus;
+`;
+
+/** Runs first in the fragment stage: discard what hides the focus (cameraPosition is three's built-in uniform). */
+export const FOCUS_FRAGMENT = /* glsl */ `
+if (uFocus.w > 0.0) {
+  vec3 spvToFocus = uFocus.xyz - cameraPosition;
+  float spvFocusDistance = length(spvToFocus);
+  vec3 spvAxis = spvToFocus / spvFocusDistance;
+  vec3 spvToFragment = vFocusWorld - cameraPosition;
+  float spvAlong = dot(spvToFragment, spvAxis);
+  if (spvAlong > 0.0 && spvAlong < spvFocusDistance - uFocus.w) {
+    float spvAcross = length(spvToFragment - spvAxis * spvAlong);
+    // Cone through the sphere's outline, widened a little so a rim of clear space frames the subject.
+    float spvCone = 1.25 * uFocus.w * spvAlong / spvFocusDistance;
+    float spvInside = 1.0 - smoothstep(spvCone, spvCone * 1.3, spvAcross);
+    // 4×4 ordered dither for the soft edge: no sorting, no transparency pass.
+    vec2 spvCell = mod(floor(gl_FragCoord.xy), 4.0);
+    float spvThreshold = (mod(spvCell.x * 2.0 + spvCell.y * 3.0, 4.0) * 4.0 + mod(spvCell.x + spvCell.y * 2.0, 4.0) + 0.5) / 16.0;
+    if (spvInside > spvThreshold) discard;
+  }
+}
+`;

@@ -1,0 +1,84 @@
+import { Plane, ShaderLib, Vector3, type WebGLProgramParametersWithUniforms } from 'three';
+import { describe, expect, it } from 'vitest';
+import { createProcedureState, stateAt, timelineFor } from '../../../src/procedure';
+import { createBoneSurfaceMaterial, createTreatedBoneMaterial } from '../../../src/scene/boneMaterial';
+import { CAMERA_SHOTS } from '../../../src/scene/cameraPoses';
+import { createFocusUniform } from '../../../src/scene/focusGlsl';
+
+const OPTIONS = { level: 'L1', grade: 2, morphology: 'wedge', approach: 'bipedicular' } as const;
+
+function fragmentOf(material: ReturnType<typeof createBoneSurfaceMaterial>) {
+  const shader = {
+    uniforms: {},
+    vertexShader: ShaderLib.standard.vertexShader,
+    fragmentShader: ShaderLib.standard.fragmentShader,
+  } as unknown as WebGLProgramParametersWithUniforms;
+  material.onBeforeCompile(shader, undefined as never);
+  return shader;
+}
+
+describe('the 3D close-ups and the X-ray inset beside them share their orientation', () => {
+  for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
+    it(`${procedure}: every step that shows the lateral X-ray is seen from the patient's left with the head up`, () => {
+      const lateralSteps = timelineFor(procedure).steps.filter((s) => s.definition.fluoro === 'lateral');
+      expect(lateralSteps.length).toBeGreaterThan(0);
+      for (const { definition } of lateralSteps) {
+        const shot = CAMERA_SHOTS[definition.camera];
+        // The inset is shown as seen from the patient's left (+X): front on the left, head up.
+        expect(shot.up, definition.id).toEqual([0, 0, 1]);
+        expect(shot.direction[0], definition.id).toBeGreaterThan(Math.abs(shot.direction[2]));
+      }
+    });
+  }
+
+  it('the AP steps look down on the back with the head up (the inset shows the patient from behind)', () => {
+    const apSteps = timelineFor('kyphoplasty').steps.filter((s) => s.definition.fluoro === 'ap');
+    for (const { definition } of apSteps)
+      expect(CAMERA_SHOTS[definition.camera].direction[1]).toBeGreaterThan(0);
+  });
+});
+
+describe('the result shows the cement inside a whole vertebra', () => {
+  it('the cut closes and the body turns see-through at the result, only there', () => {
+    for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
+      const timeline = timelineFor(procedure);
+      for (const step of timeline.steps) {
+        const s = stateAt(
+          timeline,
+          OPTIONS,
+          step.start + 0.9 * (step.end - step.start),
+          createProcedureState(),
+        );
+        if (step.definition.id === 'result') {
+          expect(s.seeThrough).toBe(1);
+          expect(s.insideView).toBe(0);
+        } else expect(s.seeThrough, step.definition.id).toBe(0);
+      }
+    }
+  });
+});
+
+describe('near bones that hide the subject are cut away', () => {
+  it('the untreated bone material discards fragments between the camera and the focus when given one', () => {
+    const focus = createFocusUniform();
+    const withFocus = fragmentOf(createBoneSurfaceMaterial(focus));
+    expect(withFocus.uniforms.uFocus).toBe(focus);
+    expect(withFocus.vertexShader).toContain('vFocusWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;');
+    // The test runs right after clipping, before any shading work.
+    const fragment = withFocus.fragmentShader;
+    expect(fragment.indexOf('if (spvInside > spvThreshold) discard;')).toBeGreaterThan(
+      fragment.indexOf('#include <clipping_planes_fragment>'),
+    );
+    expect(fragment.indexOf('if (spvInside > spvThreshold) discard;')).toBeLessThan(
+      fragment.indexOf('#include <color_fragment>') === -1
+        ? Infinity
+        : fragment.indexOf('#include <color_fragment>'),
+    );
+  });
+
+  it('the treated vertebra and a bone without a focus are never cut this way', () => {
+    expect(fragmentOf(createBoneSurfaceMaterial()).fragmentShader).not.toContain('uFocus');
+    const treated = createTreatedBoneMaterial({ fracture: true, clip: new Plane(new Vector3(-1, 0, 0), 0) });
+    expect(fragmentOf(treated.material).fragmentShader).not.toContain('uFocus');
+  });
+});
