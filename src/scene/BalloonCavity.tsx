@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { BackSide, Color, MeshStandardMaterial, SphereGeometry } from 'three';
 import type { AccessPlan } from '../procedure/accessPath';
 import { useController } from '../playback/react/viewerHooks';
-import { balloonSection, craniocaudalIsLocalZ, type BalloonSection } from './balloonShape';
+import { balloonSection, craniocaudalIsLocalZ, scaleAlongNeedles, type BalloonSection } from './balloonShape';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -69,10 +69,7 @@ export function BalloonCavity({ plan }: BalloonCavityProps) {
     const rim = s.balloonInsertion > 0.001 ? COMPACTED_RIM_MM * Math.min(1, s.balloonVolumeMl * 4) : 0;
     const cc = section.craniocaudal + rim;
     const across = section.across + rim;
-    for (let i = 0; i < count; i++) {
-      if (alongZ[i]) placed.objects.current[i]?.scale.set(across, length / 2, cc);
-      else placed.objects.current[i]?.scale.set(cc, length / 2, across);
-    }
+    scaleAlongNeedles(placed.objects.current, alongZ, across, length / 2, cc);
   });
 
   return (

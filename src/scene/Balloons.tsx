@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { SphereGeometry } from 'three';
 import type { AccessPlan } from '../procedure/accessPath';
 import { useController } from '../playback/react/viewerHooks';
-import { balloonSection, craniocaudalIsLocalZ, type BalloonSection } from './balloonShape';
+import { balloonSection, craniocaudalIsLocalZ, scaleAlongNeedles, type BalloonSection } from './balloonShape';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -38,10 +38,7 @@ export function Balloons({ plan }: BalloonsProps) {
     // The balloons sit in the front half of the body: its height there is between the anterior and middle lines.
     balloonSection(s.balloonVolumeMl * 1000, length, (s.anteriorHeightMm + s.middleHeightMm) / 2, section);
     const { across, craniocaudal: cc } = section;
-    for (let i = 0; i < plan.needles.length; i++) {
-      if (alongZ[i]) placed.objects.current[i]?.scale.set(across, length / 2, cc);
-      else placed.objects.current[i]?.scale.set(cc, length / 2, across);
-    }
+    scaleAlongNeedles(placed.objects.current, alongZ, across, length / 2, cc);
   });
 
   return (

@@ -42,3 +42,20 @@ export function craniocaudalIsLocalZ(orientation: Quaternion): boolean {
   const cranial = new Vector3(0, 1, 0).applyQuaternion(orientation.clone().invert());
   return Math.abs(cranial.z) >= Math.abs(cranial.x);
 }
+
+/**
+ * Scale each balloon-shaped object (a unit sphere along its needle) to `across` × `cc` in section and `halfLength`
+ * along the needle, putting the craniocaudal size on whichever local axis runs head to foot for that needle.
+ */
+export function scaleAlongNeedles(
+  objects: readonly ({ scale: Vector3 } | null | undefined)[],
+  alongZ: readonly boolean[],
+  across: number,
+  halfLength: number,
+  cc: number,
+): void {
+  for (let i = 0; i < alongZ.length; i++) {
+    if (alongZ[i]) objects[i]?.scale.set(across, halfLength, cc);
+    else objects[i]?.scale.set(cc, halfLength, across);
+  }
+}

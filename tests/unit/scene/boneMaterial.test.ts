@@ -1,12 +1,4 @@
-import {
-  Matrix4,
-  Mesh,
-  Plane,
-  ShaderLib,
-  Vector3,
-  type Material,
-  type WebGLProgramParametersWithUniforms,
-} from 'three';
+import { Matrix4, Mesh, Plane, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import {
   createBoneSurfaceMaterial,
@@ -15,21 +7,7 @@ import {
 } from '../../../src/scene/boneMaterial';
 import { ANNULUS_COLOR, createDiscMaterial } from '../../../src/scene/discMaterial';
 import { palette } from '../../../src/scene/palette';
-
-/** Runs a material's onBeforeCompile on three's own standard shader, as the renderer would. */
-function compiled(material: Material): {
-  vertex: string;
-  fragment: string;
-  uniforms: Record<string, unknown>;
-} {
-  const shader = {
-    uniforms: {},
-    vertexShader: ShaderLib.standard.vertexShader,
-    fragmentShader: ShaderLib.standard.fragmentShader,
-  } as unknown as WebGLProgramParametersWithUniforms;
-  material.onBeforeCompile(shader, undefined as never);
-  return { vertex: shader.vertexShader, fragment: shader.fragmentShader, uniforms: shader.uniforms };
-}
+import { compiled } from './support/compiledShader';
 
 const plane = () => new Plane(new Vector3(-1, 0, 0), 0);
 

@@ -1,21 +1,12 @@
-import { Plane, ShaderLib, Vector3, type WebGLProgramParametersWithUniforms } from 'three';
+import { Plane, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { createProcedureState, stateAt, timelineFor } from '../../../src/procedure';
 import { createBoneSurfaceMaterial, createTreatedBoneMaterial } from '../../../src/scene/boneMaterial';
 import { CAMERA_SHOTS } from '../../../src/scene/cameraPoses';
 import { createFocusUniform } from '../../../src/scene/focusGlsl';
+import { compiled } from './support/compiledShader';
 
 const OPTIONS = { level: 'L1', grade: 2, morphology: 'wedge', approach: 'bipedicular' } as const;
-
-function fragmentOf(material: ReturnType<typeof createBoneSurfaceMaterial>) {
-  const shader = {
-    uniforms: {},
-    vertexShader: ShaderLib.standard.vertexShader,
-    fragmentShader: ShaderLib.standard.fragmentShader,
-  } as unknown as WebGLProgramParametersWithUniforms;
-  material.onBeforeCompile(shader, undefined as never);
-  return shader;
-}
 
 describe('the 3D close-ups and the X-ray inset beside them share their orientation', () => {
   for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
@@ -61,11 +52,11 @@ describe('the result shows the cement inside a whole vertebra', () => {
 describe('near bones that hide the subject are cut away', () => {
   it('the untreated bone material discards fragments between the camera and the focus when given one', () => {
     const focus = createFocusUniform();
-    const withFocus = fragmentOf(createBoneSurfaceMaterial(focus));
+    const withFocus = compiled(createBoneSurfaceMaterial(focus));
     expect(withFocus.uniforms.uFocus).toBe(focus);
-    expect(withFocus.vertexShader).toContain('vFocusWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;');
+    expect(withFocus.vertex).toContain('vFocusWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;');
     // The test runs right after clipping, before any shading work.
-    const fragment = withFocus.fragmentShader;
+    const fragment = withFocus.fragment;
     expect(fragment.indexOf('if (spvInside > spvThreshold) discard;')).toBeGreaterThan(
       fragment.indexOf('#include <clipping_planes_fragment>'),
     );
@@ -77,8 +68,8 @@ describe('near bones that hide the subject are cut away', () => {
   });
 
   it('the treated vertebra and a bone without a focus are never cut this way', () => {
-    expect(fragmentOf(createBoneSurfaceMaterial()).fragmentShader).not.toContain('uFocus');
+    expect(compiled(createBoneSurfaceMaterial()).fragment).not.toContain('uFocus');
     const treated = createTreatedBoneMaterial({ fracture: true, clip: new Plane(new Vector3(-1, 0, 0), 0) });
-    expect(fragmentOf(treated.material).fragmentShader).not.toContain('uFocus');
+    expect(compiled(treated.material).fragment).not.toContain('uFocus');
   });
 });
