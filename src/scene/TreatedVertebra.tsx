@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Mesh, type BufferGeometry, type Object3D } from 'three';
+import { Mesh, type BufferGeometry, type Material, type Object3D } from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { fractureProfile } from '../procedure/fracture';
@@ -21,7 +21,19 @@ export interface TreatedVertebraProps {
 
 /** Translucency of the closed body while the action is inside it and the cutaway is off. */
 const GHOST_OPACITY = 0.35;
-const RESULT_OPACITY = 0.5;
+/** Translucency of the whole vertebra where what is inside it matters (needles in the pedicles, the cement). */
+const SEE_THROUGH_OPACITY = 0.6;
+
+/** Fade a material by `fade` (0 opaque … 1 gone); transparent only while it fades, so it sorts as opaque otherwise. */
+function showThrough(material: Material, fade: number): void {
+  const faded = fade > 0;
+  if (material.transparent !== faded) {
+    material.transparent = faded;
+    material.needsUpdate = true;
+  }
+  material.opacity = 1 - fade;
+  material.depthWrite = !faded;
+}
 
 /**
  * The fractured vertebra: its body deformed by the state's heights (fracture, balloon lift), highlighted in the
@@ -78,13 +90,12 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
     body.uniforms.uHighlight.value = s.highlight;
     parts.uniforms.uHighlight.value = s.highlight;
     // See-through when the view goes inside without a cut, and at the result (the cement in a whole body).
-    // The result keeps more of the body (RESULT_OPACITY) so the cement reads as held inside a whole vertebra.
+    // See-through (SEE_THROUGH_OPACITY) at access, where the needles run inside the pedicles, and at the result,
+    // where the cement sits inside a whole body; the body alone also fades when the view goes inside uncut.
     const cutless = cutawayEnabled ? 0 : s.insideView;
-    const fade = Math.max((1 - GHOST_OPACITY) * cutless, (1 - RESULT_OPACITY) * s.seeThrough);
-    const ghost = fade > 0;
-    body.material.transparent = ghost;
-    body.material.opacity = 1 - fade;
-    body.material.depthWrite = !ghost;
+    const seeThrough = (1 - SEE_THROUGH_OPACITY) * s.seeThrough;
+    showThrough(body.material, Math.max((1 - GHOST_OPACITY) * cutless, seeThrough));
+    showThrough(parts.material, seeThrough);
   });
 
   return (

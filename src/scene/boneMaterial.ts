@@ -16,13 +16,7 @@ import {
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
 } from './boneSurfaceGlsl';
 import { cutFaceGlsl } from './cutFaceGlsl';
-import {
-  FOCUS_FRAGMENT,
-  FOCUS_FRAGMENT_PARS,
-  FOCUS_VERTEX,
-  FOCUS_VERTEX_PARS,
-  type FocusUniform,
-} from './focusGlsl';
+import { injectFocus, type FocusUniform } from './focusGlsl';
 import { palette } from './palette';
 import { TRABECULAR_GLSL } from './trabecularGlsl';
 
@@ -70,16 +64,10 @@ function boneShader(
   options: { fracture: boolean; cut: CutRole; focus?: FocusUniform },
 ): void {
   Object.assign(shader.uniforms, uniforms);
-  if (options.focus) shader.uniforms.uFocus = options.focus;
   const vertex = options.fracture ? injectFracture(shader.vertexShader) : shader.vertexShader;
   shader.vertexShader = vertex
     .replace('#include <common>', '#include <common>\nvarying vec3 vBonePosition;')
     .replace('#include <project_vertex>', 'vBonePosition = position;\n#include <project_vertex>');
-  if (options.focus) {
-    shader.vertexShader = shader.vertexShader
-      .replace('#include <common>', `#include <common>\n${FOCUS_VERTEX_PARS}`)
-      .replace('#include <project_vertex>', `#include <project_vertex>\n${FOCUS_VERTEX}`);
-  }
   const cut = options.cut;
   const color =
     cut === 'none'
@@ -110,14 +98,7 @@ function boneShader(
     )
     .replace('#include <roughnessmap_fragment>', BONE_SURFACE_ROUGHNESS_FRAGMENT)
     .replace('#include <normal_fragment_maps>', `#include <normal_fragment_maps>\n${normal}`);
-  if (options.focus) {
-    shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', `#include <common>\n${FOCUS_FRAGMENT_PARS}`)
-      .replace(
-        '#include <clipping_planes_fragment>',
-        `#include <clipping_planes_fragment>\n${FOCUS_FRAGMENT}`,
-      );
-  }
+  if (options.focus) injectFocus(shader, options.focus);
 }
 
 function boneMaterial(

@@ -44,8 +44,9 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   result: { direction: [1, 0.3, 0.25], up: CRANIAL_UP, fill: 0.72 },
   // Close over the back at the treated level: the numbing needle going into the skin.
   skin: { direction: [0.55, 1, -0.45], up: POSTERIOR_UP, fill: 0.66 },
-  // Obliquely from the left and above, near bones cut away: each needle's path through its pedicle into the body.
-  access: { direction: [0.78, 0.72, 0.3], up: POSTERIOR_UP, fill: 0.66 },
+  // From the left and above the back, the vertebra see-through and its neighbours cut away where they would hide
+  // it: both needles running through the pedicles into the body.
+  access: { direction: [1, 0.62, 0.22], up: POSTERIOR_UP, fill: 0.8 },
   // Close on the working channel from the left, the feet and a little below (clear of the pedicle): the drill.
   drilling: { direction: [1, -0.12, -0.5], up: CRANIAL_UP, fill: 0.8 },
   // The opened body from the left, slightly from the belly side and the head end.

@@ -1,5 +1,6 @@
 import { Color, MeshStandardMaterial } from 'three';
 import { BONE_NOISE_GLSL } from './boneNoiseGlsl';
+import { injectFocus, type FocusUniform } from './focusGlsl';
 
 /**
  * Colour of the disc's outer wall, the annulus fibrosus: fibrocartilage is a pearly off-white, greyer and a touch
@@ -12,9 +13,10 @@ export const ANNULUS_COLOR = new Color('#cfc3c1');
 /**
  * The intervertebral discs: matte-satin annulus with a faint cross-hatch of oblique fibre bundles (its lamellae run
  * at about ±30° to the horizontal, alternating layer by layer — Marchand & Ahmed 1990, Spine 15:402), in the
- * mesh's frame so it never swims; crevices beside the endplates darken with the baked ambient occlusion.
+ * mesh's frame so it never swims; crevices beside the endplates darken with the baked ambient occlusion. With a
+ * focus, what hides it is cut away.
  */
-export function createDiscMaterial(): MeshStandardMaterial {
+export function createDiscMaterial(focus?: FocusUniform): MeshStandardMaterial {
   const material = new MeshStandardMaterial({
     color: ANNULUS_COLOR,
     roughness: 0.55,
@@ -43,7 +45,9 @@ export function createDiscMaterial(): MeshStandardMaterial {
           diffuseColor.rgb *= 0.97 + 0.06 * spvNoise(p * 0.25 + 5.0);
         }`,
       );
+    // Discs between the camera and the subject are cut away with the bones around them (focusGlsl.ts).
+    if (focus) injectFocus(shader, focus);
   };
-  material.customProgramCacheKey = () => 'spv-disc';
+  material.customProgramCacheKey = () => `spv-disc${focus ? '-focus' : ''}`;
   return material;
 }

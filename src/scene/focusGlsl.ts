@@ -42,3 +42,17 @@ if (uFocus.w > 0.0) {
   }
 }
 `;
+
+/** Rewrites a standard material's shaders so it is cut away where it hides the focus (after three's clipping). */
+export function injectFocus(
+  shader: { vertexShader: string; fragmentShader: string; uniforms: Record<string, IUniform> },
+  focus: FocusUniform,
+): void {
+  shader.uniforms.uFocus = focus;
+  shader.vertexShader = shader.vertexShader
+    .replace('#include <common>', `#include <common>\n${FOCUS_VERTEX_PARS}`)
+    .replace('#include <project_vertex>', `#include <project_vertex>\n${FOCUS_VERTEX}`);
+  shader.fragmentShader = shader.fragmentShader
+    .replace('#include <common>', `#include <common>\n${FOCUS_FRAGMENT_PARS}`)
+    .replace('#include <clipping_planes_fragment>', `#include <clipping_planes_fragment>\n${FOCUS_FRAGMENT}`);
+}

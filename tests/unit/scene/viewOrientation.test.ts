@@ -29,8 +29,8 @@ describe('the 3D close-ups and the X-ray inset beside them share their orientati
   });
 });
 
-describe('the result shows the cement inside a whole vertebra', () => {
-  it('the cut closes and the body turns see-through at the result, only there', () => {
+describe('the needles in the pedicles and the cement in the body show through a whole vertebra', () => {
+  it('the cut is closed and the vertebra see-through at access and at the result, only there', () => {
     for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
       const timeline = timelineFor(procedure);
       for (const step of timeline.steps) {
@@ -40,7 +40,7 @@ describe('the result shows the cement inside a whole vertebra', () => {
           step.start + 0.9 * (step.end - step.start),
           createProcedureState(),
         );
-        if (step.definition.id === 'result') {
+        if (step.definition.id === 'result' || step.definition.id === 'access') {
           expect(s.seeThrough).toBe(1);
           expect(s.insideView).toBe(0);
         } else expect(s.seeThrough, step.definition.id).toBe(0);
