@@ -70,7 +70,8 @@ export function SkinMarks({ plan }: SkinMarksProps) {
       }
       if (dressing) {
         dressing.visible = skinShown && s.bandage > 0.01;
-        dressing.scale.setScalar(Math.max(0.01, s.bandage));
+        // Each dressing goes on early in its part of the step and stays: full size by 40 % of the way.
+        dressing.scale.setScalar(Math.max(0.01, Math.min(1, s.bandage * 2.5)));
       }
     }
   });

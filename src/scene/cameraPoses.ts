@@ -48,7 +48,7 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   // it: both needles running through the pedicles into the body.
   access: { direction: [1, 0.62, 0.22], up: POSTERIOR_UP, fill: 0.8 },
   // Close on the working channel from the left, the feet and a little below (clear of the pedicle): the drill.
-  drilling: { direction: [1, -0.12, -0.5], up: CRANIAL_UP, fill: 0.8 },
+  drilling: { direction: [1, -0.15, -0.3], up: CRANIAL_UP, fill: 0.8 },
   // The opened body from the left, slightly from the belly side and the head end.
   balloon: { direction: [1, -0.08, 0.26], up: CRANIAL_UP, fill: 0.68 },
   // From the left, the belly side and the feet (clear of the pedicle): the hollow the balloon leaves.

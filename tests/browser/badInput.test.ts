@@ -128,7 +128,7 @@ async function assertHealthy(
   expect(
     await page
       .locator(
-        'spine-procedure-viewer img, spine-procedure-viewer script, spine-procedure-viewer svg:not(.spv-icon)',
+        'spine-procedure-viewer img, spine-procedure-viewer script, spine-procedure-viewer svg:not(.spv-icon, .spv-fluoro-glyph)',
       )
       .count(),
   ).toBe(0);
