@@ -13,7 +13,7 @@ const VALUES: Record<StepId, SteppedValues> = {
   overview: { torso: 0, highlight: 1, insideView: 0, seeThrough: 0 },
   positioning: { torso: 0.55, highlight: 0, insideView: 0, seeThrough: 0 },
   anaesthesia: { torso: 0.55, highlight: 0, insideView: 0, seeThrough: 0 },
-  targeting: { torso: 0.3, highlight: 0, insideView: 0, seeThrough: 0 },
+  targeting: { torso: 0.3, highlight: 0.5, insideView: 0, seeThrough: 0 },
   access: { torso: 0.12, highlight: 0.6, insideView: 0, seeThrough: 1 },
   drilling: { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0 },
   'balloon-insertion': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0 },

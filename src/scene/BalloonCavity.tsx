@@ -34,7 +34,8 @@ export function BalloonCavity({ plan }: BalloonCavityProps) {
   const length = plan.targetDepthMm - plan.cannulaDepthMm;
   const count = plan.needles.length;
   const placed = useInstrumentPlacement(plan, {
-    visible: (s) => s.cavityVolumeMl > 0,
+    // Once the cement has taken the hollow's volume the hollow is full: nothing of it is left to show.
+    visible: (s) => s.cavityVolumeMl > 0 && s.cementVolumeMl < s.cavityVolumeMl,
     // Where the inflated balloon sat: between the cannula tip and the drilled depth.
     depthMm: () => plan.cannulaDepthMm + length / 2,
   });

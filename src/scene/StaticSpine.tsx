@@ -38,7 +38,7 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
     () => ({
       // Both darken their crevices with the model's baked ambient occlusion (the vertex colour).
       bone: createBoneSurfaceMaterial(focus),
-      disc: createDiscMaterial(focus),
+      disc: createDiscMaterial(),
     }),
     [focus],
   );

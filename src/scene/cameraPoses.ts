@@ -44,9 +44,9 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   result: { direction: [1, 0.3, 0.25], up: CRANIAL_UP, fill: 0.72 },
   // Close over the back at the treated level: the numbing needle going into the skin.
   skin: { direction: [0.55, 1, -0.45], up: POSTERIOR_UP, fill: 0.66 },
-  // From the left and above the back, the vertebra see-through and its neighbours cut away where they would hide
-  // it: both needles running through the pedicles into the body.
-  access: { direction: [1, 0.62, 0.22], up: POSTERIOR_UP, fill: 0.8 },
+  // From the left and above the back, head up like the close-ups that follow, the vertebra see-through and
+  // highlighted: both needles running through the pedicles into the body.
+  access: { direction: [1, 0.55, 0.12], up: CRANIAL_UP, fill: 0.8 },
   // Close on the working channel from the left, the feet and a little below (clear of the pedicle): the drill.
   drilling: { direction: [1, -0.15, -0.3], up: CRANIAL_UP, fill: 0.8 },
   // The opened body from the left, slightly from the belly side and the head end.
