@@ -19,6 +19,8 @@ export interface StaticSpineProps {
 
 /** How far the ribs and iliac wings fade while the view is inside the treated body (1 = gone). */
 const CONTEXT_FADE = 0.82;
+/** Below this opacity the context bones are not drawn in 3D at all (keeps close-ups within the triangle budget). */
+const CONTEXT_HIDDEN = 0.25;
 
 /** Radius of the focus as a share of the view's half-height at the focus (guided shots fill 56–80 % with it). */
 const FOCUS_SHARE = 0.6;
@@ -64,6 +66,8 @@ export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
     const opacity = 1 - CONTEXT_FADE * Math.max(s.insideView, s.seeThrough);
     const faded = opacity < 0.999;
     contextMaterial.opacity = opacity;
+    // Nearly gone is gone: the 3D pass then skips them (the X-ray pass swaps in its own material and still sees them).
+    contextMaterial.visible = opacity > CONTEXT_HIDDEN;
     if (contextMaterial.transparent !== faded) {
       contextMaterial.transparent = faded;
       contextMaterial.depthWrite = !faded;
