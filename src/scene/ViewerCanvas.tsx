@@ -1,17 +1,18 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense } from 'react';
 import { ACESFilmicToneMapping } from 'three';
 import { useController } from '../playback/react/viewerHooks';
 import { CameraRig } from './CameraRig';
-import { CArm } from './CArm';
 import { Lights } from './Lights';
-import { PatientTorso } from './PatientTorso';
 import { ProcedureDriver } from './ProcedureDriver';
-import { RenderPipeline } from './RenderPipeline';
-import { SceneReady } from './SceneReady';
+import { SceneContent } from './SceneContent';
 import { SceneResourcesProvider } from './SceneResourcesProvider';
-import { SpineScene } from './SpineScene';
 import { StudioEnvironment } from './StudioEnvironment';
+import { loadPreparedSpine } from './loading/preparedSpine';
+
+/** Start parsing the model now (its bytes are already on the way), ahead of the canvas that will draw it. */
+export function preloadSpineModel(): Promise<unknown> {
+  return loadPreparedSpine();
+}
 
 /** The 3D view: one WebGL canvas, rendered on demand (an idle, paused viewer draws nothing). */
 export default function ViewerCanvas() {
@@ -28,10 +29,11 @@ export default function ViewerCanvas() {
         powerPreference: 'default',
         toneMapping: ACESFilmicToneMapping,
         toneMappingExposure: 1.0,
+        // With the renderer, not in onCreated: the shader warm-up compiles before onCreated runs.
+        localClippingEnabled: true,
       }}
       camera={{ fov: 32, near: 5, far: 6000, position: [430, 260, -170] }}
       onCreated={({ gl }) => {
-        gl.localClippingEnabled = true;
         const canvas = gl.domElement;
         canvas.addEventListener('webglcontextlost', (event) => {
           // Without preventDefault the browser never offers the context back.
@@ -50,13 +52,7 @@ export default function ViewerCanvas() {
       <CameraRig />
       {/* Materials and the cutaway of this canvas only: viewers on one page share no GPU objects. */}
       <SceneResourcesProvider>
-        <Suspense fallback={null}>
-          <SpineScene />
-          <PatientTorso />
-          <CArm />
-          <RenderPipeline />
-          <SceneReady />
-        </Suspense>
+        <SceneContent />
       </SceneResourcesProvider>
     </Canvas>
   );

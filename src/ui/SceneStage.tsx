@@ -1,10 +1,29 @@
-import { lazy, Suspense } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { Transcript } from './Transcript';
 import { useGraphicsRecovery } from './useGraphicsRecovery';
 import { useController, useGraphics, useReady, useT } from '../playback/react/viewerHooks';
+import { loadViewerCanvas } from './viewerCanvasChunk';
 
-const ViewerCanvas = lazy(() => import('../scene/ViewerCanvas'));
+/**
+ * The canvas component once its chunk is here (null before); a failed download is thrown to the error boundary.
+ * Not React.lazy: a lazy component under Suspense is revealed up to 300 ms after its chunk arrives.
+ */
+function useViewerCanvas(): ComponentType | null {
+  const [loaded, setLoaded] = useState<{ canvas?: ComponentType; error?: unknown }>({});
+  useEffect(() => {
+    let live = true;
+    loadViewerCanvas().then(
+      (module) => live && setLoaded({ canvas: module.default }),
+      (error: unknown) => live && setLoaded({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (loaded.error) throw loaded.error instanceof Error ? loaded.error : new Error(String(loaded.error));
+  return loaded.canvas ?? null;
+}
 
 /** SceneStageProps: whether this browser has WebGL2 at all. */
 export interface SceneStageProps {
@@ -47,9 +66,7 @@ export function SceneStage({ webgl }: SceneStageProps) {
         controller.graphics.markReady();
       }}
     >
-      <Suspense fallback={null}>
-        <ViewerCanvas key={canvasKey} />
-      </Suspense>
+      <LoadedCanvas canvasKey={canvasKey} />
       {(!ready || graphics === 'lost') && (
         <p className="spv-loading" role="status">
           {t(graphics === 'lost' ? 'notice.contextLost' : 'app.loading')}
@@ -57,4 +74,16 @@ export function SceneStage({ webgl }: SceneStageProps) {
       )}
     </SceneErrorBoundary>
   );
+}
+
+/** LoadedCanvasProps: the key that remounts the canvas after an unrecovered context loss. */
+interface LoadedCanvasProps {
+  /** Changes to force a fresh canvas (and WebGL context). */
+  canvasKey: number;
+}
+
+/** The canvas, mounted as soon as its chunk is here; inside the error boundary, so a failed chunk shows the notice. */
+function LoadedCanvas({ canvasKey }: LoadedCanvasProps) {
+  const ViewerCanvas = useViewerCanvas();
+  return ViewerCanvas && <ViewerCanvas key={canvasKey} />;
 }

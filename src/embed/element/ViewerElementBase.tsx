@@ -16,6 +16,7 @@ import { hasWebGL2 } from '../webglSupport';
 import { createViewerController, readerLanguage } from './createViewerController';
 import { PROPERTY_OPTIONS } from './optionProperties';
 import { PosterReveal } from './posterReveal';
+import { inViewport, prefetchScene } from './scenePrefetch';
 import { viewerSheets } from './viewerStyles';
 
 /** What removing an option's attribute restores: its default, except the language, which is the reader's own. */
@@ -81,6 +82,10 @@ export class ViewerElementBase extends HTMLElement {
     const webgl = hasWebGL2();
     // Before the poster: it may mount at once, and the mount waits for this.
     this.languageLoad = this.languageReady(controller);
+    // A viewer already on screen that shows itself when seen starts its downloads now, in parallel with
+    // everything else: the first frame waits on the model and the canvas chunk, not on the mount that asks for
+    // them. One further down the page downloads nothing until it is scrolled to (the mount starts it then).
+    if (webgl && this.elementOptions.reveal === 'auto' && inViewport(this)) prefetchScene();
     this.posterReveal = new PosterReveal({
       container: shadow,
       host: this,
@@ -88,13 +93,15 @@ export class ViewerElementBase extends HTMLElement {
       image: this.elementOptions.poster,
       reveal: webgl ? this.elementOptions.reveal : 'auto',
       // The viewer mounts once its language's catalog is here, so its first frame is never half English.
-      mount: () =>
+      mount: () => {
+        if (webgl) prefetchScene();
         void this.languageLoad.then(() => {
           if (!this.isConnected || this.root) return;
           this.root = createRoot(mount);
           this.root.render(<ViewerApp controller={controller} webgl={webgl} />);
           controller.requestFrame();
-        }),
+        });
+      },
       onScreenChange: (onScreen) => this.onScreenChange(onScreen),
       onImageError: () =>
         this.showNotices([{ text: translate(controller.getSettings().lang, 'notice.posterFailed') }]),

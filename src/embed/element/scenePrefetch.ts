@@ -1,0 +1,17 @@
+import { fetchSpineModel } from '../../anatomy/spineModelFile';
+import { loadViewerCanvas } from '../../ui/viewerCanvasChunk';
+
+/** Whether any of the element is inside the window now (one layout read). */
+export function inViewport(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom >= 0 && box.right >= 0 && box.top <= innerHeight && box.left <= innerWidth;
+}
+
+/**
+ * Start the model and canvas-chunk downloads (each once per page, shared by every viewer), in parallel with
+ * everything else. A failure is not reported here: it shows when the canvas mounts and asks for them.
+ */
+export function prefetchScene(): void {
+  void fetchSpineModel().catch(() => undefined);
+  void loadViewerCanvas().catch(() => undefined);
+}

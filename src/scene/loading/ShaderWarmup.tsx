@@ -1,0 +1,61 @@
+import { useThree } from '@react-three/fiber';
+import { useLayoutEffect } from 'react';
+import { BufferAttribute, BufferGeometry, Mesh, Scene, type Material } from 'three';
+import { useController } from '../../playback/react/viewerHooks';
+import { createBoneSurfaceMaterial, createTreatedBoneMaterial } from '../boneMaterial';
+import { createDiscMaterial } from '../discMaterial';
+import { createFocusUniform } from '../focusGlsl';
+import { useSceneResources } from '../useSceneResources';
+
+/** One triangle with the attributes the spine's meshes have (the program depends on them, not on their values). */
+function warmupGeometry(): BufferGeometry {
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0]), 3));
+  geometry.setAttribute('normal', new BufferAttribute(new Float32Array([0, 0, 1, 0, 0, 1, 0, 0, 1]), 3));
+  geometry.setAttribute('color', new BufferAttribute(new Uint8Array(9).fill(255), 3, true));
+  return geometry;
+}
+
+/**
+ * Starts compiling the spine's shader programs the moment the canvas exists, before the scene is built: the GPU
+ * compiles them while the page merges the model's parts, instead of after. Compiled with stand-in materials of
+ * the same kinds (a program is shared by every material with the same options, see customProgramCacheKey),
+ * lit by this scene's lights and studio environment so the programs match; the stand-ins are kept until the
+ * first frame has been drawn (disposing them earlier could release a program before the real ones use it).
+ * Mount after StudioEnvironment and Lights.
+ */
+export function ShaderWarmup() {
+  const gl = useThree((state) => state.gl);
+  const scene = useThree((state) => state.scene);
+  const camera = useThree((state) => state.camera);
+  const controller = useController();
+  const { cutaway } = useSceneResources();
+  useLayoutEffect(() => {
+    const materials: Material[] = [
+      createBoneSurfaceMaterial(createFocusUniform()),
+      createDiscMaterial(),
+      createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane }).material,
+      createTreatedBoneMaterial({ fracture: false, clip: null }).material,
+    ];
+    const geometry = warmupGeometry();
+    const warm = new Scene();
+    for (const material of materials) warm.add(new Mesh(geometry, material));
+    let disposed = false;
+    const dispose = () => {
+      if (disposed) return;
+      disposed = true;
+      materials.forEach((material) => material.dispose());
+      geometry.dispose();
+    };
+    try {
+      gl.compile(warm, camera, scene);
+      // Hand the compile commands to the GPU now rather than at the end of this task.
+      gl.getContext().flush();
+    } catch {
+      // Warming up is an optimisation: the first frame compiles whatever is missing.
+    }
+    void controller.graphics.ready.then(dispose);
+    return dispose;
+  }, [gl, scene, camera, controller, cutaway]);
+  return null;
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import type { ViewerSettings } from '../../playback/viewerSettings';
+import type { ProcedureState } from '../../procedure/procedureState';
+import { useController } from '../../playback/react/viewerHooks';
+
+type SceneFeaturesModule = typeof import('../SceneFeatures');
+
+/** The features chunk: one download per page, shared by every viewer (code, not state). */
+let chunk: Promise<SceneFeaturesModule> | null = null;
+
+function loadSceneFeatures(): Promise<SceneFeaturesModule> {
+  chunk ??= import('../SceneFeatures');
+  chunk.catch(() => (chunk = null));
+  return chunk;
+}
+
+/**
+ * Whether a frame at this moment shows anything of the features chunk. Only the opening overview in the 3D view
+ * goes without: no patient (torso 0), no instruments, no cement, no X-ray panel that would show the C-arm's view.
+ */
+export function needsSceneFeatures(state: ProcedureState, settings: Pick<ViewerSettings, 'view'>): boolean {
+  return !(state.step === 'overview' && settings.view === '3d' && state.torsoOpacity === 0);
+}
+
+/** SceneFeaturesLoad: the chunk once here, and whether the first frame has to wait for it. */
+export interface SceneFeaturesLoad {
+  features: SceneFeaturesModule | null;
+  /** True when the viewer opened on a moment that shows the features: `ready` waits for them. */
+  neededAtStart: boolean;
+}
+
+/**
+ * Loads the features chunk at once when the opening moment shows them, otherwise right after the first frame
+ * (it is not part of the first download). A later step normally finds them long loaded: the overview lasts
+ * several seconds. A chunk that cannot load is thrown to the scene's error boundary.
+ */
+export function useSceneFeatures(): SceneFeaturesLoad {
+  const controller = useController();
+  const [neededAtStart] = useState(() => needsSceneFeatures(controller.state, controller.getSettings()));
+  const [loaded, setLoaded] = useState<{ features?: SceneFeaturesModule; error?: unknown }>({});
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      loadSceneFeatures().then(
+        (features) => {
+          if (!live) return;
+          setLoaded({ features });
+          controller.requestFrame();
+        },
+        (error: unknown) => live && setLoaded({ error }),
+      );
+    if (neededAtStart) void load();
+    else void controller.graphics.ready.then(load);
+    return () => {
+      live = false;
+    };
+  }, [controller, neededAtStart]);
+  if (loaded.error) throw loaded.error instanceof Error ? loaded.error : new Error(String(loaded.error));
+  return { features: loaded.features ?? null, neededAtStart };
+}
