@@ -2,6 +2,7 @@ import { useLoader } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { prepareSpineModel } from '../anatomy/loadSpineModel';
+import { configureSpineLoader } from '../anatomy/spineGltfLoader';
 import { levelPose } from '../anatomy/spineLayout';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
@@ -26,7 +27,7 @@ import spineUrl from '../../models/spine.glb?url';
  */
 export function SpineScene() {
   const settings = useSettings();
-  const gltf = useLoader(GLTFLoader, spineUrl);
+  const gltf = useLoader(GLTFLoader, spineUrl, configureSpineLoader);
   // Expands quantised vertices and puts every part in its vertebra's own frame (idempotent on the cached asset).
   const model = useMemo(() => prepareSpineModel(gltf.scene), [gltf]);
   const options = useMemo(
