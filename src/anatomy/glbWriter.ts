@@ -124,7 +124,8 @@ export function writeGlb(scene: GlbScene): Uint8Array {
     const q = quantizePositions(mesh.positions);
     const count = mesh.positions.length / 3;
     // One uint16 index stream for all meshes (the meshopt index codec takes one index size per stream).
-    if (count > 65535) throw new Error(`glTF mesh ${name}: ${count} vertices, more than uint16 indices reach`);
+    if (count > 65535)
+      throw new Error(`glTF mesh ${name}: ${count} vertices, more than uint16 indices reach`);
     const indexBytes = littleEndianIndices(mesh.indices, false);
     const base = accessors.length;
     if (mesh.occlusion && mesh.occlusion.length !== count)

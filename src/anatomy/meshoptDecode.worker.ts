@@ -20,8 +20,7 @@ export interface DecodeRequest {
 
 /** The answer: the decoded bytes, or why not. */
 export type DecodeReply =
-  | { id: number; data: Uint8Array; decoder: 'wasm' | 'js'; ms: number }
-  | { id: number; error: string };
+  { id: number; data: Uint8Array; decoder: 'wasm' | 'js'; ms: number } | { id: number; error: string };
 
 const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
   MeshoptDecoder.supported ? MeshoptDecoder.ready : Promise.reject(new Error('no WebAssembly'))

@@ -69,7 +69,10 @@ export function compressViews(views: readonly ViewToCompress[]): {
   return {
     bin,
     bufferViews,
-    buffers: [{ byteLength: bin.length }, { byteLength: rawAt, extensions: { [MESHOPT_EXTENSION]: { fallback: true } } }],
+    buffers: [
+      { byteLength: bin.length },
+      { byteLength: rawAt, extensions: { [MESHOPT_EXTENSION]: { fallback: true } } },
+    ],
     extension: MESHOPT_EXTENSION,
   };
 }

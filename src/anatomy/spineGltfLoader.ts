@@ -37,7 +37,9 @@ function spineMeshoptDecoder(): GltfMeshoptDecoder {
 /** Give a GLTFLoader the meshopt decoder models/spine.glb needs (pass to R3F's useLoader as its extension). */
 export function configureSpineLoader(loader: GLTFLoader): void {
   // three.js's typing asks for the WebAssembly module's type; it only uses `supported` and decodeGltfBufferAsync.
-  loader.setMeshoptDecoder(spineMeshoptDecoder() as unknown as Parameters<GLTFLoader['setMeshoptDecoder']>[0]);
+  loader.setMeshoptDecoder(
+    spineMeshoptDecoder() as unknown as Parameters<GLTFLoader['setMeshoptDecoder']>[0],
+  );
 }
 
 /** Parse GLB bytes (models/spine.glb or one written by the generator) with a configured loader. */
