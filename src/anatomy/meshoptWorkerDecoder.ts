@@ -31,6 +31,8 @@ export interface SpineDecodeDetail {
 
 /** How long an idle worker lives before it is ended (the model's views arrive within one load). */
 const WORKER_IDLE_MS = 2000;
+/** How long a worker started ahead of the model's arrival waits for it (a slow mobile download). */
+const WARM_WORKER_IDLE_MS = 60_000;
 
 function record(started: number, detail: SpineDecodeDetail): void {
   performance.measure('spine-model-decode', { start: started, end: performance.now(), detail });
@@ -100,14 +102,20 @@ class WorkerDecoder {
     for (const job of jobs) job.reject(error);
   }
 
-  private scheduleIdleStop(): void {
+  private scheduleIdleStop(ms = WORKER_IDLE_MS): void {
     clearTimeout(this.idleTimer);
     if (this.pending.size > 0) return;
     this.idleTimer = setTimeout(() => {
       if (this.pending.size > 0) return;
       this.worker?.terminate();
       this.worker = null;
-    }, WORKER_IDLE_MS);
+    }, ms);
+  }
+
+  /** Start the worker now, so it is loaded and its WebAssembly compiled by the time the model has arrived. */
+  warm(): void {
+    if (this.worker || this.broken || !this.start()) return;
+    this.scheduleIdleStop(WARM_WORKER_IDLE_MS);
   }
 
   /** Decode in the worker; rejects when there is no working worker (the caller then decodes itself). */
@@ -125,10 +133,14 @@ class WorkerDecoder {
   }
 }
 
-/** The browser decoder: in a worker when one runs, else the pure-JavaScript decoder on the main thread. */
-export function workerMeshoptDecoder(): GltfMeshoptDecoder {
+/**
+ * The browser decoder: in a worker when one runs, else the pure-JavaScript decoder on the main thread. `warm()`
+ * starts the worker ahead of the first decode.
+ */
+export function workerMeshoptDecoder(): GltfMeshoptDecoder & { warm(): void } {
   const workers = new WorkerDecoder();
   return {
+    warm: () => workers.warm(),
     supported: true,
     ready: Promise.resolve(),
     decodeGltfBufferAsync: (count, size, source, mode, filter) =>

@@ -26,20 +26,23 @@ function directMeshoptDecoder(): GltfMeshoptDecoder {
   };
 }
 
-let shared: GltfMeshoptDecoder | undefined;
+let shared: (GltfMeshoptDecoder & { warm?(): void }) | undefined;
 
-/** One decoder for the page (its worker is started on the first model decoded and ends when idle). */
-function spineMeshoptDecoder(): GltfMeshoptDecoder {
+/** One decoder for the page (its worker ends when idle and starts again for the next model). */
+function spineMeshoptDecoder(): GltfMeshoptDecoder & { warm?(): void } {
   shared ??= typeof Worker === 'function' ? workerMeshoptDecoder() : directMeshoptDecoder();
   return shared;
 }
 
-/** Give a GLTFLoader the meshopt decoder models/spine.glb needs (pass to R3F's useLoader as its extension). */
+/**
+ * Give a GLTFLoader the meshopt decoder models/spine.glb needs (pass to R3F's useLoader as its extension). It
+ * also starts the decoding worker, so that it loads while the model downloads: configure before the fetch.
+ */
 export function configureSpineLoader(loader: GLTFLoader): void {
+  const decoder = spineMeshoptDecoder();
+  decoder.warm?.();
   // three.js's typing asks for the WebAssembly module's type; it only uses `supported` and decodeGltfBufferAsync.
-  loader.setMeshoptDecoder(
-    spineMeshoptDecoder() as unknown as Parameters<GLTFLoader['setMeshoptDecoder']>[0],
-  );
+  loader.setMeshoptDecoder(decoder as unknown as Parameters<GLTFLoader['setMeshoptDecoder']>[0]);
 }
 
 /** Parse GLB bytes (models/spine.glb or one written by the generator) with a configured loader. */
