@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
+import { Mesh } from 'three';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSpineMeshes, spineScene, type SpineMeshes } from '../../../src/anatomy/buildSpine';
 import { writeGlb } from '../../../src/anatomy/glbWriter';
@@ -6,6 +8,7 @@ import { NORMAL_OCT_BITS } from '../../../src/anatomy/meshoptEncoding';
 import { MeshoptReferenceDecoder } from '../../../src/anatomy/meshoptReference';
 import type { PartMesh } from '../../../src/anatomy/polygonize';
 import { quantizePositions } from '../../../src/anatomy/quantizeMesh';
+import { parseSpineGlb } from '../../../src/anatomy/spineGltfLoader';
 
 interface MeshoptView {
   buffer: number;
@@ -136,5 +139,26 @@ describe('EXT_meshopt_compression in the written GLB', () => {
     }
     expect(worstComponent).toBeLessThanOrEqual(step);
     expect(worstAngleDeg).toBeLessThan(1.25); // plain int8 x, y, z: ≈ 0.5°
+  });
+});
+
+describe('the committed models/spine.glb', () => {
+  it('parses with parseSpineGlb into every part mesh, at most 160 000 triangles in all', async () => {
+    const file = readFileSync(new URL('../../../models/spine.glb', import.meta.url));
+    const gltf = await parseSpineGlb(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+    let meshCount = 0;
+    let triangles = 0;
+    gltf.scene.traverse((object) => {
+      if (!(object instanceof Mesh)) return;
+      meshCount++;
+      triangles += object.geometry.index!.count / 3;
+      expect(Object.keys(object.geometry.attributes).sort(), object.name).toEqual([
+        'color',
+        'normal',
+        'position',
+      ]);
+    });
+    expect(meshCount).toBe(12 * 10 + 5 * 8 + 6 + 17); // T1–T12 with ribs, L1–L5, S1 with sacrum and ilia, discs
+    expect(triangles).toBeLessThanOrEqual(160_000);
   });
 });
