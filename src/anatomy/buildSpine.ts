@@ -2,6 +2,7 @@ import { meshOcclusion, SpineOcclusion } from './ambientOcclusion';
 import { buildDisc } from './discGeometry';
 import { buildVertebra } from './buildVertebra';
 import { writeGlb, round6, type GlbMaterial, type GlbNode, type GlbScene, type JsonValue } from './glbWriter';
+import { optimizeVertexOrder } from './meshoptEncoding';
 import { levelDimensions } from './morphometry';
 import type { PartMesh } from './polygonize';
 import { buildRibs } from './ribs';
@@ -67,6 +68,9 @@ export function buildSpineMeshes(options: SpineBuildOptions = {}): SpineMeshes {
     }
     for (const { pose, mesh } of discs) mesh.occlusion = meshOcclusion(mesh, occlusion.fieldForDisc(pose));
   }
+  // Last, once every per-vertex value exists: the order the GPU and the file's codecs like best.
+  for (const parts of bones.values()) parts.forEach(optimizeVertexOrder);
+  for (const { mesh } of discs) optimizeVertexOrder(mesh);
   return { bones, discs };
 }
 

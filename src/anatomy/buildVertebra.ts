@@ -5,7 +5,7 @@ import { vertebraParams } from './vertebraParams';
 import { vertebraParts } from './vertebraParts';
 
 /** Mesh density of the exported bones; the whole spine stays inside its triangle budget at this density. */
-export const BONE_TRIANGLES_PER_MM2 = 0.7;
+export const BONE_TRIANGLES_PER_MM2 = 0.65;
 
 /**
  * How far each part reaches into its neighbours. Parts are polygonised on grids of different spacing, so their

@@ -4,8 +4,11 @@ import { polygonizeParts, type PartMesh } from './polygonize';
 import { roundedIntersection, type Sdf } from './sdf';
 import { levelPose, type DiscPose, type Pose } from './spineLayout';
 
-/** Discs are smooth and plain, so they get half the bones' triangle density. */
-export const DISC_TRIANGLES_PER_MM2 = 0.35;
+/**
+ * Discs are smooth, plain and partly hidden between the bodies, so they get a third of the bones' triangle
+ * density (their shading comes from the field's normals, not from the facets).
+ */
+export const DISC_TRIANGLES_PER_MM2 = 0.24;
 
 /** Maps disc-frame points into a bone's frame (both poses in the spine frame; rotations about X only). */
 function toBoneFrame(disc: Pose, bone: Pose): (x: number, y: number, z: number, out: Float64Array) => void {

@@ -1,13 +1,16 @@
 /**
  * A small glTF 2.0 binary (GLB) writer for static triangle meshes: positions, normals and indices, one material
  * per mesh, a node tree with names, translations, rotations and extras. Vertex data are stored with
- * KHR_mesh_quantization: positions as normalised int16 (each mesh node carries the translation and uniform scale
- * that undo the quantisation, ≈ 1 µm steps for a 60 mm part) and normals as normalised int8. A mesh with baked
- * ambient occlusion gets a vertex colour (COLOR_0, normalised unsigned bytes, the value in each of R, G and B).
- * Output is a pure function of the input, byte for byte.
+ * KHR_mesh_quantization: positions as normalised int16 in steps of 1/32 mm (each mesh node carries the
+ * translation and uniform scale that undo the quantisation) and normals as normalised int8 (octahedral-encoded
+ * in the file). A mesh with baked ambient occlusion gets a vertex colour (COLOR_0, normalised unsigned bytes,
+ * the value in each of R, G and B). The four streams (positions, normals, colours, indices of all meshes) are then
+ * compressed with EXT_meshopt_compression (see compressViews). Output is a pure function of the input, byte for byte.
  */
 
-import { littleEndianIndices, quantizeMesh, round6 } from './quantizeMesh';
+import { compressViews, type ViewToCompress } from './meshoptViews';
+import { octahedralNormals } from './meshoptEncoding';
+import { littleEndianIndices, quantizePositions, round6 } from './quantizeMesh';
 
 export { round6 };
 
@@ -55,16 +58,17 @@ const BYTE = 5120;
 const UNSIGNED_BYTE = 5121;
 const SHORT = 5122;
 const UNSIGNED_SHORT = 5123;
-const UNSIGNED_INT = 5125;
 
 class ByteSink {
   private chunks: Uint8Array[] = [];
   length = 0;
+  /** `alignment`: 4 for vertex data; 2 for uint16 indices, which the meshopt index codec needs unpadded. */
+  constructor(private readonly alignment = 4) {}
   append(bytes: Uint8Array): number {
     const offset = this.length;
     this.chunks.push(bytes);
     this.length += bytes.length;
-    const pad = (4 - (this.length % 4)) % 4;
+    const pad = (this.alignment - (this.length % this.alignment)) % this.alignment;
     if (pad) {
       this.chunks.push(new Uint8Array(pad));
       this.length += pad;
@@ -105,7 +109,7 @@ export function writeGlb(scene: GlbScene): Uint8Array {
     positions: new ByteSink(),
     normals: new ByteSink(),
     colors: new ByteSink(),
-    indices: new ByteSink(),
+    indices: new ByteSink(2),
   };
   const nodes: JsonValue[] = [];
   const meshes: JsonValue[] = [];
@@ -117,10 +121,12 @@ export function writeGlb(scene: GlbScene): Uint8Array {
     : { positions: 0, normals: 1, colors: -1, indices: 2 };
 
   const addMesh = (name: string, mesh: GlbMesh): { index: number; center: number[]; scale: number } => {
-    const q = quantizeMesh(mesh.positions, mesh.normals);
+    const q = quantizePositions(mesh.positions);
     const count = mesh.positions.length / 3;
-    const wide = count > 65535;
-    const indexBytes = littleEndianIndices(mesh.indices, wide);
+    // One uint16 index stream for all meshes (the meshopt index codec takes one index size per stream).
+    if (count > 65535)
+      throw new Error(`glTF mesh ${name}: ${count} vertices, more than uint16 indices reach`);
+    const indexBytes = littleEndianIndices(mesh.indices, false);
     const base = accessors.length;
     if (mesh.occlusion && mesh.occlusion.length !== count)
       throw new Error(`glTF mesh ${name}: ${mesh.occlusion.length} occlusion values for ${count} vertices`);
@@ -137,7 +143,7 @@ export function writeGlb(scene: GlbScene): Uint8Array {
       },
       {
         bufferView: VIEW.normals,
-        byteOffset: sinks.normals.append(q.nrm),
+        byteOffset: sinks.normals.append(octahedralNormals(mesh.normals)),
         componentType: BYTE,
         normalized: true,
         count,
@@ -146,7 +152,7 @@ export function writeGlb(scene: GlbScene): Uint8Array {
       {
         bufferView: VIEW.indices,
         byteOffset: sinks.indices.append(indexBytes),
-        componentType: wide ? UNSIGNED_INT : UNSIGNED_SHORT,
+        componentType: UNSIGNED_SHORT,
         count: mesh.indices.length,
         type: 'SCALAR',
       },
@@ -198,26 +204,24 @@ export function writeGlb(scene: GlbScene): Uint8Array {
   };
 
   const roots = scene.nodes.map(addNode);
-  const posBytes = sinks.positions.concat();
-  const nrmBytes = sinks.normals.concat();
-  const colBytes = sinks.colors.concat();
-  const idxBytes = sinks.indices.concat();
-  const bin = new Uint8Array(posBytes.length + nrmBytes.length + colBytes.length + idxBytes.length);
-  bin.set(posBytes, 0);
-  bin.set(nrmBytes, posBytes.length);
-  bin.set(colBytes, posBytes.length + nrmBytes.length);
-  bin.set(idxBytes, posBytes.length + nrmBytes.length + colBytes.length);
-  const vertexView = (byteOffset: number, byteLength: number, byteStride: number): JsonValue => ({
-    buffer: 0,
-    byteOffset,
-    byteLength,
+  const vertexView = (bytes: Uint8Array, byteStride: number, filter?: 'OCTAHEDRAL'): ViewToCompress => ({
+    bytes,
     byteStride,
     target: ARRAY_BUFFER,
+    mode: 'ATTRIBUTES',
+    ...(filter ? { filter } : {}),
   });
+  const views: ViewToCompress[] = [
+    vertexView(sinks.positions.concat(), 8),
+    vertexView(sinks.normals.concat(), 4, 'OCTAHEDRAL'),
+    ...(colored ? [vertexView(sinks.colors.concat(), 4)] : []),
+    { bytes: sinks.indices.concat(), byteStride: 2, target: ELEMENT_ARRAY_BUFFER, mode: 'TRIANGLES' },
+  ];
+  const { bin, bufferViews, buffers, extension } = compressViews(views);
   const gltf: { [key: string]: JsonValue } = {
     asset: { version: '2.0', generator: scene.generator },
-    extensionsUsed: ['KHR_mesh_quantization'],
-    extensionsRequired: ['KHR_mesh_quantization'],
+    extensionsUsed: ['KHR_mesh_quantization', extension],
+    extensionsRequired: ['KHR_mesh_quantization', extension],
     scene: 0,
     scenes: [{ name: scene.name, nodes: roots, ...(scene.extras ? { extras: scene.extras } : {}) }],
     nodes,
@@ -231,18 +235,8 @@ export function writeGlb(scene: GlbScene): Uint8Array {
       },
     })),
     accessors,
-    bufferViews: [
-      vertexView(0, posBytes.length, 8),
-      vertexView(posBytes.length, nrmBytes.length, 4),
-      ...(colored ? [vertexView(posBytes.length + nrmBytes.length, colBytes.length, 4)] : []),
-      {
-        buffer: 0,
-        byteOffset: posBytes.length + nrmBytes.length + colBytes.length,
-        byteLength: idxBytes.length,
-        target: ELEMENT_ARRAY_BUFFER,
-      },
-    ],
-    buffers: [{ byteLength: bin.length }],
+    bufferViews,
+    buffers,
   };
   return packGlb(JSON.stringify(gltf), bin);
 }

@@ -1,6 +1,7 @@
 import { BufferAttribute, BufferGeometry, Matrix4, Mesh, type Group, type Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { configureSpineLoader } from './spineGltfLoader';
 import { SPINE_BONE_IDS } from './spineLayout';
 
 /** The loaded spine: the scene root, each bone's node by name (T1 … L5, S1) and the disc nodes. */
@@ -16,18 +17,22 @@ export interface SpineModel {
  * cranial, +Z anterior. That is the space FRACTURE_GLSL works in. The baked ambient occlusion arrives as the
  * vertex colour `color` (normalised bytes, grey); draw with `vertexColors: true` to see it.
  */
-export async function loadSpineModel(
-  url: string,
-  loader: GLTFLoader = new GLTFLoader(),
-): Promise<SpineModel> {
+export async function loadSpineModel(url: string, loader: GLTFLoader = spineLoader()): Promise<SpineModel> {
   const gltf = await loader.loadAsync(url);
   return prepareSpineModel(gltf.scene);
+}
+
+/** A GLTFLoader with the meshopt decoder the file needs (a loader passed in must have one too). */
+function spineLoader(): GLTFLoader {
+  const loader = new GLTFLoader();
+  configureSpineLoader(loader);
+  return loader;
 }
 
 /** Same as loadSpineModel, from GLB bytes already in memory. */
 export async function parseSpineModel(
   data: ArrayBuffer,
-  loader: GLTFLoader = new GLTFLoader(),
+  loader: GLTFLoader = spineLoader(),
 ): Promise<SpineModel> {
   const gltf = await loader.parseAsync(data, '');
   return prepareSpineModel(gltf.scene);

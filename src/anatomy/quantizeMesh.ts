@@ -7,16 +7,22 @@ export function round6(v: number): number {
 }
 
 /**
- * Quantise a mesh for KHR_mesh_quantization: positions to normalised int16 about the mesh's centre, scaled by its
- * largest half-extent (the node transform that undoes it is `center` and `scale`), normals to normalised int8.
- * Both are written little-endian with 4-byte strides, as glTF requires.
+ * Position step (mm): every coordinate is a whole number of 1/32 mm about the mesh's centre, so the largest
+ * error is 1/64 mm (≈ 0.016 mm), a fifth of a pixel in the closest view. One absolute step for every mesh, big or
+ * small, because what the eye can see is absolute; the unused low bits are what the meshopt codec then saves.
  */
-export function quantizeMesh(
+export const POSITION_STEP_MM = 1 / 32;
+
+/**
+ * Quantise positions for KHR_mesh_quantization: normalised int16 in steps of `stepMm` about the mesh's centre
+ * (the node transform that undoes it is `center` and `scale` = step × 32767), little-endian with the 8-byte
+ * stride glTF requires. (Normals are encoded by meshoptEncoding's octahedralNormals.)
+ */
+export function quantizePositions(
   positions: Float32Array,
-  normals: Float32Array,
+  stepMm = POSITION_STEP_MM,
 ): {
   pos: Uint8Array;
-  nrm: Uint8Array;
   center: number[];
   scale: number;
   min: number[];
@@ -30,26 +36,23 @@ export function quantizeMesh(
     lo[i % 3] = Math.min(lo[i % 3]!, p[i]!);
     hi[i % 3] = Math.max(hi[i % 3]!, p[i]!);
   }
-  const center = lo.map((v, i) => round6((v + hi[i]!) / 2));
-  const scale = round6(
-    Math.max(...hi.map((v, i) => Math.max(v - center[i]!, center[i]! - lo[i]!))) * 1.0001 + 1e-6,
-  );
+  // On the step grid, so the centre is exact in the JSON text and every vertex is a whole number of steps.
+  const center = lo.map((v, i) => round6(Math.round((v + hi[i]!) / 2 / stepMm) * stepMm));
+  const scale = round6(stepMm * 32767);
   const pos = new Uint8Array(8 * count);
-  const nrm = new Uint8Array(4 * count);
   const posView = new DataView(pos.buffer);
-  const nrmView = new DataView(nrm.buffer);
   const min = [32767, 32767, 32767];
   const max = [-32767, -32767, -32767];
   for (let v = 0; v < count; v++) {
     for (let c = 0; c < 3; c++) {
-      const q = Math.max(-32767, Math.min(32767, Math.round(((p[3 * v + c]! - center[c]!) / scale) * 32767)));
+      const q = Math.round((p[3 * v + c]! - center[c]!) / stepMm);
+      if (Math.abs(q) > 32767) throw new Error(`quantizeMesh: a mesh wider than ${65534 * stepMm} mm`);
       posView.setInt16(8 * v + 2 * c, q, true);
       min[c] = Math.min(min[c]!, q);
       max[c] = Math.max(max[c]!, q);
-      nrmView.setInt8(4 * v + c, Math.max(-127, Math.min(127, Math.round(normals[3 * v + c]! * 127))));
     }
   }
-  return { pos, nrm, center, scale, min, max };
+  return { pos, center, scale, min, max };
 }
 
 /** Index data, little-endian, as uint16 or (when `wide`) uint32. */

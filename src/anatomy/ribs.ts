@@ -86,9 +86,9 @@ export function buildRibs(level: LevelId): PartMesh[] {
   const r = ribHeadRadiusMm(params);
   return ([1, -1] as const).map((side) => {
     const { points, tubercleAt } = controlPoints(params, side, rib);
-    // Fine stations around the head, neck and tubercle, coarse ones along the plain shaft.
+    // Fine stations around the head, neck and tubercle, coarse ones (12 mm) along the plain, gently curving shaft.
     const samples = splineThrough(points, 4).filter(
-      ({ s }, i, all) => s < tubercleAt + 12 || i % 2 === 0 || i === all.length - 1,
+      ({ s }, i, all) => s < tubercleAt + 12 || i % 3 === 0 || i === all.length - 1,
     );
     const total = samples[samples.length - 1]!.s;
     const stations: TubeStation[] = samples.map(({ point, s }) => ({

@@ -1,9 +1,16 @@
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { STRICT_CSP } from './support/hostSite';
 import { browserSuite } from './support/suite';
 import { pngVariety, screenshotDifference } from './support/imageStats';
 import { openViewer, seekAndSettle } from './support/viewerPage';
 
-const suite = browserSuite();
+/** When set, every response (pages, scripts, the decoding worker) carries the strict CSP of the README. */
+let strictCspEverywhere = false;
+const suite = browserSuite({
+  headers: (): Record<string, string> =>
+    strictCspEverywhere ? { 'Content-Security-Policy': STRICT_CSP } : {},
+});
 
 describe('the spine', () => {
   it('posterior-oblique overview with level labels, then the user orbits and returns to the guided camera', async () => {
@@ -95,4 +102,83 @@ describe('the spine', () => {
       await v.close();
     });
   }
+});
+
+interface DecodeMeasure {
+  duration: number;
+  detail: { decoder: 'wasm' | 'js'; thread: 'worker' | 'main'; decodeMs: number };
+}
+
+/** The model's decodes, as the viewer records them (performance measures named spine-model-decode). */
+const decodeMeasures = (page: Page): Promise<DecodeMeasure[]> =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByName('spine-model-decode')
+      .map((e) => ({ duration: e.duration, detail: (e as PerformanceMeasure).detail as never })),
+  );
+
+/** Records CSP violations in the page (an init script, outside the page's policy). */
+const recordViolations = async (context: BrowserContext): Promise<void> => {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+};
+
+const summary = (label: string, measures: DecodeMeasure[]): string =>
+  `${label}: ${measures.length} views, decoding ${measures
+    .reduce((n, m) => n + m.detail.decodeMs, 0)
+    .toFixed(1)} ms (${measures[0]?.detail.decoder} in the ${measures[0]?.detail.thread} thread), ` +
+  `longest round trip ${Math.max(...measures.map((m) => m.duration)).toFixed(1)} ms`;
+
+describe('the compressed model (EXT_meshopt_compression)', () => {
+  it('is decoded in a worker with WebAssembly where nothing refuses it', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?level=L1', undefined, {
+      init: recordViolations,
+    });
+    const measures = await decodeMeasures(v.page);
+    console.log(summary('no CSP', measures));
+    expect(measures).toHaveLength(4); // positions, normals, occlusion colours, indices
+    for (const m of measures) expect(m.detail).toMatchObject({ decoder: 'wasm', thread: 'worker' });
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('under the strict CSP on every response, falls back to pure JavaScript with no violation', async () => {
+    strictCspEverywhere = true;
+    try {
+      const v = await openViewer(suite.browser, suite.origin, '?level=L1', undefined, {
+        init: recordViolations,
+      });
+      const measures = await decodeMeasures(v.page);
+      console.log(summary('strict CSP', measures));
+      expect(measures).toHaveLength(4);
+      for (const m of measures) expect(m.detail).toMatchObject({ decoder: 'js', thread: 'worker' });
+      expect(await v.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+      const shot = await v.page.locator('spine-procedure-viewer canvas').screenshot();
+      // Decoded in a blank page: the strict policy (rightly) refuses the data: URL the helper uses.
+      const blank = await suite.browser.newPage();
+      expect(await pngVariety(blank, shot)).toBeGreaterThan(0.1);
+      await blank.close();
+      expect(v.errors).toEqual([]);
+      await v.close();
+    } finally {
+      strictCspEverywhere = false;
+    }
+  });
+
+  it('decodes on the main thread when the worker cannot load', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?level=L1', undefined, {
+      init: (context) => context.route(/meshoptDecode\.worker.*\.js$/, (route) => route.abort()),
+    });
+    const measures = await decodeMeasures(v.page);
+    console.log(summary('no worker', measures));
+    expect(measures).toHaveLength(4);
+    for (const m of measures) expect(m.detail).toMatchObject({ decoder: 'js', thread: 'main' });
+    expect(v.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+    await v.close();
+  });
 });

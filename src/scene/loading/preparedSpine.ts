@@ -1,5 +1,7 @@
 import { fetchSpineModel } from '../../anatomy/spineModelFile';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { parseSpineModel, type SpineModel } from '../../anatomy/loadSpineModel';
+import { configureSpineLoader } from '../../anatomy/spineGltfLoader';
 
 /** The parsed, prepared model (immutable once prepared; each viewer merges its own copies from it). */
 let prepared: Promise<SpineModel> | null = null;
@@ -10,7 +12,12 @@ let prepared: Promise<SpineModel> | null = null;
  * loader cache; a failure is forgotten so a remount tries again.
  */
 export function loadPreparedSpine(): Promise<SpineModel> {
-  prepared ??= fetchSpineModel().then((bytes) => parseSpineModel(bytes));
+  if (!prepared) {
+    // Configured now, not when the bytes arrive: that starts the decoding worker while the model downloads.
+    const loader = new GLTFLoader();
+    configureSpineLoader(loader);
+    prepared = fetchSpineModel().then((bytes) => parseSpineModel(bytes, loader));
+  }
   prepared.catch(() => (prepared = null));
   return prepared;
 }

@@ -1,0 +1,151 @@
+/**
+ * A meshopt decoder for three.js's GLTFLoader that decodes in a worker (meshoptDecode.worker.ts) and, where no
+ * worker can run (a viewer script served from another origin than the page, a worker that fails to load), on the
+ * main thread with the pure-JavaScript decoder, never with WebAssembly: in the page, a WebAssembly attempt under a
+ * strict Content-Security-Policy would be refused with a reported violation, and the page cannot tell beforehand.
+ * Every decode is recorded as a `spine-model-decode` performance measure (detail: which decoder, where, and the
+ * decoding time proper), so pages and tests can read how the model was decoded.
+ */
+import type { DecodeReply, DecodeRequest } from './meshoptDecode.worker';
+
+/** What GLTFLoader.setMeshoptDecoder uses of a decoder (three.js calls decodeGltfBufferAsync when present). */
+export interface GltfMeshoptDecoder {
+  supported: boolean;
+  ready: Promise<void>;
+  decodeGltfBufferAsync(
+    count: number,
+    size: number,
+    source: Uint8Array,
+    mode: string,
+    filter?: string,
+  ): Promise<Uint8Array>;
+}
+
+/** Detail of a `spine-model-decode` performance measure. */
+export interface SpineDecodeDetail {
+  decoder: 'wasm' | 'js';
+  thread: 'worker' | 'main';
+  /** Time spent decoding proper (the measure's own duration also counts starting the worker and messaging). */
+  decodeMs: number;
+}
+
+/** How long an idle worker lives before it is ended (the model's views arrive within one load). */
+const WORKER_IDLE_MS = 2000;
+/** How long a worker started ahead of the model's arrival waits for it (a slow mobile download). */
+const WARM_WORKER_IDLE_MS = 60_000;
+
+function record(started: number, detail: SpineDecodeDetail): void {
+  performance.measure('spine-model-decode', { start: started, end: performance.now(), detail });
+}
+
+/** Decode on the main thread with the pure-JavaScript decoder, loaded only when first needed. */
+export async function decodeOnMainThread(
+  count: number,
+  size: number,
+  source: Uint8Array,
+  mode: string,
+  filter?: string,
+): Promise<Uint8Array> {
+  const started = performance.now();
+  const { MeshoptReferenceDecoder } = await import('./meshoptReference');
+  const decodeStarted = performance.now();
+  const data = new Uint8Array(count * size);
+  MeshoptReferenceDecoder.decodeGltfBuffer(data, count, size, source, mode, filter);
+  record(started, { decoder: 'js', thread: 'main', decodeMs: performance.now() - decodeStarted });
+  return data;
+}
+
+type Pending = { resolve: (data: Uint8Array) => void; reject: (error: Error) => void; started: number };
+
+class WorkerDecoder {
+  private worker: Worker | null = null;
+  private broken = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private start(): Worker | null {
+    if (this.worker || this.broken) return this.worker;
+    try {
+      const worker = new Worker(new URL('./meshoptDecode.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<DecodeReply>) => this.answer(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.fail(new Error(`meshopt worker failed: ${event.message || 'could not load'}`));
+      };
+      this.worker = worker;
+    } catch {
+      // A cross-origin script may not start a worker (SecurityError): decode on the main thread instead.
+      this.broken = true;
+    }
+    return this.worker;
+  }
+
+  private answer(reply: DecodeReply): void {
+    const job = this.pending.get(reply.id);
+    if (!job) return;
+    this.pending.delete(reply.id);
+    if ('error' in reply) job.reject(new Error(reply.error));
+    else {
+      record(job.started, { decoder: reply.decoder, thread: 'worker', decodeMs: reply.ms });
+      job.resolve(reply.data);
+    }
+    this.scheduleIdleStop();
+  }
+
+  private fail(error: Error): void {
+    this.broken = true;
+    this.worker?.terminate();
+    this.worker = null;
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    for (const job of jobs) job.reject(error);
+  }
+
+  private scheduleIdleStop(ms = WORKER_IDLE_MS): void {
+    clearTimeout(this.idleTimer);
+    if (this.pending.size > 0) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.size > 0) return;
+      this.worker?.terminate();
+      this.worker = null;
+    }, ms);
+  }
+
+  /** Start the worker now, so it is loaded and its WebAssembly compiled by the time the model has arrived. */
+  warm(): void {
+    if (this.worker || this.broken || !this.start()) return;
+    this.scheduleIdleStop(WARM_WORKER_IDLE_MS);
+  }
+
+  /** Decode in the worker; rejects when there is no working worker (the caller then decodes itself). */
+  decode(request: Omit<DecodeRequest, 'id'>): Promise<Uint8Array> {
+    const worker = this.start();
+    if (!worker) return Promise.reject(new Error('no worker'));
+    clearTimeout(this.idleTimer);
+    const id = this.nextId++;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, started: performance.now() });
+      // A copy of the compressed bytes moves to the worker; the loader keeps its own buffer.
+      const source = request.source.slice();
+      worker.postMessage({ ...request, id, source } satisfies DecodeRequest, [source.buffer]);
+    });
+  }
+}
+
+/**
+ * The browser decoder: in a worker when one runs, else the pure-JavaScript decoder on the main thread. `warm()`
+ * starts the worker ahead of the first decode.
+ */
+export function workerMeshoptDecoder(): GltfMeshoptDecoder & { warm(): void } {
+  const workers = new WorkerDecoder();
+  return {
+    warm: () => workers.warm(),
+    supported: true,
+    ready: Promise.resolve(),
+    decodeGltfBufferAsync: (count, size, source, mode, filter) =>
+      workers
+        .decode({ count, size, source, mode, ...(filter ? { filter } : {}) })
+        .catch(() => decodeOnMainThread(count, size, source, mode, filter)),
+  };
+}
