@@ -3,6 +3,7 @@ import { originNoticeTexts } from '../embed/originNotices';
 import { parseOrigins } from '../embed/origins';
 import { displayValue } from '../options/displayValue';
 import { rawOptionsFromSearch } from '../options/parseOptions';
+import { registerOfflineUse } from './offline/registerServiceWorker';
 import {
   defineSpineProcedureViewer,
   type SpineProcedureViewerElement,
@@ -31,4 +32,6 @@ if (viewer) {
     );
   }
   startEmbedHost(viewer, { origins });
+  // Second visits and offline use, once the first frame is drawn.
+  registerOfflineUse(viewer.ready);
 }
