@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import es from '../../src/i18n/messages/es.json';
@@ -92,6 +92,40 @@ const offlineCaches = (page: Page) =>
   page.evaluate(async () =>
     (await caches.keys()).filter((name) => name.startsWith('spine-procedure-viewer ')),
   );
+
+/** Every built file a script can load, following its static and dynamic imports (relative paths in strings). */
+function scriptGraph(entry: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (path: string) => {
+    if (files.has(path)) return;
+    const code = readFileSync(path, 'utf8');
+    files.set(path, code);
+    for (const [, ref] of code.matchAll(/["'](\.{1,2}\/[\w./-]+\.js)["']/g)) visit(join(dirname(path), ref!));
+  };
+  visit(entry);
+  return files;
+}
+
+describe('who registers the service worker', () => {
+  it('never the element, the React component or the iframe client: a host site gets no worker', () => {
+    for (const entry of [
+      'spine-procedure-viewer.js',
+      'spine-procedure-viewer-react.js',
+      'spine-procedure-player.js',
+    ]) {
+      const graph = scriptGraph(join('dist', entry));
+      expect(graph.size).toBeGreaterThan(entry === 'spine-procedure-player.js' ? 1 : 2);
+      for (const [path, code] of graph) expect(code.includes('serviceWorker'), path).toBe(false);
+    }
+    // The pages do (the check above would notice if the pattern stopped matching).
+    const page = readFileSync(join('dist', 'index.html'), 'utf8').match(
+      /src="\.\/(assets\/index-[\w-]+\.js)"/,
+    )![1]!;
+    expect([...scriptGraph(join('dist', page)).values()].some((code) => code.includes('serviceWorker'))).toBe(
+      true,
+    );
+  });
+});
 
 describe('offline after the first visit', () => {
   it('index.html: reloads with the network off, draws the model, and switches to Spanish', async () => {
