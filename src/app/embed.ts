@@ -3,7 +3,6 @@ import { originNoticeTexts } from '../embed/originNotices';
 import { parseOrigins } from '../embed/origins';
 import { displayValue } from '../options/displayValue';
 import { rawOptionsFromSearch } from '../options/parseOptions';
-import { registerOfflineUse } from './offline/registerServiceWorker';
 import {
   defineSpineProcedureViewer,
   type SpineProcedureViewerElement,
@@ -33,5 +32,9 @@ if (viewer) {
   }
   startEmbedHost(viewer, { origins });
   // Second visits and offline use, once the first frame is drawn.
-  registerOfflineUse(viewer.ready);
+  viewer.ready
+    .then(() => import('./offline/registerServiceWorker'))
+    .then(({ registerOfflineUse }) => registerOfflineUse())
+    // No first frame, or the module could not be loaded: only offline use is lost.
+    .catch(() => undefined);
 }

@@ -3,7 +3,6 @@ import {
   defineSpineProcedureViewer,
   type SpineProcedureViewerElement,
 } from '../embed/SpineProcedureViewerElement';
-import { registerOfflineUse } from './offline/registerServiceWorker';
 
 /*
  * The standalone page is the element itself: the page URL's options (?procedure=…&level=…&t=…) become its
@@ -17,4 +16,8 @@ if (viewer) {
 }
 defineSpineProcedureViewer({ shareUrl: window.location.href });
 // Second visits and offline use, once the first frame is drawn (the element's own script never registers it).
-if (viewer) registerOfflineUse(viewer.ready);
+viewer?.ready
+  .then(() => import('./offline/registerServiceWorker'))
+  .then(({ registerOfflineUse }) => registerOfflineUse())
+  // No first frame, or the module could not be loaded: only offline use is lost.
+  .catch(() => undefined);
