@@ -168,7 +168,7 @@ describe('offline after the first visit', () => {
     await page.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length > 0);
     expect((await pageFacts(page)).csp).toEqual(['script-src-elem inline']);
     await context.close();
-  });
+  }, 180_000);
 
   it('embed.html: reloads with the network off and opens the clinician panel', async () => {
     const { context, page, errors } = await firstVisit('embed.html?audience=clinician&step=access');
@@ -184,7 +184,7 @@ describe('offline after the first visit', () => {
     expect((await pageFacts(page)).csp).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it('the folder itself opens index.html offline; files outside the snapshot go to the network', async () => {
     const { context, page } = await firstVisit('index.html');
@@ -201,7 +201,7 @@ describe('offline after the first visit', () => {
     expect(await reloadDrawn(page)).toEqual([]);
     expect((await pageFacts(page)).drawCalls).toBeGreaterThan(0);
     await context.close();
-  });
+  }, 180_000);
 });
 
 describe('a new deployment', () => {
