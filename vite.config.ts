@@ -1,6 +1,14 @@
-import { resolve } from 'node:path';
-import { build, defineConfig, type Plugin } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, defineConfig, type Plugin, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
+import {
+  isContentHashed,
+  precacheEntries,
+  precacheVersion,
+  type BuiltFile,
+} from './src/app/offline/precacheManifest';
+import { PAGES } from './src/app/offline/precacheRequest';
 
 /**
  * One `vite build` writes everything an embedder relies on at the root of dist/ (relative base, so dist can be
@@ -12,6 +20,7 @@ import react from '@vitejs/plugin-react';
  *   spine-procedure-player.js      ES module: exports SpineProcedurePlayer, the iframe's parent-page client
  *   spine-procedure-viewer-react.js  ES module: the <SpineProcedureViewer> React component (imports `react`)
  *   demo.html                      the three ways to embed, live (from public/)
+ *   sw.js                          the service worker of index.html and embed.html (offline use, second visits)
  *
  * Chunks, the model and other assets go to dist/assets/ with content hashes.
  */
@@ -67,8 +76,63 @@ function reactEntry(): Plugin {
   };
 }
 
+/** Files from public/ that the pages use (the default poster), precached with them. */
+const PUBLIC_FILES_OF_PAGES = ['poster.webp'];
+
+/**
+ * dist/sw.js, built after the app from src/app/offline/serviceWorker.ts with this build's precache manifest: the two
+ * pages, the public files they use and every content-hashed file under assets/ (chunks loaded later, such as another
+ * language's catalog or the clinician panel, included). Its version is a digest of the worker's code, which names
+ * every hashed file and holds the SHA-256 of the others, so a deployment with any changed byte gets a new cache.
+ */
+function serviceWorker(): Plugin {
+  let root = process.cwd();
+  let outDir = 'dist';
+  let publicDir = 'public';
+  let files: BuiltFile[] = [];
+  const PLACEHOLDER = 'precache-version-placeholder';
+  return {
+    name: 'spine-procedure-viewer-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+      publicDir = config.publicDir;
+    },
+    writeBundle(_options, bundle: Rollup.OutputBundle) {
+      files = Object.values(bundle)
+        .filter(
+          (item) => (PAGES as readonly string[]).includes(item.fileName) || isContentHashed(item.fileName),
+        )
+        .map((item) => ({ path: item.fileName, bytes: item.type === 'chunk' ? item.code : item.source }));
+      for (const name of PUBLIC_FILES_OF_PAGES)
+        files.push({ path: name, bytes: readFileSync(join(publicDir, name)) });
+    },
+    async closeBundle() {
+      const output = (await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        publicDir: false,
+        define: {
+          __PRECACHE_MANIFEST__: JSON.stringify({ version: PLACEHOLDER, files: precacheEntries(files) }),
+        },
+        build: {
+          write: false,
+          target: 'es2022',
+          minify: true,
+          // A classic script: module service workers are not supported by every browser the viewer runs in.
+          lib: { entry: 'src/app/offline/serviceWorker.ts', formats: ['iife'], name: 'spvServiceWorker' },
+        },
+      })) as Rollup.RollupOutput[];
+      const code = output[0]!.output[0].code;
+      writeFileSync(join(outDir, 'sw.js'), code.replaceAll(PLACEHOLDER, precacheVersion(code)));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), reactEntry()],
+  plugins: [react(), reactEntry(), serviceWorker()],
   base: './',
   build: {
     target: 'es2022',

@@ -31,4 +31,10 @@ if (viewer) {
     );
   }
   startEmbedHost(viewer, { origins });
+  // Second visits and offline use, once the first frame is drawn.
+  viewer.ready
+    .then(() => import('./offline/registerServiceWorker'))
+    .then(({ registerOfflineUse }) => registerOfflineUse())
+    // No first frame, or the module could not be loaded: only offline use is lost.
+    .catch(() => undefined);
 }

@@ -1,14 +1,23 @@
 import { rawOptionsFromSearch } from '../options/parseOptions';
-import { defineSpineProcedureViewer } from '../embed/SpineProcedureViewerElement';
+import {
+  defineSpineProcedureViewer,
+  type SpineProcedureViewerElement,
+} from '../embed/SpineProcedureViewerElement';
 
 /*
  * The standalone page is the element itself: the page URL's options (?procedure=…&level=…&t=…) become its
  * attributes before it upgrades, so links and embed attributes go through the same validation. Share links point
  * back at this page.
  */
-const viewer = document.querySelector('spine-procedure-viewer');
+const viewer = document.querySelector('spine-procedure-viewer') as SpineProcedureViewerElement | null;
 if (viewer) {
   for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search)))
     viewer.setAttribute(name, value);
 }
 defineSpineProcedureViewer({ shareUrl: window.location.href });
+// Second visits and offline use, once the first frame is drawn (the element's own script never registers it).
+viewer?.ready
+  .then(() => import('./offline/registerServiceWorker'))
+  .then(({ registerOfflineUse }) => registerOfflineUse())
+  // No first frame, or the module could not be loaded: only offline use is lost.
+  .catch(() => undefined);
