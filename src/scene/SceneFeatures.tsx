@@ -12,9 +12,11 @@ import { PatientTorso } from './PatientTorso';
 import { SkinMarks } from './SkinMarks';
 import { Trocars } from './Trocars';
 
+export { LevelLabels, TreatedLabels } from './SceneLabels';
+
 /**
- * The parts of the scene the opening overview never shows — the patient, the C-arm, the instruments and the
- * cement — in their own chunk: a viewer opening on the overview draws its first frame without them and loads
+ * The parts of the scene the opening overview never shows — the patient, the C-arm, the instruments, the
+ * cement, and the labels (off unless asked for) — in their own chunk: a viewer opening on the overview draws its first frame without them and loads
  * them right after; one opening on a later moment waits for them (see useSceneFeatures).
  */
 

@@ -5,7 +5,6 @@ import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
 import { useSettings } from '../playback/react/viewerHooks';
 import { CutawayDriver } from './CutawayDriver';
-import { LevelLabels, TreatedLabels } from './SceneLabels';
 import { StaticSpine } from './StaticSpine';
 import { TreatedVertebra } from './TreatedVertebra';
 
@@ -42,14 +41,14 @@ export function SpineScene({ model, features }: SpineSceneProps) {
       <group rotation-x={-pose.rotationXRad}>
         <group position={[-pose.position[0], -pose.position[1], -pose.position[2]]}>
           <StaticSpine scene={model.root} treatedLevel={settings.level} />
-          {settings.labels && <LevelLabels />}
+          {settings.labels && features && <features.LevelLabels />}
           <group position={pose.position as [number, number, number]} rotation-x={pose.rotationXRad}>
             <TreatedVertebra scene={model.root} options={options} />
             <CutawayDriver marks={marks} />
             {features && (
               <features.TreatedLevelFeatures plan={plan} procedure={settings.procedure} options={options} />
             )}
-            {settings.labels && <TreatedLabels level={settings.level} plan={plan} />}
+            {settings.labels && features && <features.TreatedLabels level={settings.level} plan={plan} />}
           </group>
         </group>
       </group>

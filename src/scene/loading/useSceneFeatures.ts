@@ -16,10 +16,19 @@ function loadSceneFeatures(): Promise<SceneFeaturesModule> {
 
 /**
  * Whether a frame at this moment shows anything of the features chunk. Only the opening overview in the 3D view
- * goes without: no patient (torso 0), no instruments, no cement, no X-ray panel that would show the C-arm's view.
+ * without labels goes without: no patient (torso 0), no instruments, no cement, no X-ray panel that would show
+ * the C-arm's view, no labels.
  */
-export function needsSceneFeatures(state: ProcedureState, settings: Pick<ViewerSettings, 'view'>): boolean {
-  return !(state.step === 'overview' && settings.view === '3d' && state.torsoOpacity === 0);
+export function needsSceneFeatures(
+  state: ProcedureState,
+  settings: Pick<ViewerSettings, 'view' | 'labels'>,
+): boolean {
+  return !(
+    state.step === 'overview' &&
+    settings.view === '3d' &&
+    !settings.labels &&
+    state.torsoOpacity === 0
+  );
 }
 
 /** SceneFeaturesLoad: the chunk once here, and whether the first frame has to wait for it. */

@@ -15,7 +15,7 @@ describe('the first frame without the features chunk is the whole picture', () =
     let bare = 0;
     for (let t = 0; t <= timeline.duration; t += 0.25) {
       const s = stateAt(timeline, OPTIONS, t, createProcedureState());
-      if (needsSceneFeatures(s, { view: '3d' })) continue;
+      if (needsSceneFeatures(s, { view: '3d', labels: false })) continue;
       bare++;
       // No patient, C-arm (it shows only with an X-ray view), instrument, mark, dressing, balloon or cement.
       expect(s.torsoOpacity).toBe(0);
@@ -26,18 +26,22 @@ describe('the first frame without the features chunk is the whole picture', () =
     }
     // The opening overview is bare: a viewer opening there does not wait for the chunk.
     expect(bare).toBeGreaterThan(4);
-    expect(needsSceneFeatures(stateAt(timeline, OPTIONS, 0, createProcedureState()), { view: '3d' })).toBe(
-      false,
-    );
+    expect(
+      needsSceneFeatures(stateAt(timeline, OPTIONS, 0, createProcedureState()), {
+        view: '3d',
+        labels: false,
+      }),
+    ).toBe(false);
   });
 
   it('any other view or moment needs the chunk', () => {
     const timeline = timelineFor('kyphoplasty');
     const start = stateAt(timeline, OPTIONS, 0, createProcedureState());
-    expect(needsSceneFeatures(start, { view: 'split' })).toBe(true);
-    expect(needsSceneFeatures(start, { view: 'fluoro' })).toBe(true);
+    expect(needsSceneFeatures(start, { view: 'split', labels: false })).toBe(true);
+    expect(needsSceneFeatures(start, { view: 'fluoro', labels: false })).toBe(true);
+    expect(needsSceneFeatures(start, { view: '3d', labels: true })).toBe(true);
     const later = stateAt(timeline, OPTIONS, timeline.duration / 2, createProcedureState());
-    expect(needsSceneFeatures(later, { view: '3d' })).toBe(true);
+    expect(needsSceneFeatures(later, { view: '3d', labels: false })).toBe(true);
   });
 });
 
