@@ -3,6 +3,12 @@ import { useLayoutEffect } from 'react';
 import { PMREMGenerator, type Texture } from 'three';
 import { studioRoomEquirect } from './studioRoom';
 
+/**
+ * Width of the traced room image: 256 × 128 (~15–40 ms to trace) gives the PMREM 64 px faces, enough for matte
+ * bone and soft steel highlights.
+ */
+export const STUDIO_ROOM_WIDTH = 256;
+
 /** StudioEnvironmentProps: how strongly the studio's reflected light counts. */
 export interface StudioEnvironmentProps {
   /** Scale of the image-based light (the direct lights in Lights.tsx carry the shape). */
@@ -25,8 +31,7 @@ export function StudioEnvironment({ intensity = 0.35 }: StudioEnvironmentProps) 
       const start = performance.now();
       environment?.dispose();
       const pmrem = new PMREMGenerator(gl);
-      // 256 × 128 (~20 ms to trace) gives the PMREM 64 px faces: enough for matte bone and soft steel highlights.
-      const room = studioRoomEquirect(256);
+      const room = studioRoomEquirect(STUDIO_ROOM_WIDTH);
       environment = pmrem.fromEquirectangular(room).texture;
       room.dispose();
       pmrem.dispose();

@@ -6,11 +6,14 @@ import { Lights } from './Lights';
 import { ProcedureDriver } from './ProcedureDriver';
 import { SceneContent } from './SceneContent';
 import { SceneResourcesProvider } from './SceneResourcesProvider';
-import { StudioEnvironment } from './StudioEnvironment';
+import { STUDIO_ROOM_WIDTH, StudioEnvironment } from './StudioEnvironment';
+import { studioRoomPixels } from './studioRoom';
 import { loadPreparedSpine } from './loading/preparedSpine';
 
 /** Start parsing the model now (its bytes are already on the way), ahead of the canvas that will draw it. */
 export function preloadSpineModel(): Promise<unknown> {
+  // The studio light's image too, in the gap while the model decodes, rather than when the canvas mounts.
+  setTimeout(() => studioRoomPixels(STUDIO_ROOM_WIDTH), 0);
   return loadPreparedSpine();
 }
 
