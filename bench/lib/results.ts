@@ -1,6 +1,7 @@
 import type { Budget, BudgetKey } from '../budgets';
 import type { FileBytes } from './bytes';
-import type { LoopCheckpoint } from './measure';
+import type { HeapKindGrowth } from './heap';
+import type { LoopCheckpoint } from './loops';
 import {
   budgetRow,
   evaluateBudgets,
@@ -39,6 +40,27 @@ export interface BenchResults {
   appLoadTimeline: { path: string; startMs: number; endMs: number }[];
   baselineFirstFrameRunsMs: number[];
 
+  /** The same first-time visits with Chromium's CPU throttling (`cpuThrottlingRate`×) from before navigation. */
+  cpuThrottlingRate: number;
+  firstFrameMsThrottled: number;
+  baselineFirstFrameMsThrottled: number;
+  firstFrameRatioThrottled: number;
+  firstFrameRunsMsThrottled: number[];
+  baselineFirstFrameRunsMsThrottled: number[];
+  /** Main-thread ms per frame while playing, CPU throttled (no budget: the 4 ms budget is for the test machine). */
+  frameMsP50PlayingThrottled: number;
+  frameMsP95PlayingThrottled: number;
+  framesPlayingThrottled: number;
+
+  /** A second visit in the same browser context: HTTP cache warm, a service worker installed if there is one. */
+  firstFrameMsRepeatVisit: number;
+  firstFrameRunsMsRepeatVisit: number[];
+  baselineFirstFrameMsRepeatVisit: number;
+  baselineFirstFrameRunsMsRepeatVisit: number[];
+  firstFrameRatioRepeatVisit: number;
+  /** A service worker controlled every repeat visit of the app. */
+  repeatVisitServiceWorker: boolean;
+
   frameMsP50Playing: number;
   frameMsP95Playing: number;
   frameMsMaxPlaying: number;
@@ -61,6 +83,8 @@ export interface BenchResults {
   trianglesSplit: number;
 
   loops: number;
+  /** The option changes each loop makes (attribute=value, in order). */
+  loopChanges: string[];
   framesPerLoop: number;
   loopSeries: LoopCheckpoint[];
   geometriesAfter1: number;
@@ -76,6 +100,10 @@ export interface BenchResults {
   heapDataAfter1Bytes: number;
   heapDataAfter100Bytes: number;
   heapDataGrowthPct: number;
+  /** The same figure under the name of the budget (DESIGN.md §7). */
+  heapJsDataGrowthPct: number;
+  /** The kinds of JS data that grew most (objects by constructor, closures by name, strings and arrays by type). */
+  heapJsDataGrowthByKind: HeapKindGrowth[];
   /** …and compiled code, bytecode and feedback (grows while the JIT warms up). */
   heapCodeAfter1Bytes: number;
   heapCodeAfter100Bytes: number;
@@ -141,6 +169,45 @@ export function tableRows(r: BenchResults, b: Record<BudgetKey, BudgetResult>): 
       note: r.baselineFirstFrameRunsMs.map((v) => v.toFixed(0)).join(', '),
     },
     budgetRow(b.firstFrameRatio, 'ratio, app / empty page'),
+    {
+      section: `First rendered frame, CPU throttled ${r.cpuThrottlingRate}× (old phone; median of ${r.firstFrameRunsMsThrottled.length} runs)`,
+    },
+    {
+      label: 'app, throttled',
+      value: ms(r.firstFrameMsThrottled),
+      note: r.firstFrameRunsMsThrottled.map((v) => v.toFixed(0)).join(', '),
+    },
+    {
+      label: 'empty page, throttled',
+      value: ms(r.baselineFirstFrameMsThrottled),
+      note: r.baselineFirstFrameRunsMsThrottled.map((v) => v.toFixed(0)).join(', '),
+    },
+    budgetRow(b.firstFrameRatioThrottled, 'ratio, app / empty page, throttled'),
+    {
+      label: 'playing, throttled, p50 / p95',
+      value: `${ms(r.frameMsP50PlayingThrottled)} / ${ms(r.frameMsP95PlayingThrottled)}`,
+      note: `${count(r.framesPlayingThrottled)} frames; main-thread ms per frame, no budget`,
+    },
+    {
+      section: `First rendered frame, repeat visit (same browser context; median of ${r.firstFrameRunsMsRepeatVisit.length} runs)`,
+    },
+    {
+      label: 'app, repeat visit',
+      value: ms(r.firstFrameMsRepeatVisit),
+      note:
+        `${r.firstFrameRunsMsRepeatVisit.map((v) => v.toFixed(0)).join(', ')}; ` +
+        (r.repeatVisitServiceWorker ? 'service worker in control' : 'HTTP cache only, no service worker'),
+    },
+    {
+      label: 'empty page, repeat visit',
+      value: ms(r.baselineFirstFrameMsRepeatVisit),
+      note: r.baselineFirstFrameRunsMsRepeatVisit.map((v) => v.toFixed(0)).join(', '),
+    },
+    {
+      label: 'ratio, app / empty page, repeat visit',
+      value: formatValue(r.firstFrameRatioRepeatVisit, 'ratio'),
+      note: 'no budget',
+    },
     { section: 'Main-thread time per frame, GL draw excluded' },
     {
       label: 'playing, p50',
@@ -168,7 +235,11 @@ export function tableRows(r: BenchResults, b: Record<BudgetKey, BudgetResult>): 
       label: 'draw calls / triangles, split view',
       value: `${count(r.drawCallsSplit)} / ${count(r.trianglesSplit)}`,
     },
-    { section: `Long run: ${count(r.loops)} accelerated loops of both procedures` },
+    {
+      section:
+        `Long run: ${count(r.loops)} accelerated loops of both procedures, each changing ` +
+        `${[...new Set(r.loopChanges.map((c) => c.split('=')[0]))].join(', ')}`,
+    },
     { label: 'geometries, after 1 → after N', value: `${r.geometriesAfter1} → ${r.geometriesAfter100}` },
     budgetRow(b.geometriesGrowth, 'geometries, growth'),
     { label: 'textures, after 1 → after N', value: `${r.texturesAfter1} → ${r.texturesAfter100}` },
@@ -178,12 +249,25 @@ export function tableRows(r: BenchResults, b: Record<BudgetKey, BudgetResult>): 
       value: `${kB(r.heapAfter1Bytes)} → ${kB(r.heapAfter100Bytes)}`,
       note: r.loopSeries.map((c) => `${c.loop}: ${kB(c.heapBytes)}`).join(', '),
     },
-    budgetRow(b.heapGrowthPct, 'JS heap, growth'),
+    {
+      label: 'JS heap, growth',
+      value: formatValue(r.heapGrowthPct, 'pct'),
+      note: 'no budget: includes compiled code, which grows while the JIT warms up',
+    },
     {
       label: 'of which JS data (snapshot)',
       value: `${kB(r.heapDataAfter1Bytes)} → ${kB(r.heapDataAfter100Bytes)}`,
-      note: formatValue(r.heapDataGrowthPct, 'pct'),
     },
+    budgetRow(
+      b.heapJsDataGrowthPct,
+      'JS data, growth',
+      r.heapJsDataGrowthByKind.length > 0
+        ? `most: ${r.heapJsDataGrowthByKind
+            .slice(0, 3)
+            .map((k) => `${k.kind} +${kB(k.bytesDelta)}`)
+            .join(', ')}`
+        : undefined,
+    ),
     {
       label: 'of which compiled code (snapshot)',
       value: `${kB(r.heapCodeAfter1Bytes)} → ${kB(r.heapCodeAfter100Bytes)}`,
