@@ -7,7 +7,6 @@ import {
   type PageKind,
   type RequestLog,
 } from './load';
-import { measurePlaying } from './measure';
 
 /** How many loads of each kind, and how slow the throttled ones are. */
 export interface FirstFramePlan {
@@ -16,14 +15,15 @@ export interface FirstFramePlan {
   /** First-time visits of each page with the CPU throttled. */
   throttledRuns: number;
   cpuThrottlingRate: number;
-  /** Wall time played from the start of each step for the throttled per-frame figure. */
-  playMsPerStep: number;
 }
 
 export interface FirstFrameFigures {
   gl: string;
   appRuns: number[];
   baselineRuns: number[];
+  /** When the GPU had drawn the first frame's work (see `LoadedPage.gpuIdleMs`), first visits. */
+  appGpuIdleRuns: number[];
+  baselineGpuIdleRuns: number[];
   /** What the first app and baseline visits fetched before their first frame. */
   appResources: LoadedPage['resources'];
   baselineResources: LoadedPage['resources'];
@@ -33,15 +33,12 @@ export interface FirstFrameFigures {
   repeatVisitServiceWorker: boolean;
   appThrottledRuns: number[];
   baselineThrottledRuns: number[];
-  /** Main-thread ms per frame while playing, in the last throttled app page. */
-  playingThrottled: number[];
   errors: string[];
 }
 
 /**
  * Every first-frame figure, app and empty page alternating so that both see the same machine: first visits (each
- * followed by a repeat visit of the same page in the same context), then first visits with the CPU throttled, the
- * last of which also plays both procedures for the throttled per-frame figure.
+ * followed by a repeat visit of the same page in the same context), then first visits with the CPU throttled.
  */
 export async function measureFirstFrames(
   browser: Browser,
@@ -63,6 +60,8 @@ export async function measureFirstFrames(
     gl,
     appRuns: [],
     baselineRuns: [],
+    appGpuIdleRuns: [],
+    baselineGpuIdleRuns: [],
     appResources: [],
     baselineResources: [],
     appRepeatRuns: [],
@@ -70,7 +69,6 @@ export async function measureFirstFrames(
     repeatVisitServiceWorker: true,
     appThrottledRuns: [],
     baselineThrottledRuns: [],
-    playingThrottled: [],
     errors,
   };
 
@@ -84,15 +82,20 @@ export async function measureFirstFrames(
         collect(kind, again);
         if (kind === 'app') {
           out.appRuns.push(first.firstFrameMs);
+          out.appGpuIdleRuns.push(first.gpuIdleMs);
           out.appRepeatRuns.push(again.firstFrameMs);
           if (i === 0) out.appResources = first.resources;
           out.repeatVisitServiceWorker &&= again.serviceWorker;
         } else {
           out.baselineRuns.push(first.firstFrameMs);
+          out.baselineGpuIdleRuns.push(first.gpuIdleMs);
           out.baselineRepeatRuns.push(again.firstFrameMs);
           if (i === 0) out.baselineResources = first.resources;
         }
-        times.push(`${kind} ${first.firstFrameMs.toFixed(0)} ms (again ${again.firstFrameMs.toFixed(0)} ms)`);
+        times.push(
+          `${kind} ${first.firstFrameMs.toFixed(0)} ms (GPU idle ${first.gpuIdleMs.toFixed(0)} ms; ` +
+            `again ${again.firstFrameMs.toFixed(0)} ms)`,
+        );
       } finally {
         await first.context.close();
       }
@@ -109,10 +112,6 @@ export async function measureFirstFrames(
         collect(kind, loaded);
         (kind === 'app' ? out.appThrottledRuns : out.baselineThrottledRuns).push(loaded.firstFrameMs);
         times.push(`${kind} ${loaded.firstFrameMs.toFixed(0)} ms`);
-        if (kind === 'app' && i === plan.throttledRuns - 1) {
-          log(`playing with the CPU throttled ${rate}× (${plan.playMsPerStep / 1000} s from each step)`);
-          out.playingThrottled = await measurePlaying(loaded.page, plan.playMsPerStep);
-        }
       } finally {
         await loaded.context.close();
       }

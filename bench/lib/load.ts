@@ -22,6 +22,12 @@ export interface LoadedPage {
   firstFrameMs: number;
   /** The resources the page started to fetch before its first rendered frame (ms since navigation start). */
   resources: { url: string; startMs: number; endMs: number }[];
+  /**
+   * performance.now() once the GPU process has done all the work queued up to the first frame (a one-pixel
+   * readback from a fresh WebGL context answers only then). `ready` resolves when the frame has been issued, which
+   * with software GL can be long before it has been drawn: the picture is certainly on screen by this time.
+   */
+  gpuIdleMs: number;
   /** A service worker controlled the page when it loaded (a repeat visit once one is installed). */
   serviceWorker: boolean;
   errors: string[];
@@ -81,7 +87,14 @@ async function openToFirstFrame(
       serviceWorker: Boolean(navigator.serviceWorker?.controller),
     };
   });
-  return { context, page, ...loaded, errors };
+  // Straight after the first frame (within the 100 ms polling): a synchronous round trip to the GPU process.
+  const gpuIdleMs = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return performance.now();
+  });
+  return { context, page, ...loaded, gpuIdleMs, errors };
 }
 
 /** Open `url` in a fresh context (a first-time visitor: empty cache, no service worker) and wait for its first frame. */

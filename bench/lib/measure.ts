@@ -128,6 +128,25 @@ export async function measurePlaying(page: Page, msPerStep: number): Promise<num
 }
 
 /**
+ * The same as `measurePlaying` with Chromium's CPU throttling at `rate`× for the time of the measurement (per-frame
+ * work does not depend on how the page was loaded, so the page the unthrottled figures came from serves).
+ */
+export async function measurePlayingThrottled(
+  page: Page,
+  msPerStep: number,
+  rate: number,
+): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  try {
+    return await measurePlaying(page, msPerStep);
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
+}
+
+/**
  * Main-thread milliseconds per frame while scrubbing: `seeks` seeks to seeded random times across the whole
  * timeline (half in each procedure), each followed by a rendered frame; one sample per frame drawn.
  */

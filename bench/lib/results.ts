@@ -39,6 +39,12 @@ export interface BenchResults {
   /** What the app's first run fetched before its first frame, and when (ms since navigation start). */
   appLoadTimeline: { path: string; startMs: number; endMs: number }[];
   baselineFirstFrameRunsMs: number[];
+  /**
+   * Milliseconds from navigation until the GPU has done the work queued up to the first frame (medians of the same
+   * runs; no budget): with software GL the first frame is issued long before it is drawn.
+   */
+  firstFrameGpuIdleMs: number;
+  baselineFirstFrameGpuIdleMs: number;
 
   /** The same first-time visits with Chromium's CPU throttling (`cpuThrottlingRate`×) from before navigation. */
   cpuThrottlingRate: number;
@@ -169,6 +175,11 @@ export function tableRows(r: BenchResults, b: Record<BudgetKey, BudgetResult>): 
       note: r.baselineFirstFrameRunsMs.map((v) => v.toFixed(0)).join(', '),
     },
     budgetRow(b.firstFrameRatio, 'ratio, app / empty page'),
+    {
+      label: 'GPU idle after it, app / empty page',
+      value: `${ms(r.firstFrameGpuIdleMs)} / ${ms(r.baselineFirstFrameGpuIdleMs)}`,
+      note: 'when the first frame has certainly been drawn; no budget',
+    },
     {
       section: `First rendered frame, CPU throttled ${r.cpuThrottlingRate}× (old phone; median of ${r.firstFrameRunsMsThrottled.length} runs)`,
     },

@@ -31,6 +31,8 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     firstFrameRunsMs: [390, 400, 420],
     appLoadTimeline: [{ path: '/assets/index.js', startMs: 5, endMs: 20 }],
     baselineFirstFrameRunsMs: [340, 350, 360],
+    firstFrameGpuIdleMs: 2500,
+    baselineFirstFrameGpuIdleMs: 360,
     cpuThrottlingRate: 4,
     firstFrameMsThrottled: 1500,
     baselineFirstFrameMsThrottled: 1000,
