@@ -25,62 +25,13 @@ import {
   sumBytes,
 } from './lib/bytes';
 import { cachingHeaders } from './lib/caching';
+import { CPU_THROTTLING_RATE, FULL, parseArgs, QUICK } from './lib/plan';
 import { measureFirstFrames } from './lib/firstFrame';
 import { RequestLog, type LoadedPage, loadToFirstFrame } from './lib/load';
 import { LOOP_CHANGES, measureLoops } from './lib/loops';
 import { measureDrawCalls, measurePlaying, measurePlayingThrottled, measureScrubbing } from './lib/measure';
 import { WORK_VIEWPORT } from './lib/viewer';
 import { growthPct, median, percentile, ratio, round } from './lib/stats';
-
-const USAGE = 'usage: npm run bench [-- --quick] [--json] [--skip-build]';
-
-interface Options {
-  quick: boolean;
-  json: boolean;
-  skipBuild: boolean;
-}
-
-function parseArgs(argv: readonly string[]): Options {
-  const flags = argv.filter((a) => a.startsWith('-') && a !== '--');
-  const known = new Set(['--quick', '--json', '--skip-build', '--help', '-h']);
-  const unknown = flags.filter((f) => !known.has(f));
-  if (unknown.length > 0 || flags.includes('--help') || flags.includes('-h')) {
-    console.error(unknown.length > 0 ? `unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
-    process.exit(unknown.length > 0 ? 2 : 0);
-  }
-  return {
-    quick: flags.includes('--quick'),
-    json: flags.includes('--json'),
-    skipBuild: flags.includes('--skip-build'),
-  };
-}
-
-/**
- * How much each part does. Software GL draws a frame with the X-ray passes in about 0.3–0.6 s on the 2-core
- * machine, so the number of frames, not the JS, sets the running time (quick ≈ 4–5 minutes with the builds,
- * full ≈ 35).
- */
-const FULL = {
-  loops: 100,
-  seeks: 1000,
-  firstFrameRuns: 5,
-  throttledRuns: 3,
-  playMsPerStep: 2000,
-  pointsPerStep: 3,
-  timeoutMin: 75,
-};
-const QUICK = {
-  loops: 5,
-  seeks: 100,
-  firstFrameRuns: 3,
-  throttledRuns: 2,
-  playMsPerStep: 500,
-  pointsPerStep: 1,
-  timeoutMin: 15,
-};
-
-/** DevTools' "low-end mobile" preset: the main thread four times slower (DESIGN.md §7). */
-const CPU_THROTTLING_RATE = 4;
 
 /** URL paths of the resources on `origin` (others are counted as other-origin requests, not as bytes). */
 function pathsOn(origin: string, resources: LoadedPage['resources']): string[] {
