@@ -1,6 +1,6 @@
 /**
- * The budgets `npm run bench` checks, in one place. Source: ../shared/DESIGN.md §7 "Budgets" (the model size:
- * docs/models.md, "Budget"). Every budget is an upper bound: a figure passes when it is ≤ `max`.
+ * The budgets `npm run bench` checks, in one place. Source: ../shared/DESIGN.md §7 "Budgets" (the model size also
+ * in docs/models.md, "Budget"). Every budget is an upper bound: a figure passes when it is ≤ `max`.
  */
 export const BUDGETS_SOURCE = '../shared/DESIGN.md §7 (Budgets); model size: docs/models.md (Budget)';
 
@@ -10,6 +10,8 @@ export interface Budget {
   /** What the figure is, as printed in the table. */
   label: string;
   max: number;
+  /** Where the design wants the figure to be; printed next to the budget, never checked. */
+  aim?: number;
   unit: BudgetUnit;
   source: string;
 }
@@ -31,7 +33,15 @@ export const BUDGETS = {
   },
   firstFrameRatio: {
     label: 'first rendered frame, app / empty page',
-    max: 1.3,
+    max: 2,
+    aim: 1.3,
+    unit: 'ratio',
+    source: DESIGN,
+  },
+  firstFrameRatioThrottled: {
+    label: 'first rendered frame, app / empty page, CPU throttled 4×',
+    max: 2,
+    aim: 1.3,
     unit: 'ratio',
     source: DESIGN,
   },
@@ -53,12 +63,17 @@ export const BUDGETS = {
   },
   geometriesGrowth: { label: 'geometries, after N loops − after 1', max: 0, unit: 'count', source: DESIGN },
   texturesGrowth: { label: 'textures, after N loops − after 1', max: 0, unit: 'count', source: DESIGN },
-  heapGrowthPct: { label: 'JS heap growth, after N loops vs 1', max: 5, unit: 'pct', source: DESIGN },
+  heapJsDataGrowthPct: {
+    label: 'JS data (heap snapshot: objects, arrays, closures, strings), growth after N loops vs 1',
+    max: 1,
+    unit: 'pct',
+    source: DESIGN,
+  },
   modelBytesGzip: {
     label: 'models, default view (gzip)',
-    max: 1_500_000,
+    max: 600_000,
     unit: 'bytes',
-    source: 'docs/models.md (Budget)',
+    source: `${DESIGN}; docs/models.md (Budget)`,
   },
   otherOriginRequests: { label: 'requests to other origins', max: 0, unit: 'count', source: DESIGN },
 } as const satisfies Record<string, Budget>;

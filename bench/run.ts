@@ -2,7 +2,7 @@
  * `npm run bench`: builds the app and the empty R3F + OrbitControls baseline, measures both in one headless
  * Chromium (software WebGL), compares every figure with bench/budgets.ts and prints a table and one JSON object.
  *
- *   npm run bench                  full run (100 loops, 1,000 seeks, 5 first-frame runs each)
+ *   npm run bench                  full run (100 loops, 1,000 seeks, 5 first-frame runs each, 3 throttled)
  *   npm run bench -- --quick       fewer loops, seeks and runs (what CI runs)
  *   npm run bench -- --json        print only the JSON object
  *   npm run bench -- --skip-build  reuse bench-results/app-dist and baseline-dist
@@ -24,63 +24,14 @@ import {
   onDemandChunks,
   sumBytes,
 } from './lib/bytes';
-import {
-  glRenderer,
-  loadToFirstFrame,
-  measureDrawCalls,
-  measureLoops,
-  measurePlaying,
-  measureScrubbing,
-  RequestLog,
-  WORK_VIEWPORT,
-  type LoadedPage,
-} from './lib/measure';
+import { cachingHeaders } from './lib/caching';
+import { CPU_THROTTLING_RATE, FULL, parseArgs, QUICK } from './lib/plan';
+import { measureFirstFrames } from './lib/firstFrame';
+import { RequestLog, type LoadedPage, loadToFirstFrame } from './lib/load';
+import { LOOP_CHANGES, measureLoops } from './lib/loops';
+import { measureDrawCalls, measurePlaying, measurePlayingThrottled, measureScrubbing } from './lib/measure';
+import { WORK_VIEWPORT } from './lib/viewer';
 import { growthPct, median, percentile, ratio, round } from './lib/stats';
-
-const USAGE = 'usage: npm run bench [-- --quick] [--json] [--skip-build]';
-
-interface Options {
-  quick: boolean;
-  json: boolean;
-  skipBuild: boolean;
-}
-
-function parseArgs(argv: readonly string[]): Options {
-  const flags = argv.filter((a) => a.startsWith('-') && a !== '--');
-  const known = new Set(['--quick', '--json', '--skip-build', '--help', '-h']);
-  const unknown = flags.filter((f) => !known.has(f));
-  if (unknown.length > 0 || flags.includes('--help') || flags.includes('-h')) {
-    console.error(unknown.length > 0 ? `unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
-    process.exit(unknown.length > 0 ? 2 : 0);
-  }
-  return {
-    quick: flags.includes('--quick'),
-    json: flags.includes('--json'),
-    skipBuild: flags.includes('--skip-build'),
-  };
-}
-
-/**
- * How much each part does. Software GL draws a frame with the X-ray passes in about 0.3–0.6 s on the 2-core
- * machine, so the number of frames, not the JS, sets the running time (quick ≈ 3 minutes with the builds,
- * full ≈ 30).
- */
-const FULL = {
-  loops: 100,
-  seeks: 1000,
-  firstFrameRuns: 5,
-  playMsPerStep: 2000,
-  pointsPerStep: 3,
-  timeoutMin: 60,
-};
-const QUICK = {
-  loops: 5,
-  seeks: 100,
-  firstFrameRuns: 3,
-  playMsPerStep: 500,
-  pointsPerStep: 1,
-  timeoutMin: 12,
-};
 
 /** URL paths of the resources on `origin` (others are counted as other-origin requests, not as bytes). */
 function pathsOn(origin: string, resources: LoadedPage['resources']): string[] {
@@ -114,38 +65,30 @@ async function main(): Promise<void> {
   const servers: StaticServer[] = [];
   const browser = await launchBrowser();
   try {
-    const app = await startStaticServer(APP_DIST);
+    // Served as a host following the README's caching advice would (only the repeat visits can tell).
+    const app = await startStaticServer(APP_DIST, cachingHeaders);
     servers.push(app);
-    const baseline = await startStaticServer(BASELINE_DIST);
+    const baseline = await startStaticServer(BASELINE_DIST, cachingHeaders);
     servers.push(baseline);
     const requests = new RequestLog();
     const appUrl = `${app.origin}/index.html`;
     const baselineUrl = `${baseline.origin}/index.html`;
     const pageErrors: string[] = [];
 
-    // Warm the browser (GPU process, SwiftShader) once, then alternate app and baseline loads.
-    const warm = await loadToFirstFrame(browser, baselineUrl, 'baseline', requests);
-    const gl = await glRenderer(warm.page);
-    await warm.context.close();
-    const appRuns: number[] = [];
-    const baselineRuns: number[] = [];
-    let appResources: LoadedPage['resources'] = [];
-    let baselineResources: LoadedPage['resources'] = [];
-    for (let i = 0; i < plan.firstFrameRuns; i++) {
-      const a = await loadToFirstFrame(browser, appUrl, 'app', requests);
-      appRuns.push(a.firstFrameMs);
-      if (i === 0) appResources = a.resources;
-      pageErrors.push(...a.errors);
-      await a.context.close();
-      const b = await loadToFirstFrame(browser, baselineUrl, 'baseline', requests);
-      baselineRuns.push(b.firstFrameMs);
-      if (i === 0) baselineResources = b.resources;
-      pageErrors.push(...b.errors.map((e) => `baseline: ${e}`));
-      await b.context.close();
-      log(
-        `first frame, run ${i + 1}/${plan.firstFrameRuns}: app ${a.firstFrameMs.toFixed(0)} ms, baseline ${b.firstFrameMs.toFixed(0)} ms`,
-      );
-    }
+    const first = await measureFirstFrames(
+      browser,
+      { app: appUrl, baseline: baselineUrl },
+      requests,
+      {
+        runs: plan.firstFrameRuns,
+        throttledRuns: plan.throttledRuns,
+        cpuThrottlingRate: CPU_THROTTLING_RATE,
+      },
+      log,
+    );
+    pageErrors.push(...first.errors);
+    const appResources = first.appResources;
+    const baselineResources = first.baselineResources;
 
     const appFiles = filesRequested(APP_DIST, pathsOn(app.origin, appResources));
     const appJs = appFiles.filter((f) => assetKind(f.path) === 'js' && !ON_DEMAND_CHUNK.test(f.path));
@@ -159,18 +102,29 @@ async function main(): Promise<void> {
     );
 
     log('draw calls and triangles over every step of both procedures');
-    const viewer = await loadToFirstFrame(browser, appUrl, 'app', requests, WORK_VIEWPORT);
+    const viewer = await loadToFirstFrame(browser, appUrl, 'app', requests, { viewport: WORK_VIEWPORT });
     const draws = await measureDrawCalls(viewer.page, plan.pointsPerStep);
     log(`playing (${plan.playMsPerStep / 1000} s from the start of each step, both procedures)`);
     const playing = await measurePlaying(viewer.page, plan.playMsPerStep);
     log(`scrubbing (${plan.seeks} random seeks)`);
     const scrubbing = await measureScrubbing(viewer.page, plan.seeks);
+    log(`playing again with the CPU throttled ${CPU_THROTTLING_RATE}×`);
+    const playingThrottled = await measurePlayingThrottled(
+      viewer.page,
+      plan.playMsPerStep,
+      CPU_THROTTLING_RATE,
+    );
     pageErrors.push(...viewer.errors);
     await viewer.context.close();
-    if (playing.length === 0 || scrubbing.length === 0 || draws.drawCalls === 0)
+    if (
+      playing.length === 0 ||
+      playingThrottled.length === 0 ||
+      scrubbing.length === 0 ||
+      draws.drawCalls === 0
+    )
       throw new Error('the viewer rendered no frames while playing or scrubbing: nothing to measure');
 
-    log(`${plan.loops} accelerated loops of both procedures`);
+    log(`${plan.loops} accelerated loops of both procedures, changing options as they go`);
     const loops = await measureLoops(browser, appUrl, plan.loops, requests, (n) =>
       log(`  loop ${n}/${plan.loops}`),
     );
@@ -181,14 +135,23 @@ async function main(): Promise<void> {
     ];
     const jsGzipBytes = sumBytes(appJs).gzipBytes;
     const baselineJsGzipBytes = sumBytes(baselineJs).gzipBytes;
-    const firstFrameMs = median(appRuns);
-    const baselineFirstFrameMs = median(baselineRuns);
+    const firstFrameMs = median(first.appRuns);
+    const baselineFirstFrameMs = median(first.baselineRuns);
+    const firstFrameMsThrottled = median(first.appThrottledRuns);
+    const baselineFirstFrameMsThrottled = median(first.baselineThrottledRuns);
+    const firstFrameMsRepeatVisit = median(first.appRepeatRuns);
+    const baselineFirstFrameMsRepeatVisit = median(first.baselineRepeatRuns);
+    const heapDataGrowthPct = round(
+      growthPct(loops.compositionAfter1.dataBytes, loops.compositionAfterN.dataBytes),
+      2,
+    );
+    const runs = (list: number[]) => list.map((v) => round(v, 1));
 
     const results: BenchResults = {
       mode: options.quick ? 'quick' : 'full',
       date: new Date().toISOString(),
       browser: `Chromium ${browser.version()}`,
-      gl,
+      gl: first.gl,
       cpus: os.cpus().length,
       budgetsSource: BUDGETS_SOURCE,
 
@@ -205,13 +168,32 @@ async function main(): Promise<void> {
       firstFrameMs: round(firstFrameMs, 1),
       baselineFirstFrameMs: round(baselineFirstFrameMs, 1),
       firstFrameRatio: round(ratio(firstFrameMs, baselineFirstFrameMs), 3),
-      firstFrameRunsMs: appRuns.map((v) => round(v, 1)),
+      firstFrameRunsMs: runs(first.appRuns),
       appLoadTimeline: appResources.map((r) => ({
         path: r.url.startsWith(`${app.origin}/`) ? new URL(r.url).pathname : r.url,
         startMs: round(r.startMs, 1),
         endMs: round(r.endMs, 1),
       })),
-      baselineFirstFrameRunsMs: baselineRuns.map((v) => round(v, 1)),
+      baselineFirstFrameRunsMs: runs(first.baselineRuns),
+      firstFrameGpuIdleMs: round(median(first.appGpuIdleRuns), 1),
+      baselineFirstFrameGpuIdleMs: round(median(first.baselineGpuIdleRuns), 1),
+
+      cpuThrottlingRate: CPU_THROTTLING_RATE,
+      firstFrameMsThrottled: round(firstFrameMsThrottled, 1),
+      baselineFirstFrameMsThrottled: round(baselineFirstFrameMsThrottled, 1),
+      firstFrameRatioThrottled: round(ratio(firstFrameMsThrottled, baselineFirstFrameMsThrottled), 3),
+      firstFrameRunsMsThrottled: runs(first.appThrottledRuns),
+      baselineFirstFrameRunsMsThrottled: runs(first.baselineThrottledRuns),
+      frameMsP50PlayingThrottled: round(percentile(playingThrottled, 50), 3),
+      frameMsP95PlayingThrottled: round(percentile(playingThrottled, 95), 3),
+      framesPlayingThrottled: playingThrottled.length,
+
+      firstFrameMsRepeatVisit: round(firstFrameMsRepeatVisit, 1),
+      firstFrameRunsMsRepeatVisit: runs(first.appRepeatRuns),
+      baselineFirstFrameMsRepeatVisit: round(baselineFirstFrameMsRepeatVisit, 1),
+      baselineFirstFrameRunsMsRepeatVisit: runs(first.baselineRepeatRuns),
+      firstFrameRatioRepeatVisit: round(ratio(firstFrameMsRepeatVisit, baselineFirstFrameMsRepeatVisit), 3),
+      repeatVisitServiceWorker: first.repeatVisitServiceWorker,
 
       frameMsP50Playing: round(percentile(playing, 50), 3),
       frameMsP95Playing: round(percentile(playing, 95), 3),
@@ -226,6 +208,7 @@ async function main(): Promise<void> {
       ...draws,
 
       loops: plan.loops,
+      loopChanges: LOOP_CHANGES.map(([name, value]) => `${name}=${value}`),
       framesPerLoop: loops.framesPerLoop,
       loopSeries: loops.series,
       geometriesAfter1: loops.geometriesAfter1,
@@ -239,10 +222,9 @@ async function main(): Promise<void> {
       heapGrowthPct: round(growthPct(loops.heapAfter1Bytes, loops.heapAfterNBytes), 2),
       heapDataAfter1Bytes: loops.compositionAfter1.dataBytes,
       heapDataAfter100Bytes: loops.compositionAfterN.dataBytes,
-      heapDataGrowthPct: round(
-        growthPct(loops.compositionAfter1.dataBytes, loops.compositionAfterN.dataBytes),
-        2,
-      ),
+      heapDataGrowthPct,
+      heapJsDataGrowthPct: heapDataGrowthPct,
+      heapJsDataGrowthByKind: loops.dataGrowthByKind,
       heapCodeAfter1Bytes: loops.compositionAfter1.codeBytes,
       heapCodeAfter100Bytes: loops.compositionAfterN.codeBytes,
 
