@@ -15,6 +15,8 @@ export class RendererBridge {
   private memory: () => { geometries: number; textures: number } = () => ({ geometries: 0, textures: 0 });
   private fluoroCapture: ((view: XrayView) => string) | null = null;
   private captureRequests: { view: XrayView; resolve: (url: string | null) => void }[] = [];
+  private partsLoading = false;
+  private partsWaiters: (() => void)[] = [];
 
   /** @param fallback asks for a frame when no renderer is attached (no WebGL, poster still showing). */
   constructor(private readonly fallback: FrameRequester) {}
@@ -42,6 +44,30 @@ export class RendererBridge {
     return this.memory();
   }
 
+  /**
+   * Whether part of the scene is still loading after the first frame (the features chunk: patient, C-arm,
+   * instruments, cement). Frames drawn meanwhile lack those parts; captures wait until they are in.
+   */
+  setPartsLoading(loading: boolean): void {
+    this.partsLoading = loading;
+    if (loading) return;
+    const waiters = this.partsWaiters;
+    this.partsWaiters = [];
+    waiters.forEach((resolve) => resolve());
+    this.requestFrame();
+  }
+
+  /** True once every part of the scene is loaded (read by getRenderStats). */
+  get sceneComplete(): boolean {
+    return !this.partsLoading;
+  }
+
+  /** Resolves when every part of the scene is loaded (at once if it is). */
+  whenSceneComplete(): Promise<void> {
+    if (!this.partsLoading) return Promise.resolve();
+    return new Promise((resolve) => this.partsWaiters.push(resolve));
+  }
+
   /** The renderer registers how to capture a fluoro image; null while no WebGL view is mounted. */
   setFluoroCapture(capture: ((view: XrayView) => string) | null): void {
     this.fluoroCapture = capture;
@@ -49,15 +75,19 @@ export class RendererBridge {
   }
 
   /**
-   * PNG data URL of the fluoro image at the current time. Taken at the end of the next rendered frame, once every
-   * object has moved to the current state; null without a WebGL view.
+   * PNG data URL of the fluoro image at the current time. Taken at the end of the next rendered frame once the
+   * whole scene is loaded, so every object has moved to the current state; null without a WebGL view.
    */
   captureFluoro(view: XrayView): Promise<string | null> {
     if (!this.fluoroCapture) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      this.captureRequests.push({ view, resolve });
-      this.requestFrame();
-    });
+    // The instruments are part of the X-ray: a capture waits for them to be in the scene.
+    return this.whenSceneComplete().then(
+      () =>
+        new Promise((resolve) => {
+          this.captureRequests.push({ view, resolve });
+          this.requestFrame();
+        }),
+    );
   }
 
   /** Called by the renderer after a frame is drawn. */

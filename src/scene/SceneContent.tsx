@@ -12,7 +12,7 @@ import { useSpineModel } from './loading/useSpineModel';
  */
 export function SceneContent() {
   const model = useSpineModel();
-  const { features, neededAtStart } = useSceneFeatures();
+  const { features, neededAtStart } = useSceneFeatures(model !== null);
   return (
     <>
       <ShaderWarmup />

@@ -25,6 +25,8 @@ export interface RenderStats {
   frameMs: number[];
   /** Where the guided camera framed the step's subject: centre and radius in CSS pixels of the canvas. */
   subject: { x: number; y: number; radius: number };
+  /** False while part of the scene (patient, C-arm, instruments, cement) still loads after the first frame. */
+  sceneComplete: boolean;
 }
 
 /** The element's read-outs: state snapshots, the X-ray image, rendering figures. */
@@ -66,6 +68,7 @@ export class ViewerDiagnostics extends ViewerElementBase {
       ...renderer.rendererMemory(),
       frameMs: stats.samples(),
       subject: { ...stats.subject },
+      sceneComplete: renderer.sceneComplete,
     };
   }
 }

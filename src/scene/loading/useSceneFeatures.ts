@@ -43,7 +43,7 @@ export interface SceneFeaturesLoad {
  * (it is not part of the first download). A later step normally finds them long loaded: the overview lasts
  * several seconds. A chunk that cannot load is thrown to the scene's error boundary.
  */
-export function useSceneFeatures(): SceneFeaturesLoad {
+export function useSceneFeatures(modelReady: boolean): SceneFeaturesLoad {
   const controller = useController();
   const [neededAtStart] = useState(() => needsSceneFeatures(controller.state, controller.getSettings()));
   const [loaded, setLoaded] = useState<{ features?: SceneFeaturesModule; error?: unknown }>({});
@@ -51,19 +51,21 @@ export function useSceneFeatures(): SceneFeaturesLoad {
     let live = true;
     const load = () =>
       loadSceneFeatures().then(
-        (features) => {
-          if (!live) return;
-          setLoaded({ features });
-          controller.requestFrame();
-        },
+        (features) => live && setLoaded({ features }),
         (error: unknown) => live && setLoaded({ error }),
       );
+    controller.renderer.setPartsLoading(true);
     if (neededAtStart) void load();
     else void controller.graphics.ready.then(load);
     return () => {
       live = false;
+      controller.renderer.setPartsLoading(false);
     };
   }, [controller, neededAtStart]);
+  // Complete once the features are mounted with the model (this effect runs after their commit) or have failed.
+  useEffect(() => {
+    if ((loaded.features && modelReady) || loaded.error) controller.renderer.setPartsLoading(false);
+  }, [controller, loaded, modelReady]);
   if (loaded.error) throw loaded.error instanceof Error ? loaded.error : new Error(String(loaded.error));
   return { features: loaded.features ?? null, neededAtStart };
 }

@@ -46,6 +46,17 @@ export async function waitForViewerReady(page: Page, selector = 'spine-procedure
     const el = document.querySelector(sel) as HTMLElement & { ready: Promise<void> };
     await el.ready;
   }, selector);
+  // `ready` is the first frame; what the opening overview does not show loads right after it.
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel) as HTMLElement & {
+        getRenderStats(): { sceneComplete: boolean };
+      };
+      return el.getRenderStats().sceneComplete;
+    },
+    selector,
+    { timeout: 60_000 },
+  );
 }
 
 /** Make every page of this context a browser without WebGL: getContext('webgl2' | 'webgl') returns null. */
