@@ -12,7 +12,7 @@ import {
  * GPU: the same boxes, area lights and point light as three.js's RoomEnvironment (examples/jsm/environments,
  * MIT; positions transcribed below), lit the way three's standard material lights a rough white surface
  * (Lambert, windowed inverse-square falloff, no shadows — RoomEnvironment casts none). Rendering that room
- * needs three lit shader programs, each a long compile on a slow GPU before the first frame; tracing 32 k rays
+ * needs three lit shader programs, each a long compile on a slow GPU before the first frame; tracing 8 k rays
  * through 13 boxes takes a few milliseconds and leaves one small program for the PMREM.
  */
 

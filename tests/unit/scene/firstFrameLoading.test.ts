@@ -6,6 +6,7 @@ import { timelineFor } from '../../../src/procedure/timeline';
 import { PROCEDURE_IDS } from '../../../src/procedure/types';
 import { needsSceneFeatures } from '../../../src/scene/loading/useSceneFeatures';
 import { roomRadiance, studioRoomEquirect } from '../../../src/scene/studioRoom';
+import { STUDIO_ROOM_WIDTH } from '../../../src/scene/StudioEnvironment';
 
 const OPTIONS = { level: 'L1', approach: 'bipedicular', grade: 2, morphology: 'wedge' } as const;
 
@@ -62,17 +63,17 @@ describe('the studio light traced on the CPU', () => {
   });
 
   it('is an equirectangular half-float image in three.js orientation (top row looks up)', () => {
-    // The size the viewer uses: its top row (89.3° up) lies inside the ceiling panel (±1.7° about the zenith).
-    const texture = studioRoomEquirect(256);
-    expect(texture.image.width).toBe(256);
-    expect(texture.image.height).toBe(128);
+    // The size the viewer uses: its top row (88.6° up) lies inside the ceiling panel (±1.7° about the zenith).
+    const texture = studioRoomEquirect(STUDIO_ROOM_WIDTH);
+    expect(texture.image.width).toBe(128);
+    expect(texture.image.height).toBe(64);
     expect(texture.type).toBe(HalfFloatType);
     expect(texture.mapping).toBe(EquirectangularReflectionMapping);
     const data = texture.image.data as Uint16Array;
-    const texel = (i: number, j: number) => DataUtils.fromHalfFloat(data[4 * (j * 256 + i)]!);
+    const texel = (i: number, j: number) => DataUtils.fromHalfFloat(data[4 * (j * 128 + i)]!);
     // Row 0 looks straight down (v = 0), the last row straight up into the 100-strong ceiling panel.
-    for (const i of [0, 64, 128, 192]) expect(texel(i, 127)).toBeCloseTo(100, 0);
-    expect(texel(128, 0)).toBeLessThan(5);
+    for (const i of [0, 32, 64, 96]) expect(texel(i, 63)).toBeCloseTo(100, 0);
+    expect(texel(64, 0)).toBeLessThan(5);
     for (let k = 0; k < data.length; k++)
       expect(Number.isFinite(DataUtils.fromHalfFloat(data[k]!))).toBe(true);
     texture.dispose();
