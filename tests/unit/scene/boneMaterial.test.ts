@@ -6,6 +6,7 @@ import {
   createTreatedBoneMaterial,
 } from '../../../src/scene/boneMaterial';
 import { ANNULUS_COLOR, createDiscMaterial } from '../../../src/scene/discMaterial';
+import { createFocusUniform } from '../../../src/scene/focusGlsl';
 import { palette } from '../../../src/scene/palette';
 import { compiled } from './support/compiledShader';
 
@@ -39,7 +40,8 @@ describe('bone materials', () => {
 
   it('give each role its own program; uncut bones share one', () => {
     const keys = [
-      createBoneSurfaceMaterial(),
+      // As the viewer draws the merged spine: with the focus cut-away.
+      createBoneSurfaceMaterial(createFocusUniform()),
       createTreatedBoneMaterial({ fracture: true, clip: plane() }).material,
       createTreatedBoneMaterial({ fracture: false, clip: null }).material,
       createCutFaceShellMaterial(
@@ -47,7 +49,8 @@ describe('bone materials', () => {
         plane(),
       ),
     ].map((m) => m.customProgramCacheKey());
-    // The merged spine and the treated level's posterior parts are the same uncut, undeformed bone.
+    // The merged spine and the treated level's posterior parts are the same uncut, undeformed bone: one program
+    // (the parts carry a focus that is never set, so nothing of them is cut away).
     expect(keys[2]).toBe(keys[0]);
     expect(new Set(keys).size).toBe(3);
   });
