@@ -1,29 +1,13 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { Transcript } from './Transcript';
 import { useGraphicsRecovery } from './useGraphicsRecovery';
+import { useLoaded } from '../playback/react/useLoaded';
 import { useController, useGraphics, useReady, useT } from '../playback/react/viewerHooks';
 import { loadViewerCanvas } from './viewerCanvasChunk';
 
-/**
- * The canvas component once its chunk is here (null before); a failed download is thrown to the error boundary.
- * Not React.lazy: a lazy component under Suspense is revealed up to 300 ms after its chunk arrives.
- */
-function useViewerCanvas(): ComponentType | null {
-  const [loaded, setLoaded] = useState<{ canvas?: ComponentType; error?: unknown }>({});
-  useEffect(() => {
-    let live = true;
-    loadViewerCanvas().then(
-      (module) => live && setLoaded({ canvas: module.default }),
-      (error: unknown) => live && setLoaded({ error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  if (loaded.error) throw loaded.error instanceof Error ? loaded.error : new Error(String(loaded.error));
-  return loaded.canvas ?? null;
-}
+/** The canvas chunk's component (a stable loader for useLoaded). */
+const loadCanvasComponent = (): Promise<ComponentType> => loadViewerCanvas().then((module) => module.default);
 
 /** SceneStageProps: whether this browser has WebGL2 at all. */
 export interface SceneStageProps {
@@ -84,6 +68,7 @@ interface LoadedCanvasProps {
 
 /** The canvas, mounted as soon as its chunk is here; inside the error boundary, so a failed chunk shows the notice. */
 function LoadedCanvas({ canvasKey }: LoadedCanvasProps) {
-  const ViewerCanvas = useViewerCanvas();
+  // Not React.lazy: a lazy component under Suspense is revealed up to 300 ms after its chunk arrives.
+  const ViewerCanvas = useLoaded(loadCanvasComponent);
   return ViewerCanvas && <ViewerCanvas key={canvasKey} />;
 }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ViewerSettings } from '../../playback/viewerSettings';
 import type { ProcedureState } from '../../procedure/procedureState';
+import { useLoaded } from '../../playback/react/useLoaded';
 import { useController } from '../../playback/react/viewerHooks';
 
 type SceneFeaturesModule = typeof import('../SceneFeatures');
@@ -46,26 +47,19 @@ export interface SceneFeaturesLoad {
 export function useSceneFeatures(modelReady: boolean): SceneFeaturesLoad {
   const controller = useController();
   const [neededAtStart] = useState(() => needsSceneFeatures(controller.state, controller.getSettings()));
-  const [loaded, setLoaded] = useState<{ features?: SceneFeaturesModule; error?: unknown }>({});
+  const load = useCallback(
+    () => (neededAtStart ? loadSceneFeatures() : controller.graphics.ready.then(loadSceneFeatures)),
+    [controller, neededAtStart],
+  );
+  const features = useLoaded(load);
   useEffect(() => {
-    let live = true;
-    const load = () =>
-      loadSceneFeatures().then(
-        (features) => live && setLoaded({ features }),
-        (error: unknown) => live && setLoaded({ error }),
-      );
     controller.renderer.setPartsLoading(true);
-    if (neededAtStart) void load();
-    else void controller.graphics.ready.then(load);
-    return () => {
-      live = false;
-      controller.renderer.setPartsLoading(false);
-    };
-  }, [controller, neededAtStart]);
-  // Complete once the features are mounted with the model (this effect runs after their commit) or have failed.
+    return () => controller.renderer.setPartsLoading(false);
+  }, [controller]);
+  // Complete once the features are mounted with the model (this effect runs after their commit). A chunk that
+  // fails is thrown to the error boundary, and the unmount above ends the wait.
   useEffect(() => {
-    if ((loaded.features && modelReady) || loaded.error) controller.renderer.setPartsLoading(false);
-  }, [controller, loaded, modelReady]);
-  if (loaded.error) throw loaded.error instanceof Error ? loaded.error : new Error(String(loaded.error));
-  return { features: loaded.features ?? null, neededAtStart };
+    if (features && modelReady) controller.renderer.setPartsLoading(false);
+  }, [controller, features, modelReady]);
+  return { features, neededAtStart };
 }
