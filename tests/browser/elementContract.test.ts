@@ -190,6 +190,8 @@ describe('events', () => {
   it('a seek, play, and the end of the timeline dispatch seeked, play, pause and ended in order', async () => {
     const { page, errors, close } = await open('pair.html');
     await viewerReady(page, '#a');
+    // The other viewer too: its scene loading after its first frame must not compete with the last second here.
+    await viewerReady(page, '#b');
     const seen = await page.evaluate(async () => {
       const el = document.querySelector<HTMLElementTagNameMap['spine-procedure-viewer']>('#a')!;
       const events: string[] = [];

@@ -4,6 +4,7 @@ import {
   type Browser,
   type BrowserContext,
   type ConsoleMessage,
+  type Frame,
   type Page,
 } from 'playwright-core';
 
@@ -34,7 +35,10 @@ export function collectErrors(page: Page): string[] {
 }
 
 /** Wait for the viewer's `ready` promise (first frame with the models drawn). */
-export async function waitForViewerReady(page: Page, selector = 'spine-procedure-viewer'): Promise<void> {
+export async function waitForViewerReady(
+  page: Page | Frame,
+  selector = 'spine-procedure-viewer',
+): Promise<void> {
   await page.waitForFunction(
     (sel) => customElements.get('spine-procedure-viewer') && document.querySelector(sel),
     selector,

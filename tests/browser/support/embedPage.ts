@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
+import { waitForViewerReady } from './browser';
 
 /**
  * Import an ES module into the page as `window[name]`. The expression is passed as a string so the test runner's
@@ -36,19 +37,7 @@ export function viewerFacts(frame: Frame): Promise<{
   });
 }
 
-/** Wait until the viewer in this document (or frame) has drawn its first frame. */
+/** Wait until the viewer in this document (or frame) has drawn its first frame and loaded the rest of its scene. */
 export function viewerReady(frame: Page | Frame, selector = 'spine-procedure-viewer'): Promise<void> {
-  return frame
-    .waitForFunction(
-      (sel) => customElements.get('spine-procedure-viewer') && document.querySelector(sel),
-      selector,
-      {
-        timeout: 60_000,
-      },
-    )
-    .then(() =>
-      frame.evaluate(async (sel) => {
-        await (document.querySelector(sel) as HTMLElement & { ready: Promise<void> }).ready;
-      }, selector),
-    );
+  return waitForViewerReady(frame, selector);
 }
