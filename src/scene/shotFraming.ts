@@ -12,7 +12,7 @@ export interface ScreenRect {
 /**
  * Canvas pixels the overlays take at the top: the level chip and the follow button (fluoroLayout's top bar);
  * with the cure indicator (top left, at 60 px, two lines) the band is deeper. See .spv-follow and .spv-cure in
- * ui/viewer.css.
+ * ui/styles/ (the cure indicator in cure.css).
  */
 export const TOP_BAR_PX = 56;
 export const CURE_BAR_PX = 118;

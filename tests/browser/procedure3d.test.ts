@@ -24,7 +24,7 @@ interface Rect {
 
 /**
  * The canvas part no overlay covers, from the layout rules: the top bar (56 px; 118 px with the cure indicator,
- * ui/viewer.css .spv-cure) and, while a step uses fluoroscopy, the X-ray inset at the bottom right (a square of
+ * ui/styles/cure.css .spv-cure) and, while a step uses fluoroscopy, the X-ray inset at the bottom right (a square of
  * min(34 % width, 50 % height), 12 px from the edges; fluoro/fluoroLayout). Of "left of the inset" and "above
  * it", the one with the larger smaller side.
  */

@@ -10,7 +10,7 @@ import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
  * textDirection() would for Arabic or Hebrew. The layout is in logical properties, so it must mirror: the play
  * button at the right end of the control bar, the procedure toggle at the right of the top bar, the caption
  * right-aligned; and no panel may overlap another or be cut off. The timeline keeps running left to right (see
- * .spv-scrubber-track in viewer.css), and the X-ray inset stays where the canvas puts it.
+ * .spv-scrubber-track in styles/controls.css), and the X-ray inset stays where the canvas puts it.
  */
 const suite = browserSuite();
 

@@ -1,5 +1,34 @@
-import viewerCss from '../../ui/viewer.css?inline';
+import baseCss from '../../ui/styles/base.css?inline';
+import topbarCss from '../../ui/styles/topbar.css?inline';
+import overlaysCss from '../../ui/styles/overlays.css?inline';
+import captionCss from '../../ui/styles/caption.css?inline';
+import controlsCss from '../../ui/styles/controls.css?inline';
+import stepsCss from '../../ui/styles/steps.css?inline';
+import layoutCss from '../../ui/styles/layout.css?inline';
+import labelsCss from '../../ui/styles/labels.css?inline';
+import fluoroCss from '../../ui/styles/fluoro.css?inline';
+import transcriptCss from '../../ui/styles/transcript.css?inline';
+import cureCss from '../../ui/styles/cure.css?inline';
 import elementCss from '../element.css?inline';
+
+/*
+ * The viewer's styles, one file per part of the interface (src/ui/styles/), in cascade order: later files may
+ * refine earlier ones (layout.css adapts the parts to the viewer's size).
+ */
+const VIEWER_CSS = [
+  baseCss,
+  topbarCss,
+  overlaysCss,
+  captionCss,
+  controlsCss,
+  stepsCss,
+  layoutCss,
+  labelsCss,
+  fluoroCss,
+  transcriptCss,
+  cureCss,
+  elementCss,
+];
 
 let sheets: CSSStyleSheet[] | null = null;
 
@@ -8,7 +37,7 @@ let sheets: CSSStyleSheet[] | null = null;
  * attribute). Shared because they are never changed after they are built.
  */
 export function viewerSheets(): CSSStyleSheet[] {
-  sheets ??= [viewerCss, elementCss].map((css) => {
+  sheets ??= VIEWER_CSS.map((css) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     return sheet;
