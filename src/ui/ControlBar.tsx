@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Icon } from './icons';
 import { NarrationButton } from './NarrationButton';
 import { OptionSelect } from './OptionSelect';
@@ -13,9 +14,19 @@ export interface ControlBarProps {
   onToggleSteps: () => void;
   /** Minimal controls: play/pause and the scrubber only. */
   minimal?: boolean;
+  /** A small viewer: the speed and the teaching-pace note are in the More menu instead. */
+  compact?: boolean;
+  /** The More menu's button (small viewers), at the end of the row. */
+  more?: ReactNode;
 }
 
-export function ControlBar({ stepsOpen, onToggleSteps, minimal = false }: ControlBarProps) {
+export function ControlBar({
+  stepsOpen,
+  onToggleSteps,
+  minimal = false,
+  compact = false,
+  more,
+}: ControlBarProps) {
   const controller = useController();
   const playback = usePlayback();
   const t = useT();
@@ -60,13 +71,7 @@ export function ControlBar({ stepsOpen, onToggleSteps, minimal = false }: Contro
         <NarrationButton />
         {!minimal && (
           <>
-            <OptionSelect
-              option="rate"
-              className="spv-rate"
-              label={t('controls.rate')}
-              value={playback.rate}
-              valueLabel={(rate) => `${rate}×`}
-            />
+            {!compact && <RateSelect />}
             <button
               type="button"
               className="spv-button spv-steps-toggle"
@@ -79,9 +84,30 @@ export function ControlBar({ stepsOpen, onToggleSteps, minimal = false }: Contro
             </button>
           </>
         )}
+        {more}
       </div>
-      {/* The clock is the animation's: a real procedure takes far longer. */}
-      {!minimal && <p className="spv-time-note">{t('controls.teachingPace')}</p>}
+      {!minimal && !compact && <TeachingPaceNote />}
     </div>
   );
+}
+
+/** The playback speed (0.5×, 1×, 2×). */
+export function RateSelect() {
+  const playback = usePlayback();
+  const t = useT();
+  return (
+    <OptionSelect
+      option="rate"
+      className="spv-rate"
+      label={t('controls.rate')}
+      value={playback.rate}
+      valueLabel={(rate) => `${rate}×`}
+    />
+  );
+}
+
+/** The clock is the animation's: a real procedure takes far longer. */
+export function TeachingPaceNote() {
+  const t = useT();
+  return <p className="spv-time-note">{t('controls.teachingPace')}</p>;
 }

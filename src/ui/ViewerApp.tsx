@@ -3,12 +3,13 @@ import type { ViewerController } from '../playback/viewerController';
 import { CameraFollowButton } from './CameraFollowButton';
 import { CaptionPanel } from './CaptionPanel';
 import { ClinicianSettingsButton } from './ClinicianSettingsButton';
-import { ControlBar } from './ControlBar';
+import { ControlBar, RateSelect, TeachingPaceNote } from './ControlBar';
 import { CopyLinkButton } from './CopyLinkButton';
 import { CureIndicator } from './CureIndicator';
 import { FluoroOverlay } from './FluoroOverlay';
 import { LanguageSelect } from './LanguageSelect';
 import { LiveRegion } from './LiveRegion';
+import { MoreButton, MorePanel } from './MoreMenu';
 import { NoticeList } from './NoticeList';
 import { PatientPanel, PatientTabs, type PatientButtons } from './PatientInfo';
 import { ProcedureToggle } from './ProcedureToggle';
@@ -18,6 +19,7 @@ import { StepList } from './StepList';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useNarration } from './useNarration';
+import { useViewerShape } from './useViewerShape';
 import { textDirection } from '../i18n/textDirection';
 import { useController, useSettings, useT, ViewerContext } from '../playback/react/viewerHooks';
 
@@ -41,13 +43,28 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const settings = useSettings();
   const t = useT();
   const [stepsOpen, setStepsOpen] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
   const controller = useController();
   const onKeyDown = useKeyboardShortcuts(controller);
   useNarration(controller);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const shape = useViewerShape(rootRef);
   const showControls = settings.controls !== 'none';
+  const full = settings.controls === 'full';
+  // A small viewer folds the secondary controls into the More menu; the rest keep their places.
+  const folded = full && shape.compact;
   const patientButtons: PatientButtons = useRef({});
+  const secondary = (
+    <>
+      {full && <CopyLinkButton />}
+      {settings.audience === 'clinician' && full && <ClinicianSettingsButton />}
+      {showControls && <LanguageSelect />}
+    </>
+  );
   return (
     <div
+      ref={rootRef}
       className="spv-root"
       // Screen readers pick their voice from the nearest lang: the viewer's, not the host page's.
       lang={settings.lang}
@@ -55,6 +72,9 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
       dir={textDirection(settings.lang)}
       data-audience={settings.audience}
       data-steps-open={stepsOpen}
+      data-layout={shape.layout}
+      data-compact={shape.compact}
+      data-text={shape.text}
       onKeyDown={onKeyDown}
     >
       <div className="spv-stage">
@@ -64,9 +84,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
           <span className="spv-level-chip">
             {settings.level} · {t(`morphology.${settings.morphology}`)} · G{settings.grade}
           </span>
-          {settings.controls === 'full' && <CopyLinkButton />}
-          {settings.audience === 'clinician' && settings.controls === 'full' && <ClinicianSettingsButton />}
-          {showControls && <LanguageSelect />}
+          {!folded && secondary}
         </div>
         {webgl && <FluoroOverlay />}
         <CureIndicator />
@@ -84,9 +102,23 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
           stepsOpen={stepsOpen}
           onToggleSteps={() => setStepsOpen((o) => !o)}
           minimal={settings.controls === 'minimal'}
+          compact={folded}
+          more={
+            folded && (
+              <MoreButton open={moreOpen} onToggle={() => setMoreOpen((o) => !o)} buttonRef={moreButton} />
+            )
+          }
         />
       )}
-      {showControls && settings.controls === 'full' && <ViewToggles />}
+      {folded && moreOpen && (
+        <MorePanel onClose={() => setMoreOpen(false)} buttonRef={moreButton}>
+          {secondary}
+          <RateSelect />
+          <ViewToggles />
+          <TeachingPaceNote />
+        </MorePanel>
+      )}
+      {full && !folded && <ViewToggles />}
       {stepsOpen && <StepList onChoose={() => setStepsOpen(false)} />}
       <LiveRegion />
     </div>

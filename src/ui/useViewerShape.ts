@@ -1,0 +1,69 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/**
+ * How the viewer arranges itself for its own box (not the page's: an embed can be small on a large screen):
+ * - `stacked`: the 3D view on top, the caption and the controls under it (phones held upright, most embeds);
+ * - `side`: short and wide (a phone on its side, a laptop at 200 % zoom): the caption and the controls in a column
+ *   beside the 3D view, so both stay in view while the 3D view keeps its height;
+ * - `wide`: room for the clinician's readouts and an open patient section in columns beside the 3D view.
+ * `compact` folds the secondary controls (language, link, speed, view toggles) into a menu; `text` scales the
+ * type with the viewer (a wall screen reads from across the room).
+ */
+export interface ViewerShape {
+  layout: 'stacked' | 'side' | 'wide';
+  compact: boolean;
+  text: 's' | 'm' | 'l' | 'xl';
+}
+
+/** Below this height the stacked layout would leave the 3D view a strip: caption and controls move beside it. */
+const SHORT_PX = 480;
+/**
+ * A viewer whose height follows its content could flip between the two layouts (each is a different height):
+ * it leaves the side layout only when clearly taller.
+ */
+const LEAVE_SIDE_PX = 560;
+/** The side column needs this much width beside a usable 3D view. */
+const SIDE_MIN_WIDTH_PX = 560;
+const WIDE_PX = 900;
+const COMPACT_PX = 640;
+
+/** The shape for a box of this size; `previous` gives the side layout its hysteresis. */
+export function viewerShape(width: number, height: number, previous?: ViewerShape): ViewerShape {
+  const shortLimit = previous?.layout === 'side' ? LEAVE_SIDE_PX : SHORT_PX;
+  const side = height < shortLimit && width >= SIDE_MIN_WIDTH_PX && width >= height * 1.25;
+  const layout = side ? 'side' : width >= WIDE_PX ? 'wide' : 'stacked';
+  const compact = side || width < COMPACT_PX;
+  const text = compact
+    ? 's'
+    : width >= 1600 && height >= 800
+      ? 'xl'
+      : width >= 1200 && height >= 640
+        ? 'l'
+        : 'm';
+  return { layout, compact, text };
+}
+
+const INITIAL: ViewerShape = { layout: 'stacked', compact: false, text: 'm' };
+
+function sameShape(a: ViewerShape, b: ViewerShape): boolean {
+  return a.layout === b.layout && a.compact === b.compact && a.text === b.text;
+}
+
+/** The shape of the element `ref` points at, updated when it is resized (never per frame). */
+export function useViewerShape(ref: RefObject<HTMLElement | null>): ViewerShape {
+  const [shape, setShape] = useState<ViewerShape>(INITIAL);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () =>
+      setShape((previous) => {
+        const next = viewerShape(el.clientWidth, el.clientHeight, previous);
+        return sameShape(previous, next) ? previous : next;
+      });
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return shape;
+}
