@@ -15,7 +15,9 @@ export function CaptionPanel() {
   const timeline = controller.getTimeline();
   const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
   return (
-    <section className="spv-caption" aria-labelledby="spv-caption-title">
+    // Focusable: when the layout gives a long caption less height than it needs, it scrolls, and a keyboard
+    // must be able to scroll it too.
+    <section className="spv-caption" aria-labelledby="spv-caption-title" tabIndex={0}>
       <p className="spv-caption-step">
         {state.stepIndex + 1} / {timeline.steps.length}
       </p>

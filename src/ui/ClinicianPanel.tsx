@@ -101,5 +101,9 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
     return () => offs.forEach((off) => off());
   }, [controller, set]);
 
-  return createPortal(<Leva titleBar={{ title: t('controls.settings') }} collapsed={false} />, container);
+  // `fill`: the panel fills its slot in the viewer's layout rather than floating at the page's top right.
+  return createPortal(
+    <Leva fill titleBar={{ title: t('controls.settings'), drag: false }} collapsed={false} />,
+    container,
+  );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
 import { Icon } from './icons';
 import { loadWithConstructedStyles } from './levaStyles';
 import { SceneErrorBoundary } from './SceneErrorBoundary';
@@ -12,15 +12,19 @@ export function ClinicianSettingsButton() {
   const t = useT();
   const [container, setContainer] = useState<HTMLElement | null>(null);
   useEffect(() => () => container?.remove(), [container]);
-  const toggle = () => {
+  const toggle = (event: MouseEvent<HTMLButtonElement>) => {
     if (container) {
       setContainer(null);
       return;
     }
-    // leva styles itself in the document, so its panel lives in the light DOM, outside the shadow root.
+    // leva styles itself in the document, so its panel lives in the light DOM: a child of the viewer element,
+    // slotted into the viewer's own layout (the `clinician-settings` slot), so it takes its own space instead of
+    // floating over the readouts and the X-ray.
+    const host = (event.currentTarget.getRootNode() as ShadowRoot).host ?? document.body;
     const div = document.createElement('div');
     div.className = 'spv-clinician-panel';
-    document.body.append(div);
+    div.slot = 'clinician-settings';
+    host.append(div);
     setContainer(div);
   };
   return (

@@ -82,7 +82,9 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         <div className="spv-topbar">
           {showControls && <ProcedureToggle />}
           <span className="spv-level-chip">
-            {settings.level} · {t(`morphology.${settings.morphology}`)} · G{settings.grade}
+            {shape.compact
+              ? `${settings.level} · G${settings.grade}`
+              : `${settings.level} · ${t(`morphology.${settings.morphology}`)} · G${settings.grade}`}
           </span>
           {!folded && secondary}
         </div>
@@ -91,12 +93,20 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         <CameraFollowButton />
         <NoticeList />
       </div>
-      {/* Beside the stage, not over it: the split and fluoro views fill the whole stage with X-ray images. */}
-      {settings.audience === 'clinician' && <ReadoutPanel />}
-      <CaptionPanel />
-      {/* Patient information: its buttons under the caption, the open section in its own row below them. */}
-      {showControls && <PatientTabs buttons={patientButtons} />}
-      {settings.panel !== 'none' && <PatientPanel id={settings.panel} buttons={patientButtons} />}
+      {/*
+       * The side column in wide and short viewers (rows under the stage in upright ones): the readouts, the
+       * clinician settings (light DOM, styled by leva in the document, slotted here so it takes its own space),
+       * the caption, the patient buttons and the open patient section. Beside the stage, never over it.
+       */}
+      <div className="spv-side">
+        {settings.audience === 'clinician' && <ReadoutPanel />}
+        {settings.audience === 'clinician' && full && (
+          <slot name="clinician-settings" className="spv-settings-slot" />
+        )}
+        <CaptionPanel />
+        {showControls && <PatientTabs buttons={patientButtons} />}
+        {settings.panel !== 'none' && <PatientPanel id={settings.panel} buttons={patientButtons} />}
+      </div>
       {showControls && (
         <ControlBar
           stepsOpen={stepsOpen}

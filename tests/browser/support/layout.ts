@@ -24,11 +24,13 @@ export const PANELS: [string, string, string?][] = [
   ['level chip', '.spv-topbar > .spv-level-chip'],
   ['copy link', '.spv-topbar .spv-copy-link'],
   ['clinician settings', '.spv-topbar > .spv-button'],
+  ['language', '.spv-topbar > .spv-language'],
   ['caption', '.spv-caption'],
   ['patient buttons', '.spv-patient-tabs'],
   ['patient panel', '.spv-patient-panel'],
   ['control bar', '.spv-controls'],
-  ['view toggles', '.spv-view-toggles'],
+  ['view toggles', '.spv-root > .spv-view-toggles'],
+  ['more menu', '.spv-more'],
   ['notices', '.spv-notices'],
   ['readouts', '.spv-readouts'],
   ['cure indicator', '.spv-cure'],
@@ -111,3 +113,52 @@ export const cutOff = (boxes: Box[]): string[] =>
 /** The boxes the layout squeezed to less than a line of small text. */
 export const squeezed = (boxes: Box[], min = 14): string[] =>
   boxes.filter((b) => b.height < min).map((b) => `${b.name} (${Math.round(b.height)} px high)`);
+
+/**
+ * What must be in view without scrolling at any size (WCAG 1.4.10): the caption's title and the play controls.
+ * Returns the ones that are not fully inside both the viewer and the window, and whether the top bar's items fit
+ * in its row (a row that scrolls sideways hides what does not fit).
+ */
+export function essentialsOutOfView(page: Page, selector = 'spine-procedure-viewer'): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const host = document.querySelector(sel)!;
+    const root = host.shadowRoot!;
+    const view = host.getBoundingClientRect();
+    const left = Math.max(view.left, 0);
+    const top = Math.max(view.top, 0);
+    const right = Math.min(view.right, window.innerWidth);
+    const bottom = Math.min(view.bottom, window.innerHeight);
+    const problems: string[] = [];
+    for (const [name, query] of [
+      ['caption title', '.spv-caption-title'],
+      ['play', '.spv-play'],
+      ['previous step', '.spv-controls-row > .spv-button:nth-child(2)'],
+      ['next step', '.spv-controls-row > .spv-button:nth-child(3)'],
+      ['time', '.spv-time'],
+    ]) {
+      const el = root.querySelector(query!);
+      if (!el) {
+        problems.push(`${name} missing`);
+        continue;
+      }
+      const r = el.getBoundingClientRect();
+      if (r.left < left - 0.5 || r.top < top - 0.5 || r.right > right + 0.5 || r.bottom > bottom + 0.5)
+        problems.push(
+          `${name} out of view (${Math.round(r.top)}–${Math.round(r.bottom)} px of ${Math.round(bottom)})`,
+        );
+    }
+    const bar = root.querySelector('.spv-topbar');
+    if (bar && bar.scrollWidth > bar.clientWidth + 1)
+      problems.push(`top bar overflows (${bar.scrollWidth} px in ${bar.clientWidth})`);
+    return problems;
+  }, selector);
+}
+
+/** The 3D view's share of the viewer's height. */
+export function stageShare(page: Page, selector = 'spine-procedure-viewer'): Promise<number> {
+  return page.evaluate((sel) => {
+    const host = document.querySelector(sel)!;
+    const stage = host.shadowRoot!.querySelector('.spv-stage')!;
+    return stage.getBoundingClientRect().height / host.getBoundingClientRect().height;
+  }, selector);
+}
