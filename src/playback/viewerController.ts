@@ -60,6 +60,7 @@ export class ViewerController extends Emitter<ViewerEvents> {
   private lastStep: StepId | null = null;
   private lastTimeupdate = -Infinity;
   private narratingNow = false;
+  private seekingNow = false;
 
   constructor(settings: ViewerSettings, options: ViewerControllerOptions = {}) {
     super();
@@ -215,6 +216,16 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.playback.setLoop(loop);
   }
 
+  /** Narration volume, 0 to 1 (the element checks the range and reports bad values). */
+  setVolume(volume: number): void {
+    this.playback.setVolume(volume);
+  }
+
+  /** Mute narration: it stops speaking and no longer holds the timeline. */
+  setMuted(muted: boolean): void {
+    this.playback.setMuted(muted);
+  }
+
   beginScrub(): void {
     this.playback.beginScrub();
   }
@@ -227,8 +238,10 @@ export class ViewerController extends Emitter<ViewerEvents> {
     const next = { ...this.settings, ...patch };
     const keys = Object.keys(patch) as (keyof ViewerSettings)[];
     if (!keys.some((k) => this.settings[k] !== next[k])) return;
-    if (next.procedure !== this.settings.procedure) this.switchProcedure(next.procedure);
+    const switching = next.procedure !== this.settings.procedure;
+    // Settings first, so listeners of the switch's events read the new procedure.
     this.settings = next;
+    if (switching) this.switchProcedure(next.procedure);
     this.emit('settingschange', { settings: next });
     this.requestFrame();
   }
@@ -253,15 +266,64 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.timeline = timelineFor(procedure);
     this.playback.setDuration(this.timeline.duration, time);
     this.emit('procedurechange', { procedure, time });
+    // The place is kept, but in the new procedure's time: tell time displays.
+    this.emitTimeupdate();
   }
 
+  /**
+   * Playback changes as media-element events, in a media element's order: `timeupdate` before `pause` (so the
+   * last time is known when it stops, also at the end: timeupdate, pause, ended), `seeking` → `timeupdate` →
+   * `seeked`, `play` → `playing`, and `waiting` / `playing` while narration holds time and lets it go.
+   */
   private onPlayback(event: PlaybackEvent): void {
+    const snapshot = this.playback.getSnapshot();
     const time = this.playback.getTime();
-    if (event === 'play' || event === 'pause' || event === 'seeked' || event === 'ended')
-      this.emit(event, { time });
-    if (event === 'ratechange') this.emit('ratechange', { rate: this.playback.getSnapshot().rate });
+    switch (event) {
+      case 'play':
+        this.emit('play', { time });
+        if (!snapshot.waiting) this.emit('playing', { time });
+        break;
+      case 'pause':
+        this.emitTimeupdate();
+        this.emit('pause', { time });
+        break;
+      case 'seeking':
+        this.seekingNow = true;
+        this.emit('seeking', { time });
+        break;
+      case 'seeked':
+        this.seekingNow = false;
+        this.emitTimeupdate();
+        this.emit('seeked', { time });
+        break;
+      case 'waiting':
+        if (snapshot.playing) this.emit(snapshot.waiting ? 'waiting' : 'playing', { time });
+        break;
+      case 'ended':
+        this.emit('ended', { time });
+        break;
+      case 'ratechange':
+        this.emit('ratechange', { rate: snapshot.rate });
+        break;
+      case 'durationchange':
+        this.emit('durationchange', { duration: snapshot.duration });
+        break;
+      case 'volumechange':
+        this.emit('volumechange', { volume: snapshot.volume, muted: snapshot.muted });
+        break;
+    }
     this.emit('playbackchange', null);
     this.requestFrame();
+  }
+
+  /** A `timeupdate` now (outside the playing cadence: a seek, a pause, a new procedure). */
+  private emitTimeupdate(): void {
+    this.emit('timeupdate', { time: this.playback.getTime(), step: this.currentStep() });
+  }
+
+  /** True only while a seek's `seeking` event is being dispatched (seeks are synchronous). */
+  get seeking(): boolean {
+    return this.seekingNow;
   }
 
   requestFrame(): void {
