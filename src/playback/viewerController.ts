@@ -10,6 +10,7 @@ import { Emitter } from './emitter';
 import { FrameState } from './frameState';
 import { GraphicsStatus } from './graphicsStatus';
 import { headlessFrames } from './headlessFrames';
+import { MediaEventOrder } from './mediaEventOrder';
 import { switchLanguage } from './languageSwitch';
 import { NoticeBoard } from './noticeBoard';
 import {
@@ -60,7 +61,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
   private lastStep: StepId | null = null;
   private lastTimeupdate = -Infinity;
   private narratingNow = false;
-  private seekingNow = false;
+  /** Playback changes as media-element events, in a media element's order. */
+  private readonly media = new MediaEventOrder(this);
 
   constructor(settings: ViewerSettings, options: ViewerControllerOptions = {}) {
     super();
@@ -267,63 +269,18 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.playback.setDuration(this.timeline.duration, time);
     this.emit('procedurechange', { procedure, time });
     // The place is kept, but in the new procedure's time: tell time displays.
-    this.emitTimeupdate();
+    this.media.timeupdate();
   }
 
-  /**
-   * Playback changes as media-element events, in a media element's order: `timeupdate` before `pause` (so the
-   * last time is known when it stops, also at the end: timeupdate, pause, ended), `seeking` → `timeupdate` →
-   * `seeked`, `play` → `playing`, and `waiting` / `playing` while narration holds time and lets it go.
-   */
   private onPlayback(event: PlaybackEvent): void {
-    const snapshot = this.playback.getSnapshot();
-    const time = this.playback.getTime();
-    switch (event) {
-      case 'play':
-        this.emit('play', { time });
-        if (!snapshot.waiting) this.emit('playing', { time });
-        break;
-      case 'pause':
-        this.emitTimeupdate();
-        this.emit('pause', { time });
-        break;
-      case 'seeking':
-        this.seekingNow = true;
-        this.emit('seeking', { time });
-        break;
-      case 'seeked':
-        this.seekingNow = false;
-        this.emitTimeupdate();
-        this.emit('seeked', { time });
-        break;
-      case 'waiting':
-        if (snapshot.playing) this.emit(snapshot.waiting ? 'waiting' : 'playing', { time });
-        break;
-      case 'ended':
-        this.emit('ended', { time });
-        break;
-      case 'ratechange':
-        this.emit('ratechange', { rate: snapshot.rate });
-        break;
-      case 'durationchange':
-        this.emit('durationchange', { duration: snapshot.duration });
-        break;
-      case 'volumechange':
-        this.emit('volumechange', { volume: snapshot.volume, muted: snapshot.muted });
-        break;
-    }
+    this.media.onPlayback(event);
     this.emit('playbackchange', null);
     this.requestFrame();
   }
 
-  /** A `timeupdate` now (outside the playing cadence: a seek, a pause, a new procedure). */
-  private emitTimeupdate(): void {
-    this.emit('timeupdate', { time: this.playback.getTime(), step: this.currentStep() });
-  }
-
   /** True only while a seek's `seeking` event is being dispatched (seeks are synchronous). */
   get seeking(): boolean {
-    return this.seekingNow;
+    return this.media.seeking;
   }
 
   requestFrame(): void {
