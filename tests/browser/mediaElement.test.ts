@@ -212,7 +212,8 @@ describe('inside media-chrome', () => {
     await page.screenshot({ path: `${ARTIFACTS}/media-chrome-player.png` });
     expect(errors).toEqual([]);
     await close();
-  });
+    // A long walk through the player on a shared, software-rendering machine: more than the default time.
+  }, 240_000);
 });
 
 describe('media events and read-outs', () => {
