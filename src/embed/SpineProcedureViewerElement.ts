@@ -2,7 +2,7 @@ import { translate } from '../i18n/catalog';
 import { displayValue } from '../options/displayValue';
 import { OPTION_SCHEMA } from '../options/optionSchema';
 import { defineOptionProperties, type OptionProperties } from './element/optionProperties';
-import { ViewerDiagnostics } from './element/ViewerDiagnostics';
+import { MediaElementApi } from './element/MediaElementApi';
 import { ViewerElementBase } from './element/ViewerElementBase';
 
 export type { RevealMode } from '../options/optionValues';
@@ -11,10 +11,11 @@ export type { RenderStats, ViewerStateSnapshot } from './element/ViewerDiagnosti
 /**
  * `<spine-procedure-viewer>`: the whole viewer as one element with a media-element-shaped API. The standalone
  * page is this element too, so embedders and the app share one code path. Lifecycle and options live in
- * ViewerElementBase, read-outs in ViewerDiagnostics; this class is the media API.
+ * ViewerElementBase, read-outs in ViewerDiagnostics, media read-outs and volume in MediaElementApi; this class is
+ * time, play and pause, rate and steps.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the option accessors are defined on the prototype below
-export class SpineProcedureViewerElement extends ViewerDiagnostics {
+export class SpineProcedureViewerElement extends MediaElementApi {
   /** Start playing. Rejects while the element is not in a document (there is nothing to show). */
   play(): Promise<void> {
     if (!this.isConnected)
@@ -46,19 +47,6 @@ export class SpineProcedureViewerElement extends ViewerDiagnostics {
 
   get paused(): boolean {
     return !this.controller.getPlayback().playing;
-  }
-
-  /**
-   * As a media element's `readyState`: 4 (HAVE_ENOUGH_DATA) once the first frame of this connection is drawn,
-   * 0 (HAVE_NOTHING) before. Read from the viewer's one readiness source, like the `ready` promise.
-   */
-  get readyState(): number {
-    return this.controller.graphics.readyState ? 4 : 0;
-  }
-
-  /** True once the end was reached (cleared by play or seek). */
-  get ended(): boolean {
-    return this.controller.getPlayback().ended;
   }
 
   /** The current step's id; setting it goes to the step's first frame. */
@@ -94,11 +82,6 @@ export class SpineProcedureViewerElement extends ViewerDiagnostics {
       start: s.start,
       end: s.end,
     }));
-  }
-
-  /** A call that cannot be done: an `error` event (type `command`) for the embedding script. */
-  private commandError(message: string): void {
-    this.controller.reportError('command', message);
   }
 }
 

@@ -43,6 +43,7 @@ export class NarrationQueue {
   private lastStep: StepId | null = null;
   private readonly offs: (() => void)[];
   private settings: ViewerSettings;
+  private wasSilent: boolean;
 
   constructor(
     private readonly controller: ViewerController,
@@ -51,6 +52,7 @@ export class NarrationQueue {
     private readonly clock: Clock = performanceClock,
   ) {
     this.settings = controller.getSettings();
+    this.wasSilent = this.silent();
     const c = controller;
     this.offs = [
       c.on('play', () => this.restart()),
@@ -61,6 +63,13 @@ export class NarrationQueue {
         if (this.speaking?.step !== step) this.restart();
       }),
       c.on('settingschange', ({ settings }) => this.onSettings(settings)),
+      // Muting (or volume 0) stops the sentence and any wait for it; unmuting speaks the current step again. A
+      // new volume applies from the next sentence, as a new rate does.
+      c.on('volumechange', () => {
+        const silent = this.silent();
+        if (silent !== this.wasSilent) this.restart();
+        this.wasSilent = silent;
+      }),
       speaker.subscribe(() => {
         if (!this.enabled()) this.stop();
         else if (!this.speaking && this.lastStep !== controller.currentStep()) this.restart();
@@ -69,10 +78,16 @@ export class NarrationQueue {
     if (c.getPlayback().playing) this.restart();
   }
 
-  /** Whether narration is on and a voice for the viewer's language exists. */
+  /** Whether narration is on, audible (not muted, volume above 0), and a voice for the language exists. */
   enabled(): boolean {
     const { narration, lang } = this.controller.getSettings();
-    return narration === 'on' && this.speaker.canSpeak(lang);
+    return narration === 'on' && !this.silent() && this.speaker.canSpeak(lang);
+  }
+
+  /** Muted or at volume 0: a sentence nobody hears must not hold the timeline. */
+  private silent(): boolean {
+    const { muted, volume } = this.controller.getPlayback();
+    return muted || volume === 0;
   }
 
   /** Stop speaking and forget the controller (the viewer is unmounted). */
@@ -100,12 +115,12 @@ export class NarrationQueue {
     const stepId = c.currentStep();
     const step = findStep(c.getTimeline(), stepId);
     const { text, lang } = this.sentenceOf(stepId);
-    const rate = c.getPlayback().rate;
+    const { rate, volume } = c.getPlayback();
     let speaking: Speaking | null = null;
     const done = () => {
       if (speaking && this.speaking === speaking) this.finish();
     };
-    const handle = this.speaker.speak({ text, lang, rate }, done);
+    const handle = this.speaker.speak({ text, lang, rate, volume }, done);
     const expectedMs = (text.length / SLOW_CHARS_PER_SECOND / rate) * 1000;
     const cancelWatchdog = this.clock.setTimer(done, expectedMs * WATCHDOG_FACTOR + WATCHDOG_MARGIN_MS);
     speaking = { step: stepId, handle, cancelWatchdog };

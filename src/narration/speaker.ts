@@ -1,8 +1,12 @@
-/** One sentence to speak. `lang` is the viewer's language (`en`, `es`); `rate` the playback rate. */
+/**
+ * One sentence to speak. `lang` is the viewer's language (`en`, `es`); `rate` the playback rate; `volume` the
+ * viewer's narration volume (0 to 1; absent: full).
+ */
 export interface Utterance {
   text: string;
   lang: string;
   rate: number;
+  volume?: number;
 }
 
 /** A sentence being spoken. */

@@ -27,7 +27,7 @@ export function webSpeechSpeaker(scope: typeof globalThis = globalThis): Speaker
   };
   return {
     canSpeak: (lang) => voiceFor(lang) !== undefined,
-    speak({ text, lang, rate }: Utterance, onEnd) {
+    speak({ text, lang, rate, volume = 1 }: Utterance, onEnd) {
       const voice = voiceFor(lang);
       let live = true;
       const end = () => {
@@ -43,6 +43,7 @@ export function webSpeechSpeaker(scope: typeof globalThis = globalThis): Speaker
       utterance.voice = voice;
       utterance.lang = voice.lang;
       utterance.rate = rate;
+      utterance.volume = volume;
       utterance.onend = end;
       utterance.onerror = end;
       // One sentence at a time: drop anything still queued (Web Speech queues across the page).

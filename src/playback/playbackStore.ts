@@ -16,16 +16,23 @@ export interface PlaybackSnapshot {
    * playing from the user's point of view), time stands still until `releaseHold()`.
    */
   waiting: boolean;
+  /** Narration volume, 0 to 1 (the viewer's only sound). */
+  volume: number;
+  /** True while narration is muted (it neither speaks nor holds the timeline). */
+  muted: boolean;
 }
 
 export type PlaybackEvent =
   | 'play'
   | 'pause'
+  /** A seek has moved the time (it is already the new time); `seeked` follows. */
+  | 'seeking'
   | 'seeked'
   | 'ended'
   | 'ratechange'
   | 'durationchange'
   | 'loop'
+  | 'volumechange'
   /** `waiting` turned on (time reached the hold point) or off (released). */
   | 'waiting';
 
@@ -38,6 +45,9 @@ export interface PlaybackStore {
   seek(t: number): void;
   setRate(rate: PlaybackRate): void;
   setLoop(loop: boolean): void;
+  /** Narration volume and mute (0 to 1; callers check the range). */
+  setVolume(volume: number): void;
+  setMuted(muted: boolean): void;
   /** Change the duration keeping the time (clamped); used when the procedure changes. */
   setDuration(duration: number, time?: number): void;
   beginScrub(): void;
@@ -76,6 +86,8 @@ export function createPlaybackStore(options: {
     scrubbing: false,
     ended: false,
     waiting: false,
+    volume: 1,
+    muted: false,
   };
   let holdPoint: number | null = null;
   let resumeAfterScrub = false;
@@ -172,6 +184,7 @@ export function createPlaybackStore(options: {
       reanchor(t);
       if (snapshot.ended) update({ ended: false });
       armEndTimer();
+      emit('seeking');
       emit('seeked');
     },
     setRate(rate) {
@@ -187,6 +200,16 @@ export function createPlaybackStore(options: {
       update({ loop });
       armEndTimer();
       emit('loop');
+    },
+    setVolume(volume) {
+      if (volume === snapshot.volume) return;
+      update({ volume });
+      emit('volumechange');
+    },
+    setMuted(muted) {
+      if (muted === snapshot.muted) return;
+      update({ muted });
+      emit('volumechange');
     },
     setDuration(duration, time) {
       const current = time ?? live();

@@ -10,6 +10,7 @@ import { Emitter } from './emitter';
 import { FrameState } from './frameState';
 import { GraphicsStatus } from './graphicsStatus';
 import { headlessFrames } from './headlessFrames';
+import { MediaEventOrder } from './mediaEventOrder';
 import { switchLanguage } from './languageSwitch';
 import { NoticeBoard } from './noticeBoard';
 import {
@@ -60,6 +61,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
   private lastStep: StepId | null = null;
   private lastTimeupdate = -Infinity;
   private narratingNow = false;
+  /** Playback changes as media-element events, in a media element's order. */
+  private readonly media = new MediaEventOrder(this);
 
   constructor(settings: ViewerSettings, options: ViewerControllerOptions = {}) {
     super();
@@ -215,6 +218,16 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.playback.setLoop(loop);
   }
 
+  /** Narration volume, 0 to 1 (the element checks the range and reports bad values). */
+  setVolume(volume: number): void {
+    this.playback.setVolume(volume);
+  }
+
+  /** Mute narration: it stops speaking and no longer holds the timeline. */
+  setMuted(muted: boolean): void {
+    this.playback.setMuted(muted);
+  }
+
   beginScrub(): void {
     this.playback.beginScrub();
   }
@@ -227,8 +240,10 @@ export class ViewerController extends Emitter<ViewerEvents> {
     const next = { ...this.settings, ...patch };
     const keys = Object.keys(patch) as (keyof ViewerSettings)[];
     if (!keys.some((k) => this.settings[k] !== next[k])) return;
-    if (next.procedure !== this.settings.procedure) this.switchProcedure(next.procedure);
+    const switching = next.procedure !== this.settings.procedure;
+    // Settings first, so listeners of the switch's events read the new procedure.
     this.settings = next;
+    if (switching) this.switchProcedure(next.procedure);
     this.emit('settingschange', { settings: next });
     this.requestFrame();
   }
@@ -253,15 +268,19 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.timeline = timelineFor(procedure);
     this.playback.setDuration(this.timeline.duration, time);
     this.emit('procedurechange', { procedure, time });
+    // The place is kept, but in the new procedure's time: tell time displays.
+    this.media.timeupdate();
   }
 
   private onPlayback(event: PlaybackEvent): void {
-    const time = this.playback.getTime();
-    if (event === 'play' || event === 'pause' || event === 'seeked' || event === 'ended')
-      this.emit(event, { time });
-    if (event === 'ratechange') this.emit('ratechange', { rate: this.playback.getSnapshot().rate });
+    this.media.onPlayback(event);
     this.emit('playbackchange', null);
     this.requestFrame();
+  }
+
+  /** True only while a seek's `seeking` event is being dispatched (seeks are synchronous). */
+  get seeking(): boolean {
+    return this.media.seeking;
   }
 
   requestFrame(): void {

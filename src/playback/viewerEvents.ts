@@ -16,10 +16,20 @@ export type ViewerNotice = Notice | { text: string };
 /** Events the controller raises. */
 export interface ViewerEvents extends Record<string, unknown> {
   play: { time: number };
+  /** Time runs after `play` (or after narration held it): as a media element's `playing`. */
+  playing: { time: number };
+  /** Playing, but time is held until narration finishes its sentence: as a media element's `waiting`. */
+  waiting: { time: number };
   pause: { time: number };
+  /** A seek has begun; `time` (and `currentTime`) is already the new time. `timeupdate` and `seeked` follow. */
+  seeking: { time: number };
   seeked: { time: number };
   ended: { time: number };
   ratechange: { rate: PlaybackRate };
+  /** The duration changed (a new procedure): `loadedmetadata` follows on the element. */
+  durationchange: { duration: number };
+  /** Narration volume or mute changed. */
+  volumechange: { volume: number; muted: boolean };
   timeupdate: { time: number; step: StepId };
   stepchange: { step: StepId; index: number; previous: StepId | null };
   procedurechange: { procedure: ProcedureId; time: number };
@@ -52,3 +62,18 @@ export const VIEWER_EVENTS = [
 ] as const satisfies readonly (keyof ViewerEvents)[];
 
 export type ViewerEventName = (typeof VIEWER_EVENTS)[number];
+
+/**
+ * Controller events the element also dispatches, for tools that speak HTMLMediaElement. They are not forwarded
+ * through the iframe protocol (version 1 keeps its list), whose parent page reads time and duration from events
+ * it already has (`timeupdate`, which a seek now raises too, and `procedurechange`).
+ */
+export const MEDIA_EVENTS = [
+  'seeking',
+  'playing',
+  'waiting',
+  'durationchange',
+  'volumechange',
+] as const satisfies readonly (keyof ViewerEvents)[];
+
+export type MediaEventName = (typeof MEDIA_EVENTS)[number];

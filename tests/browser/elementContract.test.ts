@@ -142,6 +142,8 @@ describe('element lifecycle', () => {
       const el = document.createElement('spine-procedure-viewer');
       el.level = 'T8';
       el.procedure = 'vertebroplasty';
+      el.muted = true;
+      el.volume = 0.3;
       document.querySelector('#main')!.append(el);
     });
     await importInPage(page, '/viewer/spine-procedure-viewer.js', 'SPV');
@@ -151,10 +153,12 @@ describe('element lifecycle', () => {
       return {
         level: el.level,
         procedure: el.procedure,
-        own: Object.prototype.hasOwnProperty.call(el, 'level'),
+        muted: el.muted,
+        volume: el.volume,
+        own: ['level', 'muted', 'volume'].some((k) => Object.prototype.hasOwnProperty.call(el, k)),
       };
     });
-    expect(state).toEqual({ level: 'T8', procedure: 'vertebroplasty', own: false });
+    expect(state).toEqual({ level: 'T8', procedure: 'vertebroplasty', muted: true, volume: 0.3, own: false });
     expect(await page.locator('spine-procedure-viewer .spv-level-chip').textContent()).toContain('T8');
     expect(errors).toEqual([]);
     await context.close();
@@ -187,7 +191,7 @@ describe('element lifecycle', () => {
 });
 
 describe('events', () => {
-  it('a seek, play, and the end of the timeline dispatch seeked, play, pause and ended in order', async () => {
+  it('a seek, play, and the end of the timeline dispatch the media element events in its order', async () => {
     const { page, errors, close } = await open('pair.html');
     await viewerReady(page, '#a');
     // The other viewer too: its scene loading after its first frame must not compete with the last second here.
@@ -195,8 +199,12 @@ describe('events', () => {
     const seen = await page.evaluate(async () => {
       const el = document.querySelector<HTMLElementTagNameMap['spine-procedure-viewer']>('#a')!;
       const events: string[] = [];
-      for (const type of ['seeked', 'play', 'pause', 'ended', 'stepchange'])
-        el.addEventListener(type, () => events.push(type));
+      const types = ['seeking', 'timeupdate', 'seeked', 'play', 'playing', 'pause', 'ended', 'stepchange'];
+      for (const type of types)
+        el.addEventListener(type, () => {
+          // Timeupdates while playing come at their own pace: one entry for a run of them.
+          if (type !== 'timeupdate' || events.at(-1) !== 'timeupdate') events.push(type);
+        });
       const ended = new Promise((resolve) => el.addEventListener('ended', resolve, { once: true }));
       el.currentTime = el.duration - 0.4;
       // Step events come from drawn frames: let the jump's frame be drawn before the last 0.4 s starts. (Right
@@ -206,7 +214,17 @@ describe('events', () => {
       await ended;
       return { events, ended: el.ended, paused: el.paused, atEnd: el.currentTime === el.duration };
     });
-    expect(seen.events.filter((e) => e !== 'stepchange')).toEqual(['seeked', 'play', 'pause', 'ended']);
+    // A seek: seeking → timeupdate → seeked; the end: a last timeupdate (at the duration) → pause → ended.
+    expect(seen.events.filter((e) => e !== 'stepchange')).toEqual([
+      'seeking',
+      'timeupdate',
+      'seeked',
+      'play',
+      'playing',
+      'timeupdate',
+      'pause',
+      'ended',
+    ]);
     expect(
       seen.events.filter((e) => e === 'stepchange'),
       'the jump to the last step is announced once',

@@ -14,7 +14,7 @@ import type { ViewerController } from '../../playback/viewerController';
 import { ViewerApp } from '../../ui/ViewerApp';
 import { hasWebGL2 } from '../webglSupport';
 import { createViewerController, readerLanguage } from './createViewerController';
-import { PROPERTY_OPTIONS } from './optionProperties';
+import { MEDIA_PROPERTIES, PROPERTY_OPTIONS } from './optionProperties';
 import { PosterReveal } from './posterReveal';
 import { inViewport, prefetchScene } from './scenePrefetch';
 import { viewerSheets } from './viewerStyles';
@@ -55,8 +55,14 @@ export class ViewerElementBase extends HTMLElement {
     this.elementOptions = { poster: options.poster, reveal: options.reveal, autoplay: options.autoplay };
     for (const type of VIEWER_EVENTS)
       controller.on(type, (detail) => this.dispatchEvent(new CustomEvent(type, { detail })));
+    this.controllerCreated(controller);
     this.showNotices(notices);
     return controller;
+  }
+
+  /** Called once, when the controller is made: subclasses add their own listeners (the media events). */
+  protected controllerCreated(controller: ViewerController): void {
+    void controller;
   }
 
   /** Resolves after the first frame with the models has been drawn; renewed each time the element is connected. */
@@ -231,7 +237,7 @@ export class ViewerElementBase extends HTMLElement {
 
   /** A property set before the element upgraded shadows its accessor: take it and set it properly. */
   private upgradeProperties(): void {
-    for (const key of [...PROPERTY_OPTIONS, 'step', 'currentTime', 'playbackRate']) {
+    for (const key of [...PROPERTY_OPTIONS, ...MEDIA_PROPERTIES]) {
       if (!Object.prototype.hasOwnProperty.call(this, key)) continue;
       const value = (this as unknown as Record<string, unknown>)[key];
       delete (this as unknown as Record<string, unknown>)[key];

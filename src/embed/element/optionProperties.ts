@@ -31,6 +31,16 @@ export const PROPERTY_OPTIONS = [
   'narration',
 ] as const satisfies readonly (keyof ViewerOptions)[];
 
+/** The media API's settable properties, which a page may also set before the element is defined. */
+export const MEDIA_PROPERTIES = [
+  'step',
+  'currentTime',
+  'playbackRate',
+  'defaultPlaybackRate',
+  'muted',
+  'volume',
+] as const;
+
 /** The typed option properties every viewer element has. */
 export type OptionProperties = { [K in (typeof PROPERTY_OPTIONS)[number]]: ViewerOptions[K] };
 

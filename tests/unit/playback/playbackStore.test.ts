@@ -37,6 +37,8 @@ describe('initial state', () => {
       scrubbing: false,
       ended: false,
       waiting: false,
+      volume: 1,
+      muted: false,
     });
     expect(events).toEqual([]);
   });
@@ -86,12 +88,12 @@ describe('play and pause', () => {
 });
 
 describe('seek', () => {
-  it('seeking while playing pauses, then emits seeked', () => {
+  it('seeking while playing pauses, then emits seeking and seeked', () => {
     const { store, events, advance } = setup();
     store.play();
     advance(2);
     store.seek(50);
-    expect(events).toEqual(['play', 'pause', 'seeked']);
+    expect(events).toEqual(['play', 'pause', 'seeking', 'seeked']);
     expect(store.getSnapshot().playing).toBe(false);
     advance(5);
     expectTime(store, 50, 'seek target, still paused');
@@ -100,7 +102,7 @@ describe('seek', () => {
   it('seeking while paused stays paused', () => {
     const { store, events } = setup();
     store.seek(10);
-    expect(events).toEqual(['seeked']);
+    expect(events).toEqual(['seeking', 'seeked']);
     expect(store.getSnapshot().playing).toBe(false);
     expectTime(store, 10, 'seek(10)');
   });
@@ -268,7 +270,7 @@ describe('scrub gesture', () => {
     expect(store.getSnapshot()).toMatchObject({ playing: true, scrubbing: false });
     advance(2);
     expectTime(store, 42, 'resumed from the scrubbed time');
-    expect(events).toEqual(['play', 'pause', 'seeked', 'seeked', 'play']);
+    expect(events).toEqual(['play', 'pause', 'seeking', 'seeked', 'seeking', 'seeked', 'play']);
   });
 
   it('endScrub does not start playback that was paused before the gesture', () => {
@@ -279,7 +281,7 @@ describe('scrub gesture', () => {
     expect(store.getSnapshot()).toMatchObject({ playing: false, scrubbing: false });
     advance(3);
     expectTime(store, 20, 'still paused after the scrub');
-    expect(events).toEqual(['seeked']);
+    expect(events).toEqual(['seeking', 'seeked']);
   });
 
   it('a second beginScrub does not forget that playback should resume', () => {
@@ -324,7 +326,7 @@ describe('setDuration', () => {
     store.setDuration(80);
     expect(store.getSnapshot().duration).toBe(80);
     expectTime(store, 30, 'time kept');
-    expect(events).toEqual(['seeked', 'durationchange']);
+    expect(events).toEqual(['seeking', 'seeked', 'durationchange']);
   });
 
   it('clamps the time into a shorter duration', () => {
@@ -387,7 +389,7 @@ describe('events and subscriptions', () => {
     store.pause();
     store.seek(3);
     expect(events).toEqual(['play']);
-    expect(other).toEqual(['play', 'pause', 'seeked']);
+    expect(other).toEqual(['play', 'pause', 'seeking', 'seeked']);
   });
 
   it('the snapshot object changes identity only when something changed', () => {
@@ -495,5 +497,18 @@ describe('hold (narration waits at a step end)', () => {
     expect(advance(5)).toBeCloseTo(3, 9);
     store.releaseHold();
     expect(advance(1)).toBeCloseTo(5, 9);
+  });
+});
+
+describe('volume and mute', () => {
+  it('change once per new value, each with one volumechange, and touch nothing else', () => {
+    const { store, events } = setup();
+    store.setVolume(0.4);
+    store.setVolume(0.4);
+    store.setMuted(true);
+    store.setMuted(true);
+    store.setMuted(false);
+    expect(store.getSnapshot()).toMatchObject({ volume: 0.4, muted: false, playing: false });
+    expect(events).toEqual(['volumechange', 'volumechange', 'volumechange']);
   });
 });
