@@ -140,6 +140,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     assetsInlineLimit: 0,
+    /*
+     * No preload lists on dynamic imports between chunks: a consumer's bundler renames these chunks, and the lists
+     * would then fetch the old names (404s). They only ever named chunks already loaded by the importing one (the
+     * element chunk, the event list), so nothing is lost; the pages keep their <link rel="modulepreload">.
+     */
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     rollupOptions: {
       input: { index: 'index.html', embed: 'embed.html', ...LIBRARY_ENTRIES, ...DEMO_ENTRIES },
       // Library entries keep their exports (an app build would otherwise drop them).
