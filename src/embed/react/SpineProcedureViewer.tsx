@@ -1,11 +1,4 @@
-import {
-  createElement,
-  forwardRef,
-  useEffect,
-  useImperativeHandle,
-  useRef,
-  type ForwardedRef,
-} from 'react';
+import { createElement, forwardRef, useEffect, useImperativeHandle, useRef, type ForwardedRef } from 'react';
 import { OPTION_SCHEMA, type OptionKey } from '../../options/optionSchema';
 import { VIEWER_EVENTS } from '../../playback/viewerEvents';
 import '../viewerEntry';
