@@ -13,8 +13,17 @@ import { browserSuite } from './support/suite';
  * own declarations, build, and both pages must draw the viewer's first frame with no error and no missing file.
  */
 let app: ConsumerApp;
+/** The type check and the build, started together once the app is installed (one core each in CI). */
+let typecheck: Promise<string>;
+let build: Promise<string>;
 beforeAll(async () => {
   app = await packAndInstall();
+  const node = (args: string[]) => run(process.execPath, args, app.dir);
+  typecheck = node(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+  build = node(['node_modules/vite/bin/vite.js', 'build']);
+  // Each is awaited by its test; a failure must not surface earlier as an unhandled rejection.
+  typecheck.catch(() => undefined);
+  build.catch(() => undefined);
 }, 180_000);
 afterAll(() => app?.remove());
 
@@ -53,11 +62,11 @@ describe('the packed package', () => {
 
   it('type-checks a strict consumer: typed properties, state, event details and React props', async () => {
     // tsc fails on any type error, and on any `@ts-expect-error` line that the types wrongly accept.
-    await run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], app.dir);
+    await typecheck;
   }, 120_000);
 
   it("bundles into the app with Vite: chunks, the model, the worker and the poster become the app's files", async () => {
-    await run(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], app.dir);
+    await build;
     const assets = readdirSync(join(app.dir, 'dist/assets'));
     for (const pattern of [
       /^spine-.*\.glb$/,

@@ -1,9 +1,8 @@
 import { createElement, forwardRef, useEffect, useImperativeHandle, useRef, type ForwardedRef } from 'react';
-import { OPTION_SCHEMA, type OptionKey } from '../../options/optionSchema';
 import { VIEWER_EVENTS } from '../../playback/viewerEvents';
 import '../viewerEntry';
 import type { SpineProcedureViewerElement } from '../SpineProcedureViewerElement';
-import { eventProp, type SpineProcedureViewerProps } from './viewerProps';
+import { attributeName, eventProp, type SpineProcedureViewerProps } from './viewerProps';
 
 export type {
   SpineProcedureViewerElementProps,
@@ -50,10 +49,8 @@ export const SpineProcedureViewer = forwardRef(function SpineProcedureViewer(
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(rest)) {
     if (name.startsWith('on') || value === undefined || value === null) continue;
-    // Attribute names come from the options schema (`shareUrl` → `share-url`); false is written out, since
-    // some options (cutaway, torso) are on by default.
-    const attribute = OPTION_SCHEMA[name as OptionKey]?.attribute ?? name;
-    attributes[attribute] = String(value);
+    // False is written out, since some options (cutaway, torso) are on by default.
+    attributes[attributeName(name)] = String(value);
   }
   return createElement('spine-procedure-viewer', { ref: element, class: className, style, ...attributes });
 });

@@ -22,15 +22,27 @@ type Camel<S extends string> = S extends `${infer A}change`
 const WORDS = ['change', 'update', 'metadata', 'data'];
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The callback prop of an event (the runtime twin of `Camel`). */
-export function eventProp(type: string): string {
+/** The callback prop of an event, e.g. `onStepChange`. */
+export type EventPropName<K extends string> = `on${Camel<K>}`;
+
+/** The callback prop of an event (the runtime twin of `EventPropName`). */
+export function eventProp<K extends string>(type: K): EventPropName<K> {
   const word = WORDS.find((w) => type.endsWith(w));
-  return word ? `on${capital(type.slice(0, -word.length))}${capital(word)}` : `on${capital(type)}`;
+  const name = word ? `on${capital(type.slice(0, -word.length))}${capital(word)}` : `on${capital(type)}`;
+  return name as EventPropName<K>;
+}
+
+/**
+ * A prop's attribute: the options schema's attribute names are the option names in kebab case (`shareUrl` →
+ * `share-url`; a unit test holds them to it), so the component needs no copy of the schema and its parsers.
+ */
+export function attributeName(prop: string): string {
+  return prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 /** The element's events as callback props, each called with the event's `detail`. */
 export type SpineProcedureViewerEventProps = {
-  [K in ViewerEventName as `on${Camel<K>}`]?: (detail: ViewerEvents[K]) => void;
+  [K in ViewerEventName as EventPropName<K>]?: (detail: ViewerEvents[K]) => void;
 };
 
 /** SpineProcedureViewerProps: the element's attributes as props, plus its events as callbacks. */
