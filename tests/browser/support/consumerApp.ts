@@ -77,12 +77,13 @@ export async function packAndInstall(repo = '.'): Promise<ConsumerApp> {
     try {
       await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], dir);
     } catch (error) {
-      const missing = /request to \S+\/-\/(\S+\.tgz) failed: cache mode is 'only-if-cached'/.exec(
+      // A tarball (…/-/name-1.2.3.tgz) or a package's metadata (…/name) that `npm ci` did not leave in the cache.
+      const missing = /request to https?:\/\/[^/\s]+\/(\S+) failed: cache mode is 'only-if-cached'/.exec(
         String(error),
       );
       throw new Error(
         missing
-          ? `the local npm cache lacks ${missing[1]}: run \`npm ci\` in the repository first (the consumer test installs from the cache only)`
+          ? `the local npm cache lacks ${decodeURIComponent(missing[1]!)}: run \`npm ci\` in the repository first (the consumer test installs from the cache only)\n${String(error)}`
           : String(error),
       );
     }
