@@ -9,6 +9,7 @@ import {
   type BuiltFile,
 } from './src/app/offline/precacheManifest';
 import { PAGES } from './src/app/offline/precacheRequest';
+import { bundledTypes } from './scripts/bundledTypes';
 
 /**
  * One `vite build` writes everything an embedder relies on at the root of dist/ (relative base, so dist can be
@@ -21,6 +22,7 @@ import { PAGES } from './src/app/offline/precacheRequest';
  *   spine-procedure-viewer-react.js  ES module: the <SpineProcedureViewer> React component (imports `react`)
  *   demo.html                      the three ways to embed, live (from public/)
  *   sw.js                          the service worker of index.html and embed.html (offline use, second visits)
+ *   types/*.d.ts                   the npm package's bundled declarations, one per export (docs/package.md)
  *
  * Chunks, the model and other assets go to dist/assets/ with content hashes.
  */
@@ -132,12 +134,20 @@ function serviceWorker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), reactEntry(), serviceWorker()],
+  plugins: [react(), reactEntry(), serviceWorker(), bundledTypes()],
   base: './',
   build: {
     target: 'es2022',
     sourcemap: false,
     assetsInlineLimit: 0,
+    /*
+     * No preload lists on dynamic imports between chunks: a consumer's bundler renames these chunks, and the lists
+     * would then fetch the old names (404s). They only ever named chunks already loaded by the importing one (the
+     * element chunk, the event list), so nothing is lost; the pages keep their <link rel="modulepreload">.
+     */
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     rollupOptions: {
       input: { index: 'index.html', embed: 'embed.html', ...LIBRARY_ENTRIES, ...DEMO_ENTRIES },
       // Library entries keep their exports (an app build would otherwise drop them).

@@ -6,6 +6,7 @@ import {
   type EventName,
   type MessageId,
 } from './protocolMessages';
+import type { ViewerErrorType, ViewerEvents } from '../playback/viewerEvents';
 
 /** SpineProcedurePlayerOptions: how to reach the viewer inside the iframe. */
 export interface SpineProcedurePlayerOptions {
@@ -28,6 +29,16 @@ export interface SpineProcedureState extends Record<string, unknown> {
   paused: boolean;
   playbackRate: number;
 }
+
+/**
+ * The `detail` of each event the iframe forwards, as the element's (derived from the same list). `error` also
+ * reports a refused message (`type: 'protocol'`), such as a command sent before the viewer allowed this page.
+ */
+export type SpineProcedurePlayerEventMap = {
+  [K in EventName]: K extends 'error'
+    ? { type: ViewerErrorType | 'protocol'; message: string }
+    : ViewerEvents[K];
+};
 
 type Listener = (detail: unknown) => void;
 
@@ -127,15 +138,15 @@ export class SpineProcedurePlayer {
   }
 
   /** Listen to a viewer event: ready, timeupdate, stepchange, play, pause, seeked, ended, procedurechange, ratechange, error. */
-  on(event: EventName, callback: (detail: unknown) => void): this {
+  on<K extends EventName>(event: K, callback: (detail: SpineProcedurePlayerEventMap[K]) => void): this {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(callback);
+    set.add(callback as Listener);
     return this;
   }
 
-  off(event: EventName, callback?: (detail: unknown) => void): this {
-    if (callback) this.listeners.get(event)?.delete(callback);
+  off<K extends EventName>(event: K, callback?: (detail: SpineProcedurePlayerEventMap[K]) => void): this {
+    if (callback) this.listeners.get(event)?.delete(callback as Listener);
     else this.listeners.delete(event);
     return this;
   }

@@ -1,10 +1,23 @@
 import { defineSpineProcedureViewer } from './SpineProcedureViewerElement';
 
 /*
- * The script-tag bundle (`spine-procedure-viewer.js`): importing it defines <spine-procedure-viewer>. Share links
- * of viewers without a `share-url` open the standalone page that sits next to this file.
+ * The script-tag bundle and the package's main entry (`spine-procedure-viewer.js`): importing it defines
+ * <spine-procedure-viewer>. Served as built (a static host, a plain <script type="module">), share links of viewers
+ * without a `share-url` open the standalone page next to this file. Bundled into another app, this code no longer
+ * lives in that file and there is no such page: share links then open the embedding page itself. The URL is built
+ * from a variable so a consumer's bundler does not try to bundle index.html as an asset.
  */
-defineSpineProcedureViewer({ shareUrl: new URL('index.html', import.meta.url).href });
+const here = new URL(import.meta.url);
+const STANDALONE_PAGE = 'index.html';
+defineSpineProcedureViewer(
+  here.pathname.endsWith('/spine-procedure-viewer.js')
+    ? { shareUrl: new URL(STANDALONE_PAGE, here).href }
+    : {},
+);
 
 export { SpineProcedureViewerElement, defineSpineProcedureViewer } from './SpineProcedureViewerElement';
 export type { RenderStats, RevealMode, ViewerStateSnapshot } from './SpineProcedureViewerElement';
+export type { ViewerErrorType, ViewerEventName, ViewerEvents } from '../playback/viewerEvents';
+export type { ViewerOptions } from '../options/optionSchema';
+export type { ProcedureState } from '../procedure/procedureState';
+export type { SpineProcedureViewerEventDetail, SpineProcedureViewerEventMap } from './package/viewerEventMap';

@@ -47,7 +47,7 @@ export class ViewerElementBase extends HTMLElement {
   private pausedOffscreen = false;
   private autoplayDone = false;
 
-  /** The viewer's controller: internal to the element and its features, not a public API. */
+  /** The viewer's controller: internal to the element and its features, not a public API. @internal */
   get controller(): ViewerController {
     if (this.ownController) return this.ownController;
     const { controller, options, notices } = createViewerController(this, () => this.defaultShareUrl());
@@ -155,7 +155,7 @@ export class ViewerElementBase extends HTMLElement {
 
   /**
    * Set one option from an attribute, a property or a command: parsed by the schema (null: back to the default);
-   * a bad value shows a notice and keeps the current value, so nothing the viewer shows is lost.
+   * a bad value shows a notice and keeps the current value, so nothing the viewer shows is lost. @internal
    */
   applyOption<K extends OptionKey>(key: K, raw: unknown): void {
     const controller = this.controller;
@@ -186,7 +186,7 @@ export class ViewerElementBase extends HTMLElement {
       ]);
   }
 
-  /** The current value of an option, as the getters of the element's properties report it. */
+  /** The current value of an option, as the getters of the element's properties report it. @internal */
   optionValue<K extends OptionKey>(key: K): ViewerOptions[K] {
     if (key === 'poster' || key === 'reveal' || key === 'autoplay')
       return this.elementOptions[key as keyof ElementOptions] as ViewerOptions[K];
