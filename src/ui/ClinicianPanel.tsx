@@ -5,6 +5,7 @@ import { translatorFor, type MessageKey, type Translate } from '../i18n/catalog'
 import { OPTION_SCHEMA, type ViewerOptions } from '../options/optionSchema';
 import type { ViewerController } from '../playback/viewerController';
 import { SETTING_OF_OPTION } from '../playback/viewerSettings';
+import { LEVA_THEME } from './levaTheme';
 
 /** ClinicianPanelProps: the controller the panel writes into. */
 export interface ClinicianPanelProps {
@@ -101,5 +102,15 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
     return () => offs.forEach((off) => off());
   }, [controller, set]);
 
-  return createPortal(<Leva titleBar={{ title: t('controls.settings') }} collapsed={false} />, container);
+  // The theme makes it readable and operable (contrast, focus ring, target sizes); no filter field or copy
+  // buttons: the console only sets the viewer's options.
+  return createPortal(
+    <Leva
+      theme={LEVA_THEME}
+      titleBar={{ title: t('controls.settings'), filter: false }}
+      hideCopyButton
+      collapsed={false}
+    />,
+    container,
+  );
 }
