@@ -6,6 +6,8 @@
  * - a 2 px focus ring (leva draws focus with `accent2` at `borderWidths.focus`), 4.6:1 against the panel;
  * - 32 px rows and 24 px checkboxes (WCAG 2.5.8), the viewer's font at a readable 14 px.
  */
+const VIEWER_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
 export const LEVA_THEME = {
   colors: {
     elevation1: '#161a1f',
@@ -23,14 +25,16 @@ export const LEVA_THEME = {
     toolTipBackground: '#ffffff',
     toolTipText: '#161a1f',
   },
+  // leva sets labels and values in its monospace font: the viewer's own face reads more plainly.
   fonts: {
-    sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+    sans: VIEWER_FONT,
+    mono: VIEWER_FONT,
   },
   fontSizes: {
     root: '14px',
   },
   sizes: {
-    rootWidth: '340px',
+    rootWidth: '380px',
     controlWidth: '170px',
     rowHeight: '32px',
     checkboxSize: '24px',

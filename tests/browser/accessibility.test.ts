@@ -60,6 +60,7 @@ describe('accessibility: axe-core finds no WCAG 2.2 AA violation', () => {
     const v = await openViewer(suite.browser, suite.origin, '');
     await v.page.locator(`${V} .spv-steps-toggle`).click();
     await v.page.locator(`${V} .spv-steps`).waitFor();
+    await v.screenshot('a11y-step-list-open');
     await expectNoViolations(v.page, 'step list open');
     await v.close();
   });
@@ -69,6 +70,7 @@ describe('accessibility: axe-core finds no WCAG 2.2 AA violation', () => {
     await v.page.locator(`${V} button`, { hasText: EN['controls.settings'] }).click();
     await v.page.waitForSelector('.spv-clinician-panel select');
     await v.page.waitForTimeout(200);
+    await v.screenshot('a11y-clinician-settings-open');
     await expectNoViolations(v.page, 'clinician settings open');
     // Its targets are at least 24 px (WCAG 2.5.8), checkboxes included.
     const sizes = await v.page.evaluate(() =>
@@ -120,32 +122,47 @@ describe('accessibility: axe-core finds no WCAG 2.2 AA violation', () => {
 });
 
 /** The shapes that identify controls, against what is behind them (WCAG 1.4.11: at least 3:1). */
+const BAR = { selector: `${V} >>> .spv-controls`, prop: 'backgroundColor' } as const;
+const TRACK = { selector: `${V} >>> .spv-scrubber-track`, prop: 'backgroundColor' } as const;
 const VIEWER_PROBES: ContrastProbe[] = [
   {
-    name: 'scrubber track',
+    name: 'scrubber track on the bar',
     selector: `${V} >>> .spv-scrubber-track`,
     fore: 'backgroundColor',
-    against: 'parent',
+    against: BAR,
   },
   // The played part against the bar (the thumb, not the fill's edge on the track, marks the position).
   {
-    name: 'scrubber fill',
+    name: 'scrubber fill on the bar',
     selector: `${V} >>> .spv-scrubber-fill`,
     fore: 'backgroundColor',
-    against: { selector: `${V} >>> .spv-controls`, prop: 'backgroundColor' },
+    against: BAR,
   },
-  { name: 'thumb ring', selector: `${V} >>> .spv-scrubber-thumb`, fore: 'borderTopColor', against: 'parent' },
+  // The thumb is larger than the track: its ring shows against the bar, its white face against the track.
   {
-    name: 'chapter mark',
+    name: 'thumb ring on the bar',
+    selector: `${V} >>> .spv-scrubber-thumb`,
+    fore: 'borderTopColor',
+    against: BAR,
+  },
+  {
+    name: 'thumb face on the track',
+    selector: `${V} >>> .spv-scrubber-thumb`,
+    fore: 'backgroundColor',
+    against: TRACK,
+  },
+  // Chapter marks stand out above and below the track, and cross it.
+  {
+    name: 'chapter mark on the bar',
     selector: `${V} >>> .spv-chapter-mark`,
     fore: 'backgroundColor',
-    against: 'parent',
+    against: BAR,
   },
   {
     name: 'chapter mark on the track',
-    selector: `${V} >>> .spv-chapter-mark:last-of-type`,
+    selector: `${V} >>> .spv-chapter-mark`,
     fore: 'backgroundColor',
-    against: { selector: `${V} >>> .spv-scrubber-track`, prop: 'backgroundColor' },
+    against: TRACK,
   },
   {
     name: 'button border',
@@ -157,6 +174,12 @@ const VIEWER_PROBES: ContrastProbe[] = [
   {
     name: 'patient tab border',
     selector: `${V} >>> .spv-patient-tab`,
+    fore: 'borderTopColor',
+    against: 'parent',
+  },
+  {
+    name: 'camera button border',
+    selector: `${V} >>> .spv-camera-button`,
     fore: 'borderTopColor',
     against: 'parent',
   },
