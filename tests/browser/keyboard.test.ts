@@ -180,6 +180,14 @@ describe('keyboard only', () => {
     await v.page.keyboard.press('Enter');
     await settle(v.page);
     expect((await pose(v.page)).distance).toBeCloseTo(guided.distance, 0);
+
+    // Shift + arrows turn the view from elsewhere in the viewer (plain arrows there seek).
+    await v.page.locator(`${V} .spv-play`).focus();
+    const time = (await v.state()).time;
+    await v.page.keyboard.press('Shift+ArrowRight');
+    await settle(v.page);
+    expect(Math.abs((await pose(v.page)).azimuth - guided.azimuth)).toBeGreaterThan(0.2);
+    expect((await v.state()).time).toBe(time);
     expect(v.errors).toEqual([]);
     await v.close();
   });
