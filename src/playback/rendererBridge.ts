@@ -1,4 +1,5 @@
 import type { XrayView } from '../procedure/types';
+import { CameraCommands } from './cameraCommands';
 import { FrameStats } from './frameStats';
 
 /** How a frame gets drawn: R3F's `invalidate`, or (no renderer yet) a callback on the next animation frame. */
@@ -11,6 +12,8 @@ export type FrameRequester = () => void;
 export class RendererBridge {
   /** Frame timings and draw counts, read by the benchmark. */
   readonly frameStats = new FrameStats();
+  /** Keyboard and button requests to turn, zoom or reset the 3D view, and the camera's current pose. */
+  readonly camera = new CameraCommands();
   private requester: FrameRequester | null = null;
   private memory: () => { geometries: number; textures: number } = () => ({ geometries: 0, textures: 0 });
   private fluoroCapture: ((view: XrayView) => string) | null = null;

@@ -1,7 +1,8 @@
 import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useMemo, useRef, type ComponentRef } from 'react';
+import { useEffect, useMemo, useRef, type ComponentRef } from 'react';
 import { PerspectiveCamera, Vector3 } from 'three';
+import { MAX_DISTANCE, MIN_DISTANCE, nudgeCamera, orbitOf, orbitScratch } from './cameraNudge';
 import type { FluoroPanel } from '../fluoro/fluoroLayout';
 import type { StepDefinition } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
@@ -38,7 +39,7 @@ const newFraming = (): Framing => ({
  */
 export function CameraRig() {
   const controller = useController();
-  const { cameraMode, level, view } = useSettings();
+  const { level, view } = useSettings();
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const camera = useThree((s) => s.camera);
   const reducedMotion = usePrefersReducedMotion();
@@ -52,12 +53,30 @@ export function CameraRig() {
       target: new Vector3(),
       direction: new Vector3(),
       projected: new Vector3(),
+      ...orbitScratch(),
     }),
     [],
   );
 
+  // Keys and buttons turn, zoom and reset the view through the controller (the same free mode a drag starts).
+  useEffect(() => {
+    const commands = controller.renderer.camera;
+    commands.attach((nudge) => {
+      if (nudge === 'reset') {
+        controller.updateSettings({ cameraMode: 'guided' });
+      } else if (controls.current) {
+        if (controller.getSettings().cameraMode !== 'free') controller.updateSettings({ cameraMode: 'free' });
+        nudgeCamera(camera, controls.current.target, nudge, scratch);
+        controls.current.update();
+      }
+      controller.requestFrame();
+    });
+    return () => commands.attach(null);
+  }, [controller, camera, scratch]);
+
   useFrame(({ size }) => {
-    if (cameraMode !== 'guided' || !(camera instanceof PerspectiveCamera)) return;
+    // Read now, not from the render: a key may have switched to free mode since this callback was made.
+    if (controller.getSettings().cameraMode !== 'guided' || !(camera instanceof PerspectiveCamera)) return;
     const s = controller.state;
     const steps = controller.getTimeline().steps;
     const step = steps[s.stepIndex]?.definition;
@@ -117,13 +136,24 @@ export function CameraRig() {
     );
   });
 
+  // The pose as drawn, for diagnostics: in place, every frame, after the guided camera (registered after it, so it
+  // runs after it) or the controls moved it.
+  useFrame(() => {
+    if (!controls.current) return;
+    const pose = controller.renderer.camera.pose;
+    const spherical = orbitOf(camera, controls.current.target, scratch);
+    pose.azimuth = spherical.theta;
+    pose.polar = spherical.phi;
+    pose.distance = spherical.radius;
+  });
+
   return (
     <OrbitControls
       ref={controls}
       makeDefault
       enableDamping={false}
-      minDistance={40}
-      maxDistance={2400}
+      minDistance={MIN_DISTANCE}
+      maxDistance={MAX_DISTANCE}
       onStart={() => {
         if (controller.getSettings().cameraMode !== 'free') controller.updateSettings({ cameraMode: 'free' });
       }}

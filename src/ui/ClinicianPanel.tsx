@@ -5,6 +5,7 @@ import { translatorFor, type MessageKey, type Translate } from '../i18n/catalog'
 import { OPTION_SCHEMA, type ViewerOptions } from '../options/optionSchema';
 import type { ViewerController } from '../playback/viewerController';
 import { SETTING_OF_OPTION } from '../playback/viewerSettings';
+import { LEVA_THEME } from './levaTheme';
 
 /** ClinicianPanelProps: the controller the panel writes into. */
 export interface ClinicianPanelProps {
@@ -101,9 +102,17 @@ export default function ClinicianPanel({ controller, container }: ClinicianPanel
     return () => offs.forEach((off) => off());
   }, [controller, set]);
 
-  // `fill`: the panel fills its slot in the viewer's layout rather than floating at the page's top right.
+  // The theme makes it readable and operable (contrast, focus ring, target sizes); no filter field or copy
+  // buttons: the console only sets the viewer's options. `fill`: it fills its slot in the viewer's layout rather
+  // than floating at the page's top right.
   return createPortal(
-    <Leva fill titleBar={{ title: t('controls.settings'), drag: false }} collapsed={false} />,
+    <Leva
+      fill
+      theme={LEVA_THEME}
+      titleBar={{ title: t('controls.settings'), filter: false, drag: false }}
+      hideCopyButton
+      collapsed={false}
+    />,
     container,
   );
 }

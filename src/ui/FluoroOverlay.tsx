@@ -72,15 +72,19 @@ export function FluoroOverlay() {
         beam: t('fluoro.beam.ap'),
         left: t('fluoro.marker.left'),
         right: t('fluoro.marker.right'),
+        shows: t('a11y.fluoro.shows.ap'),
       },
       lateral: {
         name: t('fluoro.lateral'),
         beam: t('fluoro.beam.lateral'),
         left: t('fluoro.marker.front'),
         right: t('fluoro.marker.back'),
+        shows: t('a11y.fluoro.shows.lateral'),
       },
     };
     const head = t('fluoro.marker.head');
+    const title = t('fluoro.title');
+    const xrayOn = t('fluoro.xrayOn');
     // Last written geometry per box, so the frame loop only touches the DOM when a panel moves or changes.
     const last = [NaN, NaN, NaN, NaN, NaN, NaN];
     const views: (string | null)[] = [null, null];
@@ -105,6 +109,15 @@ export function FluoroOverlay() {
           box.style.transform = `translate(${panel.x}px, ${panel.y}px)`;
           box.style.width = `${panel.size}px`;
           box.style.height = `${panel.size}px`;
+        }
+        if (views[i] !== panel.view || lamps[i] !== s.xrayOn) {
+          // What a screen reader says for the inset (the picture and its markers are one image to it); written
+          // only when the view or the lamp changes, never per frame.
+          const words = text[panel.view];
+          box.setAttribute(
+            'aria-label',
+            `${title}, ${words.name}${s.xrayOn ? ` (${xrayOn})` : ''}. ${words.beam}. ${words.shows}`,
+          );
         }
         if (views[i] !== panel.view) {
           views[i] = panel.view;
@@ -131,9 +144,16 @@ export function FluoroOverlay() {
   }, [controller, mode, panels, t]);
 
   return (
-    <div ref={root} className="spv-fluoro-overlay" aria-hidden="true">
+    <div ref={root} className="spv-fluoro-overlay">
       {[0, 1].map((i) => (
-        <div key={i} ref={(el) => void (refs.current[i]!.box = el)} className="spv-fluoro-panel" hidden>
+        // One image to assistive technology: its name says the view, the beam and what the picture shows.
+        <div
+          key={i}
+          ref={(el) => void (refs.current[i]!.box = el)}
+          className="spv-fluoro-panel"
+          role="img"
+          hidden
+        >
           <span ref={(el) => void (refs.current[i]!.name = el)} className="spv-fluoro-name" />
           <span className="spv-xray-lamp">{t('fluoro.xrayOn')}</span>
           <span className="spv-fluoro-beam">

@@ -1,9 +1,18 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, KeyboardEvent, ReactNode } from 'react';
+import { cameraNudgeForKey } from './cameraKeys';
+import { sceneDescription } from './sceneDescription';
 import { SceneErrorBoundary } from './SceneErrorBoundary';
 import { Transcript } from './Transcript';
 import { useGraphicsRecovery } from './useGraphicsRecovery';
 import { useLoaded } from '../playback/react/useLoaded';
-import { useController, useGraphics, useReady, useT } from '../playback/react/viewerHooks';
+import {
+  useController,
+  useCurrentStep,
+  useGraphics,
+  useReady,
+  useSettings,
+  useT,
+} from '../playback/react/viewerHooks';
 import { loadViewerCanvas } from './viewerCanvasChunk';
 
 /** The canvas chunk's component (a stable loader for useLoaded). */
@@ -27,7 +36,8 @@ export function SceneStage({ webgl }: SceneStageProps) {
   const { canvasKey } = useGraphicsRecovery(controller);
   if (!webgl || graphics === 'failed') {
     return (
-      <div className="spv-fallback">
+      // The transcript scrolls in this box: focusable and named, so a keyboard can scroll it (WCAG 2.1.1).
+      <div className="spv-fallback" tabIndex={0} role="region" aria-label={t('controls.transcript')}>
         <p className="spv-fallback-notice" role="status">
           {t(webgl ? 'notice.graphicsFailed' : 'notice.webglUnavailable')}
         </p>
@@ -38,7 +48,7 @@ export function SceneStage({ webgl }: SceneStageProps) {
   return (
     <SceneErrorBoundary
       fallback={
-        <div className="spv-fallback">
+        <div className="spv-fallback" tabIndex={0} role="region" aria-label={t('controls.transcript')}>
           <p className="spv-fallback-notice" role="status">
             {t('notice.loadFailed')}
           </p>
@@ -50,13 +60,47 @@ export function SceneStage({ webgl }: SceneStageProps) {
         controller.graphics.markReady();
       }}
     >
-      <LoadedCanvas canvasKey={canvasKey} />
+      <SceneRegion>
+        <LoadedCanvas canvasKey={canvasKey} />
+      </SceneRegion>
       {(!ready || graphics === 'lost') && (
         <p className="spv-loading" role="status">
           {t(graphics === 'lost' ? 'notice.contextLost' : 'app.loading')}
         </p>
       )}
     </SceneErrorBoundary>
+  );
+}
+
+/**
+ * The 3D view as a named, focusable region with a text description of what the current frame shows (for screen
+ * readers), and its own keys while focused: arrows turn the view, + / − zoom, 0 or Home reset it.
+ */
+function SceneRegion({ children }: { children: ReactNode }) {
+  const controller = useController();
+  const step = useCurrentStep();
+  // The description follows the language, the view mode and the camera mode.
+  useSettings();
+  const t = useT();
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+    const nudge = cameraNudgeForKey(event.key);
+    if (nudge && controller.renderer.camera.request(nudge)) event.preventDefault();
+  };
+  return (
+    <div
+      className="spv-scene"
+      role="region"
+      tabIndex={0}
+      aria-label={t('a11y.scene.name')}
+      aria-describedby="spv-scene-description"
+      onKeyDown={onKeyDown}
+    >
+      {children}
+      <p id="spv-scene-description" className="spv-sr-only">
+        {sceneDescription(controller, step)}
+      </p>
+    </div>
   );
 }
 

@@ -27,8 +27,8 @@ export function Transcript() {
   const params = { ...captionParams(settings, result, t), ...procedureCaptionParams(settings, t) };
   const context = captionContext(settings, params);
   return (
-    <section className="spv-transcript" aria-label={t('controls.transcript')}>
-      <h2>{t(`procedure.${settings.procedure}`)}</h2>
+    <section className="spv-transcript" aria-labelledby="spv-transcript-title">
+      <h2 id="spv-transcript-title">{t(`procedure.${settings.procedure}`)}</h2>
       <ol>
         {timeline.steps.map((step) => (
           <li key={step.id} aria-current={step.id === current ? 'step' : undefined}>

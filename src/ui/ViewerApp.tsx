@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ViewerController } from '../playback/viewerController';
+import { CameraButtons } from './CameraButtons';
 import { CameraFollowButton } from './CameraFollowButton';
 import { CaptionPanel } from './CaptionPanel';
 import { ClinicianSettingsButton } from './ClinicianSettingsButton';
@@ -91,6 +92,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         {webgl && <FluoroOverlay />}
         <CureIndicator />
         <CameraFollowButton />
+        {webgl && showControls && <CameraButtons />}
         <NoticeList />
       </div>
       {/*

@@ -9,6 +9,7 @@ import labelsCss from '../../ui/styles/labels.css?inline';
 import fluoroCss from '../../ui/styles/fluoro.css?inline';
 import transcriptCss from '../../ui/styles/transcript.css?inline';
 import cureCss from '../../ui/styles/cure.css?inline';
+import cameraCss from '../../ui/styles/camera.css?inline';
 import elementCss from '../element.css?inline';
 
 /*
@@ -27,6 +28,7 @@ const VIEWER_CSS = [
   fluoroCss,
   transcriptCss,
   cureCss,
+  cameraCss,
   elementCss,
 ];
 
