@@ -92,7 +92,6 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         {webgl && <FluoroOverlay />}
         <CureIndicator />
         <CameraFollowButton />
-        {webgl && showControls && <CameraButtons />}
         <NoticeList />
       </div>
       {/*
@@ -127,10 +126,16 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
           {secondary}
           <RateSelect />
           <ViewToggles />
+          {webgl && <CameraButtons />}
           <TeachingPaceNote />
         </MorePanel>
       )}
-      {full && !folded && <ViewToggles />}
+      {full && !folded && (
+        <div className="spv-view-row">
+          <ViewToggles />
+          {webgl && <CameraButtons />}
+        </div>
+      )}
       {stepsOpen && <StepList onChoose={() => setStepsOpen(false)} />}
       <LiveRegion />
     </div>

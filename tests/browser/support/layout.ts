@@ -29,7 +29,7 @@ export const PANELS: [string, string, string?][] = [
   ['patient buttons', '.spv-patient-tabs'],
   ['patient panel', '.spv-patient-panel'],
   ['control bar', '.spv-controls'],
-  ['view toggles', '.spv-root > .spv-view-toggles'],
+  ['view toggles', '.spv-root > .spv-view-row'],
   ['more menu', '.spv-more'],
   ['notices', '.spv-notices'],
   ['readouts', '.spv-readouts'],
