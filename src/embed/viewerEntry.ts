@@ -21,3 +21,9 @@ export type { ViewerErrorType, ViewerEventName, ViewerEvents } from '../playback
 export type { ViewerOptions } from '../options/optionSchema';
 export type { ProcedureState } from '../procedure/procedureState';
 export type { SpineProcedureViewerEventDetail, SpineProcedureViewerEventMap } from './package/viewerEventMap';
+// Types that the element's members and events refer to, exported so a consumer can name them.
+export type { GraphicsState, ViewerNotice } from '../playback/viewerEvents';
+export type { OptionKey } from '../options/optionSchema';
+export type { PlaybackRate } from '../options/optionValues';
+export type { ProcedureOptions, StepId, Timeline, XrayView } from '../procedure/types';
+export type { ViewerSettings } from '../playback/viewerSettings';
