@@ -161,7 +161,10 @@ describe('layout: panels never overlap or get cut off', () => {
             expect(size.width / zoom, `${where}: a small viewer has a More menu`).toBeGreaterThanOrEqual(640);
         }
         const boxes = await measurePanels(page);
-        if (!size.embed) problems.push(...(await essentialsOutOfView(page)).map((p) => `${where}: ${p}`));
+        // (An open More menu in a viewer under 300 px high may scroll the caption away: the reader chose the menu.)
+        const menuOnTiny = scenario.openMore && size.height / zoom < 300;
+        if (!size.embed && !menuOnTiny)
+          problems.push(...(await essentialsOutOfView(page)).map((p) => `${where}: ${p}`));
         if (size.name === 'phone' && scenario.name === 'default')
           expect(await stageShare(page), `${where}: the 3D view's share`).toBeGreaterThan(0.5);
         problems.push(...overlaps(boxes).map((p) => `${where}: overlap ${p}`));
