@@ -118,15 +118,6 @@ export function CameraRig() {
   });
 
   return (
-    <OrbitControls
-      ref={controls}
-      makeDefault
-      enableDamping={false}
-      minDistance={40}
-      maxDistance={2400}
-      onStart={() => {
-        if (controller.getSettings().cameraMode !== 'free') controller.updateSettings({ cameraMode: 'free' });
-      }}
-    />
+    <OrbitControls ref={controls} makeDefault enableDamping={false} minDistance={40} maxDistance={2400} />
   );
 }

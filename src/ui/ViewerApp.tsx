@@ -8,6 +8,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { CureIndicator } from './CureIndicator';
 import { FluoroOverlay } from './FluoroOverlay';
 import { LanguageSelect } from './LanguageSelect';
+import { LevelPicker } from './LevelPicker';
 import { LiveRegion } from './LiveRegion';
 import { NoticeList } from './NoticeList';
 import { PatientPanel, PatientTabs, type PatientButtons } from './PatientInfo';
@@ -19,7 +20,7 @@ import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useNarration } from './useNarration';
 import { textDirection } from '../i18n/textDirection';
-import { useController, useSettings, useT, ViewerContext } from '../playback/react/viewerHooks';
+import { useController, useSettings, ViewerContext } from '../playback/react/viewerHooks';
 
 /** ViewerAppProps: the controller to drive, and whether there is a 3D view. */
 export interface ViewerAppProps {
@@ -39,7 +40,6 @@ export function ViewerApp({ controller, webgl }: ViewerAppProps) {
 
 function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const settings = useSettings();
-  const t = useT();
   const [stepsOpen, setStepsOpen] = useState(false);
   const controller = useController();
   const onKeyDown = useKeyboardShortcuts(controller);
@@ -61,9 +61,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         <SceneStage webgl={webgl} />
         <div className="spv-topbar">
           {showControls && <ProcedureToggle />}
-          <span className="spv-level-chip">
-            {settings.level} · {t(`morphology.${settings.morphology}`)} · G{settings.grade}
-          </span>
+          <LevelPicker />
           {settings.controls === 'full' && <CopyLinkButton />}
           {settings.audience === 'clinician' && settings.controls === 'full' && <ClinicianSettingsButton />}
           {showControls && <LanguageSelect />}
@@ -86,7 +84,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
           minimal={settings.controls === 'minimal'}
         />
       )}
-      {showControls && settings.controls === 'full' && <ViewToggles />}
+      {showControls && settings.controls === 'full' && <ViewToggles webgl={webgl} />}
       {stepsOpen && <StepList onChoose={() => setStepsOpen(false)} />}
       <LiveRegion />
     </div>
