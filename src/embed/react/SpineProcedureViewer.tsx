@@ -42,8 +42,8 @@ export interface SpineProcedureViewerProps {
   lang?: string;
   /** `patient` (plain captions, default) or `clinician`. */
   audience?: 'patient' | 'clinician';
-  /** `3d` (default), `fluoro` or `split`. */
-  view?: '3d' | 'fluoro' | 'split';
+  /** `3d` (default), `fluoro` (the view being taken), `ap` or `lateral` (that view only), or `split` (both). */
+  view?: '3d' | 'fluoro' | 'ap' | 'lateral' | 'split';
   /** `full` (default), `minimal` or `none`. */
   controls?: 'full' | 'minimal' | 'none';
   /** X-ray polarity: `bone-white` (default) or `bone-black`. */
