@@ -214,7 +214,14 @@ const CASES: Case[] = [
   ],
   ['view split', { view: 'split' }, { view: 'split' }, []],
   ['view 3D', { view: '3D' }, { view: '3d' }, []],
-  ['unknown view', { view: 'vr' }, { view: '3d' }, ['Ignored view "vr": use 3d, fluoro or split. Using 3d.']],
+  ['view ap', { view: 'ap' }, { view: 'ap' }, []],
+  ['view lateral', { view: 'LATERAL' }, { view: 'lateral' }, []],
+  [
+    'unknown view',
+    { view: 'vr' },
+    { view: '3d' },
+    ['Ignored view "vr": use 3d, fluoro, ap, lateral or split. Using 3d.'],
+  ],
   ['controls minimal', { controls: 'minimal' }, { controls: 'minimal' }, []],
   [
     'unknown controls',
