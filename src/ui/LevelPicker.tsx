@@ -83,7 +83,12 @@ export function LevelPicker() {
       >
         {summary}
         <span className="spv-sr-only">, {t('picker.change')}</span>
-        <svg className="spv-level-chip-caret" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+        <svg
+          className="spv-icon spv-level-chip-caret"
+          viewBox="0 0 12 12"
+          aria-hidden="true"
+          focusable="false"
+        >
           <path d="M2.5 4.5 6 8l3.5-3.5" />
         </svg>
       </button>
