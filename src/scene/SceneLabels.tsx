@@ -60,16 +60,18 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
     needle.entry[1] + needle.direction[1] * depth + 6,
     needle.entry[2] + needle.direction[2] * depth,
   ];
-  const labels: { text: string; position: [number, number, number]; visible: Visible }[] = [
+  const labels: { text: string; position: [number, number, number]; visible: Visible; priority: number }[] = [
     {
       text: t('label.body'),
       position: [-marks.bodyWidthMm / 2 - 4, -4, marks.anteriorWallZ * 0.4],
       visible: () => true,
+      priority: ANATOMY_PRIORITY,
     },
     {
       text: t('label.endplate'),
       position: [-marks.bodyWidthMm * 0.2, 14, marks.anteriorWallZ * 0.7],
       visible: () => true,
+      priority: ANATOMY_PRIORITY,
     },
     {
       text: t('label.pedicle'),
@@ -79,26 +81,35 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
         number,
       ],
       visible: () => true,
+      priority: ANATOMY_PRIORITY,
     },
     {
       text: t('label.canal'),
       position: [0, -6, marks.posteriorWallZ - marks.canalDepthMm / 2],
       visible: () => true,
+      priority: ANATOMY_PRIORITY,
     },
-    { text: t('label.trocar'), position: along(-25), visible: (s) => s.needleVisible },
+    {
+      text: t('label.trocar'),
+      position: along(-25),
+      visible: (s) => s.needleVisible,
+      priority: INSTRUMENT_PRIORITY,
+    },
     {
       text: t('label.balloon'),
       position: along((plan.targetDepthMm + plan.cannulaDepthMm) / 2),
       visible: (s) => s.balloonInsertion > 0.5,
+      priority: INSTRUMENT_PRIORITY,
     },
     {
       text: t('label.cement'),
       position: [0, -6, marks.anteriorWallZ * 0.3],
       visible: (s) => s.cementFill > 0.3,
+      priority: INSTRUMENT_PRIORITY,
     },
   ];
   const placed = useMemo(
-    () => labels.map((_, i) => newLabel(i < 4 ? ANATOMY_PRIORITY : INSTRUMENT_PRIORITY)),
+    () => labels.map((label) => newLabel(label.priority)),
     // One set per label list: the texts change with the language, the positions with the level.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [level, t],
