@@ -31,7 +31,8 @@ function set(
 
 /**
  * Where the fluoro images go: a picture-in-picture inset in the 3D view (while the step uses fluoroscopy),
- * the whole stage in fluoro view, AP and lateral side by side in split view. Written into `out` (reused).
+ * the whole stage in fluoro view (the step's view), ap and lateral views (that one only), AP and lateral side by
+ * side in split view. Written into `out` (reused).
  */
 export function layoutFluoro(
   width: number,
@@ -49,8 +50,9 @@ export function layoutFluoro(
     out.length = 2;
     return out;
   }
-  const view = active === 'none' ? 'lateral' : active;
-  if (mode === 'fluoro') {
+  // `fluoro` shows the view the step is taking (the last one taken stays up); `ap` and `lateral` keep to theirs.
+  const view = mode === 'ap' || mode === 'lateral' ? mode : active === 'none' ? 'lateral' : active;
+  if (mode !== '3d') {
     const size = Math.min(width - 2 * MARGIN, height - TOP - MARGIN);
     set(out, 0, view, (width - size) / 2, TOP + (height - TOP - MARGIN - size) / 2, size);
     out.length = 1;

@@ -43,7 +43,7 @@ export interface ViewerOptions {
   grade: GenantGrade;
   morphology: Morphology;
   approach: Approach;
-  /** Start at this step (its first frame) unless `time` is given. */
+  /** Start at this step, on the frame that shows its action (stepLanding), unless `time` is given. */
   step: StepId | null;
   /** Start time in seconds; wins over `step`. */
   time: number | null;

@@ -1,6 +1,7 @@
 import { translate, type MessageKey, type MessageParams } from '../i18n/catalog';
 import { clampTime, findStep, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
+import { stepLanding } from '../procedure/stepNavigation';
 import type { ProcedureId, StepId } from '../procedure/types';
 import { displayValue } from './displayValue';
 import {
@@ -126,10 +127,10 @@ export function rawOptionsFromSearch(search: string): Record<string, string> {
   return raw;
 }
 
-/** The start time the options ask for: `time` wins, else the step's start, else 0. */
+/** The start time the options ask for: `time` wins, else the frame that shows the step's action, else 0. */
 export function startTimeOf(options: Pick<ViewerOptions, 'time' | 'step' | 'procedure'>): number {
   if (options.time !== null) return options.time;
-  if (options.step) return findStep(timelineFor(options.procedure), options.step)?.start ?? 0;
+  if (options.step) return stepLanding(timelineFor(options.procedure), options.step) ?? 0;
   return 0;
 }
 

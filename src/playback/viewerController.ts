@@ -1,8 +1,8 @@
 import type { OptionKey, ViewerOptions } from '../options/optionSchema';
 import type { PlaybackRate } from '../options/optionValues';
 import type { ProcedureState } from '../procedure/procedureState';
-import { nextStepStart, previousStepStart } from '../procedure/stepNavigation';
-import { findStep, stepIndexAt, timelineFor } from '../procedure/timeline';
+import { nextStepLanding, previousStepLanding, stepLanding } from '../procedure/stepNavigation';
+import { stepIndexAt, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import type { ProcedureId, ProcedureOptions, StepId, Timeline } from '../procedure/types';
 import { performanceClock, type Clock } from './clock';
@@ -169,20 +169,20 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.playback.seek(time);
   }
 
-  /** Go to the first frame of a step; false if the step is not in this procedure. */
+  /** Go to the frame that shows a step's action (stepLanding); false if the step is not in this procedure. */
   seekStep(id: StepId): boolean {
-    const step = findStep(this.timeline, id);
-    if (!step) return false;
-    this.seek(step.start);
+    const time = stepLanding(this.timeline, id);
+    if (time === undefined) return false;
+    this.seek(time);
     return true;
   }
 
   previousStep(): void {
-    this.seek(previousStepStart(this.timeline, this.playback.getTime()));
+    this.seek(previousStepLanding(this.timeline, this.playback.getTime()));
   }
 
   nextStep(): void {
-    this.seek(nextStepStart(this.timeline, this.playback.getTime()));
+    this.seek(nextStepLanding(this.timeline, this.playback.getTime()));
   }
 
   /**

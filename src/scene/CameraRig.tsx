@@ -154,9 +154,6 @@ export function CameraRig() {
       enableDamping={false}
       minDistance={MIN_DISTANCE}
       maxDistance={MAX_DISTANCE}
-      onStart={() => {
-        if (controller.getSettings().cameraMode !== 'free') controller.updateSettings({ cameraMode: 'free' });
-      }}
     />
   );
 }

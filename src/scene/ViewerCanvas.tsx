@@ -2,6 +2,7 @@ import { Canvas } from '@react-three/fiber';
 import { ACESFilmicToneMapping } from 'three';
 import { useController } from '../playback/react/viewerHooks';
 import { CameraRig } from './CameraRig';
+import { CanvasGestures } from './CanvasGestures';
 import { Lights } from './Lights';
 import { ProcedureDriver } from './ProcedureDriver';
 import { SceneContent } from './SceneContent';
@@ -53,6 +54,7 @@ export default function ViewerCanvas() {
       <StudioEnvironment />
       <Lights />
       <CameraRig />
+      <CanvasGestures />
       {/* Materials and the cutaway of this canvas only: viewers on one page share no GPU objects. */}
       <SceneResourcesProvider>
         <SceneContent />

@@ -9,6 +9,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { CureIndicator } from './CureIndicator';
 import { FluoroOverlay } from './FluoroOverlay';
 import { LanguageSelect } from './LanguageSelect';
+import { LevelPicker } from './LevelPicker';
 import { LiveRegion } from './LiveRegion';
 import { MoreButton, MorePanel } from './MoreMenu';
 import { NoticeList } from './NoticeList';
@@ -22,7 +23,7 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useNarration } from './useNarration';
 import { useViewerShape } from './useViewerShape';
 import { textDirection } from '../i18n/textDirection';
-import { useController, useSettings, useT, ViewerContext } from '../playback/react/viewerHooks';
+import { useController, useSettings, ViewerContext } from '../playback/react/viewerHooks';
 
 /** ViewerAppProps: the controller to drive, and whether there is a 3D view. */
 export interface ViewerAppProps {
@@ -42,7 +43,6 @@ export function ViewerApp({ controller, webgl }: ViewerAppProps) {
 
 function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const settings = useSettings();
-  const t = useT();
   const [stepsOpen, setStepsOpen] = useState(false);
   const [moreOpen, setMoreOpen] = useState(false);
   const controller = useController();
@@ -82,11 +82,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         <SceneStage webgl={webgl} />
         <div className="spv-topbar">
           {showControls && <ProcedureToggle />}
-          <span className="spv-level-chip">
-            {shape.compact
-              ? `${settings.level} · G${settings.grade}`
-              : `${settings.level} · ${t(`morphology.${settings.morphology}`)} · G${settings.grade}`}
-          </span>
+          <LevelPicker compact={shape.compact} />
           {!folded && secondary}
         </div>
         {webgl && <FluoroOverlay />}
@@ -125,14 +121,14 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         <MorePanel onClose={() => setMoreOpen(false)} buttonRef={moreButton}>
           {secondary}
           <RateSelect />
-          <ViewToggles />
+          <ViewToggles webgl={webgl} />
           {webgl && <CameraButtons />}
           <TeachingPaceNote />
         </MorePanel>
       )}
       {full && !folded && (
         <div className="spv-view-row">
-          <ViewToggles />
+          <ViewToggles webgl={webgl} />
           {webgl && <CameraButtons />}
         </div>
       )}

@@ -1,5 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { stepLanding } from '../../src/procedure/stepNavigation';
+import { timelineFor } from '../../src/procedure/timeline';
+import type { StepId } from '../../src/procedure/types';
 import { browserSuite } from './support/suite';
 import { openViewer } from './support/viewerPage';
 
@@ -70,9 +73,11 @@ describe('scrubber', () => {
     await press('ArrowLeft', 30);
     await press('ArrowLeft', 25);
     const next = steps[steps.indexOf(stepAt(25)) + 1]!;
-    await press('PageDown', next.start);
-    // At a step's start, PageUp goes to the previous step's start.
-    await press('PageUp', stepAt(25).start);
+    // Steps are entered where their action shows (stepNavigation), not at their first frame.
+    const landing = (id: StepId) => stepLanding(timelineFor('kyphoplasty'), id)!;
+    await press('PageDown', landing(next.id as StepId));
+    // Just at a step's landing, PageUp goes to the previous step's landing.
+    await press('PageUp', landing(stepAt(25).id as StepId));
     await press('End', duration);
     await press('Home', 0);
     // The value text follows the keys.

@@ -3,6 +3,7 @@ import topbarCss from '../../ui/styles/topbar.css?inline';
 import overlaysCss from '../../ui/styles/overlays.css?inline';
 import captionCss from '../../ui/styles/caption.css?inline';
 import controlsCss from '../../ui/styles/controls.css?inline';
+import pickerCss from '../../ui/styles/picker.css?inline';
 import stepsCss from '../../ui/styles/steps.css?inline';
 import layoutCss from '../../ui/styles/layout.css?inline';
 import labelsCss from '../../ui/styles/labels.css?inline';
@@ -22,6 +23,7 @@ const VIEWER_CSS = [
   overlaysCss,
   captionCss,
   controlsCss,
+  pickerCss,
   stepsCss,
   layoutCss,
   labelsCss,

@@ -9,6 +9,7 @@ import {
   type RawOptions,
 } from '../../../src/options/parseOptions';
 import { findStep, timelineFor } from '../../../src/procedure/timeline';
+import { stepLanding } from '../../../src/procedure/stepNavigation';
 
 const KP_END = timelineFor('kyphoplasty').duration;
 const VP_END = timelineFor('vertebroplasty').duration;
@@ -213,7 +214,14 @@ const CASES: Case[] = [
   ],
   ['view split', { view: 'split' }, { view: 'split' }, []],
   ['view 3D', { view: '3D' }, { view: '3d' }, []],
-  ['unknown view', { view: 'vr' }, { view: '3d' }, ['Ignored view "vr": use 3d, fluoro or split. Using 3d.']],
+  ['view ap', { view: 'ap' }, { view: 'ap' }, []],
+  ['view lateral', { view: 'LATERAL' }, { view: 'lateral' }, []],
+  [
+    'unknown view',
+    { view: 'vr' },
+    { view: '3d' },
+    ['Ignored view "vr": use 3d, fluoro, ap, lateral or split. Using 3d.'],
+  ],
   ['controls minimal', { controls: 'minimal' }, { controls: 'minimal' }, []],
   [
     'unknown controls',
@@ -418,12 +426,16 @@ describe('startTimeOf', () => {
     expect(startTimeOf(DEFAULT_OPTIONS)).toBe(0);
   });
 
-  it('uses the step start when only a step is given', () => {
+  it('uses the frame that shows the step’s action when only a step is given', () => {
     for (const step of kp.steps) {
-      expect(startTimeOf({ ...DEFAULT_OPTIONS, step: step.id }), step.id).toBe(step.start);
+      const start = startTimeOf({ ...DEFAULT_OPTIONS, step: step.id });
+      expect(start, step.id).toBe(stepLanding(kp, step.id));
+      expect(start, step.id).toBeGreaterThanOrEqual(step.start);
+      expect(start, step.id).toBeLessThan(step.end);
     }
     const options = parseOptions({ procedure: 'vertebroplasty', step: 'cement-injection' }).options;
-    expect(startTimeOf(options)).toBe(findStep(vp, 'cement-injection')!.start);
+    expect(startTimeOf(options)).toBe(stepLanding(vp, 'cement-injection'));
+    expect(startTimeOf(options)).toBeGreaterThan(findStep(vp, 'cement-injection')!.start);
   });
 
   it('time wins over step', () => {
@@ -431,9 +443,9 @@ describe('startTimeOf', () => {
     expect(startTimeOf({ ...DEFAULT_OPTIONS, step: 'access', time: 0 }), 'time 0 still wins').toBe(0);
   });
 
-  it('a kyphoplasty-only step asked of vertebroplasty starts where the toggle would land', () => {
+  it('a kyphoplasty-only step asked of vertebroplasty starts at the step the toggle would land on', () => {
     const options = parseOptions({ procedure: 'vertebroplasty', step: 'balloon-removal' }).options;
-    expect(startTimeOf(options)).toBe(findStep(vp, 'cement-injection')!.start);
+    expect(startTimeOf(options)).toBe(stepLanding(vp, 'cement-injection'));
   });
 
   it('an unknown step starts at the beginning, as its notice says', () => {

@@ -4,6 +4,7 @@ import { ManualClock } from '../../../src/playback/clock';
 import { ViewerController } from '../../../src/playback/viewerController';
 import { settingsFromOptions } from '../../../src/playback/viewerSettings';
 import * as stateAtModule from '../../../src/procedure/stateAt';
+import { stepStart } from '../../../src/procedure/timeline';
 
 const settings = settingsFromOptions(DEFAULT_OPTIONS);
 
@@ -51,8 +52,7 @@ describe('ViewerController', () => {
 
   it('switching procedure keeps the place and announces it', () => {
     const { c } = setup();
-    c.seekStep('cement-injection');
-    c.seek(c.getTime() + 7);
+    c.seek(stepStart(c.getTimeline(), 'cement-injection')! + 7);
     const events: string[] = [];
     c.on('procedurechange', (e) => events.push(`${e.procedure}@${e.time.toFixed(3)}`));
     c.updateSettings({ procedure: 'vertebroplasty' });
