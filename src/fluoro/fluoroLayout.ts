@@ -12,6 +12,12 @@ export interface FluoroPanel {
 const MARGIN = 12;
 /** Room for the viewer's top bar above full-stage panels. */
 const TOP = 56;
+/**
+ * The smallest picture-in-picture inset: below this its title, badge and markers no longer fit and the image is
+ * too small to read, so a stage this cramped (a tiny embed, a phone at 400 % zoom) shows the 3D view alone; the
+ * fluoro, AP and lateral views still show the X-ray across the whole stage.
+ */
+export const MIN_INSET_PX = 96;
 
 /** Fill slot i of `out`, reusing the panel object already there (the layout runs every frame). */
 function set(
@@ -42,7 +48,7 @@ export function layoutFluoro(
   out: FluoroPanel[],
 ): FluoroPanel[] {
   if (mode === 'split') {
-    const size = Math.min((width - 3 * MARGIN) / 2, height - TOP - MARGIN);
+    const size = Math.max(0, Math.min((width - 3 * MARGIN) / 2, height - TOP - MARGIN));
     const top = TOP + (height - TOP - MARGIN - size) / 2;
     const left = (width - 2 * size - MARGIN) / 2;
     set(out, 0, 'ap', left, top, size);
@@ -53,7 +59,7 @@ export function layoutFluoro(
   // `fluoro` shows the view the step is taking (the last one taken stays up); `ap` and `lateral` keep to theirs.
   const view = mode === 'ap' || mode === 'lateral' ? mode : active === 'none' ? 'lateral' : active;
   if (mode !== '3d') {
-    const size = Math.min(width - 2 * MARGIN, height - TOP - MARGIN);
+    const size = Math.max(0, Math.min(width - 2 * MARGIN, height - TOP - MARGIN));
     set(out, 0, view, (width - size) / 2, TOP + (height - TOP - MARGIN - size) / 2, size);
     out.length = 1;
     return out;
@@ -63,6 +69,10 @@ export function layoutFluoro(
     return out;
   }
   const size = Math.round(Math.min(width * 0.34, height * 0.5));
+  if (size < MIN_INSET_PX) {
+    out.length = 0;
+    return out;
+  }
   set(out, 0, active, width - size - MARGIN, height - size - MARGIN, size);
   out.length = 1;
   return out;
