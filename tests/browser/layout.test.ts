@@ -161,6 +161,7 @@ describe('layout: panels never overlap or get cut off', () => {
             expect(size.width / zoom, `${where}: a small viewer has a More menu`).toBeGreaterThanOrEqual(640);
         }
         const boxes = await measurePanels(page);
+        if (process.env.DEBUG_LAYOUT) console.log(where, JSON.stringify(boxes));
         // (An open More menu in a viewer under 300 px high may scroll the caption away: the reader chose the menu.)
         const menuOnTiny = scenario.openMore && size.height / zoom < 300;
         if (!size.embed && !menuOnTiny)
