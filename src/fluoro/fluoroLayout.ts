@@ -47,8 +47,10 @@ export function layoutFluoro(
   active: FluoroView,
   out: FluoroPanel[],
 ): FluoroPanel[] {
-  if (mode === 'split') {
-    const size = Math.max(0, Math.min((width - 3 * MARGIN) / 2, height - TOP - MARGIN));
+  const splitSize = Math.min((width - 3 * MARGIN) / 2, height - TOP - MARGIN);
+  // A stage too small for two readable panels shows the one being taken, as the fluoro view does.
+  if (mode === 'split' && splitSize >= MIN_INSET_PX) {
+    const size = splitSize;
     const top = TOP + (height - TOP - MARGIN - size) / 2;
     const left = (width - 2 * size - MARGIN) / 2;
     set(out, 0, 'ap', left, top, size);
@@ -56,7 +58,8 @@ export function layoutFluoro(
     out.length = 2;
     return out;
   }
-  // `fluoro` shows the view the step is taking (the last one taken stays up); `ap` and `lateral` keep to theirs.
+  // `fluoro` (and a cramped `split`) shows the view the step is taking (the last one taken stays up); `ap` and
+  // `lateral` keep to theirs.
   const view = mode === 'ap' || mode === 'lateral' ? mode : active === 'none' ? 'lateral' : active;
   if (mode !== '3d') {
     const size = Math.max(0, Math.min(width - 2 * MARGIN, height - TOP - MARGIN));
