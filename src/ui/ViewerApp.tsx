@@ -50,7 +50,8 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   useNarration(controller);
   const rootRef = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
-  const shape = useViewerShape(rootRef);
+  const barRef = useRef<HTMLDivElement>(null);
+  const shape = useViewerShape(rootRef, barRef);
   const showControls = settings.controls !== 'none';
   const full = settings.controls === 'full';
   // A small viewer folds the secondary controls into the More menu; the rest keep their places.
@@ -80,7 +81,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
     >
       <div className="spv-stage">
         <SceneStage webgl={webgl} />
-        <div className="spv-topbar">
+        <div ref={barRef} className="spv-topbar">
           {showControls && <ProcedureToggle />}
           <LevelPicker compact={shape.compact} />
           {!folded && secondary}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /**
  * How the viewer arranges itself for its own box (not the page's: an embed can be small on a large screen):
@@ -49,21 +49,44 @@ function sameShape(a: ViewerShape, b: ViewerShape): boolean {
   return a.layout === b.layout && a.compact === b.compact && a.text === b.text;
 }
 
-/** The shape of the element `ref` points at, updated when it is resized (never per frame). */
-export function useViewerShape(ref: RefObject<HTMLElement | null>): ViewerShape {
+/** A root this much wider than where the top bar last overflowed tries the unfolded bar again. */
+const UNFOLD_MARGIN_PX = 32;
+
+/**
+ * The shape of the element `ref` points at, updated when it is resized (never per frame). `barRef` is the top bar:
+ * when its items do not fit in its row (a long language, the clinician's buttons beside a narrow stage), the
+ * viewer folds its secondary controls as a small one does, and stays folded until it is clearly wider than where
+ * the bar overflowed (so it never flips back and forth at one size).
+ */
+export function useViewerShape(
+  ref: RefObject<HTMLElement | null>,
+  barRef: RefObject<HTMLElement | null>,
+): ViewerShape {
   const [shape, setShape] = useState<ViewerShape>(INITIAL);
+  const [crowdedBelow, setCrowdedBelow] = useState<number | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const update = () =>
+    const update = () => {
       setShape((previous) => {
         const next = viewerShape(el.clientWidth, el.clientHeight, previous);
         return sameShape(previous, next) ? previous : next;
       });
+      setCrowdedBelow((below) => (below !== null && el.clientWidth > below ? null : below));
+    };
     update();
     const observer = new ResizeObserver(update);
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
-  return shape;
+  // After every render (a language or an audience changes the bar's items too): does the bar still fit? It sets
+  // state at most once per fold (guarded by crowdedBelow), so running without dependencies cannot loop.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    const el = ref.current;
+    if (!bar || !el || crowdedBelow !== null) return;
+    if (bar.scrollWidth > bar.clientWidth + 1) setCrowdedBelow(el.clientWidth + UNFOLD_MARGIN_PX);
+  });
+  return crowdedBelow === null || shape.compact ? shape : { ...shape, compact: true };
 }

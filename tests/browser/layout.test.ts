@@ -59,7 +59,8 @@ const SCENARIOS: Scenario[] = [
   // A patient information panel open beside (or under) the stage, the readouts and the X-ray.
   {
     name: 'patient-panel',
-    options: { audience: 'clinician', step: 'access', panel: 'risks' },
+    // In Spanish: longer labels in the top bar and the controls.
+    options: { audience: 'clinician', step: 'access', panel: 'risks', lang: 'es' },
     webgl: true,
     progress: 0.4,
     xray: true,
@@ -93,6 +94,8 @@ const SIZES: Size[] = [
   { name: 'tiny-320x256', width: 320, height: 256, extra: true },
   { name: 'landscape-phone-200%', width: 1334, height: 750, zoom: 2, extra: true },
   { name: 'laptop-1280x720-200%', width: 1280, height: 720, zoom: 2, extra: true },
+  // A small laptop: the clinician's top bar beside a narrower stage.
+  { name: 'laptop-1100x760', width: 1100, height: 760, extra: true },
   { name: 'laptop-1280x1024-400%', width: 1280, height: 1024, zoom: 4, extra: true },
 ];
 
