@@ -69,12 +69,15 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
     chip.current?.focus();
   };
 
-  const summary = (
-    <span>
-      {compact
-        ? `${settings.level} · G${settings.grade}`
-        : `${settings.level} · ${t(`morphology.${settings.morphology}`)} · G${settings.grade}`}
-    </span>
+  const full = `${settings.level} · ${t(`morphology.${settings.morphology}`)} · G${settings.grade}`;
+  // A small viewer shows only the level and the grade; a screen reader still hears the whole summary.
+  const summary = compact ? (
+    <>
+      <span aria-hidden="true">{`${settings.level} · G${settings.grade}`}</span>
+      <span className="spv-sr-only">{full}</span>
+    </>
+  ) : (
+    <span>{full}</span>
   );
   // Without controls the viewer is a picture to watch: the chip only says what it shows.
   if (settings.controls === 'none') return <span className="spv-level-chip">{summary}</span>;

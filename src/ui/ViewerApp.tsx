@@ -76,6 +76,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
       data-steps-open={stepsOpen}
       data-layout={shape.layout}
       data-compact={shape.compact}
+      data-tight={shape.tight}
       data-text={shape.text}
       onKeyDown={onKeyDown}
     >

@@ -49,21 +49,28 @@ function sameShape(a: ViewerShape, b: ViewerShape): boolean {
   return a.layout === b.layout && a.compact === b.compact && a.text === b.text;
 }
 
-/** A root this much wider than where the top bar last overflowed tries the unfolded bar again. */
+/** A root this much wider than where the top bar last overflowed tries the roomier bar again. */
 const UNFOLD_MARGIN_PX = 32;
+
+/** How the top bar is made to fit: its buttons as icons first (`tight`), then the secondary controls folded. */
+interface Crowding {
+  level: 1 | 2;
+  /** Undone when the root grows wider than this. */
+  below: number;
+}
 
 /**
  * The shape of the element `ref` points at, updated when it is resized (never per frame). `barRef` is the top bar:
- * when its items do not fit in its row (a long language, the clinician's buttons beside a narrow stage), the
- * viewer folds its secondary controls as a small one does, and stays folded until it is clearly wider than where
- * the bar overflowed (so it never flips back and forth at one size).
+ * when its items do not fit in its row (a long language, the clinician's buttons beside a narrow stage), its
+ * buttons first drop their words (`tight`), then the viewer folds its secondary controls as a small one does. Each
+ * step holds until the viewer is clearly wider than where the bar overflowed (so it never flips at one size).
  */
 export function useViewerShape(
   ref: RefObject<HTMLElement | null>,
   barRef: RefObject<HTMLElement | null>,
-): ViewerShape {
+): ViewerShape & { tight: boolean } {
   const [shape, setShape] = useState<ViewerShape>(INITIAL);
-  const [crowdedBelow, setCrowdedBelow] = useState<number | null>(null);
+  const [crowding, setCrowding] = useState<Crowding | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -72,7 +79,7 @@ export function useViewerShape(
         const next = viewerShape(el.clientWidth, el.clientHeight, previous);
         return sameShape(previous, next) ? previous : next;
       });
-      setCrowdedBelow((below) => (below !== null && el.clientWidth > below ? null : below));
+      setCrowding((c) => (c !== null && el.clientWidth > c.below ? null : c));
     };
     update();
     const observer = new ResizeObserver(update);
@@ -80,13 +87,14 @@ export function useViewerShape(
     return () => observer.disconnect();
   }, [ref]);
   // After every render (a language or an audience changes the bar's items too): does the bar still fit? It sets
-  // state at most once per fold (guarded by crowdedBelow), so running without dependencies cannot loop.
+  // state at most twice before the viewer is resized (one step per level), so running on every render cannot loop.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const bar = barRef.current;
     const el = ref.current;
-    if (!bar || !el || crowdedBelow !== null) return;
-    if (bar.scrollWidth > bar.clientWidth + 1) setCrowdedBelow(el.clientWidth + UNFOLD_MARGIN_PX);
+    if (!bar || !el || crowding?.level === 2 || bar.scrollWidth <= bar.clientWidth + 1) return;
+    setCrowding({ level: crowding ? 2 : 1, below: el.clientWidth + UNFOLD_MARGIN_PX });
   });
-  return crowdedBelow === null || shape.compact ? shape : { ...shape, compact: true };
+  const tight = crowding !== null;
+  return crowding?.level === 2 && !shape.compact ? { ...shape, compact: true, tight } : { ...shape, tight };
 }

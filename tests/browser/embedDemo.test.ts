@@ -4,7 +4,7 @@ import { browserSuite } from './support/suite';
 import { collectErrors, waitForViewerReady } from './support/browser';
 import { frameOf, viewerReady } from './support/embedPage';
 import { screenshotDifference } from './support/imageStats';
-import { ARTIFACTS } from './support/viewerPage';
+import { ARTIFACTS, viewerControl } from './support/viewerPage';
 
 const suite = browserSuite();
 
@@ -50,7 +50,7 @@ describe('share links and the demo page', () => {
     await seek(page, 57.123456);
     const before = await state(page);
     const shotBefore = await page.locator('spine-procedure-viewer canvas').screenshot();
-    await page.locator('spine-procedure-viewer .spv-copy-link').click();
+    await (await viewerControl(page, '.spv-copy-link')).click();
     const status = page.locator('spine-procedure-viewer .spv-share-status');
     await status.filter({ hasText: 'Link copied' }).waitFor();
     expect(await status.getAttribute('role')).toBe('status');
@@ -87,7 +87,7 @@ describe('share links and the demo page', () => {
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
     });
     const { page, errors } = await openStandalone(context, '?step=balloon-inflation&t=70');
-    await page.locator('spine-procedure-viewer .spv-copy-link').click();
+    await (await viewerControl(page, '.spv-copy-link')).click();
     const field = page.locator('spine-procedure-viewer .spv-share-field');
     await field.waitFor();
     expect(await field.getAttribute('readonly')).not.toBeNull();

@@ -6,7 +6,7 @@ import { viewerReady } from './support/embedPage';
 import { createHostSite, page as html, STRICT_CSP, type HostSite } from './support/hostSite';
 import { pngVariety } from './support/imageStats';
 import { browserSuite } from './support/suite';
-import { ARTIFACTS } from './support/viewerPage';
+import { ARTIFACTS, viewerControl } from './support/viewerPage';
 
 /*
  * The script-tag embed: a host page (served with a strict CSP) imports /viewer/spine-procedure-viewer.js and
@@ -123,7 +123,7 @@ describe('script-tag embed', () => {
       .filter({ hasText: 'X-ray AP + lateral' })
       .selectOption('split');
     await page.waitForTimeout(400);
-    await page.locator('spine-procedure-viewer .spv-copy-link').click();
+    await (await viewerControl(page, '.spv-copy-link')).click();
     await page.waitForSelector('spine-procedure-viewer .spv-share-field');
     const shot = await page.locator('spine-procedure-viewer canvas').screenshot();
     await page.screenshot({ path: `${ARTIFACTS}/embed-csp.png` });

@@ -111,6 +111,9 @@ describe('X-ray views: AP only, lateral only, both', () => {
       const v = await openViewer(suite.browser, suite.origin, '?view=ap&step=cement-injection', size);
       expect(await names(v.page)).toEqual(['AP view']);
       await v.screenshot(`interaction-view-ap-${size.width}`);
+      // A phone folds the view toggles into the More menu.
+      const more = inViewer(v.page, '.spv-more-toggle');
+      if (await more.isVisible()) await more.click();
       const menu = inViewer(v.page, '.spv-view-toggles select').first();
       expect(
         await menu.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)),

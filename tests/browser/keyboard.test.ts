@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/messages/en.json';
 import { browserSuite } from './support/suite';
-import { openViewer } from './support/viewerPage';
+import { openViewer, viewerControl } from './support/viewerPage';
 
 const suite = browserSuite();
 const EN: Record<string, string> = en;
@@ -240,7 +240,7 @@ describe('keyboard only', () => {
 
   it('changes the language by keyboard', async () => {
     const v = await openViewer(suite.browser, suite.origin, '');
-    const select = v.page.locator(`${V} .spv-language select`);
+    const select = await viewerControl(v.page, '.spv-language select');
     await select.focus();
     const before = await v.page.locator(`${V} .spv-root`).getAttribute('lang');
     await v.page.keyboard.press('ArrowDown');

@@ -180,7 +180,9 @@ describe('narration', () => {
     await expect.poll(async () => (await spoken(page)).length, { timeout: 5000 }).toBe(2);
     const next = (await spoken(page))[1]!;
     expect(next.viewerTime).toBeGreaterThanOrEqual(second!.start);
-    expect(next.viewerTime).toBeLessThan(second!.start + 1);
+    // Promptly at the step's start, not after it: within 2 s of timeline (a step lasts 8–14 s; on software GL the
+    // step change comes with the next drawn frame, which a busy machine can delay).
+    expect(next.viewerTime).toBeLessThan(second!.start + 2);
     expect(next.text).toBe(await captionSentence(page));
     expect((await viewer(page)).state.step).toBe(second!.id);
     expect(errors).toEqual([]);

@@ -8,7 +8,7 @@ import es from '../../src/i18n/messages/es.json';
 import { collectErrors, waitForViewerReady } from './support/browser';
 import { STRICT_CSP } from './support/hostSite';
 import { browserSuite } from './support/suite';
-import { ARTIFACTS } from './support/viewerPage';
+import { ARTIFACTS, viewerControl } from './support/viewerPage';
 
 /*
  * Second visits and offline use: after a first visit the pages, their chunks and the model come from the service
@@ -142,7 +142,7 @@ describe('offline after the first visit', () => {
     await page.screenshot({ path: `${ARTIFACTS}/offline-index.png` });
 
     // A chunk the first visit never loaded: the Spanish catalog.
-    await page.locator('spine-procedure-viewer .spv-language select').selectOption('es');
+    await (await viewerControl(page, '.spv-language select')).selectOption('es');
     await page.waitForFunction(
       (title) => document.querySelector('spine-procedure-viewer')?.shadowRoot?.textContent?.includes(title),
       (es as Record<string, string>)['step.overview.title']!,
@@ -179,7 +179,7 @@ describe('offline after the first visit', () => {
     expect(facts.drawCalls).toBeGreaterThan(0);
 
     // The clinician panel's chunk, never loaded online.
-    await page.locator('spine-procedure-viewer button', { hasText: 'Clinician settings' }).click();
+    await (await viewerControl(page, 'button:has-text("Clinician settings")')).click();
     await page.waitForSelector('.spv-clinician-panel select', { timeout: 30_000 });
     expect((await pageFacts(page)).csp).toEqual([]);
     expect(errors).toEqual([]);

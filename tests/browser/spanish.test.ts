@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import es from '../../src/i18n/messages/es.json';
 import { browserSuite } from './support/suite';
-import { openViewer, seekAndSettle } from './support/viewerPage';
+import { openViewer, seekAndSettle, viewerControl } from './support/viewerPage';
 
 const suite = browserSuite();
 const ES: Record<string, string> = es;
@@ -124,7 +124,7 @@ describe('Spanish: the whole viewer speaks Spanish', () => {
     expect(await root.getAttribute('lang')).toBe('es');
     await waitForCaption(v.page, ES['step.overview.title']!);
     expect(await v.page.evaluate(() => document.querySelector('spine-procedure-viewer')!.lang)).toBe('es');
-    const menu = v.page.locator('spine-procedure-viewer .spv-language select');
+    const menu = await viewerControl(v.page, '.spv-language select');
     expect(await menu.locator('option').allInnerTexts()).toEqual(['English', 'Español']);
     expect(await menu.locator('option[value="en"]').getAttribute('lang')).toBe('en');
     await menu.selectOption('en');
@@ -165,7 +165,7 @@ describe('language catalogs load on demand', () => {
     });
     expect(spanishChunk(englishRequests)).toEqual([]);
     // The menu lists Spanish by its own name before its catalog is here; choosing it loads it, then switches.
-    const menu = english.page.locator('spine-procedure-viewer .spv-language select');
+    const menu = await viewerControl(english.page, '.spv-language select');
     expect(await menu.locator('option').allInnerTexts()).toEqual(['English', 'Español']);
     await menu.selectOption('es');
     await waitForCaption(english.page, ES['step.overview.title']!);

@@ -57,3 +57,17 @@ export async function seekAndSettle(page: Page, t: number): Promise<void> {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   }, t);
 }
+
+/**
+ * A control of the viewer that a small (or crowded) viewer folds into its More menu: opens the menu first when the
+ * control is not on screen, as a user would. `selector` is inside the viewer, e.g. `.spv-language select`.
+ */
+export async function viewerControl(page: Page, selector: string, viewer = 'spine-procedure-viewer') {
+  const control = page.locator(`${viewer} ${selector}`).first();
+  const more = page.locator(`${viewer} .spv-more-toggle`).first();
+  if (!(await control.isVisible()) && (await more.isVisible())) {
+    if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+    await control.waitFor({ state: 'visible' });
+  }
+  return control;
+}
