@@ -51,13 +51,21 @@ describe('clinician panel under a strict CSP', () => {
       await page.locator('spine-procedure-viewer button', { hasText: 'Clinician settings' }).count(),
     ).toBe(1);
 
-    // leva's own styles apply: its root is laid out as a fixed panel with its theme's colours, not unstyled markup.
+    // leva's own styles apply: its root fills the viewer's settings slot (docked, not floating over the page) with
+    // its theme's colours, not unstyled markup.
     const panel = await page.evaluate(() => {
-      const root = document.querySelector('.spv-clinician-panel > div') as HTMLElement;
-      const style = getComputedStyle(root);
-      return { position: style.position, background: style.backgroundColor };
+      const container = document.querySelector('.spv-clinician-panel') as HTMLElement;
+      const style = getComputedStyle(container.firstElementChild as HTMLElement);
+      return {
+        position: style.position,
+        background: style.backgroundColor,
+        slot: container.slot,
+        inViewer: container.parentElement?.tagName.toLowerCase(),
+      };
     });
-    expect(panel.position).toBe('fixed');
+    expect(panel.position).not.toBe('fixed');
+    expect(panel.slot).toBe('clinician-settings');
+    expect(panel.inViewer).toBe('spine-procedure-viewer');
     expect(panel.background).not.toBe('rgba(0, 0, 0, 0)');
 
     // A control changes a setting.

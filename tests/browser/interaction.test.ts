@@ -111,14 +111,25 @@ describe('X-ray views: AP only, lateral only, both', () => {
       const v = await openViewer(suite.browser, suite.origin, '?view=ap&step=cement-injection', size);
       expect(await names(v.page)).toEqual(['AP view']);
       await v.screenshot(`interaction-view-ap-${size.width}`);
-      // A phone folds the view toggles into the More menu.
+      // A phone folds the view toggles into the More menu: open it to choose, close it to look (an open menu
+      // takes height from the stage).
       const more = inViewer(v.page, '.spv-more-toggle');
-      if (await more.isVisible()) await more.click();
+      const folded = await more.isVisible();
       const menu = inViewer(v.page, '.spv-view-toggles select').first();
+      const choose = async (view: string) => {
+        if (folded) await more.click();
+        await menu.selectOption(view);
+        if (folded) await v.page.keyboard.press('Escape');
+        await v.page.evaluate(
+          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+        );
+      };
+      if (folded) await more.click();
       expect(
         await menu.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)),
       ).toEqual(['3d', 'fluoro', 'ap', 'lateral', 'split']);
-      await menu.selectOption('lateral');
+      if (folded) await v.page.keyboard.press('Escape');
+      await choose('lateral');
       expect(
         await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).view),
       ).toBe('lateral');
@@ -126,10 +137,10 @@ describe('X-ray views: AP only, lateral only, both', () => {
       await seekAndSettle(v.page, 25); // targeting takes AP first: the lateral view keeps lateral
       expect(await names(v.page)).toEqual(['Lateral view']);
       await v.screenshot(`interaction-view-lateral-${size.width}`);
-      await menu.selectOption('split');
+      await choose('split');
       expect(await names(v.page)).toEqual(['AP view', 'Lateral view']);
       await v.screenshot(`interaction-view-split-${size.width}`);
-      await menu.selectOption('fluoro');
+      await choose('fluoro');
       expect(await names(v.page), 'fluoro follows the step: targeting starts with AP').toEqual(['AP view']);
       expect(v.errors).toEqual([]);
       await v.close();
