@@ -81,9 +81,11 @@ describe('level, shape and grade picker on the chip', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
     const dialog = v.page.getByRole('dialog', { name: 'La fractura que se muestra' });
-    expect(
-      await dialog.getByLabel('Nivel').evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement),
-    ).toBe(true);
+    await expect
+      .poll(() =>
+        dialog.getByLabel('Nivel').evaluate((e) => e === (e.getRootNode() as ShadowRoot).activeElement),
+      )
+      .toBe(true);
     await v.page.keyboard.press('ArrowDown'); // L1 → L2
     await v.page.keyboard.press('Tab');
     await v.page.keyboard.press('ArrowDown'); // cuña → bicóncava
@@ -94,7 +96,7 @@ describe('level, shape and grade picker on the chip', () => {
     expect([state.level, state.morphology, state.grade]).toEqual(['L2', 'biconcave', 1]);
     await v.page.keyboard.press('Escape');
     expect(await pickerOpen(v.page)).toBe(false);
-    expect(await focused(v.page)).toBe('button.spv-level-chip');
+    await expect.poll(() => focused(v.page)).toBe('button.spv-level-chip');
     expect(await chip.count(), 'the old summary is gone').toBe(0);
     expect(await inViewer(v.page, 'button.spv-level-chip').innerText()).toContain('L2 · bicóncava · G1');
     expect(await paused(v.page), 'no key reached the player').toBe(true);
