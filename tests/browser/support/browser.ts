@@ -34,33 +34,53 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Wait for the viewer's `ready` promise (first frame with the models drawn). */
+/**
+ * Wait for the viewer's `ready` promise (first frame with the models drawn), then for the rest of the scene.
+ * Polls on a timer, not on animation frames: a busy software GPU can hold frames back for long stretches on a
+ * loaded machine, and the wait is for the page's state, not for a frame. A timeout says where the page stood.
+ */
 export async function waitForViewerReady(
   page: Page | Frame,
   selector = 'spine-procedure-viewer',
 ): Promise<void> {
-  await page.waitForFunction(
-    (sel) => customElements.get('spine-procedure-viewer') && document.querySelector(sel),
-    selector,
-    {
-      timeout: 60_000,
-    },
-  );
-  await page.evaluate(async (sel) => {
-    const el = document.querySelector(sel) as HTMLElement & { ready: Promise<void> };
-    await el.ready;
-  }, selector);
-  // `ready` is the first frame; what the opening overview does not show loads right after it.
-  await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(sel) as HTMLElement & {
-        getRenderStats(): { sceneComplete: boolean };
-      };
-      return el.getRenderStats().sceneComplete;
-    },
-    selector,
-    { timeout: 60_000 },
-  );
+  try {
+    await page.waitForFunction(
+      (sel) => customElements.get('spine-procedure-viewer') && document.querySelector(sel),
+      selector,
+      { timeout: 60_000, polling: 200 },
+    );
+    await page.evaluate(async (sel) => {
+      const el = document.querySelector(sel) as HTMLElement & { ready: Promise<void> };
+      await el.ready;
+    }, selector);
+    // `ready` is the first frame; what the opening overview does not show loads right after it.
+    await page.waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel) as HTMLElement & {
+          getRenderStats(): { sceneComplete: boolean };
+        };
+        return el.getRenderStats().sceneComplete;
+      },
+      selector,
+      { timeout: 60_000, polling: 200 },
+    );
+  } catch (error) {
+    const where = await page
+      .evaluate(
+        (sel) => ({
+          url: location.href,
+          readyState: document.readyState,
+          defined: Boolean(customElements.get('spine-procedure-viewer')),
+          element: Boolean(document.querySelector(sel)),
+          scripts: performance
+            .getEntriesByType('resource')
+            .map((e) => `${e.name.replace(location.origin, '')} ${Math.round(e.duration)} ms`),
+        }),
+        selector,
+      )
+      .catch((e: unknown) => `page did not answer: ${String(e)}`);
+    throw new Error(`viewer not ready: ${String(error)}\nwhere the page stood: ${JSON.stringify(where)}`);
+  }
 }
 
 /** Make every page of this context a browser without WebGL: getContext('webgl2' | 'webgl') returns null. */
