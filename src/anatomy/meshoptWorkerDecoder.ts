@@ -7,6 +7,8 @@
  * decoding time proper), so pages and tests can read how the model was decoded.
  */
 import type { DecodeReply, DecodeRequest } from './meshoptDecode.worker';
+import decodeWorkerUrl from './meshoptDecode.worker.ts?worker&url';
+import { packageFileUrl } from './packageFileUrl';
 
 /** What GLTFLoader.setMeshoptDecoder uses of a decoder (three.js calls decodeGltfBufferAsync when present). */
 export interface GltfMeshoptDecoder {
@@ -67,7 +69,8 @@ class WorkerDecoder {
   private start(): Worker | null {
     if (this.worker || this.broken) return this.worker;
     try {
-      const worker = new Worker(new URL('./meshoptDecode.worker.ts', import.meta.url), { type: 'module' });
+      // The worker is one self-contained script, so it starts as a module or as a classic script alike.
+      const worker = new Worker(packageFileUrl(decodeWorkerUrl), { type: 'module' });
       worker.onmessage = (event: MessageEvent<DecodeReply>) => this.answer(event.data);
       worker.onerror = (event) => {
         event.preventDefault();

@@ -1,7 +1,8 @@
 import defaultPosterUrl from '/poster.webp?url';
+import { packageFileUrl } from '../anatomy/packageFileUrl';
 
 /** The first frame of the default viewer (written by `npx vite-node scripts/make-poster.ts`), served next to the bundle. */
-export const DEFAULT_POSTER = defaultPosterUrl;
+export const DEFAULT_POSTER = packageFileUrl(defaultPosterUrl);
 
 const SVG = 'http://www.w3.org/2000/svg';
 const PLAY_PATH = 'M8 5v14l11-7z';

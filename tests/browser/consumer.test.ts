@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { browserSuite } from './support/suite';
  * Vite + React + TypeScript app (tests/browser/consumer-app) and used two ways — bundled by the app, and imported
  * as a module file by a plain HTML page on a static host. The app must type-check strictly against the package's
  * own declarations, build, and both pages must draw the viewer's first frame with no error and no missing file.
+ * The app's own Vite dev server, which pre-bundles the package, must draw it too, with no configuration.
  */
 let app: ConsumerApp;
 /** The type check and the build, started together once the app is installed (one core each in CI). */
@@ -82,22 +85,36 @@ describe('the packed package', () => {
 });
 
 /** Open a page, wait for the viewer's first frame; no console error, no failed request. */
-async function openAndDraw(path: string): Promise<Page> {
+async function openAndDraw(path: string, origin = suite.origin): Promise<{ page: Page; loaded: string[] }> {
   const page = await suite.browser.newPage({ viewport: { width: 1000, height: 700 } });
   const errors = collectErrors(page);
   const failed: string[] = [];
+  const loaded: string[] = [];
   page.on('response', (r) => (r.status() >= 400 ? failed.push(`${r.status()} ${r.url()}`) : undefined));
   page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
-  await page.goto(`${suite.origin}${path}`);
+  page.on('requestfinished', (r) => loaded.push(new URL(r.url()).pathname));
+  await page.goto(`${origin}${path}`);
   await waitForViewerReady(page);
   expect(failed).toEqual([]);
   expect(errors).toEqual([]);
-  return page;
+  return { page, loaded };
+}
+
+/** A free TCP port on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
 }
 
 describe('the consumer in the browser', () => {
   it('the built React app draws the viewer at the step its props ask for', async () => {
-    const page = await openAndDraw('/dist/index.html');
+    const { page } = await openAndDraw('/dist/index.html');
     const facts = await page.evaluate(() => {
       const el = document.querySelector('spine-procedure-viewer')!;
       return {
@@ -116,8 +133,54 @@ describe('the consumer in the browser', () => {
   });
 
   it('a plain page on a static host draws it from the package files with one module script', async () => {
-    const page = await openAndDraw('/plain.html');
+    const { page } = await openAndDraw('/plain.html');
     expect(await page.evaluate(() => document.querySelector('spine-procedure-viewer')!.step)).toBe('access');
     await page.close();
   });
+
+  it("the app's Vite dev server, which pre-bundles the package, draws it with no extra configuration", async () => {
+    const port = await freePort();
+    const dev = spawn(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+      { cwd: app.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: '' } },
+    );
+    let output = '';
+    dev.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    dev.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const origin = `http://127.0.0.1:${port}`;
+      // The server answers once it listens; the pre-bundling runs on the first page load.
+      for (let tries = 0; ; tries++) {
+        if (
+          await fetch(origin).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          break;
+        if (tries > 120 || dev.exitCode !== null) throw new Error(`the dev server did not start:\n${output}`);
+        await new Promise((wait) => setTimeout(wait, 250));
+      }
+      const { page, loaded } = await openAndDraw('/', origin);
+      // The package really ran from Vite's pre-bundled copy, and its model and worker came from the package.
+      expect(
+        loaded.some((p) => /\/node_modules\/\.vite\/deps\/spine-procedure-viewer_react\.js$/.test(p)),
+      ).toBe(true);
+      expect(loaded).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^\/node_modules\/spine-procedure-viewer\/dist\/assets\/spine-.*\.glb$/),
+          expect.stringMatching(
+            /^\/node_modules\/spine-procedure-viewer\/dist\/assets\/meshoptDecode\.worker-.*\.js$/,
+          ),
+        ]),
+      );
+      expect(await page.evaluate(() => document.querySelector('spine-procedure-viewer')!.step)).toBe(
+        'access',
+      );
+      await page.close();
+    } finally {
+      dev.kill();
+    }
+  }, 180_000);
 });
