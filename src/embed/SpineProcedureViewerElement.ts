@@ -100,5 +100,7 @@ declare global {
 export function defineSpineProcedureViewer(options: { tag?: string; shareUrl?: string } = {}): void {
   if (options.shareUrl) ViewerElementBase.defaultShareUrl = options.shareUrl;
   const tag = options.tag ?? 'spine-procedure-viewer';
+  // On a server rendering the page there is no registry: the browser defines the element when the module runs there.
+  if (typeof customElements === 'undefined') return;
   if (!customElements.get(tag)) customElements.define(tag, SpineProcedureViewerElement);
 }

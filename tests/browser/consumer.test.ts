@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,17 +13,32 @@ import { browserSuite } from './support/suite';
  * Vite + React + TypeScript app (tests/browser/consumer-app) and used two ways — bundled by the app, and imported
  * as a module file by a plain HTML page on a static host. The app must type-check strictly against the package's
  * own declarations, build, and both pages must draw the viewer's first frame with no error and no missing file.
- * The app's own Vite dev server, which pre-bundles the package, must draw it too, with no configuration.
+ * The app's own Vite dev server, which pre-bundles the package, must draw it too, with no configuration; and the
+ * app rendered on a server (the package imported in Node, as Next.js or Remix do) must hydrate in the browser.
  */
 let app: ConsumerApp;
 /** The type check and the build, started together once the app is installed (one core each in CI). */
 let typecheck: Promise<string>;
 let build: Promise<string>;
+/** The app's server bundle (`vite build --ssr`), after the client build; resolves with the rendered HTML. */
+let serverRender: Promise<string>;
 beforeAll(async () => {
   app = await packAndInstall();
   const node = (args: string[]) => run(process.execPath, args, app.dir);
   typecheck = node(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
   build = node(['node_modules/vite/bin/vite.js', 'build']);
+  serverRender = build
+    .then(() =>
+      node(['node_modules/vite/bin/vite.js', 'build', '--ssr', 'src/server.tsx', '--outDir', 'dist-server']),
+    )
+    .then(() =>
+      node([
+        '--input-type=module',
+        '-e',
+        "const { render } = await import('./dist-server/server.js'); process.stdout.write(render());",
+      ]),
+    );
+  serverRender.catch(() => undefined);
   // Each is awaited by its test; a failure must not surface earlier as an unhandled rejection.
   typecheck.catch(() => undefined);
   build.catch(() => undefined);
@@ -81,6 +96,32 @@ describe('the packed package', () => {
         assets.some((f) => pattern.test(f)),
         String(pattern),
       ).toBe(true);
+  }, 180_000);
+
+  it('imports in Node and renders on a server: the tag and its attributes, no DOM needed', async () => {
+    const html = await serverRender;
+    expect(html).toMatch(
+      /^<main><h1>Kyphoplasty<\/h1><spine-procedure-viewer [^>]*><\/spine-procedure-viewer><\/main>$/,
+    );
+    expect(html).toContain('procedure="kyphoplasty"');
+    expect(html).toContain('level="L2"');
+    expect(html).toContain('step="access"');
+    // Every entry loads where there is no window, document, HTMLElement or customElements.
+    const exports = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const names = []; for (const e of ['spine-procedure-viewer', 'spine-procedure-viewer/react', 'spine-procedure-viewer/player']) names.push(...Object.keys(await import(e))); console.log(JSON.stringify(names.sort()));",
+      ],
+      app.dir,
+    );
+    expect(JSON.parse(exports)).toEqual([
+      'SpineProcedurePlayer',
+      'SpineProcedureViewer',
+      'SpineProcedureViewerElement',
+      'defineSpineProcedureViewer',
+    ]);
   }, 180_000);
 });
 
@@ -182,5 +223,19 @@ describe('the consumer in the browser', () => {
     } finally {
       dev.kill();
     }
+  }, 180_000);
+
+  it('the server-rendered app hydrates: the element the server wrote is the one that draws', async () => {
+    const html = await serverRender;
+    const page = join(app.dir, 'dist/ssr.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<!--app-html-->', html));
+    const { page: tab } = await openAndDraw('/dist/ssr.html');
+    const facts = await tab.evaluate(() => ({
+      kept: document.body.dataset.serverElementKept,
+      step: document.querySelector('spine-procedure-viewer')!.step,
+      level: document.querySelector('spine-procedure-viewer')!.level,
+    }));
+    expect(facts).toEqual({ kept: 'true', step: 'access', level: 'L2' });
+    await tab.close();
   }, 180_000);
 });

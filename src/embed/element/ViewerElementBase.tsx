@@ -28,11 +28,19 @@ function defaultOption<K extends OptionKey>(key: K): ViewerOptions[K] {
 type ElementOptions = Pick<ViewerOptions, 'poster' | 'reveal' | 'autoplay'>;
 
 /**
+ * What the element class extends: HTMLElement in a browser. A server rendering the page (Next.js, Remix, Astro)
+ * imports the package too, where there is no DOM: the class is then defined on a plain base and never
+ * instantiated, so the import succeeds and the tag is rendered as markup that the browser upgrades.
+ */
+const ElementBaseClass: typeof HTMLElement =
+  typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
+
+/**
  * The element's lifecycle: one controller for the element's whole life (created from the attributes on first
  * need, so properties and methods work before it is connected and after it is removed), a poster and a mounted
  * viewer per connection, and every attribute and property through the one options schema.
  */
-export class ViewerElementBase extends HTMLElement {
+export class ViewerElementBase extends ElementBaseClass {
   static observedAttributes = OPTION_ATTRIBUTES;
   /** Where share links point when a viewer has no `share-url` (set by the entry point that defines the element). */
   static defaultShareUrl: string | null = null;

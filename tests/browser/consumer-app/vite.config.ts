@@ -5,4 +5,5 @@ export default defineConfig({
   plugins: [react()],
   base: './',
   logLevel: 'warn',
+  build: { rollupOptions: { input: { index: 'index.html', ssr: 'ssr.html' } } },
 });
