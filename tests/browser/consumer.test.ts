@@ -25,7 +25,11 @@ let serverRender: Promise<string>;
 beforeAll(async () => {
   app = await packAndInstall();
   const node = (args: string[]) => run(process.execPath, args, app.dir);
-  typecheck = node(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+  // Bundler resolution (Vite's template) and the older Node resolution (Next.js's generated tsconfig), which
+  // finds the subpaths' types through `typesVersions`.
+  typecheck = node(['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']).then(() =>
+    node(['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.node10.json']),
+  );
   build = node(['node_modules/vite/bin/vite.js', 'build']);
   serverRender = build
     .then(() =>
@@ -78,7 +82,7 @@ describe('the packed package', () => {
     }
   });
 
-  it('type-checks a strict consumer: typed properties, state, event details and React props', async () => {
+  it('type-checks a strict consumer (bundler and Node module resolution): typed properties, state, events, React props', async () => {
     // tsc fails on any type error, and on any `@ts-expect-error` line that the types wrongly accept.
     await typecheck;
   }, 120_000);
@@ -179,7 +183,7 @@ describe('the consumer in the browser', () => {
     await page.close();
   });
 
-  it("the app's Vite dev server, which pre-bundles the package, draws it with no extra configuration", async () => {
+  it("the app's Vite dev server, which pre-bundles the package, draws it with no extra configuration, and hydrates the server-rendered page", async () => {
     const port = await freePort();
     const dev = spawn(
       process.execPath,
@@ -220,6 +224,16 @@ describe('the consumer in the browser', () => {
         'access',
       );
       await page.close();
+      // The server-rendered page through the dev server: React's development build checks every attribute
+      // while hydrating and reports a mismatch as a console error, which openAndDraw fails on.
+      const template = readFileSync(join(app.dir, 'ssr.html'), 'utf8');
+      writeFileSync(
+        join(app.dir, 'ssr-rendered.html'),
+        template.replace('<!--app-html-->', await serverRender),
+      );
+      const hydrated = await openAndDraw('/ssr-rendered.html', origin);
+      expect(await hydrated.page.evaluate(() => document.body.dataset.serverElementKept)).toBe('true');
+      await hydrated.page.close();
     } finally {
       dev.kill();
     }

@@ -52,5 +52,13 @@ export const SpineProcedureViewer = forwardRef(function SpineProcedureViewer(
     // False is written out, since some options (cutaway, torso) are on by default.
     attributes[attributeName(name)] = String(value);
   }
-  return createElement('spine-procedure-viewer', { ref: element, class: className, style, ...attributes });
+  return createElement('spine-procedure-viewer', {
+    ref: element,
+    class: className,
+    style,
+    ...attributes,
+    // The element gives itself `role` and its localised `aria-label` when the browser upgrades it, before a
+    // server-rendered page hydrates: those two attributes are the element's, not a mismatch.
+    suppressHydrationWarning: true,
+  });
 });
