@@ -1,7 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import en from '../../src/i18n/messages/en.json';
 import { browserSuite } from './support/suite';
 import { openViewer, type ViewerPage } from './support/viewerPage';
+
+const EN: Record<string, string> = en;
 
 const suite = browserSuite();
 
@@ -227,6 +230,19 @@ describe('narration', () => {
     await button(page).click();
     expect(await button(page).getAttribute('aria-pressed')).toBe('false');
     expect((await calls(page)).at(-1)!.kind).toBe('cancel');
+  });
+
+  it('muted by the element (a player UI): the button shows it, and a press unmutes without turning it off', async () => {
+    const { page } = await openWith('?narration=on');
+    expect(await button(page).getAttribute('aria-pressed')).toBe('true');
+    await page.evaluate(() => (document.querySelector('spine-procedure-viewer')!.muted = true));
+    await expect.poll(() => button(page).getAttribute('aria-label')).toBe(EN['controls.narrationMuted']);
+    expect(await button(page).getAttribute('aria-pressed')).toBe('false');
+    await button(page).click();
+    expect(await page.evaluate(() => document.querySelector('spine-procedure-viewer')!.muted)).toBe(false);
+    expect(await button(page).getAttribute('aria-pressed')).toBe('true');
+    expect(await button(page).getAttribute('aria-label')).toBe(EN['controls.narration']);
+    expect(await page.evaluate(() => document.querySelector('spine-procedure-viewer')!.narration)).toBe('on');
   });
 
   it('without a voice for the language the button is disabled and says why; playing still works', async () => {
