@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import es from '../../src/i18n/messages/es.json';
 import { patientSection } from '../../src/content/patientInfo';
 import { axeViolations } from './support/axe';
-import { collectErrors, waitForViewerReady } from './support/browser';
+import { collectErrors, disableWebGL, waitForViewerReady } from './support/browser';
 import { STRICT_CSP } from './support/hostSite';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS } from './support/viewerPage';
@@ -182,10 +182,37 @@ describe('take-home handout', () => {
     for (const key of ['procedure', 'level', 'grade', 'step', 't', 'lang'])
       expect(handoutUrl.searchParams.get(key), key).toBe(linkParams.get(key));
     await opened.close();
+    // The viewer's own Print handout button (in Spanish) opens the same handout.
+    const button = viewerPage.locator('spine-procedure-viewer button.spv-handout');
+    expect(await button.getAttribute('aria-label')).toBe(ES['handout.button']);
+    const [fromButton] = await Promise.all([context.waitForEvent('page'), button.click()]);
+    expect(new URL(fromButton.url()).searchParams.toString()).toBe(handoutUrl.searchParams.toString());
+    await fromButton.close();
 
     expect(foreign).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('without WebGL says so plainly and still has all the text to print', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 800, height: 900 } });
+    await disableWebGL(context);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${suite.origin}/handout.html?lang=en&procedure=vertebroplasty&level=L2`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, {
+      timeout: 30_000,
+    });
+    expect(await page.locator('#handout-progress').textContent()).toBe(
+      'This browser cannot draw the 3D pictures. The text below still prints.',
+    );
+    expect(await page.locator('h1').textContent()).toBe('Your vertebroplasty');
+    expect(await page.locator('.handout-frame').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('canvas').count()).toBe(0);
+    expect(await page.locator('#handout-risks li').count()).toBe(patientSection('risks').items.length);
+    expect(await page.locator('#handout-qr svg path').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
