@@ -64,3 +64,15 @@ describe('QR code matrix', () => {
     expect(qrMatrix(text)).not.toEqual(qrMatrix(text.replace('t=30', 't=31')));
   });
 });
+
+describe('openHandout without a handout page', () => {
+  it('rejects with a message that says why and what to do', async () => {
+    const { openHandoutOf, NO_HANDOUT_PAGE } = await import('../../../src/export/handout/openHandout');
+    const { setHandoutPage } = await import('../../../src/export/handout/handoutLink');
+    setHandoutPage(null);
+    const controller = {} as Parameters<typeof openHandoutOf>[0];
+    await expect(openHandoutOf(controller)).rejects.toThrow(NO_HANDOUT_PAGE);
+    expect(NO_HANDOUT_PAGE).toMatch(/handout\.html/);
+    expect(NO_HANDOUT_PAGE).toMatch(/handoutUrl/);
+  });
+});
