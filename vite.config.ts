@@ -17,6 +17,7 @@ import { bundledTypes } from './scripts/bundledTypes';
  *
  *   index.html                     the standalone site
  *   embed.html                     the iframe page (postMessage API)
+ *   handout.html                   the printable take-home handout (same parameters as index.html)
  *   spine-procedure-viewer.js      ES module: importing it defines <spine-procedure-viewer>
  *   spine-procedure-player.js      ES module: exports SpineProcedurePlayer, the iframe's parent-page client
  *   spine-procedure-viewer-react.js  ES module: the <SpineProcedureViewer> React component (imports `react`)
@@ -149,7 +150,13 @@ export default defineConfig({
       resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
     },
     rollupOptions: {
-      input: { index: 'index.html', embed: 'embed.html', ...LIBRARY_ENTRIES, ...DEMO_ENTRIES },
+      input: {
+        index: 'index.html',
+        embed: 'embed.html',
+        handout: 'handout.html',
+        ...LIBRARY_ENTRIES,
+        ...DEMO_ENTRIES,
+      },
       // Library entries keep their exports (an app build would otherwise drop them).
       preserveEntrySignatures: 'exports-only',
       output: {

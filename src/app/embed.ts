@@ -18,7 +18,10 @@ if (viewer) {
   const raw = rawOptionsFromSearch(window.location.search);
   for (const [name, value] of Object.entries(raw)) viewer.setAttribute(name, value);
   // Share links open the standalone page next to this one, not the iframe page.
-  defineSpineProcedureViewer({ shareUrl: new URL('index.html', window.location.href).href });
+  defineSpineProcedureViewer({
+    shareUrl: new URL('index.html', window.location.href).href,
+    handoutUrl: new URL('handout.html', window.location.href).href,
+  });
   const { origins, rejected } = parseOrigins(params.get('origins'));
   if (rejected.length > 0) {
     // Bad entries are dropped, never widened: with none left the viewer is read-only (getState and events).

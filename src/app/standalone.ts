@@ -14,7 +14,10 @@ if (viewer) {
   for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search)))
     viewer.setAttribute(name, value);
 }
-defineSpineProcedureViewer({ shareUrl: window.location.href });
+defineSpineProcedureViewer({
+  shareUrl: window.location.href,
+  handoutUrl: new URL('handout.html', window.location.href).href,
+});
 // Second visits and offline use, once the first frame is drawn (the element's own script never registers it).
 viewer?.ready
   .then(() => import('./offline/registerServiceWorker'))

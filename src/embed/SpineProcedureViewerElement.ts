@@ -1,6 +1,8 @@
 import { translate } from '../i18n/catalog';
 import { displayValue } from '../options/displayValue';
 import { OPTION_SCHEMA } from '../options/optionSchema';
+import { setHandoutPage } from '../export/handout/handoutLink';
+import { openHandoutOf } from '../export/handout/openHandout';
 import { defineOptionProperties, type OptionProperties } from './element/optionProperties';
 import { MediaElementApi } from './element/MediaElementApi';
 import { ViewerElementBase } from './element/ViewerElementBase';
@@ -72,6 +74,11 @@ export class SpineProcedureViewerElement extends MediaElementApi {
     else this.controller.setRate(rate);
   }
 
+  /** Open the printable take-home handout of this procedure, level, grade, language and moment in a new tab. */
+  openHandout(): Promise<string> {
+    return openHandoutOf(this.controller);
+  }
+
   /** The steps of the current procedure with their titles in the viewer's language. */
   get steps(): { id: string; title: string; start: number; end: number }[] {
     const c = this.controller;
@@ -96,9 +103,15 @@ declare global {
   }
 }
 
-/** Define `<spine-procedure-viewer>` (once); `shareUrl` is where share links point for viewers without `share-url`. */
-export function defineSpineProcedureViewer(options: { tag?: string; shareUrl?: string } = {}): void {
+/**
+ * Define `<spine-procedure-viewer>` (once); `shareUrl` is where share links point for viewers without `share-url`,
+ * `handoutUrl` where handout.html is (openHandout and the Print handout button need it).
+ */
+export function defineSpineProcedureViewer(
+  options: { tag?: string; shareUrl?: string; handoutUrl?: string } = {},
+): void {
   if (options.shareUrl) ViewerElementBase.defaultShareUrl = options.shareUrl;
+  if (options.handoutUrl) setHandoutPage(options.handoutUrl);
   const tag = options.tag ?? 'spine-procedure-viewer';
   // On a server rendering the page there is no registry: the browser defines the element when the module runs there.
   if (typeof customElements === 'undefined') return;

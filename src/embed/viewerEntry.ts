@@ -4,14 +4,15 @@ import { defineSpineProcedureViewer } from './SpineProcedureViewerElement';
  * The script-tag bundle and the package's main entry (`spine-procedure-viewer.js`): importing it defines
  * <spine-procedure-viewer>. Served as built (a static host, a plain <script type="module">), share links of viewers
  * without a `share-url` open the standalone page next to this file. Bundled into another app, this code no longer
- * lives in that file and there is no such page: share links then open the embedding page itself. The URL is built
- * from a variable so a consumer's bundler does not try to bundle index.html as an asset.
+ * lives in that file and there is no such page: share links then open the embedding page itself, and openHandout()
+ * rejects (there is no handout.html either). The URLs are built from variables so a consumer's bundler does not try to bundle index.html as an asset.
  */
 const here = new URL(import.meta.url);
 const STANDALONE_PAGE = 'index.html';
+const HANDOUT_PAGE = 'handout.html';
 defineSpineProcedureViewer(
   here.pathname.endsWith('/spine-procedure-viewer.js')
-    ? { shareUrl: new URL(STANDALONE_PAGE, here).href }
+    ? { shareUrl: new URL(STANDALONE_PAGE, here).href, handoutUrl: new URL(HANDOUT_PAGE, here).href }
     : {},
 );
 

@@ -17,7 +17,7 @@ export class RendererBridge {
   private requester: FrameRequester | null = null;
   private memory: () => { geometries: number; textures: number } = () => ({ geometries: 0, textures: 0 });
   private fluoroCapture: ((view: XrayView) => string) | null = null;
-  private captureRequests: { view: XrayView; resolve: (url: string | null) => void }[] = [];
+  private captureRequests: { view: XrayView; bare: boolean; resolve: (url: string | null) => void }[] = [];
   private partsLoading = false;
   private partsWaiters: (() => void)[] = [];
 
@@ -81,16 +81,24 @@ export class RendererBridge {
    * PNG data URL of the fluoro image at the current time. Taken at the end of the next rendered frame once the
    * whole scene is loaded, so every object has moved to the current state; null without a WebGL view.
    */
-  captureFluoro(view: XrayView): Promise<string | null> {
+  captureFluoro(view: XrayView, options: { bare?: boolean } = {}): Promise<string | null> {
     if (!this.fluoroCapture) return Promise.resolve(null);
     // The instruments are part of the X-ray: a capture waits for them to be in the scene.
     return this.whenSceneComplete().then(
       () =>
         new Promise((resolve) => {
-          this.captureRequests.push({ view, resolve });
+          this.captureRequests.push({ view, bare: options.bare ?? false, resolve });
           this.requestFrame();
         }),
     );
+  }
+
+  /**
+   * Whether the frame being drawn is for a `bare` capture: the 3D view without its X-ray inset (the handout copies
+   * that frame and shows the X-ray beside it, larger).
+   */
+  get bareFrame(): boolean {
+    return this.captureRequests.some((request) => request.bare);
   }
 
   /** Called by the renderer after a frame is drawn. */

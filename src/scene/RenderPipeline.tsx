@@ -67,6 +67,7 @@ export function RenderPipeline() {
     if (mode === '3d') gl.render(scene, camera);
     else gl.clear();
     layoutFluoro(size.width, size.height, mode, s.fluoroView, panels);
+    if (mode === '3d' && controller.renderer.bareFrame) panels.length = 0;
     look.seed = Math.floor(s.time * PULSES_PER_SECOND);
     look.boneWhite = settings.polarity === 'bone-white';
     look.circular = settings.detector === 'intensifier';

@@ -6,6 +6,7 @@ import { CaptionPanel } from './CaptionPanel';
 import { ClinicianSettingsButton } from './ClinicianSettingsButton';
 import { ControlBar, RateSelect, TeachingPaceNote } from './ControlBar';
 import { CopyLinkButton } from './CopyLinkButton';
+import { HandoutButton } from './HandoutButton';
 import { CureIndicator } from './CureIndicator';
 import { FluoroOverlay } from './FluoroOverlay';
 import { LanguageSelect } from './LanguageSelect';
@@ -60,6 +61,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const secondary = (
     <>
       {full && <CopyLinkButton />}
+      {full && <HandoutButton />}
       {settings.audience === 'clinician' && full && <ClinicianSettingsButton />}
       {showControls && <LanguageSelect />}
     </>
