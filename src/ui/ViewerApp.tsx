@@ -18,6 +18,7 @@ import { ProcedureToggle } from './ProcedureToggle';
 import { ReadoutPanel } from './ReadoutPanel';
 import { SceneStage } from './SceneStage';
 import { StepList } from './StepList';
+import { VideoExportButton } from './VideoExportButton';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useNarration } from './useNarration';
@@ -60,6 +61,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const secondary = (
     <>
       {full && <CopyLinkButton />}
+      {full && webgl && <VideoExportButton />}
       {settings.audience === 'clinician' && full && <ClinicianSettingsButton />}
       {showControls && <LanguageSelect />}
     </>
