@@ -55,7 +55,11 @@ export function VideoExportButton() {
         { controller, root, caption: () => videoCaption(controller) },
         { signal: abort.signal },
       );
-      setFile({ url: URL.createObjectURL(blob), name: videoFileName(controller.getSettings()), size: blob.size });
+      setFile({
+        url: URL.createObjectURL(blob),
+        name: videoFileName(controller.getSettings()),
+        size: blob.size,
+      });
       setPhase('done');
     } catch (error) {
       setPhase(error instanceof DOMException && error.name === 'AbortError' ? 'stopped' : 'failed');
@@ -93,7 +97,11 @@ export function VideoExportButton() {
             aria-label={t('video.progressLabel')}
           />
           <span className="spv-video-percent">{`${percent} %`}</span>
-          <button type="button" className="spv-button spv-video-cancel" onClick={() => abortRef.current?.abort()}>
+          <button
+            type="button"
+            className="spv-button spv-video-cancel"
+            onClick={() => abortRef.current?.abort()}
+          >
             {t('video.cancel')}
           </button>
         </>

@@ -43,7 +43,10 @@ export async function exportVideo(host: VideoExportHost, options: unknown): Prom
   if (!canExportVideo())
     throw refuse(
       controller,
-      new DOMException('This browser cannot make videos (WebCodecs VideoEncoder is missing)', 'NotSupportedError'),
+      new DOMException(
+        'This browser cannot make videos (WebCodecs VideoEncoder is missing)',
+        'NotSupportedError',
+      ),
     );
   const checked = planVideo(options, controller.getTimeline().duration);
   if ('error' in checked) throw refuse(controller, new RangeError(checked.error));
@@ -107,7 +110,8 @@ async function encode(host: VideoExportHost, plan: VideoPlan, signal: AbortSigna
       await drawnFrame(controller, signal);
       // Still the task that drew the frame: the WebGL canvas holds it only until this task ends.
       const canvas = host.root.querySelector<HTMLCanvasElement>('.spv-canvas canvas');
-      if (!canvas) throw new DOMException('The 3D view went away during the video export', 'InvalidStateError');
+      if (!canvas)
+        throw new DOMException('The 3D view went away during the video export', 'InvalidStateError');
       composer.compose(canvas, host.caption());
       await source.add(i / plan.fps, 1 / plan.fps);
       controller.emit('progress', { fraction: Math.min(0.99, (i + 1) / plan.frames) });

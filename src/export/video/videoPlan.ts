@@ -57,7 +57,8 @@ function checkSize(name: 'width' | 'height', raw: unknown, fallback: number): nu
   const value = numberOr(raw, fallback);
   if (value === undefined || value < MIN_SIDE)
     return `exportVideo ${name} must be a number of pixels from ${MIN_SIDE} to ${MAX_LONG_SIDE}, got ${show(raw)}`;
-  if (value > MAX_LONG_SIDE) return `exportVideo ${name} must be at most ${MAX_LONG_SIDE} pixels, got ${value}`;
+  if (value > MAX_LONG_SIDE)
+    return `exportVideo ${name} must be at most ${MAX_LONG_SIDE} pixels, got ${value}`;
   // H.264 works on 2×2 chroma blocks: even sizes only.
   return Math.round(value / 2) * 2;
 }
@@ -83,7 +84,9 @@ export function planVideo(options: unknown, duration: number): PlanResult {
   const height = checkSize('height', o.height, VIDEO_DEFAULTS.height);
   if (typeof height === 'string') return { error: height };
   if (Math.min(width, height) > MAX_SHORT_SIDE)
-    return { error: `exportVideo size ${width}×${height} is larger than 4K (${MAX_LONG_SIDE}×${MAX_SHORT_SIDE})` };
+    return {
+      error: `exportVideo size ${width}×${height} is larger than 4K (${MAX_LONG_SIDE}×${MAX_SHORT_SIDE})`,
+    };
   if (o.captions !== undefined && typeof o.captions !== 'boolean')
     return { error: `exportVideo captions must be true or false, got ${show(o.captions)}` };
   if (o.signal !== undefined && !(typeof AbortSignal !== 'undefined' && o.signal instanceof AbortSignal))
