@@ -65,10 +65,38 @@ export class FrameComposer {
       const scale = Math.min(width / source.width, area / source.height);
       const w = source.width * scale;
       const h = source.height * scale;
+      const x = (width - w) / 2;
+      const y = (area - h) / 2;
       ctx.imageSmoothingQuality = 'high';
-      ctx.drawImage(source, (width - w) / 2, (area - h) / 2, w, h);
+      ctx.drawImage(source, x, y, w, h);
+      this.softenEdges(x, y, w, h);
     }
     if (band > 0) this.drawBand(caption, area, band);
+  }
+
+  /**
+   * Where the picture is narrower (or shorter) than the frame, fade its cut edges into the backdrop: a spine that
+   * stops at a hard vertical line looks broken off.
+   */
+  private softenEdges(x: number, y: number, w: number, h: number): void {
+    const { ctx } = this;
+    const edges: [number, number, number, number][] = [];
+    const fadeX = Math.min(w * 0.08, 64);
+    const fadeY = Math.min(h * 0.08, 64);
+    if (x >= 1) edges.push([x, 0, x + fadeX, 0], [x + w, 0, x + w - fadeX, 0]);
+    if (y >= 1) edges.push([0, y, 0, y + fadeY], [0, y + h, 0, y + h - fadeY]);
+    for (const [x0, y0, x1, y1] of edges) {
+      const gradient = ctx.createLinearGradient(x0, y0, x1, y1);
+      gradient.addColorStop(0, BACKDROP);
+      gradient.addColorStop(1, `${BACKDROP}00`);
+      ctx.fillStyle = gradient;
+      ctx.fillRect(
+        Math.min(x0, x1),
+        y0 === y1 ? y : Math.min(y0, y1),
+        Math.abs(x1 - x0) || w,
+        Math.abs(y1 - y0) || h,
+      );
+    }
   }
 
   private drawBand(caption: FrameCaption, top: number, band: number): void {
