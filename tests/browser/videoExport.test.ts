@@ -1,11 +1,19 @@
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
 import { describe, expect, it } from 'vitest';
+import { STRICT_CSP } from './support/hostSite';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, openViewer, viewerControl } from './support/viewerPage';
 
-const suite = browserSuite();
+/*
+ * The viewer pages are served under the strict CSP of the README: the export (its lazily loaded chunk, the muxer,
+ * the 2D canvas, the download link) must need nothing it refuses.
+ */
+const suite = browserSuite({
+  headers: (path): Record<string, string> =>
+    path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {},
+});
 /** A small page: software WebGL draws each exported frame at the viewer's size, and the test stays short. */
 const SMALL = { width: 760, height: 560 };
 
@@ -97,9 +105,19 @@ async function decodeFrame(page: Page, video: Awaited<ReturnType<typeof demux>>,
   return result;
 }
 
+/** Record every CSP violation of the page (the strict policy must refuse nothing the export does). */
+const watchCsp = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    const found: string[] = [];
+    (window as { cspViolations?: string[] }).cspViolations = found;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      found.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+
 describe('take-home video', () => {
   it('exports an MP4 of a range, frame by frame, with captions burned in, and puts the viewer back', async () => {
-    const v = await openViewer(suite.browser, suite.origin, '?level=L1', SMALL);
+    const v = await openViewer(suite.browser, suite.origin, '?level=L1', SMALL, { init: watchCsp });
     const run = await v.page.evaluate(async () => {
       const el = document.querySelector('spine-procedure-viewer') as Viewer;
       const start = el.steps.find((s) => s.id === 'cement-injection')!.start + 1;
@@ -148,6 +166,7 @@ describe('take-home video', () => {
     expect(framed.band.std, 'with light text on it').toBeGreaterThan(0.08);
     expect(plain.band.mean - framed.band.mean, 'no band without captions').toBeGreaterThan(0.3);
     expect(v.errors).toEqual([]);
+    expect(await v.page.evaluate(() => (window as { cspViolations?: string[] }).cspViolations)).toEqual([]);
     await v.close();
   });
 
