@@ -25,6 +25,8 @@ export function VideoExportButton() {
   const abortRef = useRef<AbortController | null>(null);
   const rootRef = useRef<HTMLSpanElement>(null);
   const linkRef = useRef<HTMLAnchorElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
   const supported = canExportVideo();
 
@@ -40,9 +42,18 @@ export function VideoExportButton() {
     return () => URL.revokeObjectURL(url);
   }, [file]);
   useEffect(() => () => abortRef.current?.abort(), []);
+  // The pressed button is replaced while the video is made: keep keyboard focus on what replaces it.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focused.current) return;
+    if (phase === 'running') cancelRef.current?.focus();
+    else if (phase !== 'done') saveRef.current?.focus();
+  }, [phase]);
 
   const start = async () => {
     if (phase === 'running' || activeExport(controller)) return;
+    // Pressed by the user: from now on keep focus on what replaces the pressed button.
+    focused.current = true;
     const abort = new AbortController();
     abortRef.current = abort;
     setFile(null);
@@ -73,6 +84,7 @@ export function VideoExportButton() {
     <span ref={rootRef} className="spv-video-export" data-phase={phase}>
       {phase !== 'running' && (
         <button
+          ref={saveRef}
           type="button"
           className="spv-button spv-video-save"
           disabled={!supported}
@@ -96,8 +108,9 @@ export function VideoExportButton() {
             value={percent}
             aria-label={t('video.progressLabel')}
           />
-          <span className="spv-video-percent">{`${percent} %`}</span>
+          <span className="spv-video-percent">{t('video.percent', { percent })}</span>
           <button
+            ref={cancelRef}
             type="button"
             className="spv-button spv-video-cancel"
             onClick={() => abortRef.current?.abort()}

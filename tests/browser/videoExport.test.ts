@@ -248,11 +248,18 @@ describe('take-home video', () => {
     await bar.waitFor({ state: 'visible' });
     await v.page.evaluate(() => (window as { firstFrame?: Promise<void> }).firstFrame);
     await v.screenshot('video-export-progress');
-    await v.page.locator('spine-procedure-viewer .spv-video-cancel').click();
+    // Keyboard all the way: focus moved to Cancel when the button was pressed, and comes back to it after.
+    const focusedClass = () =>
+      v.page.evaluate(
+        () => document.querySelector('spine-procedure-viewer')!.shadowRoot!.activeElement?.className ?? '',
+      );
+    expect(await focusedClass()).toContain('spv-video-cancel');
+    await v.page.keyboard.press('Enter');
     await expect
       .poll(() => v.page.locator('spine-procedure-viewer .spv-video-status').textContent())
       .toBe('The video was stopped.');
     await expect(v.page.locator('spine-procedure-viewer .spv-video-save').isEnabled()).resolves.toBe(true);
+    expect(await focusedClass()).toContain('spv-video-save');
     expect(v.errors).toEqual([]);
     await v.close();
   });
