@@ -52,6 +52,9 @@ export async function exportVideo(host: VideoExportHost, options: unknown): Prom
   if ('error' in checked) throw refuse(controller, new RangeError(checked.error));
   const signal = (options as { signal?: AbortSignal } | undefined)?.signal;
   if (signal?.aborted) throw abortError(signal);
+  // Called right after the element was added: wait for its first frame (a viewer not in a document has none).
+  if ((host.root as Node).isConnected) await controller.graphics.ready;
+  if (signal?.aborted) throw abortError(signal);
   if (activeExport(controller))
     throw refuse(controller, new DOMException('A video export is already running', 'InvalidStateError'));
   if (!controller.renderer.attached || controller.graphics.state !== 'ok')
