@@ -137,7 +137,7 @@ export class SpineProcedurePlayer {
     return this.command('getState');
   }
 
-  /** Listen to a viewer event: ready, timeupdate, stepchange, play, pause, seeked, ended, procedurechange, ratechange, error. */
+  /** Listen to a viewer event: ready, timeupdate, stepchange, play, pause, seeked, ended, procedurechange, ratechange, error, progress. */
   on<K extends EventName>(event: K, callback: (detail: SpineProcedurePlayerEventMap[K]) => void): this {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));

@@ -6,9 +6,11 @@ import { openHandoutOf } from '../export/handout/openHandout';
 import { defineOptionProperties, type OptionProperties } from './element/optionProperties';
 import { MediaElementApi } from './element/MediaElementApi';
 import { ViewerElementBase } from './element/ViewerElementBase';
+import { exportViewerVideo, type VideoExportOptions } from './element/videoExport';
 
 export type { RevealMode } from '../options/optionValues';
 export type { RenderStats, ViewerStateSnapshot } from './element/ViewerDiagnostics';
+export type { VideoExportOptions } from './element/videoExport';
 
 /**
  * `<spine-procedure-viewer>`: the whole viewer as one element with a media-element-shaped API. The standalone
@@ -77,6 +79,14 @@ export class SpineProcedureViewerElement extends MediaElementApi {
   /** Open the printable take-home handout of this procedure, level, grade, language and moment in a new tab. */
   openHandout(): Promise<string> {
     return openHandoutOf(this.controller);
+  }
+
+  /**
+   * Render the timeline (or `from`–`to`) frame by frame into an MP4 file (H.264, else VP9 or AV1) with burned-in
+   * captions in the viewer's language; `progress` events report 0–1. Rejects with a message on bad options.
+   */
+  exportVideo(options?: VideoExportOptions): Promise<Blob> {
+    return exportViewerVideo(this.controller, this.shadowRoot, options);
   }
 
   /** The steps of the current procedure with their titles in the viewer's language. */

@@ -17,7 +17,12 @@ defineSpineProcedureViewer(
 );
 
 export { SpineProcedureViewerElement, defineSpineProcedureViewer } from './SpineProcedureViewerElement';
-export type { RenderStats, RevealMode, ViewerStateSnapshot } from './SpineProcedureViewerElement';
+export type {
+  RenderStats,
+  RevealMode,
+  VideoExportOptions,
+  ViewerStateSnapshot,
+} from './SpineProcedureViewerElement';
 export type { ViewerErrorType, ViewerEventName, ViewerEvents } from '../playback/viewerEvents';
 export type { ViewerOptions } from '../options/optionSchema';
 export type { ProcedureState } from '../procedure/procedureState';

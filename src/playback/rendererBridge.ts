@@ -20,6 +20,7 @@ export class RendererBridge {
   private captureRequests: { view: XrayView; bare: boolean; resolve: (url: string | null) => void }[] = [];
   private partsLoading = false;
   private partsWaiters: (() => void)[] = [];
+  private frameWaiters: (() => void)[] = [];
 
   /** @param fallback asks for a frame when no renderer is attached (no WebGL, poster still showing). */
   constructor(private readonly fallback: FrameRequester) {}
@@ -101,8 +102,27 @@ export class RendererBridge {
     return this.captureRequests.some((request) => request.bare);
   }
 
-  /** Called by the renderer after a frame is drawn. */
+  /**
+   * Resolves right after the next frame is drawn with the whole scene, in the same task: the canvas still holds
+   * that frame (it is not preserved past the task), so a video export can copy it there.
+   */
+  nextDrawnFrame(): Promise<void> {
+    return this.whenSceneComplete().then(
+      () =>
+        new Promise<void>((resolve) => {
+          this.frameWaiters.push(resolve);
+          this.requestFrame();
+        }),
+    );
+  }
+
+  /** Called by the renderer after a frame is drawn (and when it goes away). */
   fulfilCaptures(): void {
+    if (this.frameWaiters.length > 0) {
+      const waiters = this.frameWaiters;
+      this.frameWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
     if (this.captureRequests.length === 0) return;
     const requests = this.captureRequests;
     this.captureRequests = [];

@@ -45,6 +45,8 @@ export interface ViewerEvents extends Record<string, unknown> {
   graphicschange: { graphics: GraphicsState };
   noticeschange: { notices: readonly ViewerNotice[] };
   error: { type: ViewerErrorType; message: string };
+  /** A take-home video export's progress, 0 to 1 (1 once the file is complete). */
+  progress: { fraction: number };
 }
 
 /** The events the element dispatches as DOM CustomEvents and the iframe forwards to its parent: one list. */
@@ -59,6 +61,7 @@ export const VIEWER_EVENTS = [
   'procedurechange',
   'ratechange',
   'error',
+  'progress',
 ] as const satisfies readonly (keyof ViewerEvents)[];
 
 export type ViewerEventName = (typeof VIEWER_EVENTS)[number];

@@ -19,6 +19,7 @@ import { ProcedureToggle } from './ProcedureToggle';
 import { ReadoutPanel } from './ReadoutPanel';
 import { SceneStage } from './SceneStage';
 import { StepList } from './StepList';
+import { VideoExportButton } from './VideoExportButton';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useNarration } from './useNarration';
@@ -62,6 +63,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
     <>
       {full && <CopyLinkButton />}
       {full && <HandoutButton />}
+      {full && webgl && <VideoExportButton />}
       {settings.audience === 'clinician' && full && <ClinicianSettingsButton />}
       {showControls && <LanguageSelect />}
     </>

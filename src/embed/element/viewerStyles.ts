@@ -11,6 +11,7 @@ import fluoroCss from '../../ui/styles/fluoro.css?inline';
 import transcriptCss from '../../ui/styles/transcript.css?inline';
 import cureCss from '../../ui/styles/cure.css?inline';
 import cameraCss from '../../ui/styles/camera.css?inline';
+import videoExportCss from '../../ui/styles/videoExport.css?inline';
 import elementCss from '../element.css?inline';
 
 /*
@@ -31,6 +32,7 @@ const VIEWER_CSS = [
   transcriptCss,
   cureCss,
   cameraCss,
+  videoExportCss,
   elementCss,
 ];
 
