@@ -68,3 +68,6 @@ export function leakVolumeMl(complication: Complication | undefined, plannedFill
 export function cementFillWithLeak(complication: Complication | undefined, plannedFill: number): number {
   return hasLeak(complication) ? Math.min(plannedFill, LEAK_STOP_FILL) : plannedFill;
 }
+
+/** Share of the cement-injection step at which the leak has reached its final size (jumps to "show a leak"). */
+export const LEAK_SHOWN_STEP_PROGRESS = 0.85;

@@ -7,6 +7,7 @@ import { BalloonCavity } from './BalloonCavity';
 import { Balloons } from './Balloons';
 import { CArm } from './CArm';
 import { Cement } from './Cement';
+import { CementLeak } from './CementLeak';
 import { Drill } from './Drill';
 import { PatientTorso } from './PatientTorso';
 import { SkinMarks } from './SkinMarks';
@@ -43,6 +44,7 @@ export function TreatedLevelFeatures({ plan, procedure, options }: TreatedLevelF
       <Balloons plan={plan} />
       <BalloonCavity plan={plan} />
       <Cement arrival={arrival} />
+      <CementLeak options={options} procedure={procedure} />
       <SkinMarks plan={plan} />
     </>
   );

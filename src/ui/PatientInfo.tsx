@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { PATIENT_SECTIONS, patientSection, type PatientSectionId } from '../content/patientInfo';
 import { useController, useSettings, useT } from '../playback/react/viewerHooks';
+import { ShowLeakButton } from './ShowLeakButton';
 
 /**
  * The buttons that open the patient information ("Who is it for?", "Risks", "Recovery"): a row under the caption.
@@ -94,6 +95,7 @@ export function PatientPanel({ id, buttons }: PatientPanelProps) {
           <li key={item.key}>{t(item.key)}</li>
         ))}
       </ul>
+      {id === 'risks' && <ShowLeakButton />}
     </section>
   );
 }
