@@ -70,15 +70,18 @@ function branchesOf(options: ProcedureOptions, procedure: ProcedureId): LeakBran
         [0, 0, pw + 7],
         [0, 0, pw - 1.5],
       ];
-      // Anterior internal plexus behind the body, the intervertebral vein under the pedicle, the segmental vein.
+      // Anterior internal plexus behind the body, the intervertebral vein out of the foramen under the pedicle,
+      // then the segmental (lumbar / intercostal) vein round the waist of the body, on its surface.
+      const onSide = (z: number, gap: number): number => a * Math.sqrt(Math.max(0, 1 - (z / c) ** 2)) + gap;
       const side: Vec3[] = [
         [0, 0, pw - 1.5],
-        [canalHalf * 0.55, -h.posteriorMm * 0.1, pw - 2],
-        [canalHalf * 0.95, -h.posteriorMm * 0.3, pw - 2.5],
-        [pedicle.center[0], -h.posteriorMm * 0.45, pedicle.center[2]],
-        [a + 4, -h.posteriorMm * 0.35, pw + 3],
-        [a + 4.5, -h.middleMm * 0.2, 0],
-        [a + 3, -h.anteriorMm * 0.15, c * 0.6],
+        [canalHalf * 0.55, -h.posteriorMm * 0.08, pw - 2],
+        [canalHalf * 0.95, -h.posteriorMm * 0.22, pw - 2.5],
+        [pedicle.center[0], -h.posteriorMm * 0.32, pedicle.center[2]],
+        [onSide(-0.7 * c, 2.5), -h.posteriorMm * 0.15, -0.7 * c],
+        [onSide(-0.3 * c, 1.5), -h.middleMm * 0.03, -0.3 * c],
+        [onSide(0.2 * c, 1.5), 0, 0.2 * c],
+        [onSide(0.6 * c, 2), h.anteriorMm * 0.03, 0.6 * c],
       ];
       return [
         { points: trunk, shape: round },
@@ -92,8 +95,18 @@ function branchesOf(options: ProcedureOptions, procedure: ProcedureId): LeakBran
       const y = top + Math.min(1.6, discAboveMm(options) * 0.35);
       const crack: Vec3 = [2, top - 2, c * 0.25];
       return [
-        { points: [crack, [2, y, c * 0.3], [a * 0.45, y, c * 0.55], [a * 0.7, y, c * 0.2]], shape: [1, 0.45, 1] },
-        { points: [[2, y, c * 0.3], [-a * 0.35, y, c * 0.5], [-a * 0.6, y, 0]], shape: [1, 0.45, 1] },
+        {
+          points: [crack, [2, y, c * 0.3], [a * 0.45, y, c * 0.55], [a * 0.7, y, c * 0.2]],
+          shape: [1, 0.45, 1],
+        },
+        {
+          points: [
+            [2, y, c * 0.3],
+            [-a * 0.35, y, c * 0.5],
+            [-a * 0.6, y, 0],
+          ],
+          shape: [1, 0.45, 1],
+        },
       ];
     }
     case 'epidural': {
@@ -101,8 +114,14 @@ function branchesOf(options: ProcedureOptions, procedure: ProcedureId): LeakBran
       const out: Vec3 = [-1.5, 0, pw - 2];
       return [
         { points: [[-1.5, 0, pw + 6], out], shape: round },
-        { points: [out, [-2.5, h.posteriorMm * 0.3, pw - 2.5], [-3, h.posteriorMm * 0.6, pw - 2.5]], shape: [1, 1, 0.7] },
-        { points: [out, [-1, -h.posteriorMm * 0.3, pw - 2.5], [0, -h.posteriorMm * 0.55, pw - 2.5]], shape: [1, 1, 0.7] },
+        {
+          points: [out, [-2.5, h.posteriorMm * 0.3, pw - 2.5], [-3, h.posteriorMm * 0.6, pw - 2.5]],
+          shape: [1, 1, 0.7],
+        },
+        {
+          points: [out, [-1, -h.posteriorMm * 0.3, pw - 2.5], [0, -h.posteriorMm * 0.55, pw - 2.5]],
+          shape: [1, 1, 0.7],
+        },
       ];
     }
     case 'foraminal':
@@ -133,7 +152,14 @@ function branchesOf(options: ProcedureOptions, procedure: ProcedureId): LeakBran
       const back = at(-14);
       return [
         { points: [at(2), [ex, ey, ez], back, [back[0] + 5, back[1] - 2, back[2] - 3]], shape: round },
-        { points: [[ex, ey, ez], [ex + 7, ey + 3, ez + 1], [ex + 11, ey + 1, ez - 1]], shape: round },
+        {
+          points: [
+            [ex, ey, ez],
+            [ex + 7, ey + 3, ez + 1],
+            [ex + 11, ey + 1, ez - 1],
+          ],
+          shape: round,
+        },
       ];
     }
     default:

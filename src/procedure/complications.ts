@@ -44,7 +44,9 @@ export const LEAK_FINAL_ML: Record<Exclude<Complication, 'none'>, number> = {
 };
 
 /** Whether a complication shows a leak at all. */
-export function hasLeak(complication: Complication | undefined): complication is Exclude<Complication, 'none'> {
+export function hasLeak(
+  complication: Complication | undefined,
+): complication is Exclude<Complication, 'none'> {
   return complication !== undefined && complication !== 'none';
 }
 

@@ -8,6 +8,7 @@ import { hashSeed, mulberry32 } from './random';
  * within g × the route's longest reach are shown (the front one growing in), so the leak creeps outwards along its
  * path as the state's leakVolumeMl rises. Built once per route; a frame only reads it.
  */
+
 export interface LeakBlobs {
   count: number;
   /** Blob centres, x y z per blob (treated level's frame, mm). */
@@ -21,7 +22,7 @@ export interface LeakBlobs {
 }
 
 /** Blobs overlap: one every this many radii along a branch (a continuous-looking column of cement). */
-const SPACING_RADII = 0.9;
+export const SPACING_RADII = 0.5;
 
 /** Where each branch starts along the route: 0 at the source, or how far along an earlier branch it forks. */
 function branchOffsets(path: LeakPath): number[] {
@@ -60,7 +61,7 @@ export function leakBlobs(path: LeakPath, seed: string): LeakBlobs {
       pointAlong(branch.points, s, at);
       positions.push(at[0], at[1], at[2]);
       // Cement in a vessel or a track is uneven: a little beading (±20 %), thinning slightly towards the front.
-      const size = r * (0.8 + 0.4 * random()) * (1 - 0.25 * (s / Math.max(length, 1e-6)));
+      const size = r * (0.9 + 0.2 * random()) * (1.1 - 0.25 * (s / Math.max(length, 1e-6)));
       const shape: Vec3 = branch.shape;
       scales.push(size * shape[0], size * shape[1], size * shape[2]);
       distances.push(offsets[b]! + s);

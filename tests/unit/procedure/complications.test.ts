@@ -110,18 +110,21 @@ describe('cement leak routes lie in the right anatomical region (treated vertebr
     expect(leakPath(optionsWith('none'), 'kyphoplasty').branches).toHaveLength(0);
   });
 
-  it.each(LEVELS)('%s venous: leaves the posterior wall near the midline, then runs out beside the body', (level) => {
-    const options = optionsWith('venous', level);
-    const marks = vertebraLandmarks(level);
-    const trunk = leakPath(options, 'kyphoplasty').branches[0]!.points;
-    const exit = trunk[trunk.length - 1]!;
-    expect(Math.abs(exit[0])).toBeLessThan(2);
-    expect(exit[2]).toBeLessThan(marks.posteriorWallZ);
-    const points = routePoints(options);
-    // Segmental veins on both sides, lateral to the body.
-    expect(Math.max(...points.map((p) => p[0]))).toBeGreaterThan(marks.bodyWidthMm / 2);
-    expect(Math.min(...points.map((p) => p[0]))).toBeLessThan(-marks.bodyWidthMm / 2);
-  });
+  it.each(LEVELS)(
+    '%s venous: leaves the posterior wall near the midline, then runs out beside the body',
+    (level) => {
+      const options = optionsWith('venous', level);
+      const marks = vertebraLandmarks(level);
+      const trunk = leakPath(options, 'kyphoplasty').branches[0]!.points;
+      const exit = trunk[trunk.length - 1]!;
+      expect(Math.abs(exit[0])).toBeLessThan(2);
+      expect(exit[2]).toBeLessThan(marks.posteriorWallZ);
+      const points = routePoints(options);
+      // Segmental veins on both sides, lateral to the body.
+      expect(Math.max(...points.map((p) => p[0]))).toBeGreaterThan(marks.bodyWidthMm / 2);
+      expect(Math.min(...points.map((p) => p[0]))).toBeLessThan(-marks.bodyWidthMm / 2);
+    },
+  );
 
   it.each(LEVELS)('%s epidural: inside the canal, behind the posterior wall', (level) => {
     const options = optionsWith('epidural', level);
@@ -142,7 +145,8 @@ describe('cement leak routes lie in the right anatomical region (treated vertebr
     const inDisc = points.filter(([, y]) => y > normal.middleMm / 2);
     expect(inDisc.length).toBeGreaterThanOrEqual(3);
     // Above the endplate, below the next body (the disc, plus the gap the collapse opened).
-    const ceiling = fractured.middleMm / 2 + discAboveMm(options) + (normal.middleMm - fractured.middleMm) / 2;
+    const ceiling =
+      fractured.middleMm / 2 + discAboveMm(options) + (normal.middleMm - fractured.middleMm) / 2;
     for (const [x, y, z] of inDisc) {
       expect(y).toBeLessThan(ceiling);
       expect((x / (marks.bodyWidthMm / 2)) ** 2 + (z / (marks.bodyDepthMm / 2)) ** 2).toBeLessThan(1);
@@ -163,18 +167,21 @@ describe('cement leak routes lie in the right anatomical region (treated vertebr
     expect(Math.abs(last[2] - pedicle.center[2])).toBeLessThan(pedicle.lengthMm);
   });
 
-  it.each(LEVELS)('%s soft-tissue: outside the bone, lateral and behind it, along the needle track', (level) => {
-    const options = optionsWith('soft-tissue', level);
-    const marks = vertebraLandmarks(level);
-    const needle = accessPlan(level, 'bipedicular').needles[0]!;
-    const points = routePoints(options);
-    const beyond = points.filter(([, , z]) => z < needle.entry[2]);
-    expect(beyond.length).toBeGreaterThanOrEqual(3);
-    for (const [x, , z] of beyond) {
-      expect(x).toBeGreaterThan(needle.entry[0]);
-      expect(z).toBeLessThan(marks.posteriorWallZ - marks.canalDepthMm);
-    }
-  });
+  it.each(LEVELS)(
+    '%s soft-tissue: outside the bone, lateral and behind it, along the needle track',
+    (level) => {
+      const options = optionsWith('soft-tissue', level);
+      const marks = vertebraLandmarks(level);
+      const needle = accessPlan(level, 'bipedicular').needles[0]!;
+      const points = routePoints(options);
+      const beyond = points.filter(([, , z]) => z < needle.entry[2]);
+      expect(beyond.length).toBeGreaterThanOrEqual(3);
+      for (const [x, , z] of beyond) {
+        expect(x).toBeGreaterThan(needle.entry[0]);
+        expect(z).toBeLessThan(marks.posteriorWallZ - marks.canalDepthMm);
+      }
+    },
+  );
 
   it.each(LEAKS)('%s: the blobs hold the final volume and grow outwards from the source', (complication) => {
     const options = optionsWith(complication);
