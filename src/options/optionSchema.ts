@@ -130,7 +130,7 @@ export const OPTION_SCHEMA: Schema = {
   grade: choice('grade', GRADES, 2, 'setting', 'expected.grade'),
   morphology: choice('morphology', MORPHOLOGIES, 'wedge', 'setting', 'expected.morphology'),
   approach: choice('approach', APPROACHES, 'bipedicular', 'setting', 'expected.approach'),
-  complication: choice('complication', COMPLICATIONS, 'none', 'setting', 'complication.expected'),
+  complication: choice('complication', COMPLICATIONS, 'none', 'setting', 'expected.complication'),
   step: spec('step', oneOf(STEP_IDS), null, 'start', 'expected.step'),
   time: spec('time', seconds, null, 'start', 'expected.time'),
   autoplay: spec('autoplay', booleanValue, false, 'start', 'expected.boolean'),
