@@ -136,11 +136,14 @@ describe('cement leak sentences for patients are easy to read', () => {
     expect(fleschKincaidGrade(text), `"${text}"`).toBeLessThanOrEqual(MAX_GRADE);
   });
 
-  it.each(LEAK_PLAIN_KEYS)(`%s: Spanish Fernández-Huerta ≥ ${MIN_FERNANDEZ_HUERTA}, short sentences`, (key) => {
-    const text = ES[key]!;
-    const score = fernandezHuerta(text);
-    expect(score.wordsPerSentence, `"${text}"`).toBeGreaterThanOrEqual(MIN_FERNANDEZ_HUERTA);
-    for (const sentence of text.split(/(?<=[.!?])\s+/))
-      expect(wordsOf(sentence).length, `"${sentence}"`).toBeLessThanOrEqual(16);
-  });
+  it.each(LEAK_PLAIN_KEYS)(
+    `%s: Spanish Fernández-Huerta ≥ ${MIN_FERNANDEZ_HUERTA}, short sentences`,
+    (key) => {
+      const text = ES[key]!;
+      const score = fernandezHuerta(text);
+      expect(score.wordsPerSentence, `"${text}"`).toBeGreaterThanOrEqual(MIN_FERNANDEZ_HUERTA);
+      for (const sentence of text.split(/(?<=[.!?])\s+/))
+        expect(wordsOf(sentence).length, `"${sentence}"`).toBeLessThanOrEqual(16);
+    },
+  );
 });
