@@ -98,10 +98,14 @@ describe('cement leak complications', () => {
       3,
     );
     const canvas = v.page.locator('spine-procedure-viewer canvas').first();
-    const shot3d = await canvas.screenshot({ path: `${ARTIFACTS}/complication-venous-3d.png` });
+    await canvas.screenshot({ path: `${ARTIFACTS}/complication-venous-3d.png` });
     const subject = await v.page.evaluate(
       () => (document.querySelector('spine-procedure-viewer') as Viewer).getRenderStats().subject,
     );
+    // The guided camera widens its shot to hold the leak; a free camera keeps one view for the comparison.
+    await v.page.locator('spine-procedure-viewer .spv-camera-button[data-nudge="out"]').click();
+    await seekAndSettle(v.page, t);
+    const shot3d = await canvas.screenshot({ path: `${ARTIFACTS}/complication-venous-3d-free.png` });
     const venousAp = await capture(v.page, 'ap', 'venous-ap');
     const venousLateral = await capture(v.page, 'lateral', 'venous-lateral');
 
