@@ -13,7 +13,11 @@ import type {
 import type {
   Approach,
   Complication,
-  GenantGrade, Morphology, ProcedureId, ProcedureOptions } from '../procedure/types';
+  GenantGrade,
+  Morphology,
+  ProcedureId,
+  ProcedureOptions,
+} from '../procedure/types';
 
 export type CameraMode = 'guided' | 'free';
 
