@@ -90,12 +90,13 @@ export function PatientPanel({ id, buttons }: PatientPanelProps) {
           {t('patient.close')}
         </button>
       </div>
+      {/* Above the list, so it is in view without scrolling. */}
+      {id === 'risks' && <ShowLeakButton />}
       <ul>
         {section.items.map((item) => (
           <li key={item.key}>{t(item.key)}</li>
         ))}
       </ul>
-      {id === 'risks' && <ShowLeakButton />}
     </section>
   );
 }
