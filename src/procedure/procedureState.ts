@@ -37,7 +37,7 @@ export interface ProcedureState {
 
   cementVolumeMl: number;
   cementFinalMl: number;
-  /** Fraction of the final cement volume injected so far (drives the arrival-time threshold). */
+  /** Fraction of the planned dose injected so far (drives the arrival-time threshold); holds where a leak stopped it. */
   cementFill: number;
   /** 0 = liquid, 1 = set. */
   cementCure: number;
