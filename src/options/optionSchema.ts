@@ -2,11 +2,13 @@ import { LEVEL_IDS, type LevelId } from '../anatomy/levels';
 import { availableLanguages, type MessageKey } from '../i18n/catalog';
 import {
   APPROACHES,
+  COMPLICATIONS,
   GRADES,
   MORPHOLOGIES,
   PROCEDURE_IDS,
   STEP_IDS,
   type Approach,
+  type Complication,
   type GenantGrade,
   type Morphology,
   type ProcedureId,
@@ -43,6 +45,8 @@ export interface ViewerOptions {
   grade: GenantGrade;
   morphology: Morphology;
   approach: Approach;
+  /** A cement leak to show (venous, disc, epidural, foraminal, soft-tissue), or none. */
+  complication: Complication;
   /** Start at this step, on the frame that shows its action (stepLanding), unless `time` is given. */
   step: StepId | null;
   /** Start time in seconds; wins over `step`. */
@@ -126,6 +130,7 @@ export const OPTION_SCHEMA: Schema = {
   grade: choice('grade', GRADES, 2, 'setting', 'expected.grade'),
   morphology: choice('morphology', MORPHOLOGIES, 'wedge', 'setting', 'expected.morphology'),
   approach: choice('approach', APPROACHES, 'bipedicular', 'setting', 'expected.approach'),
+  complication: choice('complication', COMPLICATIONS, 'none', 'setting', 'expected.complication'),
   step: spec('step', oneOf(STEP_IDS), null, 'start', 'expected.step'),
   time: spec('time', seconds, null, 'start', 'expected.time'),
   autoplay: spec('autoplay', booleanValue, false, 'start', 'expected.boolean'),

@@ -10,7 +10,14 @@ import type {
   Polarity,
   ViewMode,
 } from '../options/optionValues';
-import type { Approach, GenantGrade, Morphology, ProcedureId, ProcedureOptions } from '../procedure/types';
+import type {
+  Approach,
+  Complication,
+  GenantGrade,
+  Morphology,
+  ProcedureId,
+  ProcedureOptions,
+} from '../procedure/types';
 
 export type CameraMode = 'guided' | 'free';
 
@@ -21,6 +28,8 @@ export interface ViewerSettings {
   grade: GenantGrade;
   morphology: Morphology;
   approach: Approach;
+  /** The cement leak shown (the `complication` option). */
+  complication: Complication;
   lang: string;
   audience: Audience;
   view: ViewMode;
@@ -49,6 +58,7 @@ export const SETTING_OF_OPTION = {
   grade: 'grade',
   morphology: 'morphology',
   approach: 'approach',
+  complication: 'complication',
   lang: 'lang',
   audience: 'audience',
   view: 'view',
@@ -91,9 +101,16 @@ export function procedureOptionsOf(
   settings: ViewerSettings,
   previous: ProcedureOptions | null,
 ): ProcedureOptions {
-  const { level, grade, morphology, approach } = settings;
+  const { level, grade, morphology, approach, complication } = settings;
   const p = previous;
-  if (p && p.level === level && p.grade === grade && p.morphology === morphology && p.approach === approach)
+  if (
+    p &&
+    p.level === level &&
+    p.grade === grade &&
+    p.morphology === morphology &&
+    p.approach === approach &&
+    (p.complication ?? 'none') === complication
+  )
     return p;
-  return { level, grade, morphology, approach };
+  return { level, grade, morphology, approach, complication };
 }

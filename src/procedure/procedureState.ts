@@ -1,4 +1,4 @@
-import type { CameraPresetId, FluoroView, ProcedureId, StepId } from './types';
+import type { CameraPresetId, Complication, FluoroView, ProcedureId, StepId } from './types';
 
 /** Everything a frame needs, as plain numbers and ids. Filled in place by `stateAt` (no allocation per frame). */
 export interface ProcedureState {
@@ -37,12 +37,16 @@ export interface ProcedureState {
 
   cementVolumeMl: number;
   cementFinalMl: number;
-  /** Fraction of the final cement volume injected so far (drives the arrival-time threshold). */
+  /** Fraction of the planned dose injected so far (drives the arrival-time threshold); holds where a leak stopped it. */
   cementFill: number;
   /** 0 = liquid, 1 = set. */
   cementCure: number;
   /** Simulated minutes since injection ended (the real cement sets in about 10–20 minutes). */
   cementMinutes: number;
+  /** The cement leak shown (the `complication` option), or 'none'. */
+  complication: Complication;
+  /** Cement that has leaked out of the body so far, mL (0 without a complication). */
+  leakVolumeMl: number;
 
   fluoroView: FluoroView;
   xrayOn: boolean;
@@ -94,6 +98,8 @@ export function createProcedureState(): ProcedureState {
     cementFill: 0,
     cementCure: 0,
     cementMinutes: 0,
+    complication: 'none',
+    leakVolumeMl: 0,
     fluoroView: 'none',
     xrayOn: false,
     cArmAngleDeg: 0,

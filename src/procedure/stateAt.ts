@@ -1,5 +1,6 @@
 import { accessPlan } from './accessPath';
 import { cArmAngleAt } from './cArmAngle';
+import { cementFillWithLeak, leakVolumeMl } from './complications';
 import { CEMENT_SETTING_MINUTES } from './cure';
 import { arrivalVolumeMl, cementArrival } from './cementArrival';
 import { balloonCount, balloonPeakMl, balloonPressurePsi } from './dosing';
@@ -141,10 +142,14 @@ export function stateAt(
 
   // Cement: never decreases; cures over the hardening step.
   const finalMl = kypho ? constants.cementKyphoplastyMl : constants.cementVertebroplastyMl;
+  // With a leak the surgeon stops injecting once it is seen: the body keeps what was in by then (see complications).
   const inject = smoothstep(phase(timeline, t, 'cement-injection', 0.05, 0.95));
-  out.cementFinalMl = finalMl;
-  out.cementFill = inject;
-  out.cementVolumeMl = finalMl * inject;
+  const complication = options.complication ?? 'none';
+  out.cementFinalMl = finalMl * cementFillWithLeak(complication, 1);
+  out.cementFill = cementFillWithLeak(complication, inject);
+  out.cementVolumeMl = finalMl * out.cementFill;
+  out.complication = complication;
+  out.leakVolumeMl = leakVolumeMl(complication, inject);
   out.cementCure = phase(timeline, t, 'cement-hardening');
   out.cementMinutes = has(timeline, 'cement-hardening') ? out.cementCure * HARDENING_MINUTES : 0;
 

@@ -69,6 +69,14 @@ export type GenantGrade = (typeof GRADES)[number];
 export const MORPHOLOGIES = ['wedge', 'biconcave', 'crush'] as const;
 export type Morphology = (typeof MORPHOLOGIES)[number];
 
+export const COMPLICATIONS = ['none', 'venous', 'disc', 'epidural', 'foraminal', 'soft-tissue'] as const;
+/**
+ * A cement leak to show (the `complication` option): none, or cement escaping along one route — the basivertebral
+ * and segmental veins, through the broken endplate into the disc, through the posterior wall into the canal,
+ * along the needle track into the foramen, or along it into the muscles beside the spine.
+ */
+export type Complication = (typeof COMPLICATIONS)[number];
+
 export const APPROACHES = ['bipedicular', 'unipedicular'] as const;
 export type Approach = (typeof APPROACHES)[number];
 
@@ -119,6 +127,8 @@ export interface ProcedureOptions {
   grade: GenantGrade;
   morphology: Morphology;
   approach: Approach;
+  /** A cement leak to show; absent means none. */
+  complication?: Complication;
 }
 
 /** A step placed on the time axis. */

@@ -9,6 +9,7 @@ import { useController, useSettings } from '../playback/react/viewerHooks';
 import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from './cameraPoses';
 import { centringOffset, framingDistance, freeArea, projectedRadiusPx, type ScreenRect } from './shotFraming';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { includeLeak } from './leakFraming';
 
 /** One step's framing on the current canvas. */
 interface Framing {
@@ -39,7 +40,7 @@ const newFraming = (): Framing => ({
  */
 export function CameraRig() {
   const controller = useController();
-  const { level, view } = useSettings();
+  const { level, view, procedure, grade, morphology, approach, complication } = useSettings();
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const camera = useThree((s) => s.camera);
   const reducedMotion = usePrefersReducedMotion();
@@ -85,6 +86,13 @@ export function CameraRig() {
     const frame = (definition: StepDefinition, out: Framing) => {
       const shot = CAMERA_SHOTS[definition.camera];
       subjectSphere(definition.subject, level, scratch.sphere);
+      includeLeak(
+        scratch.sphere,
+        definition,
+        { level, grade, morphology, approach },
+        procedure,
+        complication,
+      );
       freeArea(
         size.width,
         size.height,

@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import type { AccessPlan } from '../procedure/accessPath';
 import { cementArrival } from '../procedure/cementArrival';
 import { fractureProfile } from '../procedure/fracture';
-import type { ProcedureId, ProcedureOptions } from '../procedure/types';
+import type { Complication, ProcedureId, ProcedureOptions } from '../procedure/types';
 import { BalloonCavity } from './BalloonCavity';
 import { Balloons } from './Balloons';
 import { CArm } from './CArm';
 import { Cement } from './Cement';
+import { CementLeak } from './CementLeak';
 import { Drill } from './Drill';
 import { PatientTorso } from './PatientTorso';
 import { SkinMarks } from './SkinMarks';
@@ -27,10 +28,12 @@ export interface TreatedLevelFeaturesProps {
   procedure: ProcedureId;
   /** Level, grade, morphology and approach: where the cement can go. */
   options: ProcedureOptions;
+  /** The cement leak shown, if any (apart from `options`, so switching it leaves the cement as it is). */
+  complication: Complication;
 }
 
 /** The instruments, skin marks, balloons, cavity and cement, in the treated vertebra's frame. */
-export function TreatedLevelFeatures({ plan, procedure, options }: TreatedLevelFeaturesProps) {
+export function TreatedLevelFeatures({ plan, procedure, options, complication }: TreatedLevelFeaturesProps) {
   const arrival = useMemo(
     () => cementArrival(procedure, options, fractureProfile(options).fractured),
     [procedure, options],
@@ -43,6 +46,7 @@ export function TreatedLevelFeatures({ plan, procedure, options }: TreatedLevelF
       <Balloons plan={plan} />
       <BalloonCavity plan={plan} />
       <Cement arrival={arrival} />
+      <CementLeak options={options} procedure={procedure} complication={complication} />
       <SkinMarks plan={plan} />
     </>
   );

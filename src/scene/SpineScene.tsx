@@ -46,7 +46,12 @@ export function SpineScene({ model, features }: SpineSceneProps) {
             <TreatedVertebra scene={model.root} options={options} />
             <CutawayDriver marks={marks} />
             {features && (
-              <features.TreatedLevelFeatures plan={plan} procedure={settings.procedure} options={options} />
+              <features.TreatedLevelFeatures
+                plan={plan}
+                procedure={settings.procedure}
+                options={options}
+                complication={settings.complication}
+              />
             )}
             {settings.labels && features && <features.TreatedLabels level={settings.level} plan={plan} />}
           </group>

@@ -18,7 +18,7 @@ import { palette } from './palette';
  * The scene palette's cement colour where it has one; otherwise a warm pale grey, lighter and cooler than the
  * ivory bone so it never reads as a gap in it.
  */
-const CEMENT_COLOUR: Color = (palette as { cement?: Color }).cement ?? new Color('#dcdad3');
+export const CEMENT_COLOUR: Color = (palette as { cement?: Color }).cement ?? new Color('#dcdad3');
 
 /**
  * Cement as a threshold on the arrival field, ray-marched in a box around it: the first point where the field

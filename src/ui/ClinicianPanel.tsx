@@ -21,6 +21,7 @@ const PANEL_OPTIONS = [
   'grade',
   'morphology',
   'approach',
+  'complication',
   'cutaway',
   'labels',
   'torso',
@@ -36,6 +37,7 @@ const LABEL_KEYS: Record<PanelOption, MessageKey> = {
   grade: 'option.grade',
   morphology: 'option.morphology',
   approach: 'option.approach',
+  complication: 'complication.option',
   cutaway: 'controls.cutaway',
   labels: 'controls.labels',
   torso: 'option.torso',
@@ -48,6 +50,7 @@ const LABEL_KEYS: Record<PanelOption, MessageKey> = {
 /** A choice as the console lists it: words where the catalog has them, else the value itself (levels, grades). */
 function valueLabel(key: PanelOption, value: unknown, t: Translate): string {
   if (key === 'morphology' || key === 'polarity') return t(`${key}.${value}` as MessageKey);
+  if (key === 'complication') return t(`complication.value.${value}` as MessageKey);
   if (key === 'approach' || key === 'detector' || key === 'bone')
     return t(`value.${key}.${value}` as MessageKey);
   if (key === 'rate') return `${value}×`;

@@ -13,6 +13,7 @@ export type ChoiceOption =
   | 'grade'
   | 'morphology'
   | 'approach'
+  | 'complication'
   | 'lang';
 
 /** OptionSelectProps: a native menu over one public option, listing the schema's values. */

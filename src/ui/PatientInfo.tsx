@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { PATIENT_SECTIONS, patientSection, type PatientSectionId } from '../content/patientInfo';
 import { useController, useSettings, useT } from '../playback/react/viewerHooks';
+import { ShowLeakButton } from './ShowLeakButton';
 
 /**
  * The buttons that open the patient information ("Who is it for?", "Risks", "Recovery"): a row under the caption.
@@ -89,6 +90,8 @@ export function PatientPanel({ id, buttons }: PatientPanelProps) {
           {t('patient.close')}
         </button>
       </div>
+      {/* Above the list, so it is in view without scrolling. */}
+      {id === 'risks' && <ShowLeakButton />}
       <ul>
         {section.items.map((item) => (
           <li key={item.key}>{t(item.key)}</li>

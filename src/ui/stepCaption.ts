@@ -7,7 +7,8 @@ import {
   type MessageParams,
 } from '../i18n/catalog';
 import { accessPlan } from '../procedure/accessPath';
-import type { StepId } from '../procedure/types';
+import { hasLeak } from '../procedure/complications';
+import type { Complication, StepId } from '../procedure/types';
 import type { CaptionProcedure } from './procedureCaptionParams';
 
 export type CaptionRegister = 'plain' | 'clinical';
@@ -17,7 +18,12 @@ export interface CaptionContext {
   lang: string;
   needles: number;
   params: MessageParams;
+  /** A cement leak being shown: the cement steps add a sentence on it. */
+  complication?: Complication;
 }
+
+/** The steps whose caption adds the leak's sentence: while cement goes in and while it sets. */
+const LEAK_CAPTION_STEPS: readonly StepId[] = ['cement-injection', 'cement-hardening'];
 
 /**
  * The needles the access plan really uses (1 or 2). Captions follow this, not the approach asked for: at T1–T4 a
@@ -29,10 +35,11 @@ export function captionNeedleCount(settings: Pick<CaptionProcedure, 'level' | 'a
 
 /** The context CaptionPanel and Transcript render with, so both choose wording the same way. */
 export function captionContext(
-  settings: Pick<CaptionProcedure, 'level' | 'approach'> & { lang: string },
+  settings: Pick<CaptionProcedure, 'level' | 'approach'> & { lang: string; complication?: Complication },
   params: MessageParams,
 ): CaptionContext {
-  return { lang: settings.lang, needles: captionNeedleCount(settings), params };
+  const { lang, complication } = settings;
+  return { lang, needles: captionNeedleCount(settings), params, complication };
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -63,5 +70,7 @@ export function countedKey(lang: string, key: MessageKey, count: number): Messag
 /** A step's caption in the given register, worded for the number of needles actually used. */
 export function stepCaption(context: CaptionContext, step: StepId, register: CaptionRegister): string {
   const key = countedKey(context.lang, `step.${step}.${register}`, context.needles);
-  return translate(context.lang, key, context.params);
+  const caption = translate(context.lang, key, context.params);
+  if (!hasLeak(context.complication) || !LEAK_CAPTION_STEPS.includes(step)) return caption;
+  return `${caption} ${translate(context.lang, `complication.${context.complication}.${register}`)}`;
 }

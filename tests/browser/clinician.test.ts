@@ -52,8 +52,15 @@ describe('clinician panel', () => {
     // The console speaks the viewer's language: plain labels, not option names.
     const labels = await v.page.locator('.spv-clinician-panel label').allTextContents();
     expect(labels).toEqual(
-      expect.arrayContaining(['X-ray shows bone as', 'Bone density on X-ray', 'Fracture shape']),
+      expect.arrayContaining([
+        'X-ray shows bone as',
+        'Bone density on X-ray',
+        'Fracture shape',
+        'Cement leak',
+      ]),
     );
+    await levaSelect(v.page, 'complication', 'into veins');
+    expect((await v.state()).complication).toBe('venous');
     await levaSelect(v.page, 'level', 'T8');
     expect(await v.page.locator('spine-procedure-viewer .spv-level-chip').textContent()).toContain('T8');
     expect((await v.state()).level).toBe('T8');

@@ -12,6 +12,7 @@ export const PROPERTY_OPTIONS = [
   'grade',
   'morphology',
   'approach',
+  'complication',
   'lang',
   'audience',
   'view',

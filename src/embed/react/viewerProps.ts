@@ -57,6 +57,8 @@ export interface SpineProcedureViewerProps extends SpineProcedureViewerEventProp
   morphology?: ViewerOptions['morphology'];
   /** `bipedicular` (default) or `unipedicular`. */
   approach?: ViewerOptions['approach'];
+  /** A cement leak to show: `none` (default), `venous`, `disc`, `epidural`, `foraminal` or `soft-tissue`. */
+  complication?: ViewerOptions['complication'];
   /** Start at this step's first frame (a step id such as `cement-injection`). */
   step?: NonNullable<ViewerOptions['step']>;
   /** Start time in seconds; wins over `step`. */

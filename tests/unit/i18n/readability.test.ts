@@ -121,3 +121,29 @@ describe(`Spanish patient captions are easy to read (Fernández-Huerta ≥ ${MIN
       expect(wordsOf(sentence).length, `"${sentence}"`).toBeLessThanOrEqual(16);
   });
 });
+
+/** The cement leak sentences patients read at the cement steps (one per complication). */
+const LEAK_PLAIN_KEYS = Object.keys(EN).filter((key) => /^complication\.[a-z-]+\.plain$/.test(key));
+
+describe('cement leak sentences for patients are easy to read', () => {
+  it('there is one per complication, in both languages', () => {
+    expect(LEAK_PLAIN_KEYS).toHaveLength(5);
+    for (const key of LEAK_PLAIN_KEYS) expect(ES[key], key).toBeTruthy();
+  });
+
+  it.each(LEAK_PLAIN_KEYS)(`%s: English at US grade ${MAX_GRADE} or below`, (key) => {
+    const text = EN[key]!;
+    expect(fleschKincaidGrade(text), `"${text}"`).toBeLessThanOrEqual(MAX_GRADE);
+  });
+
+  it.each(LEAK_PLAIN_KEYS)(
+    `%s: Spanish Fernández-Huerta ≥ ${MIN_FERNANDEZ_HUERTA}, short sentences`,
+    (key) => {
+      const text = ES[key]!;
+      const score = fernandezHuerta(text);
+      expect(score.wordsPerSentence, `"${text}"`).toBeGreaterThanOrEqual(MIN_FERNANDEZ_HUERTA);
+      for (const sentence of text.split(/(?<=[.!?])\s+/))
+        expect(wordsOf(sentence).length, `"${sentence}"`).toBeLessThanOrEqual(16);
+    },
+  );
+});

@@ -89,6 +89,14 @@ const CASES: Case[] = [
     ['Ignored approach "extrapedicular": use bipedicular or unipedicular. Using bipedicular.'],
   ],
   ['unipedicular', { approach: 'unipedicular' }, { approach: 'unipedicular' }, []],
+  // complication
+  [
+    'unknown complication',
+    { complication: 'bogus' },
+    { complication: 'none' },
+    ['Ignored complication "bogus": use none, venous, disc, epidural, foraminal or soft-tissue. Using none.'],
+  ],
+  ['complication soft-tissue', { complication: 'Soft-Tissue' }, { complication: 'soft-tissue' }, []],
   // time
   [
     'negative time',
