@@ -39,11 +39,12 @@ describe('handout sentences are easy to read', () => {
     },
   );
 
-  it('every handout key is in both catalogs, in one block at the end', () => {
+  it('every handout key is in both catalogs, in one block', () => {
     const handoutKeys = (catalog: Record<string, string>) =>
       Object.keys(catalog).filter((k) => k.startsWith('handout.'));
     expect(handoutKeys(ES)).toEqual(handoutKeys(EN));
     const keys = Object.keys(EN);
-    expect(keys.slice(-handoutKeys(EN).length)).toEqual(handoutKeys(EN));
+    const first = keys.indexOf(handoutKeys(EN)[0]!);
+    expect(keys.slice(first, first + handoutKeys(EN).length)).toEqual(handoutKeys(EN));
   });
 });
