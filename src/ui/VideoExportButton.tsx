@@ -102,26 +102,33 @@ export function VideoExportButton() {
       )}
       {phase === 'running' && (
         <>
-          <progress
-            className="spv-video-progress"
-            max={100}
-            value={percent}
-            aria-label={t('video.progressLabel')}
-          />
-          <span className="spv-video-percent">{t('video.percent', { percent })}</span>
+          {/* Same footprint as the Save button, so the top bar keeps its layout while the video is made. */}
           <button
             ref={cancelRef}
             type="button"
             className="spv-button spv-video-cancel"
             onClick={() => abortRef.current?.abort()}
           >
-            {t('video.cancel')}
+            {t('video.cancelAt', { percent })}
           </button>
+          <progress
+            className="spv-video-progress"
+            max={100}
+            value={percent}
+            aria-label={t('video.progressLabel')}
+          />
         </>
       )}
       {phase === 'done' && file && (
-        <a ref={linkRef} className="spv-button spv-video-download" href={file.url} download={file.name}>
-          {t('video.download', { size: formatNumber(lang, file.size / 1e6, 1) })}
+        <a
+          ref={linkRef}
+          className="spv-button spv-video-download"
+          href={file.url}
+          download={file.name}
+          aria-label={t('video.download', { size: formatNumber(lang, file.size / 1e6, 1) })}
+          title={t('video.download', { size: formatNumber(lang, file.size / 1e6, 1) })}
+        >
+          {t('video.downloadShort')}
         </a>
       )}
       <span className="spv-video-status" role="status">
