@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { activeExport, canExportVideo } from '../export/video/activeExport';
+import { Icon } from './icons';
 import { formatNumber } from '../i18n/formatNumber';
 import { useController, useT } from '../playback/react/viewerHooks';
 import type { ViewerSettings } from '../playback/viewerSettings';
@@ -92,7 +93,9 @@ export function VideoExportButton() {
           aria-describedby={supported ? undefined : reasonId}
           onClick={() => void start()}
         >
-          {t('video.save')}
+          <Icon name="video" />
+          {/* Shown beside the icon; a crowded top bar keeps only the icon (the title names it). */}
+          <span>{t('video.save')}</span>
         </button>
       )}
       {!supported && (

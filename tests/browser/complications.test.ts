@@ -6,7 +6,7 @@ import { C_ARM, coneFovDeg } from '../../src/fluoro/cArmGeometry';
 import { LEAK_FINAL_ML, LEAK_SHOWN_STEP_PROGRESS, LEAK_STOP_FILL } from '../../src/procedure/complications';
 import { imageStats, screenshotDifference } from './support/imageStats';
 import { browserSuite } from './support/suite';
-import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
+import { ARTIFACTS, openViewer, seekAndSettle, viewerControl } from './support/viewerPage';
 
 const suite = browserSuite();
 
@@ -103,7 +103,8 @@ describe('cement leak complications', () => {
       () => (document.querySelector('spine-procedure-viewer') as Viewer).getRenderStats().subject,
     );
     // The guided camera widens its shot to hold the leak; a free camera keeps one view for the comparison.
-    await v.page.locator('spine-procedure-viewer .spv-camera-button[data-nudge="out"]').click();
+    // Beside the view toggles, or in the More menu when the viewer is crowded.
+    await (await viewerControl(v.page, '.spv-camera-button[data-nudge="out"]')).click();
     await seekAndSettle(v.page, t);
     const shot3d = await canvas.screenshot({ path: `${ARTIFACTS}/complication-venous-3d-free.png` });
     const venousAp = await capture(v.page, 'ap', 'venous-ap');

@@ -8,7 +8,7 @@ import { axeViolations } from './support/axe';
 import { collectErrors, disableWebGL, waitForViewerReady } from './support/browser';
 import { STRICT_CSP } from './support/hostSite';
 import { browserSuite } from './support/suite';
-import { ARTIFACTS } from './support/viewerPage';
+import { ARTIFACTS, viewerControl } from './support/viewerPage';
 
 /*
  * The take-home handout (handout.html) under the strict CSP: the Spanish text, key-frame pictures drawn by the
@@ -183,7 +183,7 @@ describe('take-home handout', () => {
       expect(handoutUrl.searchParams.get(key), key).toBe(linkParams.get(key));
     await opened.close();
     // The viewer's own Print handout button (in Spanish) opens the same handout.
-    const button = viewerPage.locator('spine-procedure-viewer button.spv-handout');
+    const button = await viewerControl(viewerPage, 'button.spv-handout');
     expect(await button.getAttribute('aria-label')).toBe(ES['handout.button']);
     const [fromButton] = await Promise.all([context.waitForEvent('page'), button.click()]);
     expect(new URL(fromButton.url()).searchParams.toString()).toBe(handoutUrl.searchParams.toString());
