@@ -14,7 +14,7 @@ export interface RequestFacts {
 }
 
 /** The pages a navigation may be answered with; a navigation to the scope's folder itself gets index.html. */
-export const PAGES = ['index.html', 'embed.html'] as const;
+export const PAGES = ['index.html', 'embed.html', 'handout.html'] as const;
 
 /**
  * The cache key (an absolute URL from the precache) that answers `request`, or null to let the network have it.

@@ -3,9 +3,13 @@ import { cachePrefix, precacheKey, type RequestFacts } from '../../../src/app/of
 
 const SCOPE = 'https://viewer.example.org/spine/';
 const PRECACHED = new Set(
-  ['index.html', 'embed.html', 'assets/ViewerCanvas-DWnEcEHv.js', 'assets/spine-CPb2T8sT.glb'].map(
-    (path) => new URL(path, SCOPE).href,
-  ),
+  [
+    'index.html',
+    'embed.html',
+    'handout.html',
+    'assets/ViewerCanvas-DWnEcEHv.js',
+    'assets/spine-CPb2T8sT.glb',
+  ].map((path) => new URL(path, SCOPE).href),
 );
 
 function request(
@@ -34,6 +38,8 @@ describe('what the service worker answers from its cache', () => {
     const navigate = { mode: 'navigate' };
     expect(key(`${SCOPE}index.html?step=access&lang=es`, navigate)).toBe(`${SCOPE}index.html`);
     expect(key(`${SCOPE}embed.html?origins=https://host.example`, navigate)).toBe(`${SCOPE}embed.html`);
+    // The take-home handout prints at home too, where the connection may be gone.
+    expect(key(`${SCOPE}handout.html?lang=es&level=T12`, navigate)).toBe(`${SCOPE}handout.html`);
     expect(key(SCOPE, navigate)).toBe(`${SCOPE}index.html`);
     expect(key(`${SCOPE}?procedure=vertebroplasty`, navigate)).toBe(`${SCOPE}index.html`);
   });
