@@ -154,7 +154,7 @@ describe('X-ray views: AP only, lateral only, both', () => {
   it('an unknown view gives a notice and the 3D view', async () => {
     const v = await openViewer(suite.browser, suite.origin, '?view=oblique');
     expect(await inViewer(v.page, '.spv-notice').allTextContents()).toEqual([
-      expect.stringContaining('use 3d, fluoro, ap, lateral or split'),
+      expect.stringContaining('use 3d, fluoro, ap, lateral, split or compare'),
     ]);
     expect(
       await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).view),
