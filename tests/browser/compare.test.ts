@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/messages/en.json';
 import { findStep, timelineFor } from '../../src/procedure/timeline';
+import { disableWebGL, waitForViewerReady } from './support/browser';
 import { pngVariety } from './support/imageStats';
 import { browserSuite } from './support/suite';
 import { openViewer, seekAndSettle } from './support/viewerPage';
@@ -136,10 +137,14 @@ describe('compare view: kyphoplasty and vertebroplasty side by side on one timel
     await v.close();
   }, 90_000);
 
-  it('stacks the sides on a phone, kyphoplasty on top, both drawn', async () => {
-    const v = await openViewer(suite.browser, suite.origin, '?view=compare&step=cement-injection', {
+  it('stacks the sides on a phone, kyphoplasty on top, both drawn, when the view property is set', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?step=cement-injection', {
       width: 375,
       height: 667,
+    });
+    expect(await viewer(v.page).locator('.spv-compare-info').count()).toBe(0);
+    await v.page.evaluate(() => {
+      (document.querySelector('spine-procedure-viewer') as HTMLElement & { view: string }).view = 'compare';
     });
     const [top, bottom] = await sides(v.page);
     expect(top!.procedure).toBe('kyphoplasty');
@@ -148,8 +153,23 @@ describe('compare view: kyphoplasty and vertebroplasty side by side on one timel
       expect(side.canvas.width).toBeGreaterThan(375 * 0.8);
       expect(await canvasVariety(v.page, side), `${side.procedure} drawn`).toBeGreaterThan(0.05);
     }
+    expect((await state(v.page)).compare).toMatchObject({
+      procedure: 'vertebroplasty',
+      step: 'cement-injection',
+    });
     await v.screenshot('compare-phone');
     expect(v.errors).toEqual([]);
     await v.close();
   }, 60_000);
+
+  it('without WebGL shows the transcript, as every view does', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await disableWebGL(context);
+    const page = await context.newPage();
+    await page.goto(`${suite.origin}/index.html?view=compare`);
+    await waitForViewerReady(page);
+    expect(await viewer(page).locator('.spv-transcript').count()).toBe(1);
+    expect(await viewer(page).locator('.spv-compare-info').count()).toBe(0);
+    await context.close();
+  }, 30_000);
 });
