@@ -131,7 +131,7 @@ describe('X-ray views: AP only, lateral only, both', () => {
       if (folded) await more.click();
       expect(
         await menu.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)),
-      ).toEqual(['3d', 'fluoro', 'ap', 'lateral', 'split']);
+      ).toEqual(['3d', 'fluoro', 'ap', 'lateral', 'split', 'compare']);
       if (folded) await v.page.keyboard.press('Escape');
       await choose('lateral');
       expect(
