@@ -158,6 +158,17 @@ describe('compare view: kyphoplasty and vertebroplasty side by side on one timel
       step: 'cement-injection',
     });
     await v.screenshot('compare-phone');
+    // A tap on the other side plays and pauses the one timeline, as a tap on the main side does.
+    const paused = () => v.page.evaluate(() => document.querySelector('spine-procedure-viewer')!.paused);
+    const tapOther = () =>
+      v.page.mouse.click(
+        bottom!.canvas.x + bottom!.canvas.width / 2,
+        bottom!.canvas.y + bottom!.canvas.height / 2,
+      );
+    await tapOther();
+    await expect.poll(paused).toBe(false);
+    await tapOther();
+    await expect.poll(paused).toBe(true);
     expect(v.errors).toEqual([]);
     await v.close();
   }, 60_000);

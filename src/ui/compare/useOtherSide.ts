@@ -3,6 +3,29 @@ import { compareMoment, otherProcedure } from '../../procedure/compareTime';
 import { timelineFor } from '../../procedure/timeline';
 import type { ProcedureState } from '../../procedure/procedureState';
 import { ViewerController } from '../../playback/viewerController';
+import type { ViewerSettings } from '../../playback/viewerSettings';
+
+/** The other side's controller: its time is set by the main viewer; play and pause (a tap on it) go to the main. */
+class FollowerController extends ViewerController {
+  constructor(
+    settings: ViewerSettings,
+    private readonly leader: ViewerController,
+  ) {
+    super(settings);
+  }
+
+  override play(): void {
+    this.leader.play();
+  }
+
+  override pause(): void {
+    this.leader.pause();
+  }
+
+  override togglePlay(): void {
+    this.leader.togglePlay();
+  }
+}
 
 /**
  * A second, read-only controller for the other procedure of the comparison. It has no clock of its own: every
@@ -12,10 +35,10 @@ import { ViewerController } from '../../playback/viewerController';
 export function useOtherSide(main: ViewerController): ViewerController {
   const [other] = useState(
     () =>
-      new ViewerController({
-        ...main.getSettings(),
-        procedure: otherProcedure(main.getSettings().procedure),
-      }),
+      new FollowerController(
+        { ...main.getSettings(), procedure: otherProcedure(main.getSettings().procedure) },
+        main,
+      ),
   );
   useEffect(() => {
     const moment = { time: 0, held: false, mainStep: main.currentStep() };
