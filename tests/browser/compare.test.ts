@@ -169,6 +169,15 @@ describe('compare view: kyphoplasty and vertebroplasty side by side on one timel
     await expect.poll(paused).toBe(false);
     await tapOther();
     await expect.poll(paused).toBe(true);
+    // At the result the difference passage joins them; the pictures keep their room.
+    const result = findStep(KP, 'result')!;
+    await seekAndSettle(v.page, result.start + 0.7 * (result.end - result.start));
+    await viewer(v.page).locator('.spv-compare-difference').waitFor();
+    for (const side of await sides(v.page)) {
+      expect(side.canvas.height, `${side.procedure} picture height`).toBeGreaterThanOrEqual(80);
+      expect(side.canvas.y + side.canvas.height).toBeLessThanOrEqual(667);
+    }
+    await v.screenshot('compare-phone-result');
     expect(v.errors).toEqual([]);
     await v.close();
   }, 60_000);

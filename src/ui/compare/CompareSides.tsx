@@ -35,7 +35,14 @@ export default function CompareSides() {
         <CompareInfo note={note} />
       </ViewerContext.Provider>
       {step === 'result' && (
-        <p className="spv-compare-difference" data-main={procedure}>
+        // Focusable and named: on a phone the passage scrolls, and a keyboard must be able to scroll it.
+        <p
+          className="spv-compare-difference"
+          data-main={procedure}
+          tabIndex={0}
+          role="region"
+          aria-label={t('compare.label')}
+        >
           {t('compare.result', { pct: COMPARE_FACTS.vertebroplastyLeakPct })}
         </p>
       )}
