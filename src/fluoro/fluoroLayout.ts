@@ -47,6 +47,11 @@ export function layoutFluoro(
   active: FluoroView,
   out: FluoroPanel[],
 ): FluoroPanel[] {
+  // Side-by-side procedures: each half is one procedure's 3D view, too small to share with X-ray panels.
+  if (mode === 'compare') {
+    out.length = 0;
+    return out;
+  }
   const splitSize = Math.min((width - 3 * MARGIN) / 2, height - TOP - MARGIN);
   // A stage too small for two readable panels shows the one being taken, as the fluoro view does.
   if (mode === 'split' && splitSize >= MIN_INSET_PX) {

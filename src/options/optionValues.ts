@@ -21,11 +21,11 @@ export type BoneDensity = (typeof BONE_DENSITIES)[number];
 export const AUDIENCES = ['patient', 'clinician'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-export const VIEWS = ['3d', 'fluoro', 'ap', 'lateral', 'split'] as const;
+export const VIEWS = ['3d', 'fluoro', 'ap', 'lateral', 'split', 'compare'] as const;
 /**
  * What the stage shows: the 3D view (with an X-ray inset while a step takes images), the X-ray the procedure is
  * taking (`fluoro`: AP or lateral as the step changes), one X-ray direction only (`ap`, `lateral`), or both
- * side by side (`split`).
+ * side by side (`split`); or kyphoplasty and vertebroplasty side by side on one timeline (`compare`).
  */
 export type ViewMode = (typeof VIEWS)[number];
 

@@ -64,7 +64,8 @@ export function RenderPipeline() {
     controller.renderer.frameStats.endUpdate(performance.now());
     const s = controller.state;
     const mode = settings.view;
-    if (mode === '3d') gl.render(scene, camera);
+    // The compare view draws each procedure's 3D view whole, in its own canvas, without X-ray panels.
+    if (mode === '3d' || mode === 'compare') gl.render(scene, camera);
     else gl.clear();
     layoutFluoro(size.width, size.height, mode, s.fluoroView, panels);
     if (mode === '3d' && controller.renderer.bareFrame) panels.length = 0;

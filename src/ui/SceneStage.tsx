@@ -15,6 +15,10 @@ import {
 } from '../playback/react/viewerHooks';
 import { loadViewerCanvas } from './viewerCanvasChunk';
 
+/** The compare view's chunk, loaded only when that view is chosen (a stable loader for useLoaded). */
+const loadCompareSides = (): Promise<ComponentType> =>
+  import('./compare/CompareSides').then((m) => m.default);
+
 /** The canvas chunk's component (a stable loader for useLoaded). */
 const loadCanvasComponent = (): Promise<ComponentType> => loadViewerCanvas().then((module) => module.default);
 
@@ -34,6 +38,7 @@ export function SceneStage({ webgl }: SceneStageProps) {
   const ready = useReady();
   const graphics = useGraphics();
   const { canvasKey } = useGraphicsRecovery(controller);
+  const compare = useSettings().view === 'compare';
   if (!webgl || graphics === 'failed') {
     return (
       // The transcript scrolls in this box: focusable and named, so a keyboard can scroll it (WCAG 2.1.1).
@@ -62,6 +67,7 @@ export function SceneStage({ webgl }: SceneStageProps) {
     >
       <SceneRegion>
         <LoadedCanvas canvasKey={canvasKey} />
+        {compare && <LoadedCompare />}
       </SceneRegion>
       {(!ready || graphics === 'lost') && (
         <p className="spv-loading" role="status">
@@ -80,7 +86,7 @@ function SceneRegion({ children }: { children: ReactNode }) {
   const controller = useController();
   const step = useCurrentStep();
   // The description follows the language, the view mode and the camera mode.
-  useSettings();
+  const settings = useSettings();
   const t = useT();
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -95,6 +101,8 @@ function SceneRegion({ children }: { children: ReactNode }) {
       aria-label={t('a11y.scene.name')}
       aria-describedby="spv-scene-description"
       onKeyDown={onKeyDown}
+      // The compare view lays the two procedures out in a grid; the main canvas takes its procedure's place.
+      data-compare={settings.view === 'compare' ? settings.procedure : undefined}
     >
       {children}
       <p id="spv-scene-description" className="spv-sr-only">
@@ -115,4 +123,10 @@ function LoadedCanvas({ canvasKey }: LoadedCanvasProps) {
   // Not React.lazy: a lazy component under Suspense is revealed up to 300 ms after its chunk arrives.
   const ViewerCanvas = useLoaded(loadCanvasComponent);
   return ViewerCanvas && <ViewerCanvas key={canvasKey} />;
+}
+
+/** The other procedure's side of the compare view, once its chunk is here. */
+function LoadedCompare() {
+  const CompareSides = useLoaded(loadCompareSides);
+  return CompareSides && <CompareSides />;
 }

@@ -131,7 +131,7 @@ describe('X-ray views: AP only, lateral only, both', () => {
       if (folded) await more.click();
       expect(
         await menu.locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)),
-      ).toEqual(['3d', 'fluoro', 'ap', 'lateral', 'split']);
+      ).toEqual(['3d', 'fluoro', 'ap', 'lateral', 'split', 'compare']);
       if (folded) await v.page.keyboard.press('Escape');
       await choose('lateral');
       expect(
@@ -154,7 +154,7 @@ describe('X-ray views: AP only, lateral only, both', () => {
   it('an unknown view gives a notice and the 3D view', async () => {
     const v = await openViewer(suite.browser, suite.origin, '?view=oblique');
     expect(await inViewer(v.page, '.spv-notice').allTextContents()).toEqual([
-      expect.stringContaining('use 3d, fluoro, ap, lateral or split'),
+      expect.stringContaining('use 3d, fluoro, ap, lateral, split or compare'),
     ]);
     expect(
       await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).view),

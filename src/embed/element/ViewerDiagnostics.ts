@@ -1,3 +1,4 @@
+import { compareReadouts, type CompareReadouts } from '../../procedure/compareTime';
 import type { ProcedureState } from '../../procedure/procedureState';
 import { XRAY_VIEWS, type XrayView } from '../../procedure/types';
 import { displayValue } from '../../options/displayValue';
@@ -13,6 +14,10 @@ export type ViewerStateSnapshot = ProcedureState & {
   narrating: boolean;
   /** The open patient information panel, or 'none'. */
   panel: string;
+  /** What the stage shows (the `view` option). */
+  view: string;
+  /** In the compare view, the other procedure's readouts at the aligned moment; otherwise null. */
+  compare: CompareReadouts | null;
 };
 
 /** Rendering figures for benchmarks and diagnostics. */
@@ -34,8 +39,11 @@ export class ViewerDiagnostics extends ViewerElementBase {
   /** The state at the current time as a plain object: the last computed frame (computed once if none is). */
   getState(): ViewerStateSnapshot {
     const c = this.controller;
-    const { level, grade, morphology, approach, panel } = c.getSettings();
-    return { ...c.currentFrame(), level, grade, morphology, approach, panel, narrating: c.narrating };
+    const { level, grade, morphology, approach, panel, view } = c.getSettings();
+    const compare =
+      view === 'compare' ? compareReadouts(c.getTimeline(), c.getTime(), c.procedureOptions()) : null;
+    const frame = c.currentFrame();
+    return { ...frame, level, grade, morphology, approach, panel, view, compare, narrating: c.narrating };
   }
 
   /**

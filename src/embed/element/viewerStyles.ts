@@ -12,6 +12,7 @@ import transcriptCss from '../../ui/styles/transcript.css?inline';
 import cureCss from '../../ui/styles/cure.css?inline';
 import cameraCss from '../../ui/styles/camera.css?inline';
 import videoExportCss from '../../ui/styles/videoExport.css?inline';
+import compareCss from '../../ui/styles/compare.css?inline';
 import elementCss from '../element.css?inline';
 
 /*
@@ -33,6 +34,7 @@ const VIEWER_CSS = [
   cureCss,
   cameraCss,
   videoExportCss,
+  compareCss,
   elementCss,
 ];
 

@@ -228,7 +228,7 @@ const CASES: Case[] = [
     'unknown view',
     { view: 'vr' },
     { view: '3d' },
-    ['Ignored view "vr": use 3d, fluoro, ap, lateral or split. Using 3d.'],
+    ['Ignored view "vr": use 3d, fluoro, ap, lateral, split or compare. Using 3d.'],
   ],
   ['controls minimal', { controls: 'minimal' }, { controls: 'minimal' }, []],
   [

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { compareMoment, otherProcedure } from '../../procedure/compareTime';
+import { timelineFor } from '../../procedure/timeline';
+import type { ProcedureState } from '../../procedure/procedureState';
+import { ViewerController } from '../../playback/viewerController';
+import type { ViewerSettings } from '../../playback/viewerSettings';
+
+/** The other side's controller: its time is set by the main viewer; play and pause (a tap on it) go to the main. */
+class FollowerController extends ViewerController {
+  constructor(
+    settings: ViewerSettings,
+    private readonly leader: ViewerController,
+  ) {
+    super(settings);
+  }
+
+  override play(): void {
+    this.leader.play();
+  }
+
+  override pause(): void {
+    this.leader.pause();
+  }
+
+  override togglePlay(): void {
+    this.leader.togglePlay();
+  }
+}
+
+/**
+ * A second, read-only controller for the other procedure of the comparison. It has no clock of its own: every
+ * frame the main viewer computes places it at the aligned moment (compareMoment), and it follows the main
+ * viewer's settings (same patient, language, cutaway…) with the procedure swapped. Its canvas draws on demand.
+ */
+export function useOtherSide(main: ViewerController): ViewerController {
+  const [other] = useState(
+    () =>
+      new FollowerController(
+        { ...main.getSettings(), procedure: otherProcedure(main.getSettings().procedure) },
+        main,
+      ),
+  );
+  useEffect(() => {
+    const moment = { time: 0, held: false, mainStep: main.currentStep() };
+    const follow = (state: ProcedureState) => {
+      const target = timelineFor(otherProcedure(state.procedure));
+      compareMoment(main.getTimeline(), state.time, target, moment);
+      if (other.getTime() !== moment.time) other.seek(moment.time);
+    };
+    const offSettings = main.on('settingschange', ({ settings }) =>
+      other.updateSettings({ ...settings, procedure: otherProcedure(settings.procedure) }),
+    );
+    other.updateSettings({ ...main.getSettings(), procedure: otherProcedure(main.getSettings().procedure) });
+    follow(main.currentFrame());
+    const offFrame = main.on('frame', follow);
+    return () => {
+      offSettings();
+      offFrame();
+    };
+  }, [main, other]);
+  return other;
+}
