@@ -31,5 +31,5 @@ export type { SpineProcedureViewerEventDetail, SpineProcedureViewerEventMap } fr
 export type { GraphicsState, ViewerNotice } from '../playback/viewerEvents';
 export type { OptionKey } from '../options/optionSchema';
 export type { PlaybackRate } from '../options/optionValues';
-export type { ProcedureOptions, StepId, Timeline, XrayView } from '../procedure/types';
+export type { ProcedureId, ProcedureOptions, StepId, Timeline, XrayView } from '../procedure/types';
 export type { ViewerSettings } from '../playback/viewerSettings';

@@ -62,11 +62,17 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const secondary = (
     <>
       {full && <CopyLinkButton />}
-      {full && <HandoutButton />}
-      {full && webgl && <VideoExportButton />}
       {settings.audience === 'clinician' && full && <ClinicianSettingsButton />}
       {showControls && <LanguageSelect />}
     </>
+  );
+  // Take-home exports sit with the view controls, not over the picture: the top bar stays short enough that a
+  // laptop-sized viewer does not fold its controls away.
+  const takeHome = full && (
+    <span className="spv-take-home">
+      <HandoutButton />
+      {webgl && <VideoExportButton />}
+    </span>
   );
   return (
     <div
@@ -129,6 +135,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
           <RateSelect />
           <ViewToggles webgl={webgl} />
           {webgl && <CameraButtons />}
+          {takeHome}
           <TeachingPaceNote />
         </MorePanel>
       )}
@@ -136,6 +143,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
         <div className="spv-view-row">
           <ViewToggles webgl={webgl} />
           {webgl && <CameraButtons />}
+          {takeHome}
         </div>
       )}
       {stepsOpen && <StepList onChoose={() => setStepsOpen(false)} />}
