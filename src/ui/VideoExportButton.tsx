@@ -134,7 +134,10 @@ export function VideoExportButton() {
           {t('video.downloadShort')}
         </a>
       )}
-      <span className="spv-video-status" role="status">
+      <span
+        className={`spv-video-status${phase === 'running' || phase === 'done' ? ' spv-sr-only' : ''}`}
+        role="status"
+      >
         {phase === 'running' && t('video.progress', { percent })}
         {phase === 'done' && t('video.ready')}
         {phase === 'stopped' && t('video.cancelled')}
