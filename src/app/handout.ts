@@ -1,3 +1,4 @@
+import { treatedLevels } from '../procedure/treatedLevels';
 import { loadLanguage, translatorFor } from '../i18n/catalog';
 import { OPTION_SCHEMA } from '../options/optionSchema';
 import { noticeText, parseOptions, rawOptionsFromSearch, startTimeOf } from '../options/parseOptions';
@@ -36,9 +37,10 @@ async function main(): Promise<void> {
   const procedure = t(`procedure.${options.procedure}`);
   document.title = t('handout.pageTitle', { procedure: procedure.toLowerCase() });
   byId('handout-title').textContent = t('handout.title', { procedure: procedure.toLowerCase() });
+  const treated = treatedLevels(options);
   byId('handout-summary').textContent = t('handout.summary', {
-    level: options.level,
-    grade: t(`picker.grade.${options.grade}`),
+    level: treated.map((l) => l.level).join(', '),
+    grade: treated.map((l) => t(`picker.grade.${l.grade}`)).join(', '),
   });
   if (notices.length > 0) {
     const box = byId('handout-notices');

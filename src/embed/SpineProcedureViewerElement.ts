@@ -53,9 +53,12 @@ export class SpineProcedureViewerElement extends MediaElementApi {
     return !this.controller.getPlayback().playing;
   }
 
-  /** The current step's id; setting it goes to the step's first frame. */
+  /**
+   * The current step's id (with its level when several are treated: `access@T12`); setting it goes to the frame
+   * that shows the step's action.
+   */
   get step(): string {
-    return this.controller.currentStep();
+    return this.controller.currentStepKey();
   }
 
   set step(value: string) {

@@ -1,6 +1,7 @@
 import { translate } from '../i18n/catalog';
 import { OPTION_SCHEMA, URL_OPTION_KEYS, type OptionKey, type ViewerOptions } from '../options/optionSchema';
-import type { ProcedureId, StepId } from '../procedure/types';
+import type { StepKey } from '../options/optionSchema';
+import type { ProcedureId } from '../procedure/types';
 import { displayValue } from '../options/displayValue';
 import { PROTOCOL, PROTOCOL_VERSION, isRecord, type MessageId } from './protocolMessages';
 
@@ -28,7 +29,7 @@ export type CommandName = (typeof COMMANDS)[number];
 export type Command =
   | { command: 'hello' | 'getState' | 'play' | 'pause'; args: [] }
   | { command: 'seek'; args: [time: number] }
-  | { command: 'setStep'; args: [step: StepId] }
+  | { command: 'setStep'; args: [step: StepKey] }
   | { command: 'setProcedure'; args: [procedure: ProcedureId] }
   | { command: 'set'; args: [option: OptionKey, value: ViewerOptions[OptionKey]] };
 

@@ -74,3 +74,38 @@ export function httpUrl(options: { sameOrigin?: boolean } = {}): OptionParser<st
     return url.href;
   };
 }
+
+/** The items of a list written "T12,L1", "T12 L1" or given as an array; undefined if it is neither. */
+function listItems(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  const text = textOf(value);
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  return trimmed === '' ? [] : trimmed.split(/[\s,;]+/);
+}
+
+/**
+ * A list of distinct allowed values, at most `max` long ("" and [] are the empty list); undefined when any item is
+ * not allowed, an item repeats, or the list is too long.
+ */
+export function distinctListOf<T>(item: OptionParser<T>, max: number): OptionParser<readonly T[]> {
+  return (value) => {
+    const items = listItems(value);
+    if (!items || items.length > max) return undefined;
+    const parsed = items.map(item);
+    if (parsed.some((p) => p === undefined)) return undefined;
+    const values = parsed as T[];
+    return new Set(values).size === values.length ? values : undefined;
+  };
+}
+
+/** One value ("2"), or a list of them for several levels ("2,3" or [2, 3]); undefined if any item is not allowed. */
+export function oneOrListOf<T>(item: OptionParser<T>, max: number): OptionParser<T | readonly T[]> {
+  return (value) => {
+    const items = listItems(value);
+    if (!items || items.length === 0 || items.length > max) return undefined;
+    const parsed = items.map(item);
+    if (parsed.some((p) => p === undefined)) return undefined;
+    return parsed.length === 1 ? (parsed[0] as T) : (parsed as T[]);
+  };
+}

@@ -14,7 +14,22 @@ import {
   type ProcedureId,
   type StepId,
 } from '../procedure/types';
-import { booleanValue, httpUrl, language, oneOf, rateOf, seconds, type OptionParser } from './optionParsers';
+import { isPerLevelStep } from '../procedure/timeline';
+
+/** A step's id, or a per-level step's key (`cement-injection@T12`). */
+export type StepKey = StepId | `${StepId}@${LevelId}`;
+import { MAX_TREATED_LEVELS, type PerLevel } from '../procedure/treatedLevels';
+import {
+  booleanValue,
+  distinctListOf,
+  httpUrl,
+  language,
+  oneOf,
+  oneOrListOf,
+  rateOf,
+  seconds,
+  type OptionParser,
+} from './optionParsers';
 import {
   AUDIENCES,
   BONE_DENSITIES,
@@ -42,13 +57,23 @@ import {
 export interface ViewerOptions {
   procedure: ProcedureId;
   level: LevelId;
-  grade: GenantGrade;
-  morphology: Morphology;
+  /**
+   * Several levels in one session, in treatment order (up to three, e.g. T12,L1); empty for one level (`level`).
+   * The first one is also `level`.
+   */
+  levels: readonly LevelId[];
+  /** The fracture grade, or one per level in the order of `levels`. */
+  grade: PerLevel<GenantGrade>;
+  /** The fracture shape, or one per level in the order of `levels`. */
+  morphology: PerLevel<Morphology>;
   approach: Approach;
   /** A cement leak to show (venous, disc, epidural, foraminal, soft-tissue), or none. */
   complication: Complication;
-  /** Start at this step, on the frame that shows its action (stepLanding), unless `time` is given. */
-  step: StepId | null;
+  /**
+   * Start at this step, on the frame that shows its action (stepLanding), unless `time` is given. With several
+   * levels a step done per level may name its level (`cement-injection@L1`); without one it is the first level's.
+   */
+  step: StepKey | null;
   /** Start time in seconds; wins over `step`. */
   time: number | null;
   autoplay: boolean;
@@ -119,6 +144,17 @@ const spec = <T>(
   inUrl = true,
 ): OptionSpec<T> => ({ attribute, parse, default: fallback, role, expected, inUrl });
 
+/** A step of either procedure ("access"), or a step done per level with its level ("access@T12"). */
+const stepKey: OptionParser<StepKey> = (value) => {
+  if (typeof value !== 'string') return oneOf(STEP_IDS)(value);
+  const [id, level, extra] = value.trim().split('@');
+  const step = oneOf(STEP_IDS)(id);
+  if (step === undefined || extra !== undefined) return undefined;
+  if (level === undefined) return step;
+  const at = oneOf(LEVEL_IDS)(level);
+  return at && isPerLevelStep(step) ? (`${step}@${at}` as StepKey) : undefined;
+};
+
 /** Poster: a URL, or the empty string for no poster at all. */
 const posterValue: OptionParser<string | null> = (value) =>
   typeof value === 'string' && value.trim() === '' ? '' : httpUrl({ sameOrigin: true })(value);
@@ -127,11 +163,30 @@ const posterValue: OptionParser<string | null> = (value) =>
 export const OPTION_SCHEMA: Schema = {
   procedure: choice('procedure', PROCEDURE_IDS, 'kyphoplasty', 'setting', 'expected.procedure'),
   level: choice('level', LEVEL_IDS, 'L1', 'setting', 'expected.level'),
-  grade: choice('grade', GRADES, 2, 'setting', 'expected.grade'),
-  morphology: choice('morphology', MORPHOLOGIES, 'wedge', 'setting', 'expected.morphology'),
+  levels: spec(
+    'levels',
+    distinctListOf(oneOf(LEVEL_IDS), MAX_TREATED_LEVELS),
+    [] as readonly LevelId[],
+    'setting',
+    'expected.levels',
+  ),
+  grade: {
+    ...spec('grade', oneOrListOf(oneOf(GRADES), MAX_TREATED_LEVELS), 2, 'setting', 'expected.grade'),
+    values: GRADES,
+  },
+  morphology: {
+    ...spec(
+      'morphology',
+      oneOrListOf(oneOf(MORPHOLOGIES), MAX_TREATED_LEVELS),
+      'wedge',
+      'setting',
+      'expected.morphology',
+    ),
+    values: MORPHOLOGIES,
+  },
   approach: choice('approach', APPROACHES, 'bipedicular', 'setting', 'expected.approach'),
   complication: choice('complication', COMPLICATIONS, 'none', 'setting', 'expected.complication'),
-  step: spec('step', oneOf(STEP_IDS), null, 'start', 'expected.step'),
+  step: spec('step', stepKey, null, 'start', 'expected.step'),
   time: spec('time', seconds, null, 'start', 'expected.time'),
   autoplay: spec('autoplay', booleanValue, false, 'start', 'expected.boolean'),
   loop: spec('loop', booleanValue, false, 'playback', 'expected.boolean'),

@@ -2,13 +2,15 @@ import { translate, type MessageKey, type MessageParams } from '../i18n/catalog'
 import { clampTime, findStep, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import { stepLanding } from '../procedure/stepNavigation';
-import type { ProcedureId, StepId } from '../procedure/types';
+import type { StepId, Timeline } from '../procedure/types';
+import { reconcileLevelLists } from './levelLists';
 import { displayValue } from './displayValue';
 import {
   DEFAULT_OPTIONS,
   OPTION_KEYS,
   OPTION_SCHEMA,
   type OptionKey,
+  type StepKey,
   type ViewerOptions,
 } from './optionSchema';
 
@@ -64,12 +66,16 @@ export function parseOption<K extends OptionKey>(
 }
 
 /** A step asked of a procedure that lacks it lands where the procedure toggle would land. */
-function stepInProcedure(step: StepId, procedure: ProcedureId): StepId | null {
-  const timeline = timelineFor(procedure);
+function stepInProcedure(step: StepId, timeline: Timeline): StepKey | null {
   if (findStep(timeline, step)) return step;
-  const kypho = timelineFor('kyphoplasty');
-  const mapped = mapTimeToProcedure(kypho, findStep(kypho, step)!.start, procedure);
-  return timeline.steps.find((s) => s.start === mapped)?.id ?? null;
+  const kypho = timelineFor('kyphoplasty', timeline.levels);
+  const mapped = mapTimeToProcedure(kypho, findStep(kypho, step)!.start, timeline.procedure);
+  return (timeline.steps.find((s) => s.start === mapped)?.key as StepKey | undefined) ?? null;
+}
+
+/** The timeline the options ask for: the procedure, for its one level or each of its levels. */
+export function timelineOfOptions(options: Pick<ViewerOptions, 'procedure' | 'levels'>): Timeline {
+  return timelineFor(options.procedure, options.levels);
 }
 
 /**
@@ -85,16 +91,20 @@ export function parseOptions(raw: RawOptions, lang = DEFAULT_OPTIONS.lang): Pars
     (options as unknown as Record<OptionKey, unknown>)[key] = value;
     if (notice) notices.push(notice);
   }
-  const timeline = timelineFor(options.procedure);
+  const levels = reconcileLevelLists(options, lang);
+  Object.assign(options, levels.values);
+  notices.push(...levels.notices);
+  const timeline = timelineOfOptions(options);
   if (options.step && !findStep(timeline, options.step)) {
-    const landed = stepInProcedure(options.step, options.procedure) ?? 'overview';
+    const id = options.step.split('@')[0] as StepId;
+    const landed = stepInProcedure(id, timeline) ?? 'overview';
     notices.push({
       option: 'step',
       key: 'notice.stepNotInProcedure',
       params: {
         value: displayValue(String(raw.step)),
         procedure: translate(lang, `procedure.${options.procedure}`),
-        fallback: translate(lang, `step.${landed}.title`),
+        fallback: translate(lang, `step.${findStep(timeline, landed)!.id}.title`),
       },
     });
     options.step = landed;
@@ -128,9 +138,9 @@ export function rawOptionsFromSearch(search: string): Record<string, string> {
 }
 
 /** The start time the options ask for: `time` wins, else the frame that shows the step's action, else 0. */
-export function startTimeOf(options: Pick<ViewerOptions, 'time' | 'step' | 'procedure'>): number {
+export function startTimeOf(options: Pick<ViewerOptions, 'time' | 'step' | 'procedure' | 'levels'>): number {
   if (options.time !== null) return options.time;
-  if (options.step) return stepLanding(timelineFor(options.procedure), options.step) ?? 0;
+  if (options.step) return stepLanding(timelineOfOptions(options), options.step) ?? 0;
   return 0;
 }
 

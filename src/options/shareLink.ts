@@ -1,4 +1,3 @@
-import type { StepId } from '../procedure/types';
 import { OPTION_SCHEMA, URL_OPTION_KEYS, type ViewerOptions } from './optionSchema';
 
 /** Seconds as the URL's `t`: up to 6 decimals (the most `t` accepts), no trailing zeros, never an exponent. */
@@ -21,7 +20,7 @@ const WHEN_CHANGED = URL_OPTION_KEYS.filter(
 export function buildShareLink(
   base: string,
   options: Pick<ViewerOptions, (typeof ALWAYS)[number]> & Partial<ViewerOptions>,
-  step: StepId,
+  step: string,
   time: number,
 ): string {
   const url = new URL(base);
@@ -30,7 +29,8 @@ export function buildShareLink(
   url.searchParams.set('step', step);
   url.searchParams.set('t', formatSeconds(time));
   for (const key of WHEN_CHANGED) {
-    if (options[key] !== undefined && options[key] !== OPTION_SCHEMA[key].default)
+    // Compared as written, so a list equal to the default (an empty `levels`) is left out like any default.
+    if (options[key] !== undefined && String(options[key]) !== String(OPTION_SCHEMA[key].default))
       url.searchParams.set(OPTION_SCHEMA[key].attribute, String(options[key]));
   }
   url.hash = '';

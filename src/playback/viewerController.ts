@@ -2,9 +2,12 @@ import type { OptionKey, ViewerOptions } from '../options/optionSchema';
 import type { PlaybackRate } from '../options/optionValues';
 import type { ProcedureState } from '../procedure/procedureState';
 import { nextStepLanding, previousStepLanding, stepLanding } from '../procedure/stepNavigation';
-import { stepIndexAt, timelineFor } from '../procedure/timeline';
-import { mapTimeToProcedure } from '../procedure/toggleMapping';
-import type { ProcedureId, ProcedureOptions, StepId, Timeline } from '../procedure/types';
+import { stepIndexAt } from '../procedure/timeline';
+import { levelOptionsOf } from '../procedure/treatedLevels';
+import { mapTimeToTimeline } from '../procedure/toggleMapping';
+import { reconcileLevelLists } from '../options/levelLists';
+import { translate } from '../i18n/catalog';
+import type { ProcedureOptions, StepId, Timeline } from '../procedure/types';
 import { performanceClock, type Clock } from './clock';
 import { Emitter } from './emitter';
 import { FrameState } from './frameState';
@@ -25,6 +28,7 @@ import {
   isSettingOption,
   procedureOptionsOf,
   SETTING_OF_OPTION,
+  timelineOfSettings,
   type ViewerSettings,
 } from './viewerSettings';
 
@@ -68,7 +72,7 @@ export class ViewerController extends Emitter<ViewerEvents> {
     super();
     this.settings = settings;
     this.clock = options.clock ?? performanceClock;
-    this.timeline = timelineFor(settings.procedure);
+    this.timeline = timelineOfSettings(settings);
     this.renderer = new RendererBridge(
       headlessFrames({
         hasRenderer: () => this.renderer.attached,
@@ -109,6 +113,11 @@ export class ViewerController extends Emitter<ViewerEvents> {
     return this.timeline.steps[stepIndexAt(this.timeline, this.playback.getTime())]!.id;
   }
 
+  /** The current step's unique key: its id, or `id@level` for a step done per level (`access@T12`). */
+  currentStepKey(): string {
+    return this.timeline.steps[stepIndexAt(this.timeline, this.playback.getTime())]!.key;
+  }
+
   /** The last computed frame: hot, mutated in place each frame. Read it inside a frame; never keep it. */
   get state(): ProcedureState {
     return this.frame.state;
@@ -118,6 +127,17 @@ export class ViewerController extends Emitter<ViewerEvents> {
   procedureOptions(): ProcedureOptions {
     this.options = procedureOptionsOf(this.settings, this.options);
     return this.options;
+  }
+
+  /** Each treated level as one-level options, in treatment order (one entry for one level). */
+  treatedLevelOptions(): readonly ProcedureOptions[] {
+    return levelOptionsOf(this.procedureOptions(), this.timeline.levels);
+  }
+
+  /** Which treated level the current moment works on (read from the timeline; no frame needed). */
+  currentLevelIndex(): number {
+    const step = this.timeline.steps[stepIndexAt(this.timeline, this.playback.getTime())]!;
+    return Math.min(step.levelIndex, this.treatedLevelOptions().length - 1);
   }
 
   /**
@@ -169,8 +189,11 @@ export class ViewerController extends Emitter<ViewerEvents> {
     this.playback.seek(time);
   }
 
-  /** Go to the frame that shows a step's action (stepLanding); false if the step is not in this procedure. */
-  seekStep(id: StepId): boolean {
+  /**
+   * Go to the frame that shows a step's action (stepLanding), by key (`access@T12`) or id; false if the step is not
+   * in this procedure.
+   */
+  seekStep(id: string): boolean {
     const time = stepLanding(this.timeline, id);
     if (time === undefined) return false;
     this.seek(time);
@@ -237,13 +260,19 @@ export class ViewerController extends Emitter<ViewerEvents> {
   }
 
   updateSettings(patch: Partial<ViewerSettings>): void {
-    const next = { ...this.settings, ...patch };
     const keys = Object.keys(patch) as (keyof ViewerSettings)[];
-    if (!keys.some((k) => this.settings[k] !== next[k])) return;
-    const switching = next.procedure !== this.settings.procedure;
+    const merged = { ...this.settings, ...patch };
+    if (!keys.some((k) => this.settings[k] !== merged[k])) return;
+    // The level options agree with each other whichever changed (a grade list too short gets a notice).
+    const picked = 'level' in patch && !('levels' in patch);
+    const { values: next, notices } = reconcileLevelLists(merged, merged.lang, picked);
+    if (notices.length > 0)
+      this.notices.add(notices, notices.map((n) => translate('en', n.key, n.params)).join(' '));
+    const switching =
+      next.procedure !== this.settings.procedure || next.levels.join() !== this.settings.levels.join();
     // Settings first, so listeners of the switch's events read the new procedure.
     this.settings = next;
-    if (switching) this.switchProcedure(next.procedure);
+    if (switching) this.switchTimeline(timelineOfSettings(next));
     this.emit('settingschange', { settings: next });
     this.requestFrame();
   }
@@ -258,16 +287,21 @@ export class ViewerController extends Emitter<ViewerEvents> {
     else if (key === 'rate') this.setRate(value as PlaybackRate);
     else if (key === 'loop') this.setLoop(value as boolean);
     else if (key === 'time' && value !== null) this.seek(value as number);
-    else if (key === 'step' && value !== null) return this.seekStep(value as StepId);
+    else if (key === 'step' && value !== null) return this.seekStep(value as string);
     return true;
   }
 
-  /** Toggle procedure keeping the viewer's place (same step and progress, or the next shared step). */
-  private switchProcedure(procedure: ProcedureId): void {
-    const time = mapTimeToProcedure(this.timeline, this.playback.getTime(), procedure);
-    this.timeline = timelineFor(procedure);
+  /**
+   * Toggle procedure or treated levels keeping the viewer's place (same step and progress, or the next step both
+   * have).
+   */
+  private switchTimeline(timeline: Timeline): void {
+    const time = mapTimeToTimeline(this.timeline, this.playback.getTime(), timeline);
+    const procedure = timeline.procedure;
+    const changedProcedure = procedure !== this.timeline.procedure;
+    this.timeline = timeline;
     this.playback.setDuration(this.timeline.duration, time);
-    this.emit('procedurechange', { procedure, time });
+    if (changedProcedure) this.emit('procedurechange', { procedure, time });
     // The place is kept, but in the new procedure's time: tell time displays.
     this.media.timeupdate();
   }

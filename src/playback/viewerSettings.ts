@@ -17,7 +17,10 @@ import type {
   Morphology,
   ProcedureId,
   ProcedureOptions,
+  Timeline,
 } from '../procedure/types';
+import { timelineFor } from '../procedure/timeline';
+import { treatedLevels, type PerLevel } from '../procedure/treatedLevels';
 
 export type CameraMode = 'guided' | 'free';
 
@@ -25,8 +28,12 @@ export type CameraMode = 'guided' | 'free';
 export interface ViewerSettings {
   procedure: ProcedureId;
   level: LevelId;
-  grade: GenantGrade;
-  morphology: Morphology;
+  /** Several levels treated in one session, in order (the first is also `level`); empty for one level. */
+  levels: readonly LevelId[];
+  /** The fracture grade, or one per level. */
+  grade: PerLevel<GenantGrade>;
+  /** The fracture shape, or one per level. */
+  morphology: PerLevel<Morphology>;
   approach: Approach;
   /** The cement leak shown (the `complication` option). */
   complication: Complication;
@@ -55,6 +62,7 @@ export interface ViewerSettings {
 export const SETTING_OF_OPTION = {
   procedure: 'procedure',
   level: 'level',
+  levels: 'levels',
   grade: 'grade',
   morphology: 'morphology',
   approach: 'approach',
@@ -101,16 +109,23 @@ export function procedureOptionsOf(
   settings: ViewerSettings,
   previous: ProcedureOptions | null,
 ): ProcedureOptions {
-  const { level, grade, morphology, approach, complication } = settings;
+  const { approach, complication } = settings;
+  const list = treatedLevels(settings);
+  const first = list[0]!;
   const p = previous;
-  if (
-    p &&
-    p.level === level &&
-    p.grade === grade &&
-    p.morphology === morphology &&
-    p.approach === approach &&
-    (p.complication ?? 'none') === complication
-  )
-    return p;
-  return { level, grade, morphology, approach, complication };
+  const sameLevels =
+    p !== null &&
+    (p.treated ?? [p]).length === list.length &&
+    list.every((l, i) => {
+      const q = (p.treated ?? [p])[i]!;
+      return q.level === l.level && q.grade === l.grade && q.morphology === l.morphology;
+    });
+  if (p && sameLevels && p.approach === approach && (p.complication ?? 'none') === complication) return p;
+  const options: ProcedureOptions = { ...first, approach, complication };
+  return list.length > 1 ? { ...options, treated: list } : options;
+}
+
+/** The timeline the settings ask for: the procedure, for its one level or each of its levels. */
+export function timelineOfSettings(settings: Pick<ViewerSettings, 'procedure' | 'levels'>): Timeline {
+  return timelineFor(settings.procedure, settings.levels);
 }

@@ -1,4 +1,30 @@
-import type { CameraPresetId, Complication, FluoroView, ProcedureId, StepId } from './types';
+import type { LevelId } from '../anatomy/levels';
+import type {
+  CameraPresetId,
+  Complication,
+  FluoroView,
+  GenantGrade,
+  Morphology,
+  ProcedureId,
+  StepId,
+} from './types';
+
+/** Where one treated level stands: its fracture, its height and its cement (one entry per treated level). */
+export interface LevelProgress {
+  level: LevelId;
+  grade: GenantGrade;
+  morphology: Morphology;
+  anteriorHeightMm: number;
+  middleHeightMm: number;
+  posteriorHeightMm: number;
+  anteriorHeightPct: number;
+  wedgeAngleDeg: number;
+  cementVolumeMl: number;
+  /** Fraction of this level's planned dose injected so far. */
+  cementFill: number;
+  cementCure: number;
+  leakVolumeMl: number;
+}
 
 /** Everything a frame needs, as plain numbers and ids. Filled in place by `stateAt` (no allocation per frame). */
 export interface ProcedureState {
@@ -6,7 +32,18 @@ export interface ProcedureState {
   duration: number;
   procedure: ProcedureId;
   step: StepId;
+  /** The step's unique key: its id, or `id@level` for a step repeated per level (`cement-injection@T12`). */
+  stepKey: string;
   stepIndex: number;
+  /** The level this moment works on (the first treated level before the per-level steps, the last one after). */
+  level: LevelId;
+  /** Its place in the treated levels (0 with one level). */
+  levelIndex: number;
+  /** That level's fracture grade and shape. */
+  grade: GenantGrade;
+  morphology: Morphology;
+  /** Every treated level, in treatment order (one entry with one level); see LevelProgress. */
+  levels: LevelProgress[];
   /** 0 at the step's start, 1 at its end. */
   stepProgress: number;
 
@@ -74,7 +111,13 @@ export function createProcedureState(): ProcedureState {
     duration: 0,
     procedure: 'kyphoplasty',
     step: 'overview',
+    stepKey: 'overview',
     stepIndex: 0,
+    level: 'L1',
+    levelIndex: 0,
+    grade: 2,
+    morphology: 'wedge',
+    levels: [],
     stepProgress: 0,
     needleDepthMm: 0,
     cannulaDepthMm: 0,
@@ -113,4 +156,39 @@ export function createProcedureState(): ProcedureState {
     insideView: 0,
     seeThrough: 0,
   };
+}
+
+/** An empty level entry (filled by stateAt). */
+export function createLevelProgress(): LevelProgress {
+  return {
+    level: 'L1',
+    grade: 2,
+    morphology: 'wedge',
+    anteriorHeightMm: 0,
+    middleHeightMm: 0,
+    posteriorHeightMm: 0,
+    anteriorHeightPct: 0,
+    wedgeAngleDeg: 0,
+    cementVolumeMl: 0,
+    cementFill: 0,
+    cementCure: 0,
+    leakVolumeMl: 0,
+  };
+}
+
+/** Copy a level's figures from its frame into its entry. */
+export function writeLevelProgress(from: ProcedureState, out: LevelProgress): LevelProgress {
+  out.level = from.level;
+  out.grade = from.grade;
+  out.morphology = from.morphology;
+  out.anteriorHeightMm = from.anteriorHeightMm;
+  out.middleHeightMm = from.middleHeightMm;
+  out.posteriorHeightMm = from.posteriorHeightMm;
+  out.anteriorHeightPct = from.anteriorHeightPct;
+  out.wedgeAngleDeg = from.wedgeAngleDeg;
+  out.cementVolumeMl = from.cementVolumeMl;
+  out.cementFill = from.cementFill;
+  out.cementCure = from.cementCure;
+  out.leakVolumeMl = from.leakVolumeMl;
+  return out;
 }

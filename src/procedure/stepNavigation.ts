@@ -2,7 +2,7 @@ import { createProcedureState, type ProcedureState } from './procedureState';
 import { stateAt } from './stateAt';
 import { STEP_BLEND_SECONDS } from './steppedChannels';
 import { findStep, stepIndexAt } from './timeline';
-import type { Channel, ProcedureOptions, StepId, Timeline } from './types';
+import type { Channel, ProcedureOptions, Timeline } from './types';
 
 type NumericField = {
   [K in keyof ProcedureState]: ProcedureState[K] extends number ? K : never;
@@ -94,9 +94,12 @@ export function stepLandings(timeline: Timeline): readonly number[] {
   return landings;
 }
 
-/** Where a jump to this step lands (see findLanding); undefined if the step is not in this procedure. */
-export function stepLanding(timeline: Timeline, id: StepId): number | undefined {
-  const step = findStep(timeline, id);
+/**
+ * Where a jump to this step lands (see findLanding): by key (`access@T12`) or id (the first such step); undefined
+ * if the step is not in this procedure.
+ */
+export function stepLanding(timeline: Timeline, key: string): number | undefined {
+  const step = findStep(timeline, key);
   return step && stepLandings(timeline)[step.index];
 }
 

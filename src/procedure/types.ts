@@ -129,11 +129,32 @@ export interface ProcedureOptions {
   approach: Approach;
   /** A cement leak to show; absent means none. */
   complication?: Complication;
+  /**
+   * Several levels in one session (2–3, in treatment order, the first being level/grade/morphology above); absent
+   * for one level. See treatedLevels.ts.
+   */
+  treated?: readonly TreatedLevel[];
+}
+
+/** One level treated in a session, with its own fracture. */
+export interface TreatedLevel {
+  level: LevelId;
+  grade: GenantGrade;
+  morphology: Morphology;
 }
 
 /** A step placed on the time axis. */
 export interface TimedStep {
   id: StepId;
+  /**
+   * Unique in its timeline: the id, or `id@level` for a step repeated per level when several levels are treated
+   * (`cement-injection@T12`). Deep links, step lists and the comparison find steps by it.
+   */
+  key: string;
+  /** The level the step works on when several are treated; null for a step shared by all (positioning, closure). */
+  level: LevelId | null;
+  /** Which treated level the step belongs to (0 for one level; shared steps belong to the nearest level). */
+  levelIndex: number;
   index: number;
   start: number;
   end: number;
@@ -144,6 +165,8 @@ export interface Timeline {
   procedure: ProcedureId;
   duration: number;
   steps: readonly TimedStep[];
+  /** The treated levels when there are several (in order); empty for one level. */
+  levels: readonly LevelId[];
 }
 
 export function isStepId(value: string): value is StepId {

@@ -5,7 +5,7 @@ import { PerspectiveCamera, Vector3 } from 'three';
 import { MAX_DISTANCE, MIN_DISTANCE, nudgeCamera, orbitOf, orbitScratch } from './cameraNudge';
 import type { FluoroPanel } from '../fluoro/fluoroLayout';
 import type { StepDefinition } from '../procedure/types';
-import { useController, useSettings } from '../playback/react/viewerHooks';
+import { useActiveLevel, useController, useSettings } from '../playback/react/viewerHooks';
 import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from './cameraPoses';
 import { centringOffset, framingDistance, freeArea, projectedRadiusPx, type ScreenRect } from './shotFraming';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
@@ -40,7 +40,11 @@ const newFraming = (): Framing => ({
  */
 export function CameraRig() {
   const controller = useController();
-  const { level, view, procedure, grade, morphology, approach, complication } = useSettings();
+  const { view, procedure } = useSettings();
+  // The level the moment works on: the camera frames it (the world is centred on it; see SpineScene).
+  const { options: active } = useActiveLevel();
+  const { level, grade, morphology, approach } = active;
+  const complication = active.complication ?? 'none';
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const camera = useThree((s) => s.camera);
   const reducedMotion = usePrefersReducedMotion();

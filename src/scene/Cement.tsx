@@ -13,6 +13,8 @@ import { useSceneResources } from './useSceneResources';
 export interface CementProps {
   /** Cells and their arrival fractions, in the treated level's local frame. */
   arrival: CementArrival;
+  /** Which treated level (its fill and cure are read from the frame's entry for it). */
+  levelIndex: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface CementProps {
  * smoothed copy of the field (one colour; glossy while liquid, matte once set); the X-ray pass
  * integrates the same field along each ray.
  */
-export function Cement({ arrival }: CementProps) {
+export function Cement({ arrival, levelIndex }: CementProps) {
   const controller = useController();
   const { cutaway } = useSceneResources();
   const camera = useThree((s) => s.camera);
@@ -65,7 +67,7 @@ export function Cement({ arrival }: CementProps) {
   );
 
   useFrame(() => {
-    const s = controller.state;
+    const s = controller.state.levels[levelIndex] ?? controller.state;
     // Thresholded by volume, so the mass shown holds exactly the readout's cement volume at every fill.
     surface.uniforms.uFill.value = fillThreshold(surface.volume, s.cementFill);
     surface.uniforms.uCure.value = s.cementCure;

@@ -18,6 +18,8 @@ export interface CementLeakProps {
   options: ProcedureOptions;
   procedure: ProcedureId;
   complication: Complication;
+  /** Which treated level (its leak volume and cure are read from the frame's entry for it). */
+  levelIndex: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface CementLeakProps {
  * as radiodense as the cement inside the body (PMMA with barium sulphate). One instanced draw; nothing allocated per
  * frame. Renders nothing when no complication is shown.
  */
-export function CementLeak({ options, procedure, complication }: CementLeakProps) {
+export function CementLeak({ options, procedure, complication, levelIndex }: CementLeakProps) {
   const controller = useController();
   const finalMl = leakFinalMl(complication);
   const leak = useMemo(() => {
@@ -83,7 +85,7 @@ export function CementLeak({ options, procedure, complication }: CementLeakProps
 
   useFrame(() => {
     if (!leak) return;
-    const s = controller.state;
+    const s = controller.state.levels[levelIndex] ?? controller.state;
     const share = s.leakVolumeMl / finalMl;
     const { mesh, ghost, blobs, radius } = leak;
     mesh.visible = share > 0;

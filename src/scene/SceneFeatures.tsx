@@ -30,10 +30,18 @@ export interface TreatedLevelFeaturesProps {
   options: ProcedureOptions;
   /** The cement leak shown, if any (apart from `options`, so switching it leaves the cement as it is). */
   complication: Complication;
+  /** Which treated level this is (its cement and leak are read from the frame's entry for it). */
+  levelIndex: number;
 }
 
 /** The instruments, skin marks, balloons, cavity and cement, in the treated vertebra's frame. */
-export function TreatedLevelFeatures({ plan, procedure, options, complication }: TreatedLevelFeaturesProps) {
+export function TreatedLevelFeatures({
+  plan,
+  procedure,
+  options,
+  complication,
+  levelIndex,
+}: TreatedLevelFeaturesProps) {
   const arrival = useMemo(
     () => cementArrival(procedure, options, fractureProfile(options).fractured),
     [procedure, options],
@@ -45,9 +53,45 @@ export function TreatedLevelFeatures({ plan, procedure, options, complication }:
       <Drill plan={plan} />
       <Balloons plan={plan} />
       <BalloonCavity plan={plan} />
-      <Cement arrival={arrival} />
-      <CementLeak options={options} procedure={procedure} complication={complication} />
+      <Cement arrival={arrival} levelIndex={levelIndex} />
+      <CementLeak
+        options={options}
+        procedure={procedure}
+        complication={complication}
+        levelIndex={levelIndex}
+      />
       <SkinMarks plan={plan} />
+    </>
+  );
+}
+
+/** LevelCementProps: a treated level other than the one being worked on. */
+export interface LevelCementProps {
+  procedure: ProcedureId;
+  /** That level's one-level options (its fracture; a leak only at the first level). */
+  options: ProcedureOptions;
+  /** Its place in the treated levels. */
+  levelIndex: number;
+}
+
+/**
+ * The cement (and leak) of a treated level while another is being worked on: none yet before its turn, all of
+ * it after, setting with the others; its instruments are out of the picture.
+ */
+export function LevelCement({ procedure, options, levelIndex }: LevelCementProps) {
+  const arrival = useMemo(
+    () => cementArrival(procedure, options, fractureProfile(options).fractured),
+    [procedure, options],
+  );
+  return (
+    <>
+      <Cement arrival={arrival} levelIndex={levelIndex} />
+      <CementLeak
+        options={options}
+        procedure={procedure}
+        complication={options.complication ?? 'none'}
+        levelIndex={levelIndex}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { SpineModel } from '../anatomy/loadSpineModel';
 import { levelPose } from '../anatomy/spineLayout';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
-import { useSettings } from '../playback/react/viewerHooks';
+import { useActiveLevel, useSettings, useTreatedLevels } from '../playback/react/viewerHooks';
 import { CutawayDriver } from './CutawayDriver';
 import { StaticSpine } from './StaticSpine';
 import { TreatedVertebra } from './TreatedVertebra';
@@ -17,43 +17,63 @@ export interface SpineSceneProps {
 }
 
 /**
- * The spine, prone (posterior up), with the treated level at the world origin. Everything inside the treated
- * level's group lives in that vertebra's own frame, the frame the procedure's access paths are planned in.
+ * The spine, prone (posterior up), with the level being worked on at the world origin. Everything inside that
+ * level's group lives in that vertebra's own frame, the frame the procedure's access paths are planned in. With
+ * several levels, the others are drawn in their own frames with their own fracture and cement, and the world
+ * re-centres on each level as its turn comes (the step cut between levels carries the camera there).
  */
 export function SpineScene({ model, features }: SpineSceneProps) {
   const settings = useSettings();
-  const options = useMemo(
-    () => ({
-      level: settings.level,
-      grade: settings.grade,
-      morphology: settings.morphology,
-      approach: settings.approach,
-    }),
-    [settings.level, settings.grade, settings.morphology, settings.approach],
-  );
-  const pose = levelPose(settings.level);
-  const plan = accessPlan(settings.level, settings.approach);
-  const marks = vertebraLandmarks(settings.level);
+  const treated = useTreatedLevels();
+  const { index: activeIndex, options } = useActiveLevel();
+  const treatedIds = useMemo(() => treated.map((o) => o.level), [treated]);
+  const pose = levelPose(options.level);
+  const plan = accessPlan(options.level, options.approach);
+  const marks = vertebraLandmarks(options.level);
   return (
     // Prone: the spine's +Y (cranial) becomes world +Z and its +Z (anterior) points down. The spine is turned so
-    // the treated vertebra sits level, which keeps every camera preset true to that vertebra's own axes.
+    // the level being worked on sits level, which keeps every camera preset true to that vertebra's own axes.
     <group rotation-x={Math.PI / 2}>
       <group rotation-x={-pose.rotationXRad}>
         <group position={[-pose.position[0], -pose.position[1], -pose.position[2]]}>
-          <StaticSpine scene={model.root} treatedLevel={settings.level} />
+          <StaticSpine scene={model.root} treatedLevels={treatedIds} />
           {settings.labels && features && <features.LevelLabels />}
+          {treated.map((other, index) => {
+            if (index === activeIndex) return null;
+            const at = levelPose(other.level);
+            return (
+              <group
+                key={other.level}
+                position={at.position as [number, number, number]}
+                rotation-x={at.rotationXRad}
+              >
+                <TreatedVertebra scene={model.root} options={other} levelIndex={index} active={false} />
+                {features && (
+                  <features.LevelCement procedure={settings.procedure} options={other} levelIndex={index} />
+                )}
+              </group>
+            );
+          })}
           <group position={pose.position as [number, number, number]} rotation-x={pose.rotationXRad}>
-            <TreatedVertebra scene={model.root} options={options} />
+            <TreatedVertebra
+              key={options.level}
+              scene={model.root}
+              options={options}
+              levelIndex={activeIndex}
+              active
+            />
             <CutawayDriver marks={marks} />
             {features && (
               <features.TreatedLevelFeatures
+                key={options.level}
                 plan={plan}
                 procedure={settings.procedure}
                 options={options}
-                complication={settings.complication}
+                complication={options.complication ?? 'none'}
+                levelIndex={activeIndex}
               />
             )}
-            {settings.labels && features && <features.TreatedLabels level={settings.level} plan={plan} />}
+            {settings.labels && features && <features.TreatedLabels level={options.level} plan={plan} />}
           </group>
         </group>
       </group>

@@ -13,8 +13,8 @@ import { useSceneResources } from './useSceneResources';
 export interface StaticSpineProps {
   /** Root of the loaded spine asset. */
   scene: Object3D;
-  /** Left out of the merge: the treated level is drawn (and deformed) on its own. */
-  treatedLevel: LevelId;
+  /** Left out of the merge: the treated levels are drawn (and deformed) on their own. */
+  treatedLevels: readonly LevelId[];
 }
 
 /** How far the ribs and iliac wings fade while the view is inside the treated body (1 = gone). */
@@ -31,9 +31,11 @@ const ORIGIN = new Vector3();
  * into a third, named `context-bones`, that fades while the view is inside the treated body (the close-ups look
  * through the rib cage or past the pelvis): three draw calls for the spine.
  */
-export function StaticSpine({ scene, treatedLevel }: StaticSpineProps) {
+export function StaticSpine({ scene, treatedLevels }: StaticSpineProps) {
   const { fluoro } = useSceneResources();
-  const merged = useMemo(() => mergeStaticParts(scene, [treatedLevel]), [scene, treatedLevel]);
+  const excluded = treatedLevels.join(',');
+  // Keyed by the joined list, so a new array with the same levels does not merge again.
+  const merged = useMemo(() => mergeStaticParts(scene, excluded.split(',')), [scene, excluded]);
   // One focus per viewer: what the camera looks at, so near bones that would hide it are cut away.
   const focus = useMemo(() => createFocusUniform(), []);
   const materials = useMemo(

@@ -17,6 +17,10 @@ export interface TreatedVertebraProps {
   scene: Object3D;
   /** Level, grade, morphology and approach. */
   options: ProcedureOptions;
+  /** Its place in the treated levels (its heights are read from the frame's entry for it). */
+  levelIndex: number;
+  /** The level being worked on: only it opens up (cut away, see-through inside) for the action. */
+  active: boolean;
 }
 
 /** Translucency of the closed body while the action is inside it and the cutaway is off. */
@@ -40,13 +44,16 @@ function showThrough(material: Material, fade: number): void {
  * overview, and opened by a mid-sagittal cut (patient's left half removed) with a trabecular cut face when the
  * action is inside it.
  */
-export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
+export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedVertebraProps) {
   const controller = useController();
   const { cutaway: cutawayEnabled } = useSettings();
   const profile = useMemo(() => fractureProfile(options), [options]);
   const { fluoro, cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
-  const body = useMemo(() => createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane }), [cutaway]);
+  const body = useMemo(
+    () => createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null }),
+    [cutaway, active],
+  );
   const parts = useMemo(() => createTreatedBoneMaterial({ fracture: false, clip: null }), []);
   const bodyFluoro = useMemo(
     () => createTreatedBodyFluoroMaterial(fluoro, { ...body.uniforms }),
@@ -80,10 +87,11 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
 
   useFrame(() => {
     const s = controller.state;
+    const own = s.levels[levelIndex] ?? s;
     const h = body.uniforms.uFractureHeights.value;
-    h[0] = s.anteriorHeightMm / profile.normal.anteriorMm;
-    h[1] = s.middleHeightMm / profile.normal.middleMm;
-    h[2] = s.posteriorHeightMm / profile.normal.posteriorMm;
+    h[0] = own.anteriorHeightMm / profile.normal.anteriorMm;
+    h[1] = own.middleHeightMm / profile.normal.middleMm;
+    h[2] = own.posteriorHeightMm / profile.normal.posteriorMm;
     const e = body.uniforms.uBodyHalfExtent.value;
     e[0] = marks.bodyWidthMm / 2;
     e[1] = marks.bodyDepthMm / 2;
@@ -92,7 +100,7 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
     // See-through when the view goes inside without a cut, and at the result (the cement in a whole body).
     // See-through (SEE_THROUGH_OPACITY) at access, where the needles run inside the pedicles, and at the result,
     // where the cement sits inside a whole body; the body alone also fades when the view goes inside uncut.
-    const cutless = cutawayEnabled ? 0 : s.insideView;
+    const cutless = cutawayEnabled || !active ? 0 : s.insideView;
     const seeThrough = (1 - SEE_THROUGH_OPACITY) * s.seeThrough;
     showThrough(body.material, Math.max((1 - GHOST_OPACITY) * cutless, seeThrough));
     showThrough(parts.material, seeThrough);
@@ -111,7 +119,8 @@ export function TreatedVertebra({ scene, options }: TreatedVertebraProps) {
       ))}
       {meshes.map(
         (m) =>
-          m.isBody && <CutFaceShell key={`${m.name}-cut`} geometry={m.geometry} uniforms={body.uniforms} />,
+          m.isBody &&
+          active && <CutFaceShell key={`${m.name}-cut`} geometry={m.geometry} uniforms={body.uniforms} />,
       )}
     </>
   );

@@ -35,7 +35,7 @@ export function CopyLinkButton() {
     const link = buildShareLink(
       base,
       optionsOfSettings(settings),
-      controller.currentStep(),
+      controller.currentStepKey(),
       controller.getTime(),
     );
     try {

@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useSettings, useT } from '../playback/react/viewerHooks';
 import { Icon } from './icons';
 import { OptionSelect } from './OptionSelect';
+import { AlsoTreatFields } from './AlsoTreatFields';
+import { treatedLevels, valueForLevel } from '../procedure/treatedLevels';
 
 /**
  * The fracture shown ("L1 · wedge · G2") as a button that opens a small panel with three native menus — level,
@@ -69,11 +71,15 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
     chip.current?.focus();
   };
 
-  const full = `${settings.level} · ${t(`morphology.${settings.morphology}`)} · G${settings.grade}`;
-  // A small viewer shows only the level and the grade; a screen reader still hears the whole summary.
+  const treated = treatedLevels(settings);
+  const full = treated
+    .map((l) => `${l.level} · ${t(`morphology.${l.morphology}`)} · G${l.grade}`)
+    .join(' + ');
+  const short = treated.map((l) => `${l.level} · G${l.grade}`).join(' + ');
+  // A small viewer shows only the levels and grades; a screen reader still hears the whole summary.
   const summary = compact ? (
     <>
-      <span aria-hidden="true">{`${settings.level} · G${settings.grade}`}</span>
+      <span aria-hidden="true">{short}</span>
       <span className="spv-sr-only">{full}</span>
     </>
   ) : (
@@ -137,16 +143,17 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
           option="morphology"
           className="spv-picker-field"
           label={t('option.morphology')}
-          value={settings.morphology}
-          valueLabel={(m) => t(`morphology.${m}`)}
+          value={treated[0]!.morphology}
+          valueLabel={(m) => t(`morphology.${valueForLevel(m, 0)}`)}
         />
         <OptionSelect
           option="grade"
           className="spv-picker-field"
           label={t('option.grade')}
-          value={settings.grade}
-          valueLabel={(g) => t(`picker.grade.${g}`)}
+          value={treated[0]!.grade}
+          valueLabel={(g) => t(`picker.grade.${valueForLevel(g, 0)}`)}
         />
+        <AlsoTreatFields className="spv-picker-field" />
       </div>
     </>
   );

@@ -5,7 +5,8 @@ import { stateAt } from '../procedure/stateAt';
 import { captionParams } from './captionParams';
 import { procedureCaptionParams } from './procedureCaptionParams';
 import { captionContext, stepCaption } from './stepCaption';
-import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
+import { stepTitle } from './stepTitle';
+import { useController, useCurrentStepKey, useSettings, useT } from '../playback/react/viewerHooks';
 
 /**
  * The whole procedure as text, step by step, in the audience's register: what the viewer shows when there is no
@@ -14,7 +15,7 @@ import { useController, useCurrentStep, useSettings, useT } from '../playback/re
 export function Transcript() {
   const controller = useController();
   const settings = useSettings();
-  const current = useCurrentStep();
+  const current = useCurrentStepKey();
   const t = useT();
   const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
   const timeline = controller.getTimeline();
@@ -24,16 +25,17 @@ export function Transcript() {
     () => stateAt(timeline, options, timeline.duration, createProcedureState()),
     [timeline, options],
   );
-  const params = { ...captionParams(settings, result, t), ...procedureCaptionParams(settings, t) };
-  const context = captionContext(settings, params);
+  const procedureParams = procedureCaptionParams(settings, t);
+  const contextOf = (step: (typeof timeline.steps)[number]) =>
+    captionContext(settings, { ...captionParams(settings, result, t, step), ...procedureParams });
   return (
     <section className="spv-transcript" aria-labelledby="spv-transcript-title">
       <h2 id="spv-transcript-title">{t(`procedure.${settings.procedure}`)}</h2>
       <ol>
         {timeline.steps.map((step) => (
-          <li key={step.id} aria-current={step.id === current ? 'step' : undefined}>
-            <h3>{t(`step.${step.id}.title`)}</h3>
-            <p>{stepCaption(context, step.id, register)}</p>
+          <li key={step.key} aria-current={step.key === current ? 'step' : undefined}>
+            <h3>{stepTitle(t, step)}</h3>
+            <p>{stepCaption(contextOf(step), step.id, register)}</p>
           </li>
         ))}
       </ol>

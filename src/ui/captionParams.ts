@@ -3,20 +3,40 @@ import { formatNumber } from '../i18n/formatNumber';
 import type { ProcedureState } from '../procedure/procedureState';
 import { accessPlan } from '../procedure/accessPath';
 import { GENANT_HEIGHT_LOSS } from '../procedure/fracture';
+import { isPerLevelStep } from '../procedure/timeline';
+import type { StepId } from '../procedure/types';
 import type { ViewerSettings } from '../playback/viewerSettings';
+
+/** Which step a caption is for: by default the frame's own. */
+export interface CaptionStep {
+  id: StepId;
+  /** The treated level the step belongs to. */
+  levelIndex: number;
+}
 
 /**
  * Values the clinical captions quote, from the same data and state that drive the scene; numbers are written the
- * way the caption's language writes them ("12,5 %" in Spanish).
+ * way the caption's language writes them ("12,5 %" in Spanish). A step done per level speaks of its own level;
+ * with several levels a shared step (the overview, the result) names them all.
  */
-export function captionParams(settings: ViewerSettings, state: ProcedureState, t: Translate) {
+export function captionParams(
+  settings: ViewerSettings,
+  state: ProcedureState,
+  t: Translate,
+  step: CaptionStep = { id: state.step, levelIndex: state.levelIndex },
+) {
   const { lang } = settings;
-  const gauge = accessPlan(settings.level, settings.approach).needles[0]?.gauge ?? 11;
+  const levels = state.levels.length > 0 ? state.levels : [state];
+  const own = levels[Math.min(step.levelIndex, levels.length - 1)]!;
+  const all = levels.length > 1 && !isPerLevelStep(step.id);
+  const gauge = accessPlan(own.level, settings.approach).needles[0]?.gauge ?? 11;
+  const list = (value: (l: (typeof levels)[number]) => string) =>
+    all ? levels.map(value).join(', ') : value(own);
   return {
-    level: settings.level,
-    grade: settings.grade,
-    morphology: t(`morphology.${settings.morphology}`),
-    loss: formatNumber(lang, GENANT_HEIGHT_LOSS[settings.grade] * 100),
+    level: list((l) => l.level),
+    grade: list((l) => String(l.grade)),
+    morphology: list((l) => t(`morphology.${l.morphology}`)),
+    loss: formatNumber(lang, GENANT_HEIGHT_LOSS[own.grade] * 100),
     gauge,
     anterior: formatNumber(lang, state.anteriorHeightPct),
     wedge: formatNumber(lang, state.wedgeAngleDeg, 1),

@@ -1,15 +1,14 @@
 import { compareReadouts, type CompareReadouts } from '../../procedure/compareTime';
-import type { ProcedureState } from '../../procedure/procedureState';
+import type { LevelProgress, ProcedureState } from '../../procedure/procedureState';
 import { XRAY_VIEWS, type XrayView } from '../../procedure/types';
 import { displayValue } from '../../options/displayValue';
 import { ViewerElementBase } from './ViewerElementBase';
 
 /** A plain snapshot of the state, safe to keep (the controller's own object is mutated every frame). */
 export type ViewerStateSnapshot = ProcedureState & {
-  level: string;
-  grade: number;
-  morphology: string;
   approach: string;
+  /** The treated levels (one level: the same one as `level`), as plain copies. */
+  levels: LevelProgress[];
   /** True while narration is speaking a sentence. */
   narrating: boolean;
   /** The open patient information panel, or 'none'. */
@@ -39,11 +38,12 @@ export class ViewerDiagnostics extends ViewerElementBase {
   /** The state at the current time as a plain object: the last computed frame (computed once if none is). */
   getState(): ViewerStateSnapshot {
     const c = this.controller;
-    const { level, grade, morphology, approach, panel, view } = c.getSettings();
+    const { approach, panel, view } = c.getSettings();
     const compare =
       view === 'compare' ? compareReadouts(c.getTimeline(), c.getTime(), c.procedureOptions()) : null;
     const frame = c.currentFrame();
-    return { ...frame, level, grade, morphology, approach, panel, view, compare, narrating: c.narrating };
+    const levels = frame.levels.map((entry) => ({ ...entry }));
+    return { ...frame, levels, approach, panel, view, compare, narrating: c.narrating };
   }
 
   /**

@@ -9,6 +9,7 @@ import type { ViewerElementBase } from './ViewerElementBase';
 export const PROPERTY_OPTIONS = [
   'procedure',
   'level',
+  'levels',
   'grade',
   'morphology',
   'approach',

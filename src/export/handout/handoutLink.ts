@@ -1,6 +1,5 @@
 import { buildShareLink } from '../../options/shareLink';
 import type { ViewerOptions } from '../../options/optionSchema';
-import type { StepId } from '../../procedure/types';
 
 /** The options a handout or its link back names: the patient's procedure and the settings that change the picture. */
 export type MomentOptions = Pick<ViewerOptions, 'procedure' | 'level' | 'grade' | 'lang'> &
@@ -11,7 +10,7 @@ export type MomentOptions = Pick<ViewerOptions, 'procedure' | 'level' | 'grade' 
  * share link's parameters, with the language always named, so a Spanish handout links to the Spanish viewer even
  * on a phone set to English.
  */
-export function momentLink(base: string, options: MomentOptions, step: StepId, time: number): string {
+export function momentLink(base: string, options: MomentOptions, step: string, time: number): string {
   const url = new URL(buildShareLink(base, options, step, time));
   url.searchParams.set('lang', options.lang);
   return url.href;

@@ -13,7 +13,7 @@ export function handoutUrlOf(controller: ViewerController): string | null {
   if (!page) return null;
   const settings = controller.getSettings();
   const base = new URL(page, window.location.href).href;
-  return momentLink(base, optionsOfSettings(settings), controller.currentStep(), controller.getTime());
+  return momentLink(base, optionsOfSettings(settings), controller.currentStepKey(), controller.getTime());
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ProcedureOptions } from '../../procedure/types';
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { translatorFor, type Translate } from '../../i18n/catalog';
 import type { PlaybackSnapshot } from '../playbackStore';
@@ -32,6 +33,28 @@ export function useSettings(): ViewerSettings {
 /** Re-renders only when the step changes (not per frame). */
 export function useCurrentStep(): StepId {
   return useControllerValue(['stepchange', 'procedurechange'], (c) => c.state.step);
+}
+
+/** Every treated level as one-level options, in order; re-renders when the settings change. */
+export function useTreatedLevels(): readonly ProcedureOptions[] {
+  return useControllerValue(['settingschange', 'procedurechange'], (c) => c.treatedLevelOptions());
+}
+
+/**
+ * The level the current moment works on, as one-level options (the same object while it stays): re-renders when the
+ * step moves to another level or the settings change, never per frame.
+ */
+export function useActiveLevel(): { index: number; options: ProcedureOptions } {
+  const levels = useTreatedLevels();
+  const index = useControllerValue(['stepchange', 'settingschange', 'procedurechange'], (c) =>
+    c.currentLevelIndex(),
+  );
+  return { index, options: levels[Math.min(index, levels.length - 1)]! };
+}
+
+/** The current step's key (`access@T12` with several levels); re-renders only when the step changes. */
+export function useCurrentStepKey(): string {
+  return useControllerValue(['stepchange', 'procedurechange', 'settingschange'], (c) => c.currentStepKey());
 }
 
 export function usePlayback(): PlaybackSnapshot {

@@ -104,7 +104,7 @@ const CASES: Case[] = [
       kind: 'error',
       id: 7,
       error:
-        'set(option, value): unknown option string "share-url"; expected one of procedure, level, grade, morphology, approach, complication, step, time, autoplay, loop, rate, lang, audience, view, controls, polarity, detector, bone, labels, cutaway, torso, panel, narration',
+        'set(option, value): unknown option string "share-url"; expected one of procedure, level, levels, grade, morphology, approach, complication, step, time, autoplay, loop, rate, lang, audience, view, controls, polarity, detector, bone, labels, cutaway, torso, panel, narration',
     },
   ],
   [
