@@ -1,3 +1,4 @@
+import { stepTitle } from '../ui/stepTitle';
 import { treatedLevels } from '../procedure/treatedLevels';
 import { loadLanguage, translatorFor } from '../i18n/catalog';
 import { OPTION_SCHEMA } from '../options/optionSchema';
@@ -64,9 +65,9 @@ async function main(): Promise<void> {
   patientSectionInto(byId('handout-recovery'), 'recovery', t);
 
   // The link back: the standalone viewer next to this page, at the moment the handout was opened from.
-  const timeline = timelineFor(options.procedure);
+  const timeline = timelineFor(options.procedure, options.levels);
   const time = startTimeOf(options);
-  const step = timeline.steps[stepIndexAt(timeline, time)]!.id;
+  const step = timeline.steps[stepIndexAt(timeline, time)]!.key;
   const link = momentLink(new URL('index.html', window.location.href).href, options, step, time);
   byId('handout-link-title').textContent = t('handout.linkTitle');
   byId('handout-link-intro').textContent = t('handout.linkText');
@@ -76,10 +77,10 @@ async function main(): Promise<void> {
   byId('handout-qr').replaceChildren(qrSvg(link, t('handout.qrLabel')));
 
   // Captions with the figures of the step's own frame (a caption may quote the cement volume or the height).
-  const frames = keyFramesOf(options.procedure);
+  const frames = keyFramesOf(options.procedure, options.levels);
   const list = byId('handout-frames');
   const items = frames.map((frame) => {
-    const title = t(`step.${frame.step}.title`);
+    const title = stepTitle(t, { id: frame.step, level: frame.level });
     const captionFor = (state = createProcedureState()) => {
       const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(settings, t) };
       return stepCaption(captionContext(settings, params), frame.step, 'plain');

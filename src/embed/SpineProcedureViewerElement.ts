@@ -1,4 +1,5 @@
-import { translate } from '../i18n/catalog';
+import { translatorFor } from '../i18n/catalog';
+import { stepTitle } from '../ui/stepTitle';
 import { displayValue } from '../options/displayValue';
 import { OPTION_SCHEMA } from '../options/optionSchema';
 import { setHandoutPage } from '../export/handout/handoutLink';
@@ -92,13 +93,26 @@ export class SpineProcedureViewerElement extends MediaElementApi {
     return exportViewerVideo(this.controller, this.shadowRoot, options);
   }
 
-  /** The steps of the current procedure with their titles in the viewer's language. */
-  get steps(): { id: string; title: string; start: number; end: number }[] {
+  /**
+   * The steps of the current procedure with their titles in the viewer's language. With several levels, a step
+   * done per level appears once per level: its `key` carries the level (`access@T12`, the value `step` accepts)
+   * and `level` names it; otherwise `key` is the id and `level` is null.
+   */
+  get steps(): {
+    id: string;
+    key: string;
+    level: string | null;
+    title: string;
+    start: number;
+    end: number;
+  }[] {
     const c = this.controller;
-    const lang = c.getSettings().lang;
+    const t = translatorFor(c.getSettings().lang);
     return c.getTimeline().steps.map((s) => ({
       id: s.id,
-      title: translate(lang, `step.${s.id}.title`),
+      key: s.key,
+      level: s.level,
+      title: stepTitle(t, s),
       start: s.start,
       end: s.end,
     }));

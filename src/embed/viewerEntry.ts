@@ -25,11 +25,19 @@ export type {
 } from './SpineProcedureViewerElement';
 export type { ViewerErrorType, ViewerEventName, ViewerEvents } from '../playback/viewerEvents';
 export type { ViewerOptions } from '../options/optionSchema';
-export type { ProcedureState } from '../procedure/procedureState';
+export type { LevelProgress, ProcedureState } from '../procedure/procedureState';
+export type { PerLevel } from '../procedure/treatedLevels';
 export type { SpineProcedureViewerEventDetail, SpineProcedureViewerEventMap } from './package/viewerEventMap';
 // Types that the element's members and events refer to, exported so a consumer can name them.
 export type { GraphicsState, ViewerNotice } from '../playback/viewerEvents';
-export type { OptionKey } from '../options/optionSchema';
+export type { OptionKey, StepKey } from '../options/optionSchema';
 export type { PlaybackRate } from '../options/optionValues';
-export type { ProcedureId, ProcedureOptions, StepId, Timeline, XrayView } from '../procedure/types';
+export type {
+  ProcedureId,
+  ProcedureOptions,
+  StepId,
+  Timeline,
+  TreatedLevel,
+  XrayView,
+} from '../procedure/types';
 export type { ViewerSettings } from '../playback/viewerSettings';

@@ -6,7 +6,8 @@ import type { ProcedureId, ProcedureOptions, StepId, Timeline } from './types';
 /**
  * Side-by-side comparison: the viewer's own timeline drives both sides. The other procedure's time comes from the
  * main time by step alignment, in either direction (kyphoplasty → vertebroplasty or back):
- * - a step both procedures have keeps its id and the same fraction of the step on each side;
+ * - a step both procedures have keeps its key (id, and level when several are treated) and the same fraction of
+ *   the step on each side;
  * - a step only the main procedure has (drilling and the balloon steps when the main one is kyphoplasty) holds the
  *   other side at the end of the last step before it that the other side has, and `held` is true.
  * Vertebroplasty as the main procedure never reaches a kyphoplasty-only step, so the kyphoplasty side simply jumps
@@ -40,7 +41,7 @@ export function compareMoment(
   const index = stepIndexAt(main, time);
   const step = main.steps[index]!;
   out.mainStep = step.id;
-  const same = other.steps.find((s) => s.id === step.id);
+  const same = other.steps.find((s) => s.key === step.key);
   if (same) {
     const progress = Math.min(1, Math.max(0, (time - step.start) / (step.end - step.start)));
     out.time = same.start + progress * (same.end - same.start);
@@ -49,7 +50,7 @@ export function compareMoment(
   }
   out.held = true;
   for (let i = index - 1; i >= 0; i--) {
-    const previous = other.steps.find((s) => s.id === main.steps[i]!.id);
+    const previous = other.steps.find((s) => s.key === main.steps[i]!.key);
     if (previous) {
       // Just inside the step's end: a step owns [start, end), and the held side should still show that step.
       out.time = previous.end - HOLD_INSIDE_S;
@@ -77,7 +78,7 @@ const scratch: ProcedureState = createProcedureState();
 
 /** The other procedure's readouts at main time `t`, same patient (options). */
 export function compareReadouts(main: Timeline, t: number, options: ProcedureOptions): CompareReadouts {
-  const other = timelineFor(otherProcedure(main.procedure));
+  const other = timelineFor(otherProcedure(main.procedure), main.levels);
   const moment = compareMoment(main, t, other);
   const s = stateAt(other, options, moment.time, scratch);
   return {

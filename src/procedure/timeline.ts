@@ -120,3 +120,11 @@ export function findStep(timeline: Timeline, key: string): TimedStep | undefined
 export function stepStart(timeline: Timeline, key: string): number | undefined {
   return findStep(timeline, key)?.start;
 }
+
+/** Where each level's own steps run on a several-level timeline (its chapter); empty for one level. */
+export function levelSpans(timeline: Timeline): { level: LevelId; start: number; end: number }[] {
+  return timeline.levels.map((level) => {
+    const own = timeline.steps.filter((s) => s.level === level);
+    return { level, start: own[0]!.start, end: own[own.length - 1]!.end };
+  });
+}

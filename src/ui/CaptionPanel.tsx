@@ -1,17 +1,26 @@
-import { captionParams } from './captionParams';
+import { captionParams, captionSettings } from './captionParams';
+import { stepTitle } from './stepTitle';
 import { procedureCaptionParams } from './procedureCaptionParams';
 import { captionContext, stepCaption } from './stepCaption';
-import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
+import {
+  useController,
+  useCurrentStep,
+  useCurrentStepKey,
+  useSettings,
+  useT,
+} from '../playback/react/viewerHooks';
 
 /** The current step's title and its caption in the audience's register (plain words or clinical). */
 export function CaptionPanel() {
   const controller = useController();
   const step = useCurrentStep();
+  useCurrentStepKey();
   const settings = useSettings();
   const t = useT();
   const state = controller.state;
-  const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(settings, t) };
-  const context = captionContext(settings, params);
+  const wording = captionSettings(settings, state);
+  const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(wording, t) };
+  const context = captionContext(wording, params);
   const timeline = controller.getTimeline();
   const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
   return (
@@ -22,7 +31,7 @@ export function CaptionPanel() {
         {state.stepIndex + 1} / {timeline.steps.length}
       </p>
       <h2 id="spv-caption-title" className="spv-caption-title">
-        {t(`step.${step}.title`)}
+        {stepTitle(t, timeline.steps[state.stepIndex] ?? { id: step, level: null })}
       </h2>
       <p className="spv-caption-text">{stepCaption(context, step, register)}</p>
     </section>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { MessageKey } from '../i18n/catalog';
 import { formatNumber } from '../i18n/formatNumber';
 import type { ProcedureState } from '../procedure/procedureState';
-import { useController, useSettings, useT } from '../playback/react/viewerHooks';
+import { useController, useSettings, useT, useTreatedLevels } from '../playback/react/viewerHooks';
 
 interface Row {
   key: MessageKey;
@@ -11,9 +11,17 @@ interface Row {
   /** The cell's text, numbers written the way `lang` writes them. */
   format: (s: ProcedureState, lang: string) => string;
   kyphoplastyOnly?: boolean;
+  /** Shown only when several levels are treated: the figures below it are that level's. */
+  severalLevelsOnly?: boolean;
 }
 
 const ROWS: Row[] = [
+  {
+    key: 'readout.level',
+    quantum: (s) => s.levelIndex,
+    format: (s) => s.level,
+    severalLevelsOnly: true,
+  },
   {
     key: 'readout.balloonPressure',
     quantum: (s) => Math.round(s.balloonPressurePsi),
@@ -48,12 +56,16 @@ const ROWS: Row[] = [
 export function ReadoutPanel() {
   const controller = useController();
   const { procedure, lang } = useSettings();
+  const several = useTreatedLevels().length > 1;
   const t = useT();
   const cells = useRef<(HTMLElement | null)[]>([]);
   const cure = useRef<HTMLElement | null>(null);
   const rows = useMemo(
-    () => ROWS.filter((r) => procedure === 'kyphoplasty' || !r.kyphoplastyOnly),
-    [procedure],
+    () =>
+      ROWS.filter(
+        (r) => (procedure === 'kyphoplasty' || !r.kyphoplastyOnly) && (several || !r.severalLevelsOnly),
+      ),
+    [procedure, several],
   );
   useEffect(() => {
     const last = rows.map(() => NaN);

@@ -1,5 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatTime } from './formatTime';
+import { stepTitle } from './stepTitle';
+import { levelSpans, PER_LEVEL_STEPS } from '../procedure/timeline';
 import { handleMediaKey } from './mediaKeys';
 import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
 
@@ -33,7 +35,7 @@ export function Scrubber() {
           t('controls.scrubberValue', {
             index: s.stepIndex + 1,
             count: controller.getTimeline().steps.length,
-            title: t(`step.${s.step}.title`),
+            title: stepTitle(t, controller.getTimeline().steps[s.stepIndex] ?? { id: s.step, level: null }),
             time: formatTime(s.time),
           }),
         );
@@ -74,7 +76,7 @@ export function Scrubber() {
 
   return (
     <div
-      className="spv-scrubber"
+      className={timeline.levels.length > 1 ? 'spv-scrubber spv-scrubber--levels' : 'spv-scrubber'}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -92,14 +94,35 @@ export function Scrubber() {
         onKeyDown={onKeyDown}
       >
         <div ref={fillRef} className="spv-scrubber-fill" />
+        {levelSpans(timeline).map((span) => (
+          <span
+            key={span.level}
+            className="spv-level-band"
+            data-level={span.level}
+            ref={(el) => {
+              if (!el) return;
+              el.style.left = `${(100 * span.start) / timeline.duration}%`;
+              el.style.width = `${(100 * (span.end - span.start)) / timeline.duration}%`;
+            }}
+            title={t('levels.chapter', { level: span.level })}
+          >
+            <span className="spv-level-band-label" aria-hidden="true">
+              {span.level}
+            </span>
+          </span>
+        ))}
         {timeline.steps.slice(1).map((step) => (
           <span
-            key={step.id}
-            className="spv-chapter-mark"
+            key={step.key}
+            className={
+              step.level && step.id === PER_LEVEL_STEPS[0]
+                ? 'spv-chapter-mark spv-level-mark'
+                : 'spv-chapter-mark'
+            }
             ref={(el) => {
               if (el) el.style.left = `${(100 * step.start) / timeline.duration}%`;
             }}
-            title={t(`step.${step.id}.title`)}
+            title={stepTitle(t, step)}
           />
         ))}
         <div ref={thumbRef} className="spv-scrubber-thumb" />

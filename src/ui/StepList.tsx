@@ -1,7 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatTime } from './formatTime';
 import { Icon } from './icons';
-import { useController, useCurrentStep, useSettings, useT } from '../playback/react/viewerHooks';
+import { stepTitle } from './stepTitle';
+import { useController, useCurrentStepKey, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** StepListProps: the drawer listing every step; choosing one jumps to it. */
 export interface StepListProps {
@@ -25,7 +26,7 @@ const MOVES: Record<string, (index: number, count: number) => number> = {
  */
 export function StepList({ onChoose }: StepListProps) {
   const controller = useController();
-  const current = useCurrentStep();
+  const current = useCurrentStepKey();
   useSettings();
   const t = useT();
   const timeline = controller.getTimeline();
@@ -79,18 +80,18 @@ export function StepList({ onChoose }: StepListProps) {
       </div>
       <ol>
         {timeline.steps.map((step) => (
-          <li key={step.id}>
+          <li key={step.key}>
             <button
               type="button"
               className="spv-step"
-              aria-current={step.id === current ? 'step' : undefined}
+              aria-current={step.key === current ? 'step' : undefined}
               onClick={() => {
-                controller.seekStep(step.id);
+                controller.seekStep(step.key);
                 onChoose?.();
               }}
             >
               <span className="spv-step-number">{step.index + 1}</span>
-              <span className="spv-step-title">{t(`step.${step.id}.title`)}</span>
+              <span className="spv-step-title">{stepTitle(t, step)}</span>
               <span className="spv-step-time">{formatTime(step.start)}</span>
             </button>
           </li>

@@ -14,6 +14,20 @@ export interface CaptionStep {
   levelIndex: number;
 }
 
+/** The settings a caption of this frame is worded for: its level's (access route, needle count) with several. */
+export function captionSettings(settings: ViewerSettings, state: ProcedureState): ViewerSettings {
+  return state.level === settings.level ? settings : { ...settings, level: state.level };
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** "T12 and L1", "T12 y L1": a list the way the caption's language says it. */
+function spokenList(lang: string, items: readonly string[]): string {
+  let format = listFormats.get(lang);
+  if (!format) listFormats.set(lang, (format = new Intl.ListFormat(lang, { type: 'conjunction' })));
+  return format.format(items);
+}
+
 /**
  * Values the clinical captions quote, from the same data and state that drive the scene; numbers are written the
  * way the caption's language writes them ("12,5 %" in Spanish). A step done per level speaks of its own level;
@@ -30,11 +44,17 @@ export function captionParams(
   const own = levels[Math.min(step.levelIndex, levels.length - 1)]!;
   const all = levels.length > 1 && !isPerLevelStep(step.id);
   const gauge = accessPlan(own.level, settings.approach).needles[0]?.gauge ?? 11;
+  // Shared steps name every level ("T12 and L1"); the same shape twice is said once.
   const list = (value: (l: (typeof levels)[number]) => string) =>
-    all ? levels.map(value).join(', ') : value(own);
+    all ? spokenList(lang, [...new Set(levels.map(value))]) : value(own);
   return {
     level: list((l) => l.level),
-    grade: list((l) => String(l.grade)),
+    grade: all
+      ? spokenList(
+          lang,
+          levels.map((l) => String(l.grade)),
+        )
+      : String(own.grade),
     morphology: list((l) => t(`morphology.${l.morphology}`)),
     loss: formatNumber(lang, GENANT_HEIGHT_LOSS[own.grade] * 100),
     gauge,

@@ -1,7 +1,8 @@
 import { translatorFor } from '../i18n/catalog';
 import type { ViewerController } from '../playback/viewerController';
 import type { StepId } from '../procedure/types';
-import { captionParams } from './captionParams';
+import { captionParams, captionSettings } from './captionParams';
+import { stepTitle } from './stepTitle';
 import { procedureCaptionParams } from './procedureCaptionParams';
 import { captionContext, stepCaption } from './stepCaption';
 
@@ -12,10 +13,13 @@ import { captionContext, stepCaption } from './stepCaption';
 export function stepSentence(controller: ViewerController, step: StepId): { text: string; lang: string } {
   const settings = controller.getSettings();
   const t = translatorFor(settings.lang);
-  const params = { ...captionParams(settings, controller.state, t), ...procedureCaptionParams(settings, t) };
+  const state = controller.state;
+  const wording = captionSettings(settings, state);
+  const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(wording, t) };
   const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
-  const title = t(`step.${step}.title`);
+  const timed = controller.getTimeline().steps[state.stepIndex];
+  const title = stepTitle(t, timed?.id === step ? timed : { id: step, level: null });
   // The same wording the caption panel chooses (one or two needles), so what is heard is what is read.
-  const caption = stepCaption(captionContext(settings, params), step, register);
+  const caption = stepCaption(captionContext(wording, params), step, register);
   return { text: `${title}. ${caption}`, lang: settings.lang };
 }

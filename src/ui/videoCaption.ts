@@ -1,6 +1,7 @@
 import { translatorFor } from '../i18n/catalog';
 import type { ViewerController } from '../playback/viewerController';
-import { captionParams } from './captionParams';
+import { captionParams, captionSettings } from './captionParams';
+import { stepTitle } from './stepTitle';
 import { procedureCaptionParams } from './procedureCaptionParams';
 import { captionContext, stepCaption } from './stepCaption';
 
@@ -12,9 +13,10 @@ export function videoCaption(controller: ViewerController): { title: string; tex
   const settings = controller.getSettings();
   const state = controller.state;
   const t = translatorFor(settings.lang);
-  const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(settings, t) };
+  const wording = captionSettings(settings, state);
+  const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(wording, t) };
   return {
-    title: t(`step.${state.step}.title`),
-    text: stepCaption(captionContext(settings, params), state.step, 'plain'),
+    title: stepTitle(t, controller.getTimeline().steps[state.stepIndex] ?? { id: state.step, level: null }),
+    text: stepCaption(captionContext(wording, params), state.step, 'plain'),
   };
 }

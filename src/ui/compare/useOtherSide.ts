@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { compareMoment, otherProcedure } from '../../procedure/compareTime';
-import { timelineFor } from '../../procedure/timeline';
 import type { ProcedureState } from '../../procedure/procedureState';
 import { ViewerController } from '../../playback/viewerController';
 import type { ViewerSettings } from '../../playback/viewerSettings';
@@ -43,8 +42,8 @@ export function useOtherSide(main: ViewerController): ViewerController {
   useEffect(() => {
     const moment = { time: 0, held: false, mainStep: main.currentStep() };
     const follow = (state: ProcedureState) => {
-      const target = timelineFor(otherProcedure(state.procedure));
-      compareMoment(main.getTimeline(), state.time, target, moment);
+      // The follower's own timeline: the other procedure for the same treated levels.
+      compareMoment(main.getTimeline(), state.time, other.getTimeline(), moment);
       if (other.getTime() !== moment.time) other.seek(moment.time);
     };
     const offSettings = main.on('settingschange', ({ settings }) =>
