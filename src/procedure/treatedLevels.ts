@@ -44,22 +44,25 @@ export function levelOptionsOf(
   options: ProcedureOptions,
   levels: readonly LevelId[],
 ): readonly ProcedureOptions[] {
-  if (levels.length < 2) return [options];
   let byLevels = perLevelCache.get(options);
   if (!byLevels) perLevelCache.set(options, (byLevels = new Map()));
-  const key = levels.join(',');
+  const key = levels.length < 2 ? '' : levels.join(',');
   let list = byLevels.get(key);
   if (!list) {
-    list = levels.map((level, index) => {
-      const fracture = options.treated?.find((t) => t.level === level) ?? options;
-      return {
-        level,
-        grade: fracture.grade,
-        morphology: fracture.morphology,
-        approach: options.approach,
-        complication: index === 0 ? options.complication : 'none',
-      };
-    });
+    // The same list object every time for the same arguments: React reads it as an external store's snapshot.
+    list =
+      key === ''
+        ? [options]
+        : levels.map((level, index) => {
+            const fracture = options.treated?.find((t) => t.level === level) ?? options;
+            return {
+              level,
+              grade: fracture.grade,
+              morphology: fracture.morphology,
+              approach: options.approach,
+              complication: index === 0 ? options.complication : 'none',
+            };
+          });
     byLevels.set(key, list);
   }
   return list;
