@@ -72,6 +72,8 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
   };
 
   const treated = treatedLevels(settings);
+  // With several levels the fracture menus set every level at once (lists per level come from the URL or API).
+  const several = treated.length > 1;
   const full = treated
     .map((l) => `${l.level} · ${t(`morphology.${l.morphology}`)} · G${l.grade}`)
     .join(' + ');
@@ -142,14 +144,14 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
         <OptionSelect
           option="morphology"
           className="spv-picker-field"
-          label={t('option.morphology')}
+          label={several ? t('levels.every', { option: t('option.morphology') }) : t('option.morphology')}
           value={treated[0]!.morphology}
           valueLabel={(m) => t(`morphology.${valueForLevel(m, 0)}`)}
         />
         <OptionSelect
           option="grade"
           className="spv-picker-field"
-          label={t('option.grade')}
+          label={several ? t('levels.every', { option: t('option.grade') }) : t('option.grade')}
           value={treated[0]!.grade}
           valueLabel={(g) => t(`picker.grade.${valueForLevel(g, 0)}`)}
         />
