@@ -5,7 +5,12 @@ import { LEVEL_IDS, adjacentLevel, isThoracic, type LevelId } from '../../../src
 import { levelDimensions } from '../../../src/anatomy/morphometry';
 import type { PartMesh } from '../../../src/anatomy/polygonize';
 import { thoracicTransverseTip } from '../../../src/anatomy/posteriorElements';
-import { SACRAL_FORAMEN_PAIRS, sacralForamina, sacralPlateAt } from '../../../src/anatomy/sacrum';
+import {
+  SACRAL_FORAMEN_PAIRS,
+  sacralForamenAxis,
+  sacralForamina,
+  sacralPlateAt,
+} from '../../../src/anatomy/sacrum';
 import { discPose, levelPose, type Pose } from '../../../src/anatomy/spineLayout';
 import { vertebraParams } from '../../../src/anatomy/vertebraParams';
 import { distanceToMesh, lineHits, type Point } from './meshMeasure';
@@ -131,16 +136,20 @@ describe('ribs', () => {
 });
 
 describe('sacrum and ilia', () => {
-  it('has four pairs of sacral foramina, open straight through the sacrum', () => {
+  it('has four pairs of sacral foramina, each an open channel from the pelvic to the dorsal face', () => {
     expect(SACRAL_FORAMEN_PAIRS).toBe(4);
     const sacrum = part('S1', 'sacrum');
-    for (const [u, x] of sacralForamina()) {
-      const { point, through } = sacralPlateAt(u);
+    for (const channel of sacralForamina()) {
+      const { anterior, dorsal } = sacralForamenAxis(channel);
       for (const side of [1, -1]) {
-        const origin: Point = [side * x, point[1], point[2]];
-        expect(lineHits(sacrum, origin, through as Point), `foramen at ${u} mm, x ${side * x}`).toEqual([]);
+        const origin: Point = [side * anterior[0], anterior[1], anterior[2]];
+        const toBack: Point = [side * dorsal[0] - origin[0], dorsal[1] - origin[1], dorsal[2] - origin[2]];
+        const n = Math.hypot(...toBack);
+        const dir: Point = [toBack[0] / n, toBack[1] / n, toBack[2] / n];
+        expect(lineHits(sacrum, origin, dir), `foramen at ${channel.u} mm, side ${side}`).toEqual([]);
       }
       // Bone between the pair: the midline line does pass through the sacrum.
+      const { point, through } = sacralPlateAt(channel.u);
       expect(lineHits(sacrum, [0, point[1], point[2]], through as Point).length).toBeGreaterThanOrEqual(2);
     }
   });
@@ -166,7 +175,7 @@ describe('sacrum and ilia', () => {
         Math.abs(top - disc.position[1]),
         `${name}: crest top vs the L4–L5 disc (mm)`,
       ).toBeLessThanOrEqual(10);
-      expect(triangles(ilium), name).toBeLessThanOrEqual(1500);
+      expect(triangles(ilium), name).toBeLessThanOrEqual(2600);
     }
   });
 
@@ -174,6 +183,6 @@ describe('sacrum and ilia', () => {
     const ribs = THORACIC.flatMap((l) => meshes.bones.get(l)!.filter((p) => p.name.startsWith('rib_')));
     const pelvis = meshes.bones.get('S1')!;
     expect(ribs.reduce((n, m) => n + triangles(m), 0)).toBeLessThanOrEqual(16_000);
-    expect(pelvis.reduce((n, m) => n + triangles(m), 0)).toBeLessThanOrEqual(12_000);
+    expect(pelvis.reduce((n, m) => n + triangles(m), 0)).toBeLessThanOrEqual(16_000);
   });
 });
