@@ -39,9 +39,13 @@ async function main(): Promise<void> {
   document.title = t('handout.pageTitle', { procedure: procedure.toLowerCase() });
   byId('handout-title').textContent = t('handout.title', { procedure: procedure.toLowerCase() });
   const treated = treatedLevels(options);
+  // Several levels: each level's grade named with its level ("T12: Grade 2, moderate; L1: Grade 3, severe").
   byId('handout-summary').textContent = t('handout.summary', {
-    level: treated.map((l) => l.level).join(', '),
-    grade: treated.map((l) => t(`picker.grade.${l.grade}`)).join(', '),
+    level: new Intl.ListFormat(lang, { type: 'conjunction' }).format(treated.map((l) => l.level)),
+    grade:
+      treated.length > 1
+        ? treated.map((l) => `${l.level}: ${t(`picker.grade.${l.grade}`)}`).join('; ')
+        : t(`picker.grade.${treated[0]!.grade}`),
   });
   if (notices.length > 0) {
     const box = byId('handout-notices');

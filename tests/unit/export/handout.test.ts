@@ -18,6 +18,25 @@ describe('handout key frames', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
+  it.each(PROCEDURE_IDS)(
+    '%s, several levels: the first level’s steps and each level’s cement, ≤ 10',
+    (procedure) => {
+      for (const levels of [
+        ['T12', 'L1'],
+        ['T11', 'T12', 'L2'],
+      ] as const) {
+        const timeline = timelineFor(procedure, levels);
+        const frames = keyFramesOf(procedure, levels);
+        expect(frames.length).toBeLessThanOrEqual(10);
+        expect(frames.filter((f) => f.step === 'cement-injection').map((f) => f.level)).toEqual([...levels]);
+        expect(frames.find((f) => f.step === 'access')!.key).toBe(`access@${levels[0]}`);
+        for (const frame of frames) expect(frame.time).toBe(stepLanding(timeline, frame.key));
+        const times = frames.map((f) => f.time);
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+      }
+    },
+  );
+
   it('vertebroplasty leaves out the balloon', () => {
     expect(HANDOUT_STEPS).toContain('balloon-inflation');
     expect(keyFramesOf('vertebroplasty').map((f) => f.step)).not.toContain('balloon-inflation');
