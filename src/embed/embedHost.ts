@@ -123,7 +123,7 @@ function run(viewer: SpineProcedureViewerElement, command: Command, canCommand: 
       return snapshot(viewer);
     case 'setStep': {
       const step = command.args[0];
-      if (!viewer.steps.some((s) => s.id === step))
+      if (!viewer.steps.some((s) => s.id === step || s.key === step))
         throw new Error(`setStep(step): step "${step}" is not part of ${viewer.procedure}`);
       viewer.step = step;
       return snapshot(viewer);
