@@ -43,11 +43,13 @@ export const SURFACE_RADIUS_MM = 6;
 export const PLATE_RADIUS_MM = 12;
 
 /**
- * Longest path (mm) a ray can take through a shell of thickness t on a surface of radius R: the chord 2√(2Rt)
- * that just grazes the inner face. Caps the 1/cos θ growth of a shell crossing (the GLSL uses the same bound).
+ * Path (mm) of a ray through a cortical shell of thickness t that it crosses at angle θ to the surface normal, on a
+ * surface of radius R: t/cos θ, bounded smoothly by the chord that just grazes the shell's inner face, 2√(2Rt)
+ * (t/√(cos²θ + t/8R)). The GLSL of `createAttenuationMaterial` computes the same.
  */
-export function grazingChordMm(thicknessMm: number, radiusMm: number): number {
-  return 2 * Math.sqrt(2 * radiusMm * thicknessMm);
+export function shellPathMm(thicknessMm: number, cosine: number, radiusMm: number): number {
+  const grazing2 = thicknessMm / (8 * radiusMm);
+  return thicknessMm / Math.sqrt(cosine * cosine + grazing2);
 }
 
 /**

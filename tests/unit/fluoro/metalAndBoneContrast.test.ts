@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BufferGeometry } from 'three';
-import { MU_PER_MM } from '../../../src/fluoro/attenuation';
+import { CORTEX_REGION_MM, MU_PER_MM } from '../../../src/fluoro/attenuation';
+import { PLATE_RADIUS_MM, SURFACE_RADIUS_MM, shellPathMm } from '../../../src/fluoro/attenuationMaterial';
 import { METAL_SHOULDER, displayLevel } from '../../../src/fluoro/fluoroDisplayMaterial';
 import {
   CANNULA_WALL_MM,
@@ -99,5 +100,32 @@ describe('instruments on the X-ray: hollow steel as it is', () => {
     expect(displayLevel(0.3)).toBeCloseTo(clipped(0.3), 10);
     expect(displayLevel(METAL_SHOULDER.knee + 3)).toBeGreaterThan(displayLevel(METAL_SHOULDER.knee + 1));
     expect(displayLevel(100)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('bone outlines on the X-ray', () => {
+  it('a shell crossed square-on adds its thickness; a grazing ray never more than the chord 2√(2Rt)', () => {
+    expect(shellPathMm(0.45, 1, SURFACE_RADIUS_MM)).toBeCloseTo(0.45, 1);
+    for (const [t, R] of [
+      [CORTEX_REGION_MM.body, SURFACE_RADIUS_MM],
+      [CORTEX_REGION_MM.spinousProcess, PLATE_RADIUS_MM],
+    ] as const) {
+      expect(shellPathMm(t, 0, R)).toBeLessThanOrEqual(2 * Math.sqrt(2 * R * t) + 1e-9);
+      expect(shellPathMm(t, 0.3, R)).toBeLessThan(shellPathMm(t, 0, R));
+    }
+  });
+
+  it('the spinous process adds more at the midline than a body rim or the other posterior elements', () => {
+    // An AP ray along the spinous process's side: grazing, through twice the wall (in and out).
+    const spinous = (cos: number) => 2 * shellPathMm(CORTEX_REGION_MM.spinousProcess, cos, PLATE_RADIUS_MM);
+    const lamina = (cos: number) =>
+      2 * shellPathMm(CORTEX_REGION_MM.posteriorElements, cos, SURFACE_RADIUS_MM);
+    const rim = (cos: number) => 2 * shellPathMm(CORTEX_REGION_MM.body, cos, SURFACE_RADIUS_MM);
+    for (const cos of [0, 0.1, 0.3]) {
+      expect(spinous(cos), `cos ${cos}`).toBeGreaterThan(lamina(cos));
+      expect(lamina(cos), `cos ${cos}`).toBeGreaterThan(rim(cos));
+    }
+    // Grazing, the teardrop's wall shows clearly on AP: over half a unit of log exposure of cortical bone.
+    expect(spinous(0) * (MU_PER_MM.corticalBone - MU_PER_MM.softTissue)).toBeGreaterThan(0.5);
   });
 });
