@@ -74,13 +74,15 @@ function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach):
   // A single needle converges more so the cement can cross the midline, but only as far as the pedicle's width
   // allows (turned about the pedicle centre, its offset at the pedicle's ends is L/2·tan δ: the needle stays
   // inside the pedicle, never through its medial wall) and no further than aiming the tip at the midline.
+  // Two needles converge too, less (three quarters of the pedicle's room, aiming each tip at most half-way to the
+  // midline), so both tips end nearer the body's centre than the pedicle's own axis would take them and the shafts
+  // read as converging lines on AP.
   let angle = pedicleAngle;
-  if (approach === 'unipedicular') {
-    const room = Math.max(0, pedicle.widthMm / 2 - radius - MEDIAL_WALL_MARGIN_MM);
-    const withinPedicle = Math.atan(room / (pedicle.lengthMm / 2));
-    const toMidline = Math.atan2(Math.abs(pedicle.center[0]), targetZ - pedicle.center[2]) - pedicleAngle;
-    angle += Math.max(0, Math.min(withinPedicle, toMidline));
-  }
+  const room = Math.max(0, pedicle.widthMm / 2 - radius - MEDIAL_WALL_MARGIN_MM);
+  const withinPedicle = Math.atan(room / (pedicle.lengthMm / 2));
+  const toMidline = Math.atan2(Math.abs(pedicle.center[0]), targetZ - pedicle.center[2]) - pedicleAngle;
+  const single = approach === 'unipedicular';
+  angle += Math.max(0, Math.min(withinPedicle * (single ? 1 : 0.75), toMidline * (single ? 1 : 0.5)));
   const back = pedicle.lengthMm / 2 + ENTRY_CORTEX_MM;
   const heightRoom = Math.max(0, pedicle.heightMm / 2 - radius - MEDIAL_WALL_MARGIN_MM);
   const tilt = Math.min(CAUDAL_TILT_RAD, Math.atan(heightRoom / back));
