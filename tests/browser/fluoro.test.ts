@@ -72,7 +72,8 @@ describe('simulated fluoroscopy', () => {
     const needle = accessPlan('L1', 'bipedicular').needles[0]!;
     const p = tipAt(needle, needle.posteriorWallDepthMm * 0.6, [0, 0, 0]);
     const pedicle = around(apImagePoint(p[0], p[1]), 0.02);
-    const control = around(apImagePoint(-vertebraLandmarks('L1').bodyWidthMm * 1.2, 30), 0.02);
+    // Caudal of the level: the needles' shafts run cranial-lateral from the pedicles out to their hubs.
+    const control = around(apImagePoint(-vertebraLandmarks('L1').bodyWidthMm * 1.2, -30), 0.02);
     const gain =
       (await imageStats(v.page, after, pedicle)).mean - (await imageStats(v.page, before, pedicle)).mean;
     const drift = Math.abs(
