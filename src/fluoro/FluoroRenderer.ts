@@ -40,7 +40,8 @@ export function cementInterdigitation(procedure: string): number {
   return procedure === 'vertebroplasty' ? 1 : 0;
 }
 
-const TARGET_SIZE = 320;
+/** Line-integral resolution: ~0.5 mm at the isocentre, so a cannula's 0.3 mm walls still show as two edges. */
+const TARGET_SIZE = 384;
 /**
  * Cortical and cancellous bone on the central ray, added to the body's path for the exposure reference, so the
  * automatic brightness control sets the treated vertebra (not the soft tissue beside it) near mid-grey.

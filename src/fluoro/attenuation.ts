@@ -48,12 +48,22 @@ export const CORTEX_MM = 0.7;
  * Cortical shell thickness by region. The vertebral body's shell is thin — 0.2–0.5 mm at mid-height (Silva 1994,
  * J Bone Miner Res 9:1785: mean 0.38 mm; Ritzel 1997) and ~0.4–0.8 mm at the endplates — so its margins show as fine
  * lines around a faint cancellous interior. Pedicle walls, laminae, facets and processes are largely cortical
- * (pedicle walls 1–2 mm, Kothe 1996, Spine 21:1018), which is why they read on a lateral view.
+ * (pedicle walls 1–2 mm, Kothe 1996, Spine 21:1018), which is why they read on a lateral view. The spinous
+ * process, a narrow plate of mostly cortical bone, takes the upper end of that range: it is what draws the
+ * midline "teardrop" on AP.
  */
 export const CORTEX_REGION_MM = {
   body: 0.45,
   posteriorElements: 1.1,
+  spinousProcess: 1.8,
 } as const;
+
+/**
+ * Half-width (mm) of the midline band in which bone outside the vertebral bodies is the spinous processes (and the
+ * laminae's junction with them): the canal leaves no bone nearer the midline, and the facets lie 12 mm and more
+ * to either side (lumbar interfacet width, Panjabi 1993).
+ */
+export const SPINOUS_HALF_WIDTH_MM = 6;
 
 /** Beer–Lambert: I/I0 = exp(−Σ μ·L). */
 export function transmission(segments: readonly { mu: number; lengthMm: number }[]): number {

@@ -1,5 +1,7 @@
 import { DoubleSide, ShaderMaterial, type IUniform } from 'three';
 import { injectFracture } from '../anatomy/fractureField';
+import { SPINOUS_HALF_WIDTH_MM } from './attenuation';
+import { C_ARM } from './cArmGeometry';
 import { LINE_INTEGRAL_BLENDING } from './lineIntegralBlending';
 import { BONE_REGION_GLSL, type BoneRegionUniforms } from './boneRegions';
 
@@ -12,16 +14,43 @@ export interface AttenuationOptions {
    * Shell thickness by region instead: vertebral bodies thin, everything else (posterior elements, ribs, pelvis)
    * thick, told apart by where each vertex lies against the spine's bodies.
    */
-  regions?: { bodyMm: number; elsewhereMm: number; mu: number; frames: BoneRegionUniforms };
+  regions?: {
+    bodyMm: number;
+    elsewhereMm: number;
+    /** The spinous processes (midline bone outside the bodies): thicker cortex, plate-like walls. */
+    spinousMm: number;
+    mu: number;
+    frames: BoneRegionUniforms;
+  };
   /** Deform like the treated vertebral body (shares the 3D material's uniforms). */
   fracture?: Record<string, IUniform>;
+  /**
+   * Cancellous bone: also write its own μ·L to the target's blue channel, so the display can give the projected
+   * trabecular lattice its texture there (and only there).
+   */
+  trabecular?: boolean;
 }
 
 /**
  * Typical radius of curvature of a bone surface (mm): it bounds a grazing ray's path through the shell. 6 mm suits
- * the processes, pedicles and the bodies' rounded rims, where grazing rays meet the cortex.
+ * the vertebral bodies' rounded rims and the pedicles' rings, where grazing rays meet the cortex.
  */
-const SURFACE_RADIUS_MM = 6;
+export const SURFACE_RADIUS_MM = 6;
+/**
+ * The spinous process's sides are broad, nearly flat plates, so a ray running along one stays in its cortex far
+ * longer than on a body's rim: the spinous process's "teardrop" on AP comes from such tangential paths.
+ */
+export const PLATE_RADIUS_MM = 12;
+
+/**
+ * Path (mm) of a ray through a cortical shell of thickness t that it crosses at angle θ to the surface normal, on a
+ * surface of radius R: t/cos θ, bounded smoothly by the chord that just grazes the shell's inner face, 2√(2Rt)
+ * (t/√(cos²θ + t/8R)). The GLSL of `createAttenuationMaterial` computes the same.
+ */
+export function shellPathMm(thicknessMm: number, cosine: number, radiusMm: number): number {
+  const grazing2 = thicknessMm / (8 * radiusMm);
+  return thicknessMm / Math.sqrt(cosine * cosine + grazing2);
+}
 
 /**
  * Line integral of attenuation by depth peeling without peeling: drawn additively, each back face adds
@@ -29,7 +58,8 @@ const SURFACE_RADIUS_MM = 6;
  * ray from the X-ray source (the camera) — gVirtualXRay's approach on closed meshes. Perspective camera =
  * cone-beam geometry. A cortical shell of thickness t adds μ_c·t/cosθ at each crossing, capped at the longest
  * chord a ray can take through a shell on a surface of radius R, 2√(2Rt) (so cos θ ≥ √(t/8R)): the edge
- * enhancement of a real cortex, not a drawn outline.
+ * enhancement of a real cortex, not a drawn outline. R is the rims' radius everywhere but on the spinous processes'
+ * flatter walls (see `PLATE_RADIUS_MM`).
  */
 export function createAttenuationMaterial(options: AttenuationOptions): ShaderMaterial {
   const shell = options.shell ?? { thicknessMm: 0, mu: 0 };
@@ -38,6 +68,7 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
     uShellMu: { value: options.regions ? options.regions.mu : shell.mu },
     uShellBody: { value: options.regions ? options.regions.bodyMm : shell.thicknessMm },
     uShellElsewhere: { value: options.regions ? options.regions.elsewhereMm : shell.thicknessMm },
+    uShellSpinous: { value: options.regions ? options.regions.spinousMm : shell.thicknessMm },
     ...(options.regions ? options.regions.frames : {}),
     ...(options.fracture ?? {}),
   };
@@ -50,10 +81,12 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
       #include <common>
       uniform float uShellBody;
       uniform float uShellElsewhere;
+      uniform float uShellSpinous;
       ${regions ? BONE_REGION_GLSL : ''}
       varying vec3 vViewPosition;
       varying vec3 vViewNormal;
       varying float vShell;
+      varying float vRadius;
       void main() {
         #include <beginnormal_vertex>
         #include <defaultnormal_vertex>
@@ -61,7 +94,15 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
         #include <project_vertex>
         vViewPosition = mvPosition.xyz;
         vViewNormal = transformedNormal;
-        ${regions ? 'vShell = spvInVertebralBody((modelMatrix * vec4(transformed, 1.0)).xyz) ? uShellBody : uShellElsewhere;' : 'vShell = uShellBody;'}
+        ${
+          regions
+            ? `vec3 world = (modelMatrix * vec4(transformed, 1.0)).xyz;
+               bool inBody = spvInVertebralBody(world);
+               bool spinous = !inBody && abs(world.x) < ${SPINOUS_HALF_WIDTH_MM.toFixed(1)};
+               vShell = inBody ? uShellBody : spinous ? uShellSpinous : uShellElsewhere;
+               vRadius = spinous ? ${PLATE_RADIUS_MM.toFixed(1)} : ${SURFACE_RADIUS_MM.toFixed(1)};`
+            : `vShell = uShellBody; vRadius = ${SURFACE_RADIUS_MM.toFixed(1)};`
+        }
       }
     `),
     fragmentShader: /* glsl */ `
@@ -70,12 +111,21 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
       varying vec3 vViewPosition;
       varying vec3 vViewNormal;
       varying float vShell;
+      varying float vRadius;
       void main() {
         float distanceFromSource = length(vViewPosition);
         float cosine = abs(dot(normalize(vViewNormal), normalize(vViewPosition)));
-        float path = gl_FrontFacing ? -distanceFromSource : distanceFromSource;
-        float grazing = sqrt(max(vShell, 1e-3) / ${(8 * SURFACE_RADIUS_MM).toFixed(1)});
-        gl_FragColor = vec4(uMu * path + uShellMu * vShell / max(cosine, grazing), 0.0, 0.0, 1.0);
+        // Measured from the isocentre's distance: the constant cancels between a closed solid's entries and exits,
+        // and the smaller numbers keep the float target's sums exact to well under a micron of steel.
+        float fromIsocentre = distanceFromSource - ${C_ARM.sourceToIsocentreMm.toFixed(1)};
+        float path = gl_FrontFacing ? -fromIsocentre : fromIsocentre;
+        // t / cos θ never exceeds the grazing chord 2√(2Rt): cos θ ≥ √(t/8R). The bound is taken smoothly
+        // (√(cos² + g²) rather than max), so the faceted normals of a mesh near grazing do not flicker the outline.
+        float grazing = sqrt(max(vShell, 1e-3) / (8.0 * vRadius));
+        float interior = uMu * path;
+        gl_FragColor = vec4(interior + uShellMu * vShell * inversesqrt(cosine * cosine + grazing * grazing), 0.0, ${
+          options.trabecular ? 'interior' : '0.0'
+        }, 1.0);
       }
     `,
   });

@@ -181,7 +181,7 @@ export function trunkAt(trunk: readonly TrunkRow[], z: number, out: TrunkRow): T
 
 /**
  * Path length through the trunk. The outline is taken at the height where the ray passes the isocentre's axis:
- * within the 23 cm field a ray's height changes by at most ~±13 mm across the body, where the outline is nearly
+ * within the 30 cm field a ray's height changes by at most ~±17 mm across the body, where the outline is nearly
  * constant, so the trunk is treated as a locally elliptic cylinder.
  */
 export function trunkPath(o: Vec3, d: Vec3, trunk: readonly TrunkRow[]): number {

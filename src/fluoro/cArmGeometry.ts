@@ -4,12 +4,14 @@ import { VIEW_ANGLE_DEG } from '../procedure/cArmAngle';
 /**
  * A mobile C-arm's geometry around the isocentre (the treated vertebra, world origin; patient prone: +Y posterior,
  * +X patient's left, +Z cranial). AP: source under the table, detector above the back. Lateral: source on the
- * patient's right, detector on the left. Distances in mm; 23 cm (9″) intensifier field (Bushberg).
+ * patient's right, detector on the left. Distances in mm. Field: the 30 cm (12″) mode of a mobile C-arm's
+ * intensifier (9″ and 12″ intensifiers, Bushberg; flat panels 30 × 30 cm), about 19 cm at the isocentre: on the
+ * lateral it reaches from the front of the body to the skin of the back, where the needles come in.
  */
 export const C_ARM = {
   sourceToIsocentreMm: 620,
   sourceToDetectorMm: 1000,
-  fieldDiameterMm: 230,
+  fieldDiameterMm: 300,
 } as const;
 
 /** Vertical field of view (degrees) of the cone that just covers the detector's circular field. */

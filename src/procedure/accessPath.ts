@@ -14,6 +14,12 @@ const ENTRY_CORTEX_MM = 3;
 const MIDLINE_CLEARANCE_MM = 1;
 /** Margin kept between the needle wall and the pedicle's medial cortex. */
 const MEDIAL_WALL_MARGIN_MM = 0.5;
+/**
+ * Caudal tilt of the track in the sagittal plane: the needle starts at the cranial-lateral aspect of the pedicle
+ * outline and is aimed down towards the body's centre (medical reference §2.2, "AP entry"), turned about the
+ * pedicle's centre so it stays inside the pedicle's height. Illustrative 10°, less where the pedicle is too low.
+ */
+const CAUDAL_TILT_RAD = (10 * Math.PI) / 180;
 
 /** One needle's path in the treated vertebra's local frame. */
 export interface NeedlePath {
@@ -68,18 +74,26 @@ function needlePath(level: LevelId, side: 'left' | 'right', approach: Approach):
   // A single needle converges more so the cement can cross the midline, but only as far as the pedicle's width
   // allows (turned about the pedicle centre, its offset at the pedicle's ends is L/2·tan δ: the needle stays
   // inside the pedicle, never through its medial wall) and no further than aiming the tip at the midline.
+  // Two needles converge too, less (three quarters of the pedicle's room, aiming each tip at most half-way to the
+  // midline), so both tips end nearer the body's centre than the pedicle's own axis would take them and the shafts
+  // read as converging lines on AP.
   let angle = pedicleAngle;
-  if (approach === 'unipedicular') {
-    const room = Math.max(0, pedicle.widthMm / 2 - radius - MEDIAL_WALL_MARGIN_MM);
-    const withinPedicle = Math.atan(room / (pedicle.lengthMm / 2));
-    const toMidline = Math.atan2(Math.abs(pedicle.center[0]), targetZ - pedicle.center[2]) - pedicleAngle;
-    angle += Math.max(0, Math.min(withinPedicle, toMidline));
-  }
-  const direction: Vec3 = [-sign * Math.sin(angle), 0, Math.cos(angle)];
+  const room = Math.max(0, pedicle.widthMm / 2 - radius - MEDIAL_WALL_MARGIN_MM);
+  const withinPedicle = Math.atan(room / (pedicle.lengthMm / 2));
+  const toMidline = Math.atan2(Math.abs(pedicle.center[0]), targetZ - pedicle.center[2]) - pedicleAngle;
+  const single = approach === 'unipedicular';
+  angle += Math.max(0, Math.min(withinPedicle * (single ? 1 : 0.75), toMidline * (single ? 1 : 0.5)));
   const back = pedicle.lengthMm / 2 + ENTRY_CORTEX_MM;
+  const heightRoom = Math.max(0, pedicle.heightMm / 2 - radius - MEDIAL_WALL_MARGIN_MM);
+  const tilt = Math.min(CAUDAL_TILT_RAD, Math.atan(heightRoom / back));
+  const direction: Vec3 = [
+    -sign * Math.sin(angle) * Math.cos(tilt),
+    -Math.sin(tilt),
+    Math.cos(angle) * Math.cos(tilt),
+  ];
   const entry: Vec3 = [
     pedicle.center[0] - direction[0] * back,
-    pedicle.center[1],
+    pedicle.center[1] - direction[1] * back,
     pedicle.center[2] - direction[2] * back,
   ];
   const depthAtZ = (z: number) => (z - entry[2]) / direction[2];

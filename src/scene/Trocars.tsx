@@ -6,10 +6,11 @@ import type { ProcedureId } from '../procedure/types';
 import { useController } from '../playback/react/viewerHooks';
 import { CementDevice } from './CementDevice';
 import {
+  CANNULA_WALL_MM,
   bulbHandleGeometry,
-  hubGeometry,
+  cannulaTubeGeometry,
+  hubTubeGeometry,
   merged,
-  shaftGeometry,
   styletCapGeometry,
   styletRodGeometry,
   tHandleGeometry,
@@ -48,8 +49,11 @@ export function Trocars({ plan, procedure }: TrocarsProps) {
         const r = instrumentDiameterMm(needle, procedure) / 2;
         return {
           side: needle.side,
-          // Shaft and its steel hub: one mesh, one draw call.
-          shaft: merged([shaftGeometry(r, TROCAR_LENGTH_MM), hubGeometry(TROCAR_LENGTH_MM)]),
+          // Shaft and its steel hub, hollow as they are: one mesh, one draw call.
+          shaft: merged([
+            cannulaTubeGeometry(r, TROCAR_LENGTH_MM),
+            hubTubeGeometry(TROCAR_LENGTH_MM, Math.max(r - CANNULA_WALL_MM, r * 0.5)),
+          ]),
           handle: kind === 'bulb' ? bulbHandleGeometry(TROCAR_LENGTH_MM) : tHandleGeometry(TROCAR_LENGTH_MM),
           styletRod: styletRodGeometry(r * 0.72, TROCAR_LENGTH_MM + 16),
           styletCap: styletCapGeometry(TROCAR_LENGTH_MM, kind),
@@ -78,9 +82,12 @@ export function Trocars({ plan, procedure }: TrocarsProps) {
           <mesh geometry={part.shaft} material={surfaces.steel} userData={{ fluoroMaterial: fluoro.steel }} />
           <mesh geometry={part.handle} material={surfaces.handle} />
           <group ref={(g) => void (stylets.current[i] = g)}>
-            {/* No X-ray material: the shaft is drawn solid, so on the X-ray it already stands for the cannula
-                with its stylet inside. */}
-            <mesh geometry={part.styletRod} material={surfaces.steel} />
+            {/* The cannula is hollow on the X-ray too, so the stylet shows as the dense core inside it. */}
+            <mesh
+              geometry={part.styletRod}
+              material={surfaces.steel}
+              userData={{ fluoroMaterial: fluoro.steel }}
+            />
             <mesh geometry={part.styletCap} material={materials.styletCap} />
           </group>
         </group>

@@ -48,9 +48,11 @@ export function createFluoroMaterials(): FluoroMaterials {
       regions: {
         bodyMm: CORTEX_REGION_MM.body,
         elsewhereMm: CORTEX_REGION_MM.posteriorElements,
+        spinousMm: CORTEX_REGION_MM.spinousProcess,
         mu: CORTICAL_MU,
         frames: boneRegions,
       },
+      trabecular: true,
     }),
     disc: createAttenuationMaterial({ mu: excessMu('disc') }),
     steel: createAttenuationMaterial({ mu: excessMu('steel') }),
@@ -90,5 +92,6 @@ export function createTreatedBodyFluoroMaterial(
     mu: materials.cancellousMu,
     shell: { thicknessMm: CORTEX_REGION_MM.body, mu: CORTICAL_MU },
     fracture: fractureUniforms,
+    trabecular: true,
   });
 }

@@ -39,6 +39,16 @@ function apImagePoint(x: number, z: number): [number, number] {
   return [0.5 - x / (2 * half), 0.5 - z / (2 * half)];
 }
 
+/**
+ * The same for any point of the treated vertebra's frame (x left, y cranial, z anterior): a point behind the
+ * isocentre (nearer the detector above the back) lies further from the source below, so it projects scaled by
+ * d / (d + posterior) towards the centre, against a point in the isocentre's plane.
+ */
+function apImagePointOf(p: readonly number[]): [number, number] {
+  const scale = C_ARM.sourceToIsocentreMm / (C_ARM.sourceToIsocentreMm - p[2]!);
+  return apImagePoint(p[0]! * scale, p[1]! * scale);
+}
+
 const around = ([u, v]: [number, number], r: number): Region => ({
   x0: u - r,
   y0: v - r,
@@ -62,7 +72,8 @@ describe('simulated fluoroscopy', () => {
     const needle = accessPlan('L1', 'bipedicular').needles[0]!;
     const p = tipAt(needle, needle.posteriorWallDepthMm * 0.6, [0, 0, 0]);
     const pedicle = around(apImagePoint(p[0], p[1]), 0.02);
-    const control = around(apImagePoint(-vertebraLandmarks('L1').bodyWidthMm * 1.2, 30), 0.02);
+    // Caudal of the level: the needles' shafts run cranial-lateral from the pedicles out to their hubs.
+    const control = around(apImagePoint(-vertebraLandmarks('L1').bodyWidthMm * 1.2, -30), 0.02);
     const gain =
       (await imageStats(v.page, after, pedicle)).mean - (await imageStats(v.page, before, pedicle)).mean;
     const drift = Math.abs(
@@ -75,6 +86,16 @@ describe('simulated fluoroscopy', () => {
     const core = around(apImagePoint(p[0], p[1]), 0.006);
     expect((await imageStats(v.page, drilling, core)).mean, 'steel core is bright').toBeGreaterThan(0.75);
     expect(drift, 'away from the needle the image barely changes').toBeLessThan(0.05);
+    // A transpedicular needle runs in from the cranial-lateral aspect of the pedicle, converging and tilted caudally,
+    // so on a true AP its shaft projects as a line out towards its hub, not end-on as a blob: steel shows where the
+    // shaft passes 40 mm behind the bone entry, and not 14 mm caudal of that point.
+    const shaft = tipAt(needle, -40, [0, 0, 0]);
+    const onShaft = around(apImagePointOf(shaft), 0.006);
+    const offShaft = around(apImagePointOf([shaft[0], shaft[1] - 14, shaft[2]]), 0.006);
+    const gainAt = async (r: Region) =>
+      (await imageStats(v.page, after, r)).mean - (await imageStats(v.page, before, r)).mean;
+    expect(await gainAt(onShaft), 'the shaft behind the pedicle shows on AP').toBeGreaterThan(0.15);
+    expect(await gainAt(offShaft), "beside the shaft's line nothing changes").toBeLessThan(0.06);
     expect(v.errors).toEqual([]);
     await v.close();
   });

@@ -59,6 +59,54 @@ export function hubGeometry(length: number): BufferGeometry {
   ]);
 }
 
+/**
+ * A closed hollow solid of revolution about Y: `loop` is the wall's cross-section in (radius, y), every radius
+ * above 0, listed counter-clockwise (radius to the right, y up) so the faces point out of the steel on both the
+ * outer and the bore side. The X-ray integrates steel only in the wall, so a tube shows as a real one does:
+ * its walls, crossed tangentially, denser than its middle.
+ */
+export function hollowLathe(loop: readonly (readonly [number, number])[], segments = 24): BufferGeometry {
+  const points = loop.map(([r, y]) => new Vector2(r, y));
+  points.push(points[0]!.clone());
+  const geometry = new LatheGeometry(points, segments);
+  geometry.deleteAttribute('uv');
+  return geometry;
+}
+
+/**
+ * Wall of a cannula or needle shaft, mm: thin-wall 11–13 G bone needles and kyphoplasty cannulas have walls of a
+ * few tenths of a millimetre (ISO 9626 thin-wall 11 G: 3.05 mm outside, ~2.4 mm bore).
+ */
+export const CANNULA_WALL_MM = 0.32;
+
+/** The cannula as the X-ray sees it: a steel tube of outer radius r with its bore, tip bevel to the back. */
+export function cannulaTubeGeometry(r: number, length: number): BufferGeometry {
+  const bore = Math.max(r - CANNULA_WALL_MM, r * 0.5);
+  return hollowLathe([
+    [bore, 0],
+    [bore, -length],
+    [r, -length],
+    [r, -3.5],
+    [(r + bore) / 2, -1.2],
+  ]);
+}
+
+/** The Luer hub as the X-ray sees it: a steel collar (about a millimetre of wall) around the cannula's bore. */
+export function hubTubeGeometry(length: number, bore: number): BufferGeometry {
+  const r = HANDHELD.hubDiameterMm / 2;
+  const h = HANDHELD.hubLengthMm;
+  return hollowLathe([
+    [bore, -length],
+    [bore, -length - h],
+    [r, -length - h],
+    [r, -length - 3],
+    [r - 1, -length - 3],
+    [r - 1, -length - h + 1],
+    [bore + 0.3, -length - h + 1],
+    [bore + 0.3, -length],
+  ]);
+}
+
 /** Where a handle starts (y) for a shaft of `length`: behind the hub. */
 export const handleStart = (length: number) => -length - HANDHELD.hubLengthMm;
 
