@@ -4,12 +4,13 @@ import { useEffect, useMemo, useRef, type ComponentRef } from 'react';
 import { PerspectiveCamera, Vector3 } from 'three';
 import { MAX_DISTANCE, MIN_DISTANCE, nudgeCamera, orbitOf, orbitScratch } from './cameraNudge';
 import type { FluoroPanel } from '../fluoro/fluoroLayout';
-import type { StepDefinition } from '../procedure/types';
-import { useActiveLevel, useController, useSettings } from '../playback/react/viewerHooks';
+import type { TimedStep } from '../procedure/types';
+import { useActiveLevel, useController, useSettings, useTreatedLevels } from '../playback/react/viewerHooks';
 import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from './cameraPoses';
 import { centringOffset, framingDistance, freeArea, projectedRadiusPx, type ScreenRect } from './shotFraming';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { includeLeak } from './leakFraming';
+import { includeOtherLevels, otherLevelOffsets } from './levelsFraming';
 
 /** One step's framing on the current canvas. */
 interface Framing {
@@ -45,6 +46,15 @@ export function CameraRig() {
   const { options: active } = useActiveLevel();
   const { level, grade, morphology, approach } = active;
   const complication = active.complication ?? 'none';
+  const treated = useTreatedLevels();
+  const others = useMemo(
+    () =>
+      otherLevelOffsets(
+        level,
+        treated.map((o) => o.level),
+      ),
+    [level, treated],
+  );
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const camera = useThree((s) => s.camera);
   const reducedMotion = usePrefersReducedMotion();
@@ -53,6 +63,7 @@ export function CameraRig() {
       from: newFraming(),
       to: newFraming(),
       sphere: { centre: [0, 0, 0], radius: 1 } as SubjectSphere,
+      other: { centre: [0, 0, 0], radius: 1 } as SubjectSphere,
       area: { x: 0, y: 0, width: 1, height: 1 } as ScreenRect,
       panels: [] as FluoroPanel[],
       target: new Vector3(),
@@ -84,12 +95,15 @@ export function CameraRig() {
     if (controller.getSettings().cameraMode !== 'guided' || !(camera instanceof PerspectiveCamera)) return;
     const s = controller.state;
     const steps = controller.getTimeline().steps;
-    const step = steps[s.stepIndex]?.definition;
-    const previous = steps[Math.max(0, s.stepIndex - 1)]?.definition ?? step;
+    const step = steps[s.stepIndex];
+    const previous = steps[Math.max(0, s.stepIndex - 1)] ?? step;
     if (!step || !previous) return;
-    const frame = (definition: StepDefinition, out: Framing) => {
+    const frame = (timed: TimedStep, out: Framing) => {
+      const definition = timed.definition;
       const shot = CAMERA_SHOTS[definition.camera];
       subjectSphere(definition.subject, level, scratch.sphere);
+      // A shared step of a several-level session frames every treated bone (the overview, the result).
+      if (timed.level === null) includeOtherLevels(scratch.sphere, definition.subject, others, scratch.other);
       includeLeak(
         scratch.sphere,
         definition,

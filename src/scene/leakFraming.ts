@@ -2,6 +2,7 @@ import { leakPath } from '../procedure/complicationPaths';
 import { hasLeak } from '../procedure/complications';
 import type { Complication, ProcedureId, ProcedureOptions, StepDefinition } from '../procedure/types';
 import type { SubjectSphere } from './cameraPoses';
+import { encloseSphere } from './levelsFraming';
 
 /** Bounding sphere of a leak's route in the scene (the treated level's frame turned prone: x, −z, y), per route. */
 const cache = new Map<string, SubjectSphere | null>();
@@ -39,11 +40,5 @@ export function includeLeak(
   if (!hasLeak(complication) || !(step.channels.includes('cement') || step.channels.includes('cure'))) return;
   const leak = leakSphere({ ...options, complication }, procedure);
   if (!leak) return;
-  const c = sphere.centre;
-  const d = Math.hypot(leak.centre[0] - c[0], leak.centre[1] - c[1], leak.centre[2] - c[2]);
-  if (d + leak.radius <= sphere.radius) return;
-  const radius = (d + sphere.radius + leak.radius) / 2;
-  const k = d > 0 ? (radius - sphere.radius) / d : 0;
-  for (let a = 0; a < 3; a++) c[a] = c[a]! + (leak.centre[a]! - c[a]!) * k;
-  sphere.radius = radius;
+  encloseSphere(sphere, leak.centre, leak.radius);
 }

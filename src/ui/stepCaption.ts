@@ -20,6 +20,8 @@ export interface CaptionContext {
   params: MessageParams;
   /** A cement leak being shown: the cement steps add a sentence on it. */
   complication?: Complication;
+  /** How many levels the session treats (a shared step's caption then speaks of all of them). */
+  levels?: number;
 }
 
 /** The steps whose caption adds the leak's sentence: while cement goes in and while it sets. */
@@ -35,11 +37,16 @@ export function captionNeedleCount(settings: Pick<CaptionProcedure, 'level' | 'a
 
 /** The context CaptionPanel and Transcript render with, so both choose wording the same way. */
 export function captionContext(
-  settings: Pick<CaptionProcedure, 'level' | 'approach'> & { lang: string; complication?: Complication },
+  settings: Pick<CaptionProcedure, 'level' | 'approach'> & {
+    lang: string;
+    complication?: Complication;
+    levels?: readonly unknown[];
+  },
   params: MessageParams,
 ): CaptionContext {
   const { lang, complication } = settings;
-  return { lang, needles: captionNeedleCount(settings), params, complication };
+  const levels = Math.max(1, settings.levels?.length ?? 1);
+  return { lang, needles: captionNeedleCount(settings), params, complication, levels };
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -69,7 +76,14 @@ export function countedKey(lang: string, key: MessageKey, count: number): Messag
 
 /** A step's caption in the given register, worded for the number of needles actually used. */
 export function stepCaption(context: CaptionContext, step: StepId, register: CaptionRegister): string {
-  const key = countedKey(context.lang, `step.${step}.${register}`, context.needles);
+  const base: MessageKey = `step.${step}.${register}`;
+  const several = `${base}.several`;
+  // With several levels, a shared step that has a wording for several bones uses it (in the language that has it).
+  const own = hasLanguage(context.lang) && hasMessage(context.lang, several) ? context.lang : DEFAULT_LANG;
+  const key =
+    (context.levels ?? 1) > 1 && hasMessage(own, several)
+      ? (several as MessageKey)
+      : countedKey(context.lang, base, context.needles);
   const caption = translate(context.lang, key, context.params);
   if (!hasLeak(context.complication) || !LEAK_CAPTION_STEPS.includes(step)) return caption;
   return `${caption} ${translate(context.lang, `complication.${context.complication}.${register}`)}`;

@@ -68,7 +68,10 @@ describe('captions follow the number of needles the access plan uses', () => {
 });
 
 describe('count variants in the English catalog', () => {
-  const variants = Object.keys(MESSAGES).filter((key) => /^step\.[\w-]+\.(plain|clinical)\.\w+$/.test(key));
+  // Count variants (`.one`); `.several` (a session of several levels) is checked below.
+  const variants = Object.keys(MESSAGES).filter(
+    (key) => /^step\.[\w-]+\.(plain|clinical)\.\w+$/.test(key) && !key.endsWith('.several'),
+  );
 
   it('every variant has its base caption, differs from it and keeps its placeholders', () => {
     expect(variants.length).toBeGreaterThan(0);
@@ -84,6 +87,19 @@ describe('count variants in the English catalog', () => {
   it('English variants are named by English plural categories', () => {
     const categories = new Intl.PluralRules('en').resolvedOptions().pluralCategories;
     for (const key of variants) expect(categories, key).toContain(/\.(\w+)$/.exec(key)![1]);
+  });
+
+  it('several-level variants have their base, differ from it and quote nothing it cannot', () => {
+    const several = Object.keys(MESSAGES).filter((key) => key.endsWith('.several'));
+    expect(several.length).toBeGreaterThan(0);
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    for (const key of several) {
+      const base = key.replace(/\.several$/, '');
+      expect(MESSAGES[base], `${key} has no base ${base}`).toBeTypeOf('string');
+      expect(MESSAGES[key], `${key} repeats ${base}`).not.toBe(MESSAGES[base]);
+      for (const name of placeholders(MESSAGES[key]!))
+        expect(placeholders(MESSAGES[base]!), `${key} quotes {${name}}`).toContain(name);
+    }
   });
 
   it('countedKey picks the plural category, the base for other counts, and English rules for unknown languages', () => {

@@ -86,7 +86,9 @@ describe('readability helpers', () => {
 
 describe(`English patient captions read at US grade ${MAX_GRADE} or below (Flesch–Kincaid)`, () => {
   const keys = STEP_IDS.flatMap((id) =>
-    [`step.${id}.plain`, `step.${id}.plain.one`].filter((key) => EN[key] !== undefined),
+    [`step.${id}.plain`, `step.${id}.plain.one`, `step.${id}.plain.several`].filter(
+      (key) => EN[key] !== undefined,
+    ),
   );
   it.each(keys)('%s', (key) => {
     const text = EN[key]!;
@@ -96,7 +98,9 @@ describe(`English patient captions read at US grade ${MAX_GRADE} or below (Flesc
 
 /** Each step's Spanish patient caption and its one-needle variant, where it has one. */
 const SPANISH_PLAIN_KEYS = STEP_IDS.flatMap((id) =>
-  [`step.${id}.plain`, `step.${id}.plain.one`].filter((key) => ES[key] !== undefined),
+  [`step.${id}.plain`, `step.${id}.plain.one`, `step.${id}.plain.several`].filter(
+    (key) => ES[key] !== undefined,
+  ),
 );
 
 describe(`Spanish patient captions are easy to read (Fernández-Huerta ≥ ${MIN_FERNANDEZ_HUERTA})`, () => {
