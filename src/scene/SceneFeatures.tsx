@@ -14,6 +14,7 @@ import { SkinMarks } from './SkinMarks';
 import { Trocars } from './Trocars';
 
 export { LevelLabels, TreatedLabels } from './SceneLabels';
+export { FluoroPass } from './FluoroPass';
 
 /**
  * The parts of the scene the opening overview never shows — the patient, the C-arm, the instruments, the
