@@ -134,9 +134,36 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * R3F's `<Canvas>` registers every three.js class as a JSX element (`extend(THREE)` over the whole namespace), so
+ * nothing of three.js could be left out of the canvas chunk. Its module gets src/scene/threeElements.ts as `three`
+ * instead: the classes the viewer uses as elements. The rest of R3F and the viewer import three.js as usual, and
+ * the bundler keeps only what they name.
+ */
+function threeElements(): Plugin {
+  const canvasModule = /[\\/]@react-three[\\/]fiber[\\/]dist[\\/]react-three-fiber\.esm\.js$/;
+  return {
+    name: 'spine-procedure-viewer-three-elements',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'three' && importer && canvasModule.test(importer))
+        return resolve(import.meta.dirname, 'src/scene/threeElements.ts');
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), reactEntry(), serviceWorker(), bundledTypes()],
+  plugins: [react(), threeElements(), reactEntry(), serviceWorker(), bundledTypes()],
   base: './',
+  resolve: {
+    /*
+     * react-dom pins scheduler ^0.27 and R3F ^0.28, whose code is the same: one copy in the bundle, not one in the
+     * element chunk and another in the canvas chunk.
+     */
+    dedupe: ['scheduler'],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -29,7 +29,7 @@ function directMeshoptDecoder(): GltfMeshoptDecoder {
 let shared: (GltfMeshoptDecoder & { warm?(): void }) | undefined;
 
 /** One decoder for the page (its worker ends when idle and starts again for the next model). */
-function spineMeshoptDecoder(): GltfMeshoptDecoder & { warm?(): void } {
+export function spineMeshoptDecoder(): GltfMeshoptDecoder & { warm?(): void } {
   shared ??= typeof Worker === 'function' ? workerMeshoptDecoder() : directMeshoptDecoder();
   return shared;
 }

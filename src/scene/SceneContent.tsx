@@ -34,7 +34,7 @@ function ModelScene({ model, features, neededAtStart }: ModelSceneProps) {
     <>
       <SpineScene model={model} features={features} />
       {features && <features.RoomFeatures />}
-      <RenderPipeline />
+      <RenderPipeline features={features} />
       {(features || !neededAtStart) && <SceneReady />}
     </>
   );

@@ -8,12 +8,18 @@ import { Balloons } from './Balloons';
 import { CArm } from './CArm';
 import { Cement } from './Cement';
 import { CementLeak } from './CementLeak';
+import { leakPath } from '../procedure/complicationPaths';
+import { provideLeakPaths } from './leakFraming';
 import { Drill } from './Drill';
 import { PatientTorso } from './PatientTorso';
 import { SkinMarks } from './SkinMarks';
 import { Trocars } from './Trocars';
 
 export { LevelLabels, TreatedLabels } from './SceneLabels';
+export { FluoroPass } from './FluoroPass';
+
+// The guided camera frames a leak with its route: the routes arrive with this chunk.
+provideLeakPaths(leakPath);
 
 /**
  * The parts of the scene the opening overview never shows — the patient, the C-arm, the instruments, the

@@ -1,4 +1,4 @@
-import { leakPath } from '../procedure/complicationPaths';
+import type { leakPath } from '../procedure/complicationPaths';
 import { hasLeak } from '../procedure/complications';
 import type { Complication, ProcedureId, ProcedureOptions, StepDefinition } from '../procedure/types';
 import type { SubjectSphere } from './cameraPoses';
@@ -7,10 +7,22 @@ import { encloseSphere } from './levelsFraming';
 /** Bounding sphere of a leak's route in the scene (the treated level's frame turned prone: x, −z, y), per route. */
 const cache = new Map<string, SubjectSphere | null>();
 
+/**
+ * The leak routes come with the features chunk, which draws the leak (CementLeak): until it is here there is no
+ * leak in the scene to frame. It is loaded before the first frame of a moment that shows a leak.
+ */
+let leakPathOf: typeof leakPath | null = null;
+
+/** Called by the features chunk as it loads. */
+export function provideLeakPaths(paths: typeof leakPath): void {
+  leakPathOf = paths;
+}
+
 function leakSphere(options: ProcedureOptions, procedure: ProcedureId): SubjectSphere | null {
+  if (!leakPathOf) return null;
   const key = `${procedure}/${options.level}/${options.approach}/${options.grade}/${options.morphology}/${options.complication}`;
   if (cache.has(key)) return cache.get(key)!;
-  const path = leakPath(options, procedure);
+  const path = leakPathOf(options, procedure);
   const points = path.branches.flatMap((b) => b.points.map(([x, y, z]) => [x, -z, y] as const));
   let sphere: SubjectSphere | null = null;
   if (points.length > 0) {
