@@ -5,21 +5,26 @@ import { WORK_VIEWPORT, type Viewer } from './viewer';
 
 /**
  * The option changes one loop makes, one before each step's frame, in this order: every setting that rebuilds
- * geometry (level, grade, morphology), the approach (one needle or two), the language and each view, ending on the
- * defaults so that every loop starts and ends in the same state. Values: README "Options",
- * src/options/optionSchema.ts.
+ * geometry (level, several levels, grade, morphology, a cement leak), the approach (one needle or two), the
+ * language and each view (the comparison too), ending on the defaults so that every loop starts and ends in the
+ * same state. Values: README "Options", src/options/optionSchema.ts.
  */
 export const LOOP_CHANGES: readonly (readonly [attribute: string, value: string])[] = [
   ['level', 'T12'],
+  ['levels', 'T12,L1'],
   ['grade', '3'],
   ['morphology', 'biconcave'],
+  ['complication', 'venous'],
   ['approach', 'unipedicular'],
   ['lang', 'es'],
+  ['view', 'compare'],
   ['view', 'split'],
   ['level', 'L2'],
   ['grade', '1'],
   ['morphology', 'crush'],
   ['view', 'fluoro'],
+  ['levels', ''],
+  ['complication', 'none'],
   ['level', 'T11'],
   ['lang', 'en'],
   ['approach', 'bipedicular'],

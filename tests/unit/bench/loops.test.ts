@@ -10,10 +10,11 @@ const byAttribute = new Map(
 );
 
 describe('long-run option changes', () => {
-  it('change level, grade, morphology, approach, language and view', () => {
+  it('change level, several levels, grade, morphology, approach, complication, language and view', () => {
     const changed = new Set(LOOP_CHANGES.map(([name]) => name));
-    for (const name of ['level', 'grade', 'morphology', 'approach', 'lang', 'view'])
+    for (const name of ['level', 'levels', 'grade', 'morphology', 'approach', 'complication', 'lang', 'view'])
       expect(changed, name).toContain(name);
+    expect(LOOP_CHANGES.filter(([name]) => name === 'view').map(([, v]) => v)).toContain('compare');
   });
 
   it('use only values the schema accepts, each one actually a change', () => {
