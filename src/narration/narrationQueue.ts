@@ -21,7 +21,8 @@ const SLOW_CHARS_PER_SECOND = 10;
 export type SentenceOf = (step: StepId) => { text: string; lang: string };
 
 interface Speaking {
-  step: StepId;
+  /** The step's key (with several levels the same step comes once per level). */
+  step: string;
   handle: SpeechHandle;
   cancelWatchdog: () => void;
 }
@@ -40,7 +41,7 @@ interface Speaking {
 export class NarrationQueue {
   private speaking: Speaking | null = null;
   /** The step of the last sentence started, so a late voice list does not repeat a sentence already said. */
-  private lastStep: StepId | null = null;
+  private lastStep: string | null = null;
   private readonly offs: (() => void)[];
   private settings: ViewerSettings;
   private wasSilent: boolean;
@@ -59,8 +60,8 @@ export class NarrationQueue {
       c.on('pause', () => this.stop()),
       c.on('seeked', () => this.restart()),
       c.on('procedurechange', () => this.stop()),
-      c.on('stepchange', ({ step }) => {
-        if (this.speaking?.step !== step) this.restart();
+      c.on('stepchange', ({ key }) => {
+        if (this.speaking?.step !== key) this.restart();
       }),
       c.on('settingschange', ({ settings }) => this.onSettings(settings)),
       // Muting (or volume 0) stops the sentence and any wait for it; unmuting speaks the current step again. A
@@ -72,7 +73,7 @@ export class NarrationQueue {
       }),
       speaker.subscribe(() => {
         if (!this.enabled()) this.stop();
-        else if (!this.speaking && this.lastStep !== controller.currentStep()) this.restart();
+        else if (!this.speaking && this.lastStep !== controller.currentStepKey()) this.restart();
       }),
     ];
     if (c.getPlayback().playing) this.restart();
@@ -112,9 +113,9 @@ export class NarrationQueue {
     this.stop();
     const c = this.controller;
     if (!c.getPlayback().playing || !this.enabled()) return;
-    const stepId = c.currentStep();
-    const step = findStep(c.getTimeline(), stepId);
-    const { text, lang } = this.sentenceOf(stepId);
+    const stepKey = c.currentStepKey();
+    const step = findStep(c.getTimeline(), stepKey);
+    const { text, lang } = this.sentenceOf(step?.id ?? c.currentStep());
     const { rate, volume } = c.getPlayback();
     let speaking: Speaking | null = null;
     const done = () => {
@@ -123,9 +124,9 @@ export class NarrationQueue {
     const handle = this.speaker.speak({ text, lang, rate, volume }, done);
     const expectedMs = (text.length / SLOW_CHARS_PER_SECOND / rate) * 1000;
     const cancelWatchdog = this.clock.setTimer(done, expectedMs * WATCHDOG_FACTOR + WATCHDOG_MARGIN_MS);
-    speaking = { step: stepId, handle, cancelWatchdog };
+    speaking = { step: stepKey, handle, cancelWatchdog };
     this.speaking = speaking;
-    this.lastStep = stepId;
+    this.lastStep = stepKey;
     if (step) c.holdAt(step.end - HOLD_BEFORE_END_S);
     c.setNarrating(true);
   }

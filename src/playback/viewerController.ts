@@ -63,6 +63,7 @@ export class ViewerController extends Emitter<ViewerEvents> {
   private timeline: Timeline;
   private options: ProcedureOptions | null = null;
   private lastStep: StepId | null = null;
+  private lastStepKey: string | null = null;
   private lastTimeupdate = -Infinity;
   private narratingNow = false;
   /** Playback changes as media-element events, in a media element's order. */
@@ -164,10 +165,12 @@ export class ViewerController extends Emitter<ViewerEvents> {
 
   private onComputed(): void {
     const state = this.frame.state;
-    if (state.step !== this.lastStep) {
+    // By key: with several levels the same step comes once per level (access@T12, then access@L1).
+    if (state.stepKey !== this.lastStepKey) {
       const previous = this.lastStep;
       this.lastStep = state.step;
-      this.emit('stepchange', { step: state.step, index: state.stepIndex, previous });
+      this.lastStepKey = state.stepKey;
+      this.emit('stepchange', { step: state.step, key: state.stepKey, index: state.stepIndex, previous });
     }
     this.emit('frame', state);
   }

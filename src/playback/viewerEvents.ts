@@ -31,7 +31,8 @@ export interface ViewerEvents extends Record<string, unknown> {
   /** Narration volume or mute changed. */
   volumechange: { volume: number; muted: boolean };
   timeupdate: { time: number; step: StepId };
-  stepchange: { step: StepId; index: number; previous: StepId | null };
+  /** `key` tells the same step at another level apart (`access@L1` after `access@T12`). */
+  stepchange: { step: StepId; key: string; index: number; previous: StepId | null };
   procedurechange: { procedure: ProcedureId; time: number };
   settingschange: { settings: ViewerSettings };
   /** Narration started or stopped speaking. */
