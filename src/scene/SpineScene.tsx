@@ -65,7 +65,6 @@ export function SpineScene({ model, features }: SpineSceneProps) {
             <CutawayDriver marks={marks} />
             {features && (
               <features.TreatedLevelFeatures
-                key={options.level}
                 plan={plan}
                 procedure={settings.procedure}
                 options={options}
