@@ -154,8 +154,36 @@ function threeElements(): Plugin {
   };
 }
 
+/**
+ * models/morphometry.json is the one record of the spine's measurements: each value with its source, quality code
+ * and note. The viewer reads only the values (and the labelled rendering fallbacks), so the built files carry just
+ * those; the sources stay in the data file, where the generator, the tests and readers use them (dev and tests
+ * import the whole file).
+ */
+function morphometryValuesOnly(): Plugin {
+  const file = /[\\/]models[\\/]morphometry\.json$/;
+  return {
+    name: 'spine-procedure-viewer-morphometry-values',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (!file.test(id)) return null;
+      const data = JSON.parse(readFileSync(id, 'utf8')) as {
+        levels: Record<string, { values: unknown; renderingFallbacks?: unknown }>;
+      };
+      const levels = Object.fromEntries(
+        Object.entries(data.levels).map(([level, entry]) => [
+          level,
+          { values: entry.values, renderingFallbacks: entry.renderingFallbacks ?? {} },
+        ]),
+      );
+      return JSON.stringify({ levels });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), threeElements(), reactEntry(), serviceWorker(), bundledTypes()],
+  plugins: [react(), threeElements(), morphometryValuesOnly(), reactEntry(), serviceWorker(), bundledTypes()],
   base: './',
   resolve: {
     /*

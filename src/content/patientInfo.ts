@@ -3,22 +3,13 @@ import type { PatientPanel } from '../options/optionValues';
 
 /*
  * "The whole story for patients": who the procedure is for, its risks, and the day and recovery. The words live in
- * the message catalogs (one key per item, in every language); this file holds which items each section has and
- * where each fact comes from.
- *
- * `reference: true` marks a source listed in the project's medical reference (docs: medical-facts.md, §2.5 leakage,
- * §2.6 procedure time, §4 facts, §6 source index). `reference: false` marks a public source found for this panel
- * that the reference does not cover (candidacy, infection, bleeding, new fractures, recovery): these have been read
- * as abstracts or patient pages only and should be checked by a clinician before the text is changed.
+ * the message catalogs (one key per item, in every language); this file holds which items each section has;
+ * where each fact comes from is in patientSources.ts (not shipped: the viewer shows the facts, not the citations).
  */
 
-/** One statement of a section: its catalog key and where the fact comes from. */
+/** One statement of a section: its catalog key (its source: PATIENT_SOURCES in patientSources.ts). */
 export interface PatientItem {
   key: MessageKey;
-  /** Citation: authors, journal or page, and an address or identifier. */
-  source: string;
-  /** Whether the source is in the project's medical reference (medical-facts.md), or was found for this panel. */
-  reference: boolean;
 }
 
 export type PatientSectionId = Exclude<PatientPanel, 'none'>;
@@ -32,53 +23,17 @@ export interface PatientSection {
   items: readonly PatientItem[];
 }
 
-const INDICATIONS_REVIEW =
-  'Vertebroplasty: indications, contraindications, technique (Semin Intervent Radiol 2013; PMC3773069)';
-const CHANDRA =
-  'Chandra, Leslie-Mazwi, Rabinov, Yoo, Hirsch: Minimally invasive procedures for vertebral compression fractures (ch. 67; c.coek.info)';
-const OSTEOLOGY_2022 =
-  'Percutaneous vertebroplasty: indications, contraindications and technique (Osteology 2022; doi 10.3390/osteology2040017)';
-const WAKEMED = 'WakeMed, Kyphoplasty: what to expect (wakemed.org patient page)';
-const AZIPC = 'Integrated Pain Consultants, Recovery from kyphoplasty (azipc.com patient page)';
-const VERTOS_NEW_FRACTURES =
-  'Klazen et al., VERTOS II: vertebroplasty is not a risk factor for new osteoporotic compression fractures (AJNR 2010;31:1447)';
-const YANG_2019 =
-  'Yang, Yang, Liang: vertebroplasty does not increase new adjacent and nonadjacent fractures; low bone density is the main risk (J Spinal Disord Tech 2019; doi 10.1097/BSD.0000000000000734)';
-const RADIOPAEDIA_LEAK =
-  'Radiopaedia case 36855: paravertebral venous leak to the lungs, foraminal or epidural leak to the nerves (medical-facts.md §2.5)';
-
 export const PATIENT_SECTIONS: readonly PatientSection[] = [
   {
     id: 'candidacy',
     button: 'patient.candidacy.button',
     title: 'patient.candidacy.title',
     items: [
-      {
-        key: 'patient.candidacy.recentFracture',
-        source: `${CHANDRA}; ${INDICATIONS_REVIEW}`,
-        reference: false,
-      },
-      {
-        key: 'patient.candidacy.triedFirst',
-        source: `${CHANDRA}: for fractures whose pain does not settle with medical therapy (most heal in 6–8 weeks)`,
-        reference: false,
-      },
-      {
-        key: 'patient.candidacy.notHealed',
-        source: `${INDICATIONS_REVIEW}; ${OSTEOLOGY_2022}`,
-        reference: false,
-      },
-      {
-        key: 'patient.candidacy.notInfection',
-        source: `${INDICATIONS_REVIEW}; ${OSTEOLOGY_2022}`,
-        reference: false,
-      },
-      {
-        key: 'patient.candidacy.notCanal',
-        source:
-          'Perez et al., balloon kyphoplasty with posterior wall disruption (IJSS 2021;15:353): posterior-wall disruption is often taken as a contraindication (medical-facts.md §2.5)',
-        reference: true,
-      },
+      { key: 'patient.candidacy.recentFracture' },
+      { key: 'patient.candidacy.triedFirst' },
+      { key: 'patient.candidacy.notHealed' },
+      { key: 'patient.candidacy.notInfection' },
+      { key: 'patient.candidacy.notCanal' },
     ],
   },
   {
@@ -86,37 +41,14 @@ export const PATIENT_SECTIONS: readonly PatientSection[] = [
     button: 'patient.risks.button',
     title: 'patient.risks.title',
     items: [
-      {
-        key: 'patient.risks.leakCommon',
-        source:
-          'medical-facts.md §2.5: vertebroplasty 33 % of 660 vertebrae (Al-Ali, AJNR), up to 65 % on CT (VERTOS II leakage, Neuroradiology 2010); kyphoplasty 9 % of 157 levels (Perez, IJSS 15:353) to 40.1 % of 297 patients (PMC3395994); fewer with kyphoplasty (Papanastassiou 2012, PMC3459114) or similar (PMC3167445)',
-        reference: true,
-      },
-      {
-        key: 'patient.risks.leakSilent',
-        source:
-          'medical-facts.md §4 fact 7 (leaks are common and mostly asymptomatic); Al-Ali, AJNR (no complications from leaks in 660 vertebrae); Perez, IJSS 15:353 (all leaks asymptomatic)',
-        reference: true,
-      },
-      { key: 'patient.risks.nerveLung', source: RADIOPAEDIA_LEAK, reference: true },
-      { key: 'patient.risks.infection', source: INDICATIONS_REVIEW, reference: false },
-      {
-        key: 'patient.risks.bleeding',
-        source: `${WAKEMED}: blood thinners stopped before`,
-        reference: false,
-      },
-      {
-        key: 'patient.risks.allergy',
-        source:
-          'Medtronic Kyphon IFU: allergy to contrast media is a contraindication (medical-facts.md §2.1)',
-        reference: true,
-      },
-      {
-        key: 'patient.risks.newFractures',
-        source: `${VERTOS_NEW_FRACTURES}: 15 of 91 patients after vertebroplasty, 21 of 85 after conservative care, no higher risk next to the treated bone; ${YANG_2019}`,
-        reference: false,
-      },
-      { key: 'patient.risks.osteoporosis', source: YANG_2019, reference: false },
+      { key: 'patient.risks.leakCommon' },
+      { key: 'patient.risks.leakSilent' },
+      { key: 'patient.risks.nerveLung' },
+      { key: 'patient.risks.infection' },
+      { key: 'patient.risks.bleeding' },
+      { key: 'patient.risks.allergy' },
+      { key: 'patient.risks.newFractures' },
+      { key: 'patient.risks.osteoporosis' },
     ],
   },
   {
@@ -124,42 +56,13 @@ export const PATIENT_SECTIONS: readonly PatientSection[] = [
     button: 'patient.recovery.button',
     title: 'patient.recovery.title',
     items: [
-      {
-        key: 'patient.recovery.anaesthesia',
-        source: `${AZIPC}: local or general anaesthesia; Paragon Health Group, Kyphoplasty (IV sedation or full sedation)`,
-        reference: false,
-      },
-      {
-        key: 'patient.recovery.realTime',
-        source:
-          'medical-facts.md §2.6: single-level vertebroplasty 47 ± 13 min with one fluoroscope, 37 ± 8 min with two (BMC Musculoskelet Disord 2013;14:38); 30–60 min per level',
-        reference: true,
-      },
-      {
-        key: 'patient.recovery.walk',
-        source: `${WAKEMED}: lie still for some hours, then home`,
-        reference: false,
-      },
-      {
-        key: 'patient.recovery.home',
-        source: `${WAKEMED}: most go home the same day, some stay overnight`,
-        reference: false,
-      },
-      {
-        key: 'patient.recovery.painRelief',
-        source: `${AZIPC}: relief at once or about two days after`,
-        reference: false,
-      },
-      {
-        key: 'patient.recovery.lifting',
-        source: `${AZIPC}: no heavy lifting for six weeks or more; ${WAKEMED}`,
-        reference: false,
-      },
-      {
-        key: 'patient.recovery.warning',
-        source: `${RADIOPAEDIA_LEAK}; ${INDICATIONS_REVIEW} (infection): the signs of the complications above`,
-        reference: false,
-      },
+      { key: 'patient.recovery.anaesthesia' },
+      { key: 'patient.recovery.realTime' },
+      { key: 'patient.recovery.walk' },
+      { key: 'patient.recovery.home' },
+      { key: 'patient.recovery.painRelief' },
+      { key: 'patient.recovery.lifting' },
+      { key: 'patient.recovery.warning' },
     ],
   },
 ];

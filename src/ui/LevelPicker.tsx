@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useSettings, useT } from '../playback/react/viewerHooks';
 import { Icon } from './icons';
 import { OptionSelect } from './OptionSelect';
-import { AlsoTreatFields } from './AlsoTreatFields';
+import { AlsoTreatFields } from './lazyParts';
 import { treatedLevels, valueForLevel } from '../procedure/treatedLevels';
 
 /**

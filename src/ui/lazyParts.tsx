@@ -2,7 +2,7 @@ import { useEffect, useState, type ComponentType } from 'react';
 
 /*
  * Parts of the viewer's UI that the default first picture does not show (the clinician's readouts, the step
- * list): each is its own chunk, fetched when first shown. (Not the clinician's settings button: it sits in the top
+ * list, the patient information panel, the level picker's extra levels): each is its own chunk, fetched when first shown. (Not the clinician's settings button: it sits in the top
  * bar, whose width decides at mount whether the secondary controls fold into the More menu.) A viewer that opens showing one (a
  * clinician link) fetches it at mount, long before the model and the canvas chunk are in; every other viewer
  * fetches them all right after its first frame (preloadLazyParts), so opening one later is instant, offline too.
@@ -51,11 +51,17 @@ function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
 
 const readouts = lazyPart(() => import('./ReadoutPanel').then((m) => m.ReadoutPanel));
 const steps = lazyPart(() => import('./StepList').then((m) => m.StepList));
+const patientPanel = lazyPart(() => import('./PatientInfo').then((m) => m.PatientPanel));
+const alsoTreat = lazyPart(() => import('./AlsoTreatFields').then((m) => m.AlsoTreatFields));
 
 export const ReadoutPanel = readouts.Component;
 export const StepList = steps.Component;
+/** The open patient information section (shown when a "Who is it for? / Risks / Recovery" button is pressed). */
+export const PatientPanel = patientPanel.Component;
+/** The level picker's menus for a second and third level (shown when the picker opens). */
+export const AlsoTreatFields = alsoTreat.Component;
 
 /** Fetch every lazy part now (after the first frame); one that fails is fetched again when shown. */
 export function preloadLazyParts(): void {
-  for (const part of [readouts, steps]) void part.preload().catch(() => undefined);
+  for (const part of [readouts, steps, patientPanel, alsoTreat]) void part.preload().catch(() => undefined);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/messages/en.json';
 import es from '../../../src/i18n/messages/es.json';
 import { PATIENT_SECTIONS, patientSection } from '../../../src/content/patientInfo';
+import { PATIENT_SOURCES } from '../../../src/content/patientSources';
 import { OPTION_SCHEMA } from '../../../src/options/optionSchema';
 import { fernandezHuerta, fleschKincaidGrade, wordsOf } from '../i18n/readability';
 
@@ -27,9 +28,14 @@ describe('patient information: content with sources', () => {
     for (const s of PATIENT_SECTIONS) expect(patientSection(s.id)).toBe(s);
   });
 
-  it.each(ITEMS.map((i) => [i.key, i] as const))('%s names its source', (_key, item) => {
-    expect(item.source.trim().length).toBeGreaterThan(20);
-    expect(typeof item.reference).toBe('boolean');
+  it.each(ITEMS.map((i) => [i.key] as const))('%s names its source', (key) => {
+    const item = PATIENT_SOURCES[key];
+    expect(item?.source.trim().length).toBeGreaterThan(20);
+    expect(typeof item?.reference).toBe('boolean');
+  });
+
+  it('has a source for nothing that is not shown', () => {
+    expect(Object.keys(PATIENT_SOURCES).sort()).toEqual(ITEMS.map((i) => i.key).sort());
   });
 
   it('every item is a different key', () => {
