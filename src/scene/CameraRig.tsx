@@ -43,6 +43,7 @@ const newFraming = (): Framing => ({
  * where it fills a fixed share of the canvas part no overlay covers, centred there by a view offset — so the
  * subject stays large and central from a phone held upright to a wall screen, clear of the X-ray inset. Across a
  * step boundary the two framings blend by the timeline's camera blend (scrubbing is exact); reduced motion cuts.
+ * A compare side, half the room and with no overlay panel, frames its subject closer and at its centre (compareArea).
  * The user may orbit at any time; that switches to free mode until "follow the procedure" is chosen. The camera
  * never changes the timeline state.
  */
