@@ -7,7 +7,15 @@ import type { FluoroPanel } from '../fluoro/fluoroLayout';
 import type { TimedStep } from '../procedure/types';
 import { useActiveLevel, useController, useSettings, useTreatedLevels } from '../playback/react/viewerHooks';
 import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from './cameraPoses';
-import { centringOffset, framingDistance, freeArea, projectedRadiusPx, type ScreenRect } from './shotFraming';
+import {
+  compareArea,
+  COMPARE_FILL,
+  centringOffset,
+  framingDistance,
+  freeArea,
+  projectedRadiusPx,
+  type ScreenRect,
+} from './shotFraming';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { includeLeak } from './leakFraming';
 import { includeOtherLevels, otherLevelOffsets } from './levelsFraming';
@@ -36,12 +44,14 @@ const newFraming = (): Framing => ({
  * where it fills a fixed share of the canvas part no overlay covers, centred there by a view offset — so the
  * subject stays large and central from a phone held upright to a wall screen, clear of the X-ray inset. Across a
  * step boundary the two framings blend by the timeline's camera blend (scrubbing is exact); reduced motion cuts.
+ * A compare side, half the room and with no overlay panel, frames its subject closer and at its centre (compareArea).
  * The user may orbit at any time; that switches to free mode until "follow the procedure" is chosen. The camera
  * never changes the timeline state.
  */
 export function CameraRig() {
   const controller = useController();
   const { view, procedure } = useSettings();
+  const compare = view === 'compare';
   // The level the moment works on: the camera frames it (the world is centred on it; see SpineScene).
   const { options: active } = useActiveLevel();
   const { level, grade, morphology, approach } = active;
@@ -111,18 +121,22 @@ export function CameraRig() {
         procedure,
         complication,
       );
-      freeArea(
-        size.width,
-        size.height,
-        { fluoro: view === '3d' ? definition.fluoro : 'none', cure: definition.channels.includes('cure') },
-        scratch.panels,
-        scratch.area,
-      );
+      // A compare side is small and has no overlay panel over it: its own, closer framing (compareArea).
+      if (compare) compareArea(size.width, size.height, scratch.area);
+      else
+        freeArea(
+          size.width,
+          size.height,
+          { fluoro: view === '3d' ? definition.fluoro : 'none', cure: definition.channels.includes('cure') },
+          scratch.panels,
+          scratch.area,
+        );
       out.target.fromArray(scratch.sphere.centre);
       out.direction.fromArray(shot.direction).normalize();
       out.up.fromArray(shot.up);
       out.radius = scratch.sphere.radius;
-      out.distance = framingDistance(out.radius, camera.fov, size.height, scratch.area, shot.fill);
+      const fill = compare ? Math.max(shot.fill, COMPARE_FILL) : shot.fill;
+      out.distance = framingDistance(out.radius, camera.fov, size.height, scratch.area, fill);
       out.offset = centringOffset(size.width, size.height, scratch.area);
     };
     const a = scratch.from;

@@ -51,6 +51,28 @@ export function freeArea(
   return out;
 }
 
+/**
+ * A compare side's canvas carries no X-ray inset and no overlay panel: only, on a phone, its one-line heading over
+ * the top edge (ui/styles/compare.css). The same band is kept free at the bottom too, so the subject sits at the
+ * canvas's centre on both sides, where the eye compares them.
+ */
+export const COMPARE_BAND_PX = 28;
+/**
+ * Share of the side's free area its subject spans: closer than the main view's shots (0.56–0.8), since each side
+ * has half the room and what is compared is the treated vertebra, not the instruments around it.
+ */
+export const COMPARE_FILL = 0.9;
+
+/** The part of a compare side's canvas the subject is framed in (see COMPARE_BAND_PX). Written into `out`. */
+export function compareArea(width: number, height: number, out: ScreenRect): ScreenRect {
+  const band = Math.min(COMPARE_BAND_PX, height / 8);
+  out.x = GAP_PX;
+  out.y = band;
+  out.width = Math.max(1, width - 2 * GAP_PX);
+  out.height = Math.max(1, height - 2 * band);
+  return out;
+}
+
 /** Focal length in pixels of a perspective camera with this vertical field of view on a canvas this tall. */
 export function focalPx(fovYDeg: number, viewportHeight: number): number {
   return viewportHeight / 2 / Math.tan((fovYDeg * Math.PI) / 360);

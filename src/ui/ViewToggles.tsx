@@ -44,7 +44,8 @@ export function ViewToggles({ webgl }: ViewTogglesProps) {
             value={settings.view}
             valueLabel={(v) => t(`view.${v}`)}
           />
-          {(settings.view !== '3d' || settings.audience === 'clinician') && (
+          {/* The compare view shows no X-ray: its polarity menu would change nothing on screen. */}
+          {settings.view !== 'compare' && (settings.view !== '3d' || settings.audience === 'clinician') && (
             <OptionSelect
               option="polarity"
               label={t('controls.polarity')}

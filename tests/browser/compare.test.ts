@@ -94,6 +94,16 @@ describe('compare view: kyphoplasty and vertebroplasty side by side on one timel
       expect(await canvasVariety(v.page, side), `${side.procedure} drawn`).toBeGreaterThan(0.1);
     }
     await v.screenshot('compare-balloon-1280');
+    // The view row stays one line: compare shows no X-ray, so it offers no X-ray polarity menu.
+    const row = await v.page.evaluate(() => {
+      const root = document.querySelector('spine-procedure-viewer')!.shadowRoot!;
+      const top = (selector: string) => root.querySelector(selector)!.getBoundingClientRect().top;
+      return {
+        toggles: top('.spv-view-row .spv-view-toggles'),
+        takeHome: top('.spv-view-row .spv-take-home'),
+      };
+    });
+    expect(Math.abs(row.takeHome - row.toggles), 'take-home buttons on the view row').toBeLessThan(12);
 
     let s = await state(v.page);
     expect(s.view).toBe('compare');
@@ -151,8 +161,45 @@ describe('compare view: kyphoplasty and vertebroplasty side by side on one timel
     expect(top!.canvas.y + top!.canvas.height).toBeLessThanOrEqual(bottom!.canvas.y + 1);
     for (const side of [top!, bottom!]) {
       expect(side.canvas.width).toBeGreaterThan(375 * 0.8);
+      // The two pictures take the phone's height: over a third each (the caption keeps its title, under them).
+      expect(side.canvas.height, `${side.procedure} picture height`).toBeGreaterThanOrEqual(667 * 0.34);
       expect(await canvasVariety(v.page, side), `${side.procedure} drawn`).toBeGreaterThan(0.05);
     }
+    // Each side frames the treated vertebra large and at its centre (the main side's guided camera reports it).
+    const subject = await v.page.evaluate(
+      () => document.querySelector('spine-procedure-viewer')!.getRenderStats().subject,
+    );
+    const short = Math.min(top!.canvas.width, top!.canvas.height);
+    expect(subject.radius, 'subject radius').toBeGreaterThanOrEqual(0.25 * short);
+    expect(Math.abs(subject.x - top!.canvas.width / 2), 'subject across').toBeLessThan(
+      0.05 * top!.canvas.width,
+    );
+    expect(Math.abs(subject.y - top!.canvas.height / 2), 'subject down').toBeLessThan(
+      0.05 * top!.canvas.height,
+    );
+    // The headings lie on the pictures, within their own side; the caption's title stays in view under them.
+    const boxes = await v.page.evaluate(() => {
+      const root = document.querySelector('spine-procedure-viewer')!.shadowRoot!;
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      };
+      return {
+        names: [...root.querySelectorAll('.spv-compare-name')].map(box),
+        readouts: [...root.querySelectorAll('.spv-compare-readouts')].map(box),
+        title: box(root.querySelector('.spv-caption-title')!),
+        caption: box(root.querySelector('.spv-caption')!),
+      };
+    });
+    [top!, bottom!].forEach((side, i) => {
+      for (const part of [boxes.names[i]!, boxes.readouts[i]!]) {
+        expect(part.top).toBeGreaterThanOrEqual(side.canvas.y - 1);
+        expect(part.bottom).toBeLessThanOrEqual(side.canvas.y + side.canvas.height + 1);
+        expect(part.right).toBeLessThanOrEqual(side.canvas.x + side.canvas.width + 1);
+      }
+    });
+    expect(boxes.title.top).toBeGreaterThanOrEqual(bottom!.canvas.y + bottom!.canvas.height - 1);
+    expect(boxes.title.bottom).toBeLessThanOrEqual(boxes.caption.bottom + 1);
     expect((await state(v.page)).compare).toMatchObject({
       procedure: 'vertebroplasty',
       step: 'cement-injection',

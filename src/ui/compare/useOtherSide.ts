@@ -44,7 +44,11 @@ export function useOtherSide(main: ViewerController): ViewerController {
     const follow = (state: ProcedureState) => {
       // The follower's own timeline: the other procedure for the same treated levels.
       compareMoment(main.getTimeline(), state.time, other.getTimeline(), moment);
-      if (other.getTime() !== moment.time) other.seek(moment.time);
+      if (other.getTime() === moment.time) return;
+      other.seek(moment.time);
+      // Computed now, not only when its canvas next draws: a seek while that canvas is still loading would
+      // otherwise leave this side's readouts (and its next picture) at the old moment.
+      other.currentFrame();
     };
     const offSettings = main.on('settingschange', ({ settings }) =>
       other.updateSettings({ ...settings, procedure: otherProcedure(settings.procedure) }),

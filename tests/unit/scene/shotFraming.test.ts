@@ -4,6 +4,9 @@ import { LEVEL_IDS } from '../../../src/anatomy/levels';
 import { KYPHOPLASTY, VERTEBROPLASTY } from '../../../src/procedure/steps';
 import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from '../../../src/scene/cameraPoses';
 import {
+  compareArea,
+  COMPARE_BAND_PX,
+  COMPARE_FILL,
   centringOffset,
   focalPx,
   framingDistance,
@@ -111,6 +114,36 @@ describe('every step has a shot', () => {
         subjectSphere('body-interior', level, sphere).radius,
       );
       expect(subjectSphere('patient', level, sphere).radius).toBeGreaterThan(300);
+    }
+  });
+});
+
+describe('compare sides: a closer, centred framing', () => {
+  it('keeps the heading bands clear, centres the subject and frames it larger than the main view would', () => {
+    const area: ScreenRect = { x: 0, y: 0, width: 1, height: 1 };
+    const sphere: SubjectSphere = { centre: [0, 0, 0], radius: 1 };
+    // A phone's stacked side, a laptop's and a wall's side-by-side halves.
+    for (const [width, height] of [
+      [363, 235],
+      [436, 528],
+      [668, 827],
+    ] as const) {
+      compareArea(width, height, area);
+      expect(area.y).toBe(COMPARE_BAND_PX);
+      expect(area.y + area.height).toBe(height - COMPARE_BAND_PX);
+      expect(centringOffset(width, height, area)).toEqual([0, 0]);
+      for (const step of KYPHOPLASTY.steps) {
+        const shot = CAMERA_SHOTS[step.camera];
+        subjectSphere(step.subject, 'L1', sphere);
+        const fill = Math.max(shot.fill, COMPARE_FILL);
+        const distance = framingDistance(sphere.radius, FOV, height, area, fill);
+        const radiusPx = projectedRadiusPx(sphere.radius, distance, FOV, height);
+        // At least a quarter of the side's short side, and inside the area between the bands.
+        expect(radiusPx, `${step.id} ${width}x${height}`).toBeGreaterThanOrEqual(
+          0.25 * Math.min(width, height),
+        );
+        expect(radiusPx).toBeLessThanOrEqual(Math.min(area.width, area.height) / 2 + 0.5);
+      }
     }
   });
 });
