@@ -77,7 +77,10 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
   const full = treated
     .map((l) => `${l.level} · ${t(`morphology.${l.morphology}`)} · G${l.grade}`)
     .join(' + ');
-  const short = treated.map((l) => `${l.level} · G${l.grade}`).join(' + ');
+  // Several levels on a small viewer: just the levels ("T12 + L1"), so the chip fits the top bar.
+  const short = several
+    ? treated.map((l) => l.level).join(' + ')
+    : treated.map((l) => `${l.level} · G${l.grade}`).join(' + ');
   // A small viewer shows only the levels and grades; a screen reader still hears the whole summary.
   const summary = compact ? (
     <>
