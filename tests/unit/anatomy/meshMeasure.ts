@@ -1,3 +1,4 @@
+import type { Pose } from '../../../src/anatomy/spineLayout';
 /** Measuring helpers for generated meshes: exact plane sections, so results do not depend on vertex spacing. */
 export type Point = [number, number, number];
 
@@ -202,4 +203,22 @@ function closestOnTriangle(q: readonly number[], a: number[], b: number[], c: nu
   }
   const denom = 1 / (va + vb + vc);
   return at(vb * denom, vc * denom);
+}
+
+/** A point of `from`'s frame in `to`'s frame (rotations about X only, as in the layout). */
+export function transfer(p: readonly number[], from: Pose, to: Pose): Point {
+  const rot = (v: readonly number[], a: number): Point => [
+    v[0]!,
+    v[1]! * Math.cos(a) - v[2]! * Math.sin(a),
+    v[1]! * Math.sin(a) + v[2]! * Math.cos(a),
+  ];
+  const w = rot(p, from.rotationXRad);
+  return rot(
+    [
+      w[0] + from.position[0] - to.position[0],
+      w[1] + from.position[1] - to.position[1],
+      w[2] + from.position[2] - to.position[2],
+    ],
+    -to.rotationXRad,
+  );
 }

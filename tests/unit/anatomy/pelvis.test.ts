@@ -5,7 +5,7 @@ import type { PartMesh } from '../../../src/anatomy/polygonize';
 import { sacralPlateAt } from '../../../src/anatomy/sacrum';
 import { HIATUS_HALF_WIDTH_MM, HIATUS_TOP_U } from '../../../src/anatomy/sacrumDorsal';
 import { levelPose, type Pose } from '../../../src/anatomy/spineLayout';
-import { distanceToMesh, lineHits, spanAlongLine, type Point } from './meshMeasure';
+import { distanceToMesh, lineHits, spanAlongLine, transfer, type Point } from './meshMeasure';
 
 // L5 and the sacrum with the ilia, without baked occlusion (not needed here).
 let meshes: SpineMeshes;
@@ -20,24 +20,6 @@ function part(bone: 'L5' | 'S1', name: string): PartMesh {
 }
 
 const SPINE: Pose = { position: [0, 0, 0], rotationXRad: 0 };
-
-/** A point of `from`'s frame in `to`'s frame (rotations about X only, as in the layout). */
-function transfer(p: readonly number[], from: Pose, to: Pose): Point {
-  const rot = (v: readonly number[], a: number): Point => [
-    v[0]!,
-    v[1]! * Math.cos(a) - v[2]! * Math.sin(a),
-    v[1]! * Math.sin(a) + v[2]! * Math.cos(a),
-  ];
-  const w = rot(p, from.rotationXRad);
-  return rot(
-    [
-      w[0] + from.position[0] - to.position[0],
-      w[1] + from.position[1] - to.position[1],
-      w[2] + from.position[2] - to.position[2],
-    ],
-    -to.rotationXRad,
-  );
-}
 
 const vertices = (m: PartMesh): Point[] => {
   const out: Point[] = [];

@@ -11,9 +11,9 @@ import {
   sacralForamina,
   sacralPlateAt,
 } from '../../../src/anatomy/sacrum';
-import { discPose, levelPose, type Pose } from '../../../src/anatomy/spineLayout';
+import { discPose, levelPose } from '../../../src/anatomy/spineLayout';
 import { vertebraParams } from '../../../src/anatomy/vertebraParams';
-import { distanceToMesh, lineHits, type Point } from './meshMeasure';
+import { distanceToMesh, lineHits, transfer, type Point } from './meshMeasure';
 
 const THORACIC = LEVEL_IDS.filter(isThoracic);
 
@@ -35,24 +35,6 @@ function meanX(m: PartMesh): number {
   let sum = 0;
   for (let i = 0; i < m.positions.length; i += 3) sum += m.positions[i]!;
   return sum / (m.positions.length / 3);
-}
-
-/** A point of `from`'s frame in `to`'s frame (rotations about X only, as in the layout). */
-function transfer(p: readonly number[], from: Pose, to: Pose): Point {
-  const rot = (v: readonly number[], a: number): Point => [
-    v[0]!,
-    v[1]! * Math.cos(a) - v[2]! * Math.sin(a),
-    v[1]! * Math.sin(a) + v[2]! * Math.cos(a),
-  ];
-  const w = rot(p, from.rotationXRad);
-  return rot(
-    [
-      w[0] + from.position[0] - to.position[0],
-      w[1] + from.position[1] - to.position[1],
-      w[2] + from.position[2] - to.position[2],
-    ],
-    -to.rotationXRad,
-  );
 }
 
 describe('ribs', () => {
