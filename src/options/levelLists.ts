@@ -3,7 +3,7 @@ import type { PerLevel } from '../procedure/treatedLevels';
 import type { GenantGrade, Morphology } from '../procedure/types';
 import { displayValue } from './displayValue';
 import { OPTION_SCHEMA } from './optionSchema';
-import type { Notice } from './parseOptions';
+import type { Notice } from './notice';
 
 /** The options that say which levels are treated and how each is broken. */
 export interface LevelLists {

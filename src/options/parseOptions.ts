@@ -1,4 +1,4 @@
-import { translate, type MessageKey, type MessageParams } from '../i18n/catalog';
+import { translate } from '../i18n/catalog';
 import { clampTime, findStep, timelineFor } from '../procedure/timeline';
 import { mapTimeToProcedure } from '../procedure/toggleMapping';
 import { stepLanding } from '../procedure/stepNavigation';
@@ -13,13 +13,9 @@ import {
   type StepKey,
   type ViewerOptions,
 } from './optionSchema';
+import type { Notice } from './notice';
 
-/** A value the viewer ignored, said politely; rendered as text only. */
-export interface Notice {
-  option: OptionKey;
-  key: MessageKey;
-  params: MessageParams;
-}
+export type { Notice } from './notice';
 
 export interface ParsedOptions {
   options: ViewerOptions;
