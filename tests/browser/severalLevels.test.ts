@@ -178,6 +178,27 @@ describe('several levels in one session', () => {
     await v.close();
   }, 90_000);
 
+  it('compares both procedures for the same two levels, level by level', async () => {
+    const v = await openViewer(
+      suite.browser,
+      suite.origin,
+      '?view=compare&levels=T12,L1&grade=2,3&step=balloon-inflation@L1',
+      { width: 1280, height: 800 },
+    );
+    await viewer(v.page).locator('.spv-compare-info').nth(1).waitFor();
+    const s = (await state(v.page)) as LevelsState & {
+      compare: { procedure: string; step: string; held: boolean; cementVolumeMl: number } | null;
+    };
+    expect(s.stepKey).toBe('balloon-inflation@L1');
+    // Vertebroplasty holds at the same level's access (no balloon), with T12's cement already in.
+    expect(s.compare).toMatchObject({ procedure: 'vertebroplasty', step: 'access', held: true });
+    expect(s.levels[0]!.cementFill).toBe(1);
+    await v.page.waitForTimeout(1200);
+    await v.screenshot('levels-compare-1280');
+    expect(v.errors).toEqual([]);
+    await v.close();
+  }, 90_000);
+
   it('says what was wrong with bad level lists and keeps working', async () => {
     const v = await openViewer(suite.browser, suite.origin, '?levels=T10,T11,T12,L1&grade=2,3', {
       width: 1920,
