@@ -3,7 +3,7 @@ import type { ProcedureState } from './procedureState';
 import { singleLevelStateAt } from './singleLevelState';
 import { clampTime, singleLevelTimeline, stepIndexAt } from './timeline';
 import { levelOptionsOf } from './treatedLevels';
-import type { ProcedureOptions, Timeline } from './types';
+import type { ProcedureOptions, TimedStep, Timeline } from './types';
 
 /** Each frame's own scratch frames for the levels it is not working on (reused: no allocation per frame). */
 const scratchFrames = new WeakMap<ProcedureState, ProcedureState[]>();
@@ -15,6 +15,28 @@ function scratchFor(out: ProcedureState, index: number): ProcedureState {
   return list[index]!;
 }
 
+/** Per several-level timeline, computed once: where each step lies on the one-level timeline, and the waits. */
+interface LevelTimes {
+  /** For each step, the same step of the one-level timeline. */
+  same: readonly TimedStep[];
+  /** Where a level waits before its turn (its first own step's start) and holds after it (its last's end). */
+  waitAt: number;
+  doneAt: number;
+}
+
+const levelTimesCache = new WeakMap<Timeline, LevelTimes>();
+
+function levelTimesOf(timeline: Timeline, single: Timeline): LevelTimes {
+  let times = levelTimesCache.get(timeline);
+  if (!times) {
+    const same = timeline.steps.map((step) => single.steps.find((s) => s.id === step.id)!);
+    const own = same.filter((_, i) => timeline.steps[i]!.level !== null);
+    times = { same, waitAt: own[0]!.start, doneAt: own[own.length - 1]!.end };
+    levelTimesCache.set(timeline, times);
+  }
+  return times;
+}
+
 /**
  * Where level `levelIndex` stands at time `t` of a several-level timeline, as a time on the one-level timeline:
  * a shared step or the level's own step keeps its id and progress; before the level's turn it waits where its own
@@ -22,21 +44,18 @@ function scratchFor(out: ProcedureState, index: number): ProcedureState {
  */
 function levelTime(
   timeline: Timeline,
-  single: Timeline,
+  times: LevelTimes,
   index: number,
   t: number,
   levelIndex: number,
 ): number {
   const step = timeline.steps[index]!;
   if (step.level === null || step.levelIndex === levelIndex) {
-    const same = single.steps.find((s) => s.id === step.id)!;
+    const same = times.same[index]!;
     const progress = Math.min(1, Math.max(0, (t - step.start) / (step.end - step.start)));
     return same.start + progress * (same.end - same.start);
   }
-  const own = timeline.steps.filter((s) => s.levelIndex === levelIndex && s.level !== null);
-  const first = single.steps.find((s) => s.id === own[0]!.id)!;
-  const last = single.steps.find((s) => s.id === own[own.length - 1]!.id)!;
-  return step.levelIndex < levelIndex ? first.start : last.end;
+  return step.levelIndex < levelIndex ? times.waitAt : times.doneAt;
 }
 
 /**
@@ -60,6 +79,7 @@ export function stateAt(
   }
   const perLevel = levelOptionsOf(options, timeline.levels);
   const single = singleLevelTimeline(timeline);
+  const times = levelTimesOf(timeline, single);
   const t = clampTime(timeline, rawTime);
   const index = stepIndexAt(timeline, t);
   const step = timeline.steps[index]!;
@@ -73,13 +93,13 @@ export function stateAt(
     const frame = singleLevelStateAt(
       single,
       perLevel[i]!,
-      levelTime(timeline, single, index, t, i),
+      levelTime(timeline, times, index, t, i),
       scratchFor(out, i),
     );
     writeLevelProgress(frame, out.levels[i]!);
     leak += frame.leakVolumeMl;
   }
-  singleLevelStateAt(single, perLevel[active]!, levelTime(timeline, single, index, t, active), out);
+  singleLevelStateAt(single, perLevel[active]!, levelTime(timeline, times, index, t, active), out);
   writeLevelProgress(out, out.levels[active]!);
   // The frame speaks of the whole session's clock and step list; the level's own frame filled in the rest.
   out.time = t;

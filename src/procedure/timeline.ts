@@ -1,22 +1,23 @@
 import type { LevelId } from '../anatomy/levels';
 import { KYPHOPLASTY, VERTEBROPLASTY } from './steps';
-import type { ProcedureDefinition, ProcedureId, StepId, TimedStep, Timeline } from './types';
+import {
+  STEP_IDS,
+  type ProcedureDefinition,
+  type ProcedureId,
+  type StepId,
+  type TimedStep,
+  type Timeline,
+} from './types';
 
 /**
  * The steps done once per level when several levels are treated in one session: numbing, access, the balloon
  * steps and cement, one level after the other; the overview, positioning, hardening, closure and result are shared
  * (the patient is positioned once, and the needles come out after the last level).
  */
-export const PER_LEVEL_STEPS: readonly StepId[] = [
-  'anaesthesia',
-  'targeting',
-  'access',
-  'drilling',
-  'balloon-insertion',
-  'balloon-inflation',
-  'balloon-removal',
-  'cement-injection',
-];
+export const PER_LEVEL_STEPS: readonly StepId[] = STEP_IDS.slice(
+  STEP_IDS.indexOf('anaesthesia'),
+  STEP_IDS.indexOf('cement-injection') + 1,
+);
 
 export function isPerLevelStep(id: StepId): boolean {
   return PER_LEVEL_STEPS.includes(id);
