@@ -16,6 +16,7 @@ import { headlessFrames } from './headlessFrames';
 import { MediaEventOrder } from './mediaEventOrder';
 import { switchLanguage } from './languageSwitch';
 import { NoticeBoard } from './noticeBoard';
+import { ScanSession } from './scanSession';
 import {
   createPlaybackStore,
   type PlaybackEvent,
@@ -58,6 +59,8 @@ export class ViewerController extends Emitter<ViewerEvents> {
   readonly graphics = new GraphicsStatus(this);
   /** The notices shown in this viewer. */
   readonly notices = new NoticeBoard(this);
+  /** The patient's own scan, when one is opened. */
+  readonly scan = new ScanSession(this);
   private readonly clock: Clock;
   private settings: ViewerSettings;
   private timeline: Timeline;

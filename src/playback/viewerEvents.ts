@@ -2,6 +2,7 @@ import type { Notice } from '../options/parseOptions';
 import type { PlaybackRate } from '../options/optionValues';
 import type { ProcedureState } from '../procedure/procedureState';
 import type { ProcedureId, StepId } from '../procedure/types';
+import type { ScanStateSnapshot } from '../scan/types';
 import type { ViewerSettings } from './viewerSettings';
 
 /** ok: drawing; lost: the WebGL context is gone and a restore is awaited; failed: showing the transcript instead. */
@@ -48,6 +49,8 @@ export interface ViewerEvents extends Record<string, unknown> {
   error: { type: ViewerErrorType; message: string };
   /** A take-home video export's progress, 0 to 1 (1 once the file is complete). */
   progress: { fraction: number };
+  /** A patient scan was loaded, read further, targeted or closed. */
+  scanchange: { scan: ScanStateSnapshot };
 }
 
 /** The events the element dispatches as DOM CustomEvents and the iframe forwards to its parent: one list. */

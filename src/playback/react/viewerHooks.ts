@@ -1,5 +1,6 @@
+import type { ScanStateSnapshot, ScanTarget, ScanVolume } from '../../scan/types';
 import type { ProcedureOptions } from '../../procedure/types';
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import { translatorFor, type Translate } from '../../i18n/catalog';
 import type { PlaybackSnapshot } from '../playbackStore';
 import type { ViewerController } from '../viewerController';
@@ -79,4 +80,21 @@ export function useReady(): boolean {
 /** The notices the viewer shows (ignored inputs and the like); re-renders when they change. */
 export function useNotices(): readonly ViewerNotice[] {
   return useControllerValue(['noticeschange'], (c) => c.notices.notices);
+}
+
+/** The patient scan's public state (loaded, target, level); re-renders only when it changes. */
+export function useScanState(): ScanStateSnapshot {
+  return useControllerValue(['scanchange'], (c) => c.scan.snapshot());
+}
+
+/** The patient scan's volume and target while the procedure is shown on it; null otherwise. */
+export function useActiveScan(): { volume: ScanVolume; target: ScanTarget } | null {
+  const state = useScanState();
+  const controller = useController();
+  const volume = controller.scan.getVolume();
+  const target = controller.scan.getTarget();
+  return useMemo(
+    () => (state.target && volume && target ? { volume, target } : null),
+    [state, volume, target],
+  );
 }
