@@ -62,7 +62,7 @@ export function renderSlice(
       const kk = Math.round(k);
       let grey = 0;
       if (ii >= 0 && jj >= 0 && kk >= 0 && ii < nx && jj < ny && kk < nz) {
-        const t = (hu[ii + nx * (jj + ny * kk)] - low) / window.width;
+        const t = ((hu[ii + nx * (jj + ny * kk)] ?? 0) - low) / window.width;
         grey = t <= 0 ? 0 : t >= 1 ? 255 : (t * 255 + 0.5) | 0;
       }
       rgba[o] = grey;

@@ -68,7 +68,7 @@ export function volumeBounds(volume: ScanVolume): { min: Lps; max: Lps } {
     for (const j of [0, ny - 1])
       for (const k of [0, nz - 1]) {
         const p = voxelToLps(volume, i, j, k);
-        for (let d = 0; d < 3; d++) {
+        for (const d of [0, 1, 2] as const) {
           min[d] = Math.min(min[d], p[d]);
           max[d] = Math.max(max[d], p[d]);
         }
@@ -78,8 +78,8 @@ export function volumeBounds(volume: ScanVolume): { min: Lps; max: Lps } {
 
 /** The voxel step (mm) along an LPS axis: the spacing of the volume axis most aligned with it. */
 export function spacingAlong(volume: ScanVolume, lpsAxis: 0 | 1 | 2): number {
-  let best = 0;
-  for (let a = 1; a < 3; a++)
+  let best: 0 | 1 | 2 = 0;
+  for (const a of [1, 2] as const)
     if (Math.abs(volume.axes[a][lpsAxis]) > Math.abs(volume.axes[best][lpsAxis])) best = a;
   return volume.spacingMm[best];
 }
@@ -133,7 +133,8 @@ export function lpsToPixel(frame: SliceFrame, p: Lps): [number, number] {
 
 /** Keep a point inside the volume's bounds. */
 export function clampToVolume(frame: Pick<SliceFrame, 'min' | 'max'>, p: Lps): Lps {
-  return [0, 1, 2].map((d) => Math.min(frame.max[d], Math.max(frame.min[d], p[d]))) as Lps;
+  const clamp = (d: 0 | 1 | 2) => Math.min(frame.max[d], Math.max(frame.min[d], p[d]));
+  return [clamp(0), clamp(1), clamp(2)];
 }
 
 function dot(a: Lps, b: Lps): number {

@@ -26,8 +26,8 @@ describe('CT windows', () => {
 
 /** The grey of the view's pixel nearest to an LPS point. */
 function greyAt(frame: SliceFrame, rgba: Uint8ClampedArray, p: Lps): number {
-  const [c, r] = lpsToPixel(frame, p).map(Math.floor);
-  return rgba[(r * frame.width + c) * 4];
+  const [c, r] = lpsToPixel(frame, p);
+  return rgba[(Math.floor(r) * frame.width + Math.floor(c)) * 4] ?? -1;
 }
 
 describe('renderSlice on the phantom', () => {

@@ -48,7 +48,7 @@ function obliqueVolume(): ScanVolume {
 }
 
 const close = (a: readonly number[], b: readonly number[], digits = 9) =>
-  a.forEach((x, i) => expect(x).toBeCloseTo(b[i], digits));
+  a.forEach((x, i) => expect(x).toBeCloseTo(b[i] ?? NaN, digits));
 
 describe('voxel ↔ LPS', () => {
   it('follows origin + index · spacing · axis, and inverts for general axes', () => {
@@ -56,7 +56,7 @@ describe('voxel ↔ LPS', () => {
       const p = voxelToLps(volume, 3, 4, 5);
       const a = volume.axes;
       const s = volume.spacingMm;
-      const expected = [0, 1, 2].map(
+      const expected = ([0, 1, 2] as const).map(
         (d) => volume.originMm[d] + 3 * s[0] * a[0][d] + 4 * s[1] * a[1][d] + 5 * s[2] * a[2][d],
       );
       close(p, expected);
@@ -83,7 +83,7 @@ describe('pixel ↔ LPS in each view', () => {
         [0.5, 0.5],
         [7.25, 3.5],
         [frame.width - 0.5, frame.height - 0.5],
-      ]) {
+      ] as const) {
         const p = pixelToLps(frame, c, r, point);
         close(lpsToPixel(frame, p), [c, r]);
       }
