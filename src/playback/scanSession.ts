@@ -1,10 +1,13 @@
-import type { ScanProgress, ScanStateSnapshot, ScanTarget, ScanVolume } from '../scan/types';
+import type { ScanInfo, ScanProgress, ScanStateSnapshot, ScanTarget, ScanVolume } from '../scan/types';
+import type { NoticeBoard } from './noticeBoard';
 import type { Emitter } from './emitter';
 import type { ViewerEvents } from './viewerEvents';
 import type { ViewerSettings } from './viewerSettings';
 
 /** What a scan session needs of its viewer. */
 interface ScanHost extends Pick<Emitter<ViewerEvents>, 'emit'> {
+  readonly notices: NoticeBoard;
+  getSettings(): ViewerSettings;
   updateSettings(patch: Partial<ViewerSettings>): void;
   requestFrame(): void;
 }
@@ -21,6 +24,7 @@ export class ScanSession {
   private target: ScanTarget | null = null;
   private progress: ScanProgress | null = null;
   private snapshotCache: ScanStateSnapshot = NO_SCAN;
+  private reading: AbortController | null = null;
 
   constructor(private readonly host: ScanHost) {}
 
@@ -62,6 +66,53 @@ export class ScanSession {
     this.changed();
   }
 
+  /**
+   * Read a CT series (DICOM files or one NIfTI file) in this page, never uploaded or stored, and show it for
+   * picking. A bad scan shows a notice and rejects; the viewer keeps what it showed. A newer call cancels an older.
+   */
+  async open(files: readonly File[]): Promise<ScanInfo> {
+    this.reading?.abort();
+    const reading = new AbortController();
+    this.reading = reading;
+    const { openScanFiles } = await import('./scanOpening');
+    const current = () => this.reading === reading;
+    try {
+      return await openScanFiles(
+        {
+          lang: () => this.host.getSettings().lang,
+          notify: (notice, message) => this.host.notices.add([notice], message),
+          setProgress: (progress) => current() && this.setProgress(progress),
+          setVolume: (volume) => current() && this.setVolume(volume),
+        },
+        files,
+        reading.signal,
+      );
+    } finally {
+      if (current()) this.reading = null;
+    }
+  }
+
+  /** Stop reading a scan (the viewer keeps what it showed). */
+  cancel(): void {
+    this.reading?.abort();
+    this.reading = null;
+    if (this.progress) this.setProgress(null);
+  }
+
+  /**
+   * Pick the treated body's centre and level from outside input (`setScanTarget`): returns null when done, or an
+   * English sentence saying why the target was refused (nothing changes then).
+   */
+  async pick(value: unknown): Promise<string | null> {
+    if (!this.volume) return 'setScanTarget needs a scan: call loadScan first';
+    const { checkScanTarget } = await import('./scanOpening');
+    const volume = this.volume;
+    const target = checkScanTarget(value, volume);
+    if (typeof target === 'string') return target;
+    if (this.volume === volume) this.setTarget(target);
+    return null;
+  }
+
   /** Pick the treated body's centre (LPS mm, checked by the caller) and its level; the viewer treats that level. */
   setTarget(target: ScanTarget): void {
     if (!this.volume) return;
@@ -72,6 +123,8 @@ export class ScanSession {
 
   /** Close the scan: the viewer goes back to its generated spine. */
   clear(): void {
+    this.reading?.abort();
+    this.reading = null;
     if (!this.volume && !this.progress) return;
     this.volume = null;
     this.target = null;

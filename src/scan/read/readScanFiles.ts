@@ -1,0 +1,99 @@
+/**
+ * Reads the files a user dropped into one CT volume, file by file: each DICOM image is parsed, decoded to HU and
+ * averaged down in-plane before the next file is read, so a large series is never held at full size. Runs in the
+ * reading worker, or on the main thread where no worker can start; pure enough to run in Node for the tests.
+ */
+import { ScanReadError, type ScanProgress, type ScanVolume } from '../types';
+import { parseDicomImage } from './dicomSlice';
+import { buildDicomVolume, pickCtSeries, type ReadImage } from './dicomSeries';
+import { downsampleSlice } from './downsample';
+import { isNiftiName, readNiftiVolume } from './niftiVolume';
+import { checkMatrix, checkSlices, checkTotalBytes, inPlaneFactor, type LimitBreach } from './scanLimits';
+
+/** What readScanFiles reports and obeys. */
+export interface ReadScanOptions {
+  onProgress?: (p: ScanProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Part of the progress bar that reading the files fills; stacking the volume fills the rest. */
+const READING_SHARE = 0.95;
+/** Report progress when it has moved at least this far (and after the last file). */
+const PROGRESS_STEP = 0.01;
+
+export function abortError(): DOMException {
+  return new DOMException('Reading the scan was cancelled', 'AbortError');
+}
+
+function tooLarge(breach: LimitBreach): ScanReadError {
+  return new ScanReadError('too-large', `The scan is larger than the viewer reads (${breach.limit})`, {
+    limit: breach.limit,
+  });
+}
+
+/** The volume in `files` (a DICOM series, or one NIfTI file), or a ScanReadError saying why not. */
+export async function readScanFiles(
+  files: readonly File[],
+  options: ReadScanOptions = {},
+): Promise<ScanVolume> {
+  const { onProgress, signal } = options;
+  if (signal?.aborted) throw abortError();
+  if (files.length === 0) throw new ScanReadError('empty', 'No files were given');
+  const bytesBreach = checkTotalBytes(files.reduce((sum, f) => sum + f.size, 0));
+  if (bytesBreach) throw tooLarge(bytesBreach);
+  const nifti = files.filter((f) => isNiftiName(f.name));
+  if (nifti.length > 1) {
+    throw new ScanReadError('mixed-series', `${nifti.length} NIfTI volumes`, { count: nifti.length });
+  }
+  if (nifti.length === 1) {
+    onProgress?.({ fraction: 0, stage: 'reading' });
+    const volume = await readNiftiVolume(new Uint8Array(await nifti[0]!.arrayBuffer()));
+    if (signal?.aborted) throw abortError();
+    onProgress?.({ fraction: 1, stage: 'building' });
+    return volume;
+  }
+
+  const images: ReadImage[] = [];
+  let unsupported: string | null = null;
+  let factor = 0;
+  let reported = -1;
+  for (let index = 0; index < files.length; index++) {
+    if (signal?.aborted) throw abortError();
+    const parsed = await parseDicomImage(new Uint8Array(await files[index]!.arrayBuffer()));
+    if (parsed && 'unsupportedSyntax' in parsed) unsupported ??= parsed.unsupportedSyntax;
+    else if (parsed) {
+      const { header } = parsed;
+      const matrix = checkMatrix(header.rows, header.columns);
+      if (matrix) throw tooLarge(matrix);
+      let hu: Int16Array | null = null;
+      if (header.modality === 'CT' && !header.localizer) {
+        const slices = checkSlices(images.filter((i) => i.hu).length + 1);
+        if (slices) throw tooLarge(slices);
+        // The factor follows the first CT image; at most every file is one of its slices.
+        factor ||= inPlaneFactor(header.rows, header.columns, files.length);
+        const first = images.find((i) => i.hu)?.header;
+        // An image of another size is kept without pixels: the series check rejects it as mixed.
+        if (!first || (first.rows === header.rows && first.columns === header.columns)) {
+          hu = downsampleSlice(parsed.decodeHu(), header.columns, header.rows, factor);
+        }
+      }
+      images.push({ header, hu });
+    }
+    const fraction = ((index + 1) / files.length) * READING_SHARE;
+    if (fraction - reported >= PROGRESS_STEP || index + 1 === files.length) {
+      reported = fraction;
+      onProgress?.({ fraction, stage: 'reading' });
+    }
+  }
+  if (images.length === 0) {
+    if (unsupported) {
+      throw new ScanReadError('unsupported-compression', `Pixel data compressed as ${unsupported}`, {
+        syntax: unsupported,
+      });
+    }
+    throw new ScanReadError('not-readable', 'None of the files is a DICOM image or a NIfTI volume');
+  }
+  const volume = buildDicomVolume(pickCtSeries(images), factor || 1);
+  onProgress?.({ fraction: 1, stage: 'building' });
+  return volume;
+}
