@@ -2,7 +2,6 @@ import { useId, useMemo, useState } from 'react';
 import { LEVEL_IDS, isLevelId, type LevelId } from '../../anatomy/levels';
 import { useController, useScanState, useSettings, useT } from '../../playback/react/viewerHooks';
 import type { Lps } from '../../scan/types';
-import { scanCommands } from './scanCommands';
 import { CT_WINDOWS, type CtWindowName } from './sliceImage';
 import { clampToVolume, sliceFrame, spacingAlong, VIEW_AXES, type SliceKind } from './slicePoint';
 import { SliceView } from './SliceView';
@@ -33,6 +32,7 @@ export function ScanPicker() {
     return [mid(0), mid(1), mid(2)];
   });
   const [windowName, setWindowName] = useState<CtWindowName>('bone');
+  const [refused, setRefused] = useState<string | null>(null);
   const [level, setLevel] = useState<LevelId>(() => controller.scan.getTarget()?.level ?? settings.level);
   if (!volume || !frames) return null;
 
@@ -44,14 +44,11 @@ export function ScanPicker() {
     next[axis] += slices * spacingAlong(volume, axis);
     move(next);
   };
-  const pick = () => {
-    try {
-      scanCommands(controller).pick({ x: point[0], y: point[1], z: point[2], level });
-    } catch {
-      // A point the session refuses (outside the scan) leaves the dialog open; its notice says why.
-      return;
-    }
-    scanUiStore(controller).close();
+  const pick = async () => {
+    // The session checks the point (inside the scan) and the level; a refusal keeps the dialog open, saying why.
+    const reason = await controller.scan.pick({ x: point[0], y: point[1], z: point[2], level });
+    setRefused(reason);
+    if (reason === null) scanUiStore(controller).close();
   };
   const sides = t('scanUi.sides').split(' ');
   const letters = {
@@ -81,7 +78,7 @@ export function ScanPicker() {
                 sides={letters[kind]}
                 onMove={move}
                 onStep={(n) => step(kind, n)}
-                onPick={pick}
+                onPick={() => void pick()}
               />
               <figcaption className="spv-scan-view-caption">
                 <span aria-hidden="true">{t(kind === 'axial' ? 'scanUi.axial' : 'scanUi.sagittal')}</span>
@@ -137,6 +134,11 @@ export function ScanPicker() {
           x {mm(point[0])} · y {mm(point[1])} · z {mm(point[2])} mm
         </output>
       </div>
+      {refused && (
+        <p className="spv-scan-refused" role="alert">
+          {refused}
+        </p>
+      )}
       <div className="spv-scan-actions">
         <button
           type="button"
@@ -145,7 +147,7 @@ export function ScanPicker() {
         >
           {t('layout.close')}
         </button>
-        <button type="button" className="spv-button spv-scan-pick" onClick={pick}>
+        <button type="button" className="spv-button spv-scan-pick" onClick={() => void pick()}>
           {t('scanUi.show')}
         </button>
       </div>

@@ -1,6 +1,5 @@
 import { useRef } from 'react';
 import { useController, useScanState, useT } from '../../playback/react/viewerHooks';
-import { scanCommands } from './scanCommands';
 import { scanUiStore } from './scanUiStore';
 import { useScanSheet } from './scanSheet';
 
@@ -37,7 +36,7 @@ export function ScanStatus({ row = false }: ScanStatusProps) {
         className="spv-button spv-scan-close"
         onClick={(event) => {
           const root = event.currentTarget.getRootNode() as ParentNode;
-          scanCommands(controller).clear();
+          controller.scan.clear();
           // The chip goes with the scan: focus moves to the open button (in the view row or the More menu).
           requestAnimationFrame(() =>
             root.querySelector<HTMLElement>('.spv-scan-open, .spv-more-toggle')?.focus(),

@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { ViewerController } from '../../playback/viewerController';
 import type { ScanProgress } from '../../scan/types';
-import { scanCommands } from './scanCommands';
 
 /** What the scan dialog shows: the choice of files, the reading progress, or the slices to pick the point on. */
 export type ScanDialogStage = 'closed' | 'choose' | 'reading' | 'pick';
@@ -23,8 +22,8 @@ export class ScanUiStore {
   private readonly listeners = new Set<() => void>();
   /** Where focus goes back to when the dialog closes (the button or chip that opened it). */
   private returnFocus: HTMLElement | null = null;
-  /** A read the user stopped: its rejection is not a failure. */
-  private cancelled = false;
+  /** Counts reads: only the latest one's outcome moves the dialog (a newer drop cancels an older read). */
+  private reads = 0;
 
   constructor(private readonly controller: ViewerController) {}
 
@@ -70,8 +69,8 @@ export class ScanUiStore {
   /** Stop reading: the dialog goes back to the choice of files. */
   cancel(): void {
     if (this.state.stage !== 'reading') return;
-    this.cancelled = true;
-    scanCommands(this.controller).cancel();
+    this.reads++;
+    this.controller.scan.cancel();
     this.set({ stage: 'choose' });
   }
 
@@ -81,14 +80,14 @@ export class ScanUiStore {
    */
   async read(files: readonly File[], from: HTMLElement | null): Promise<void> {
     if (this.state.stage === 'closed') this.returnFocus = from;
-    this.cancelled = false;
+    const read = ++this.reads;
     this.set({ stage: 'reading', files: files.length, dragging: false });
     try {
-      await scanCommands(this.controller).open(files);
-      if (this.state.stage === 'reading') this.set({ stage: 'pick' });
+      await this.controller.scan.open(files);
+      if (read === this.reads && this.state.stage === 'reading') this.set({ stage: 'pick' });
     } catch {
-      if (this.cancelled) return;
-      if (this.state.stage === 'reading') this.close();
+      // A cancelled or superseded read says nothing; a scan that cannot be used has shown its notice.
+      if (read === this.reads && this.state.stage === 'reading') this.close();
     }
   }
 }
