@@ -9,7 +9,7 @@ import { NIFTI1, isCompressed, isNIFTI1, readHeader, readImage } from 'nifti-rea
 import { ScanReadError, type Lps, type ScanVolume } from '../types';
 import { MIN_SLICES } from './dicomSeries';
 import { downsampleSlice } from './downsample';
-import { checkMatrix, checkSlices, inPlaneFactor } from './scanLimits';
+import { MAX_KEPT_VOXELS, checkMatrix, checkSlices, inPlaneFactor } from './scanLimits';
 
 export const isNiftiName = (name: string): boolean => /\.nii(\.gz)?$/i.test(name);
 
@@ -65,7 +65,10 @@ function toHostOrder(buffer: ArrayBuffer, bytesPerVoxel: number, littleEndian: b
 }
 
 /** The volume in a NIfTI-1 file's bytes (gzip-compressed or not). */
-export async function readNiftiVolume(bytes: Uint8Array): Promise<ScanVolume> {
+export async function readNiftiVolume(
+  bytes: Uint8Array,
+  maxKeptVoxels = MAX_KEPT_VOXELS,
+): Promise<ScanVolume> {
   const raw = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let data: ArrayBuffer;
   try {
@@ -91,7 +94,7 @@ export async function readNiftiVolume(bytes: Uint8Array): Promise<ScanVolume> {
   const values = voxels(header.datatypeCode, image, count);
   const slope = header.scl_slope && Number.isFinite(header.scl_slope) ? header.scl_slope : 1;
   const inter = Number.isFinite(header.scl_inter) ? header.scl_inter : 0;
-  const factor = inPlaneFactor(ny, nx, nz);
+  const factor = inPlaneFactor(ny, nx, nz, maxKeptVoxels);
   const keptX = Math.ceil(nx / factor);
   const keptY = Math.ceil(ny / factor);
   const hu = new Int16Array(keptX * keptY * nz);

@@ -39,12 +39,17 @@ export function checkSlices(slices: number): LimitBreach | null {
 
 /**
  * The in-plane averaging factor (1, 2, 4, …) that keeps `ceil(rows/f) · ceil(columns/f) · slices` within
- * MAX_KEPT_VOXELS. Only rows and columns are reduced: slices are kept, so that each file can be reduced on its own
+ * MAX_KEPT_VOXELS (or `maxVoxels`). Only rows and columns are reduced: slices are kept, so that each file can be reduced on its own
  * as it is read and the volume's full z resolution survives (vertebral end plates run in-plane).
  */
-export function inPlaneFactor(rows: number, columns: number, slices: number): number {
+export function inPlaneFactor(
+  rows: number,
+  columns: number,
+  slices: number,
+  maxVoxels = MAX_KEPT_VOXELS,
+): number {
   let factor = 1;
-  while (Math.ceil(rows / factor) * Math.ceil(columns / factor) * slices > MAX_KEPT_VOXELS && factor < 64)
+  while (Math.ceil(rows / factor) * Math.ceil(columns / factor) * slices > maxVoxels && factor < 64)
     factor *= 2;
   return factor;
 }
