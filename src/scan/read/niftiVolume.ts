@@ -114,7 +114,7 @@ export async function readNiftiVolume(
 
   const m = rasAffine(header, data);
   // RAS → LPS: x and y change sign.
-  const lps = m.map((row, r) => row.map((v) => (r < 2 ? -v : v)));
+  const lps = m.map((row, r) => row.map((v) => (r < 2 ? -v : v) + 0)); // + 0: no −0 in the result
   const column = (c: number): Lps => [lps[0]![c]!, lps[1]![c]!, lps[2]![c]!];
   const spacing = [0, 1, 2].map((c) => Math.hypot(...column(c)) || 1) as [number, number, number];
   const axes = [0, 1, 2].map((c) => column(c).map((v) => v / spacing[c]!) as Lps) as [Lps, Lps, Lps];
