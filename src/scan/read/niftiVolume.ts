@@ -9,7 +9,7 @@ import { NIFTI1, isCompressed, isNIFTI1, readHeader, readImage } from 'nifti-rea
 import { ScanReadError, type Lps, type ScanVolume } from '../types';
 import { MIN_SLICES } from './dicomSeries';
 import { downsampleSlice } from './downsample';
-import { MAX_KEPT_VOXELS, checkMatrix, checkSlices, inPlaneFactor } from './scanLimits';
+import { MAX_KEPT_VOXELS, checkMatrix, checkSlices, inPlaneFactor, tooLargeError } from './scanLimits';
 
 export const isNiftiName = (name: string): boolean => /\.nii(\.gz)?$/i.test(name);
 
@@ -84,7 +84,7 @@ export async function readNiftiVolume(
     throw new ScanReadError('not-readable', 'The NIfTI file is not a single 3D volume');
   }
   const breach = checkMatrix(ny, nx) ?? checkSlices(nz);
-  if (breach) throw new ScanReadError('too-large', `Larger than ${breach.limit}`, { limit: breach.limit });
+  if (breach) throw tooLargeError(breach);
   if (nz < MIN_SLICES)
     throw new ScanReadError('too-few-slices', `Only ${nz} slices`, { count: nz, minimum: MIN_SLICES });
 

@@ -14,7 +14,7 @@ import {
   checkSlices,
   checkTotalBytes,
   inPlaneFactor,
-  type LimitBreach,
+  tooLargeError,
 } from './scanLimits';
 
 /** What readScanFiles reports and obeys. */
@@ -34,12 +34,6 @@ export function abortError(): DOMException {
   return new DOMException('Reading the scan was cancelled', 'AbortError');
 }
 
-function tooLarge(breach: LimitBreach): ScanReadError {
-  return new ScanReadError('too-large', `The scan is larger than the viewer reads (${breach.limit})`, {
-    limit: breach.limit,
-  });
-}
-
 /** The volume in `files` (a DICOM series, or one NIfTI file), or a ScanReadError saying why not. */
 export async function readScanFiles(
   files: readonly File[],
@@ -49,7 +43,7 @@ export async function readScanFiles(
   if (signal?.aborted) throw abortError();
   if (files.length === 0) throw new ScanReadError('empty', 'No files were given');
   const bytesBreach = checkTotalBytes(files.reduce((sum, f) => sum + f.size, 0));
-  if (bytesBreach) throw tooLarge(bytesBreach);
+  if (bytesBreach) throw tooLargeError(bytesBreach);
   const nifti = files.filter((f) => isNiftiName(f.name));
   if (nifti.length > 1) {
     throw new ScanReadError('mixed-series', `${nifti.length} NIfTI volumes`, { count: nifti.length });
@@ -75,11 +69,11 @@ export async function readScanFiles(
     else if (parsed) {
       const { header } = parsed;
       const matrix = checkMatrix(header.rows, header.columns);
-      if (matrix) throw tooLarge(matrix);
+      if (matrix) throw tooLargeError(matrix);
       let hu: Int16Array | null = null;
       if (header.modality === 'CT' && !header.localizer) {
         const slices = checkSlices(++ctSlices);
-        if (slices) throw tooLarge(slices);
+        if (slices) throw tooLargeError(slices);
         // The factor follows the first CT image; at most every file is one of its slices.
         factor ||= inPlaneFactor(header.rows, header.columns, files.length, maxKeptVoxels);
         first ??= header;

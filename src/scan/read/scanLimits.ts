@@ -14,6 +14,8 @@ export const MAX_TOTAL_BYTES = 1.5 * 1024 ** 3;
 /** Voxels kept in memory (and later uploaded as a 3D texture): 40 M Int16 values are 80 MB. */
 export const MAX_KEPT_VOXELS = 40_000_000;
 
+import { ScanReadError } from '../types';
+
 /** Which hard limit a scan is beyond, for the `too-large` notice: `limit` is said in the notice. */
 export interface LimitBreach {
   what: 'matrix' | 'slices' | 'bytes';
@@ -52,4 +54,14 @@ export function inPlaneFactor(
   while (Math.ceil(rows / factor) * Math.ceil(columns / factor) * slices > maxVoxels && factor < 64)
     factor *= 2;
   return factor;
+}
+
+/** The `too-large` error: `limit` names the limit passed (English); the notice states all three limits. */
+export function tooLargeError(breach: LimitBreach): ScanReadError {
+  return new ScanReadError('too-large', `The scan is larger than the viewer reads (${breach.limit})`, {
+    limit: breach.limit,
+    matrix: MAX_MATRIX,
+    slices: MAX_SLICES,
+    megabytes: Math.round(MAX_TOTAL_BYTES / 1024 ** 2),
+  });
 }

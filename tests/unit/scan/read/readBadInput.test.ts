@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguage, translate } from '../../../../src/i18n/catalog';
 import { readScan } from '../../../../src/scan/read/readScan';
 import { ScanReadError, type ScanErrorCode, type ScanVolume } from '../../../../src/scan/types';
 import { phantomVolume, type PhantomGrid } from '../../../support/ctPhantom';
@@ -31,9 +32,16 @@ async function expectCode(
   expect(error.code).toBe(code);
   expect(error.params).toMatchObject(params);
   expect(error.message.length).toBeGreaterThan(0);
+  // The notice's placeholders are all filled by the error's params, in every language.
+  for (const lang of ['en', 'es']) {
+    const notice = translate(lang, `scan.error.${code}`, error.params);
+    expect(notice).not.toMatch(/[{}]/);
+  }
 }
 
 describe('bad input to the scan reader', () => {
+  beforeAll(() => loadLanguage('es'));
+
   it('refuses no files', () => expectCode([], 'empty'));
 
   it('refuses files that are neither DICOM nor NIfTI', () =>
