@@ -13,7 +13,6 @@ import type { ScanInfo } from '../scan/types';
 export type { RevealMode } from '../options/optionValues';
 export type { RenderStats, ViewerStateSnapshot } from './element/ViewerDiagnostics';
 export type { VideoExportOptions } from './element/videoExport';
-export type { ScanInfo, ScanStateSnapshot, ScanTarget } from '../scan/types';
 
 /**
  * `<spine-procedure-viewer>`: the whole viewer as one element with a media-element-shaped API. The standalone

@@ -1,48 +1,53 @@
 import { isLevelId } from '../anatomy/levels';
 import { translate, type MessageKey } from '../i18n/catalog';
-import type { ScanInfo, ScanProgress, ScanReadError, ScanTarget, ScanVolume } from '../scan/types';
-import type { ViewerNotice } from './viewerEvents';
-
-/** What opening a scan needs of its session and viewer (loaded only when a scan is opened or picked). */
-export interface ScanOpeningHost {
-  lang(): string;
-  notify(notice: ViewerNotice, message: string): void;
-  setProgress(progress: ScanProgress | null): void;
-  setVolume(volume: ScanVolume): void;
-}
+import type { ScanInfo, ScanReadError, ScanTarget, ScanVolume } from '../scan/types';
+import type { ScanSession } from './scanSession';
 
 /**
- * Read `files` into a volume in this page (a worker where one can start) and hand it to the session. A file that
- * is not a usable CT series leaves the viewer as it was (its generated spine, or the scan already open) and shows
- * a notice saying what was wrong; a cancelled read shows nothing. Resolves with the series as read.
+ * Read `files` into a volume in this page (a worker where one can start) and hand it to the session; a newer read
+ * cancels this one. A file that is not a usable CT series leaves the viewer as it was (its generated spine, or the
+ * scan already open) and shows a notice saying what was wrong; a cancelled read shows nothing. Resolves with the
+ * series as read.
  */
-export async function openScanFiles(
-  host: ScanOpeningHost,
-  files: readonly File[],
-  signal: AbortSignal,
-): Promise<ScanInfo> {
-  host.setProgress({ fraction: 0, stage: 'reading' });
+export async function openScan(session: ScanSession, files: readonly File[]): Promise<ScanInfo> {
+  session.reading?.abort();
+  const reading = new AbortController();
+  session.reading = reading;
+  const { signal } = reading;
+  session.setProgress({ fraction: 0, stage: 'reading' });
   try {
     const { readScan } = await import('../scan/read/readScan');
     const volume = await readScan(files, {
       signal,
       onProgress: (progress) => {
-        if (!signal.aborted) host.setProgress(progress);
+        if (!signal.aborted) session.setProgress(progress);
       },
     });
     if (signal.aborted) throw new DOMException('The scan was closed while it was read', 'AbortError');
-    host.setVolume(volume);
+    session.setVolume(volume);
     return volume.info;
   } catch (error) {
-    host.setProgress(null);
     if (isAbort(error)) throw error;
+    session.setProgress(null);
     const known = isScanReadError(error);
     const key = `scan.error.${known ? error.code : 'not-readable'}` as MessageKey;
     const params = known ? error.params : {};
     const english = translate('en', key, params);
-    host.notify({ text: translate(host.lang(), key, params) }, english);
+    session.host.notices.add([{ text: translate(session.host.getSettings().lang, key, params) }], english);
     throw known ? error : new Error(english, { cause: error });
+  } finally {
+    if (session.reading === reading) session.reading = null;
   }
+}
+
+/** `setScanTarget`: check outside input and pick it; null when done, else why it was refused (English). */
+export function pickScanTarget(session: ScanSession, value: unknown): string | null {
+  const volume = session.getVolume();
+  if (!volume) return 'setScanTarget needs a scan: call loadScan first';
+  const target = checkScanTarget(value, volume);
+  if (typeof target === 'string') return target;
+  session.setTarget(target);
+  return null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { NIFTI1, isCompressed, isNIFTI1, readHeader, readImage } from 'nifti-rea
 import { ScanReadError, type Lps, type ScanVolume } from '../types';
 import { MIN_SLICES } from './dicomSeries';
 import { downsampleSlice } from './downsample';
-import { checkMatrix, checkSlices, inPlaneFactor } from './scanLimits';
+import { MAX_KEPT_VOXELS, checkMatrix, checkSlices, inPlaneFactor, tooLargeError } from './scanLimits';
 
 export const isNiftiName = (name: string): boolean => /\.nii(\.gz)?$/i.test(name);
 
@@ -65,7 +65,10 @@ function toHostOrder(buffer: ArrayBuffer, bytesPerVoxel: number, littleEndian: b
 }
 
 /** The volume in a NIfTI-1 file's bytes (gzip-compressed or not). */
-export async function readNiftiVolume(bytes: Uint8Array): Promise<ScanVolume> {
+export async function readNiftiVolume(
+  bytes: Uint8Array,
+  maxKeptVoxels = MAX_KEPT_VOXELS,
+): Promise<ScanVolume> {
   const raw = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let data: ArrayBuffer;
   try {
@@ -81,7 +84,7 @@ export async function readNiftiVolume(bytes: Uint8Array): Promise<ScanVolume> {
     throw new ScanReadError('not-readable', 'The NIfTI file is not a single 3D volume');
   }
   const breach = checkMatrix(ny, nx) ?? checkSlices(nz);
-  if (breach) throw new ScanReadError('too-large', `Larger than ${breach.limit}`, { limit: breach.limit });
+  if (breach) throw tooLargeError(breach);
   if (nz < MIN_SLICES)
     throw new ScanReadError('too-few-slices', `Only ${nz} slices`, { count: nz, minimum: MIN_SLICES });
 
@@ -91,7 +94,7 @@ export async function readNiftiVolume(bytes: Uint8Array): Promise<ScanVolume> {
   const values = voxels(header.datatypeCode, image, count);
   const slope = header.scl_slope && Number.isFinite(header.scl_slope) ? header.scl_slope : 1;
   const inter = Number.isFinite(header.scl_inter) ? header.scl_inter : 0;
-  const factor = inPlaneFactor(ny, nx, nz);
+  const factor = inPlaneFactor(ny, nx, nz, maxKeptVoxels);
   const keptX = Math.ceil(nx / factor);
   const keptY = Math.ceil(ny / factor);
   const hu = new Int16Array(keptX * keptY * nz);
@@ -111,7 +114,7 @@ export async function readNiftiVolume(bytes: Uint8Array): Promise<ScanVolume> {
 
   const m = rasAffine(header, data);
   // RAS → LPS: x and y change sign.
-  const lps = m.map((row, r) => row.map((v) => (r < 2 ? -v : v)));
+  const lps = m.map((row, r) => row.map((v) => (r < 2 ? -v : v) + 0)); // + 0: no −0 in the result
   const column = (c: number): Lps => [lps[0]![c]!, lps[1]![c]!, lps[2]![c]!];
   const spacing = [0, 1, 2].map((c) => Math.hypot(...column(c)) || 1) as [number, number, number];
   const axes = [0, 1, 2].map((c) => column(c).map((v) => v / spacing[c]!) as Lps) as [Lps, Lps, Lps];

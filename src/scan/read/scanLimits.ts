@@ -14,6 +14,8 @@ export const MAX_TOTAL_BYTES = 1.5 * 1024 ** 3;
 /** Voxels kept in memory (and later uploaded as a 3D texture): 40 M Int16 values are 80 MB. */
 export const MAX_KEPT_VOXELS = 40_000_000;
 
+import { ScanReadError } from '../types';
+
 /** Which hard limit a scan is beyond, for the `too-large` notice: `limit` is said in the notice. */
 export interface LimitBreach {
   what: 'matrix' | 'slices' | 'bytes';
@@ -39,12 +41,27 @@ export function checkSlices(slices: number): LimitBreach | null {
 
 /**
  * The in-plane averaging factor (1, 2, 4, …) that keeps `ceil(rows/f) · ceil(columns/f) · slices` within
- * MAX_KEPT_VOXELS. Only rows and columns are reduced: slices are kept, so that each file can be reduced on its own
+ * MAX_KEPT_VOXELS (or `maxVoxels`). Only rows and columns are reduced: slices are kept, so that each file can be reduced on its own
  * as it is read and the volume's full z resolution survives (vertebral end plates run in-plane).
  */
-export function inPlaneFactor(rows: number, columns: number, slices: number): number {
+export function inPlaneFactor(
+  rows: number,
+  columns: number,
+  slices: number,
+  maxVoxels = MAX_KEPT_VOXELS,
+): number {
   let factor = 1;
-  while (Math.ceil(rows / factor) * Math.ceil(columns / factor) * slices > MAX_KEPT_VOXELS && factor < 64)
+  while (Math.ceil(rows / factor) * Math.ceil(columns / factor) * slices > maxVoxels && factor < 64)
     factor *= 2;
   return factor;
+}
+
+/** The `too-large` error: `limit` names the limit passed (English); the notice states all three limits. */
+export function tooLargeError(breach: LimitBreach): ScanReadError {
+  return new ScanReadError('too-large', `The scan is larger than the viewer reads (${breach.limit})`, {
+    limit: breach.limit,
+    matrix: MAX_MATRIX,
+    slices: MAX_SLICES,
+    megabytes: Math.round(MAX_TOTAL_BYTES / 1024 ** 2),
+  });
 }
