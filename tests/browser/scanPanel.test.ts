@@ -113,6 +113,7 @@ describe('the scan panel', () => {
     await open.click();
     const dialog = page.getByRole('dialog', { name: 'Patient CT' });
     await dialog.getByRole('button', { name: 'Choose a folder' }).waitFor();
+    await v.screenshot('scan-choose-laptop');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await focusedView(page)).toContain('spv-scan-open');
@@ -175,6 +176,7 @@ describe('the scan panel', () => {
     expect(scan.level).toBe('L2');
     const chip = inViewer(page, '.spv-scan-status');
     expect(await chip.innerText()).toContain('Patient CT · L2');
+    await v.screenshot('scan-chip-laptop');
 
     // Keyboard only: Change point, arrows on the axial, Tab to the sagittal, arrows and Page Up there, Enter.
     const change = inViewer(page, '.spv-scan-change');
@@ -238,6 +240,10 @@ describe('the scan panel', () => {
     expect(await page.getByRole('button', { name: 'Show the procedure here' }).isVisible()).toBe(true);
     await v.screenshot('scan-panel-phone');
     await page.keyboard.press('Escape');
+    // Closed without a point: the chip, in a row of its own, offers to pick it.
+    const status = inViewer(page, '.spv-scan-row .spv-scan-status');
+    expect(await status.innerText()).toContain('Patient CT · no point picked');
+    await v.screenshot('scan-chip-phone');
 
     // Dragging files over the viewer shows the hint; a file that is no CT gives a notice, and no scan.
     await page.evaluate(() => {

@@ -60,6 +60,10 @@ export class ScanUiStore {
   close(): void {
     if (this.state.stage === 'closed') return;
     if (this.state.stage === 'reading') this.cancel();
+    this.hide();
+  }
+
+  private hide(): void {
     this.set({ stage: 'closed' });
     const back = this.returnFocus;
     this.returnFocus = null;
@@ -87,7 +91,7 @@ export class ScanUiStore {
       if (read === this.reads && this.state.stage === 'reading') this.set({ stage: 'pick' });
     } catch {
       // A cancelled or superseded read says nothing; a scan that cannot be used has shown its notice.
-      if (read === this.reads && this.state.stage === 'reading') this.close();
+      if (read === this.reads && this.state.stage === 'reading') this.hide();
     }
   }
 }
