@@ -1,9 +1,19 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { useController, useT } from '../../playback/react/viewerHooks';
+import { useController, useScanState, useT } from '../../playback/react/viewerHooks';
+import type { ScanVolume } from '../../scan/types';
 import { ScanChoose } from './ScanChoose';
 import { ScanPicker } from './ScanPicker';
 import { ScanReading } from './ScanReading';
 import { scanUiStore, useScanUi } from './scanUiStore';
+
+const volumeKeys = new WeakMap<ScanVolume, number>();
+let lastKey = 0;
+function volumeKey(volume: ScanVolume | null): number {
+  if (!volume) return 0;
+  let key = volumeKeys.get(volume);
+  if (key === undefined) volumeKeys.set(volume, (key = ++lastKey));
+  return key;
+}
 
 const FOCUSABLE = 'button:not([disabled]), select, input:not([hidden]), [tabindex="0"]';
 
@@ -16,6 +26,7 @@ export function ScanDialog() {
   const controller = useController();
   const t = useT();
   const { stage } = useScanUi(controller);
+  useScanState();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const store = scanUiStore(controller);
@@ -45,6 +56,11 @@ export function ScanDialog() {
     }
   };
 
+  const title = (
+    <h2 id={titleId} className="spv-scan-title">
+      {t('scanUi.title')}
+    </h2>
+  );
   return (
     <div
       ref={ref}
@@ -55,12 +71,19 @@ export function ScanDialog() {
       data-stage={stage}
       onKeyDown={onKeyDown}
     >
-      <h2 id={titleId} className="spv-scan-title">
-        {t('scanUi.title')}
-      </h2>
-      {stage === 'choose' && <ScanChoose />}
-      {stage === 'reading' && <ScanReading />}
-      {stage === 'pick' && <ScanPicker />}
+      {stage === 'pick' ? (
+        <>
+          {title}
+          {/* A new scan starts afresh (its own point, slices and window). */}
+          <ScanPicker key={volumeKey(controller.scan.getVolume())} />
+        </>
+      ) : (
+        <div className="spv-scan-card" data-stage={stage}>
+          {title}
+          {stage === 'choose' && <ScanChoose />}
+          {stage === 'reading' && <ScanReading />}
+        </div>
+      )}
     </div>
   );
 }
