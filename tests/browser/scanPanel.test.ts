@@ -6,15 +6,21 @@ import { lpsToPixel, sliceFrame, type SliceFrame, type SliceKind } from '../../s
 import { PHANTOM, PHANTOM_CENTRE, PHANTOM_GRID, phantomVolume } from '../support/ctPhantom';
 import { syntheticDicomSeries } from '../support/syntheticDicom';
 import { axeViolations } from './support/axe';
+import { STRICT_CSP } from './support/hostSite';
 import { browserSuite } from './support/suite';
 import { openViewer, viewerControl } from './support/viewerPage';
 
 /*
- * The surgeon's scan interface in the real browser: the phantom CT injected into a clinician's viewer (as a read
- * would leave it), its slices drawn where the phantom's block and rods are, the point picked by mouse and by
- * keyboard, Escape, a bad drop, a phone, and no scan tools for patients.
+ * The surgeon's scan interface in the real browser, under the README's strict CSP (its styles, canvases and the
+ * reading worker must all work within it): the synthetic DICOM series chosen as files and read with progress, its
+ * slices drawn where the phantom's block and rods are, the point picked by mouse and by keyboard, Escape; on a
+ * phone the phantom volume handed to the viewer directly (as a read leaves it), and a bad drop; no scan tools for
+ * patients.
  */
-const suite = browserSuite();
+const suite = browserSuite({
+  headers: (path): Record<string, string> =>
+    path.endsWith('.html') ? { 'Content-Security-Policy': STRICT_CSP } : {},
+});
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 667 };
 
