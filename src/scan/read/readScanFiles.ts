@@ -17,10 +17,15 @@ import {
   tooLargeError,
 } from './scanLimits';
 
-/** What readScanFiles reports and obeys. */
+/** What readScan reports and obeys. */
 export interface ReadScanOptions {
   onProgress?: (p: ScanProgress) => void;
+  /** Aborting rejects with an AbortError DOMException and ends the reading. */
   signal?: AbortSignal;
+}
+
+/** readScanFiles' options: readScan's, and the voxel budget. */
+export interface ReadScanFilesOptions extends ReadScanOptions {
   /** Voxels the kept volume may hold (scanLimits' MAX_KEPT_VOXELS; smaller in tests of downsampling). */
   maxKeptVoxels?: number;
 }
@@ -37,7 +42,7 @@ export function abortError(): DOMException {
 /** The volume in `files` (a DICOM series, or one NIfTI file), or a ScanReadError saying why not. */
 export async function readScanFiles(
   files: readonly File[],
-  options: ReadScanOptions = {},
+  options: ReadScanFilesOptions = {},
 ): Promise<ScanVolume> {
   const { onProgress, signal, maxKeptVoxels = MAX_KEPT_VOXELS } = options;
   if (signal?.aborted) throw abortError();
