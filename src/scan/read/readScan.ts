@@ -5,7 +5,8 @@
  */
 import { ScanReadError, type ScanVolume } from '../types';
 import { packageFileUrl } from '../../anatomy/packageFileUrl';
-import { abortError, readScanFiles, type ReadScanOptions } from './readScanFiles';
+import { abortError } from './abortError';
+import { readScanFiles, type ReadScanOptions } from './readScanFiles';
 
 export type { ReadScanOptions };
 import type { ScanReadReply, ScanReadRequest } from './scanReader.worker';

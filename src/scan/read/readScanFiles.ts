@@ -7,7 +7,8 @@ import { ScanReadError, type ScanProgress, type ScanVolume } from '../types';
 import { parseDicomImage, type DicomSliceHeader } from './dicomSlice';
 import { buildDicomVolume, pickCtSeries, type ReadImage } from './dicomSeries';
 import { downsampleSlice } from './downsample';
-import { isNiftiName, readNiftiVolume } from './niftiVolume';
+import { isNiftiName, readNiftiFile } from './niftiVolume';
+import { abortError } from './abortError';
 import {
   MAX_KEPT_VOXELS,
   checkMatrix,
@@ -35,10 +36,6 @@ const READING_SHARE = 0.95;
 /** Report progress when it has moved at least this far (and after the last file). */
 const PROGRESS_STEP = 0.01;
 
-export function abortError(): DOMException {
-  return new DOMException('Reading the scan was cancelled', 'AbortError');
-}
-
 /** The volume in `files` (a DICOM series, or one NIfTI file), or a ScanReadError saying why not. */
 export async function readScanFiles(
   files: readonly File[],
@@ -54,9 +51,14 @@ export async function readScanFiles(
     throw new ScanReadError('mixed-series', `${nifti.length} NIfTI volumes`, { count: nifti.length });
   }
   if (nifti.length === 1) {
-    onProgress?.({ fraction: 0, stage: 'reading' });
-    const volume = await readNiftiVolume(new Uint8Array(await nifti[0]!.arrayBuffer()), maxKeptVoxels);
-    if (signal?.aborted) throw abortError();
+    let reported = -1;
+    const onFraction = (fraction: number) => {
+      if (fraction - reported < PROGRESS_STEP) return;
+      reported = fraction;
+      onProgress?.({ fraction: fraction * READING_SHARE, stage: 'reading' });
+    };
+    onFraction(0);
+    const volume = await readNiftiFile(nifti[0]!, { onFraction, signal, maxKeptVoxels });
     onProgress?.({ fraction: 1, stage: 'building' });
     return volume;
   }
