@@ -4,7 +4,7 @@
  * reading worker, or on the main thread where no worker can start; pure enough to run in Node for the tests.
  */
 import { ScanReadError, type ScanProgress, type ScanVolume } from '../types';
-import { parseDicomImage, type DicomSliceHeader } from './dicomSlice';
+import { parseDicomImage, type DicomSliceHeader, type ParsedDicomImage } from './dicomSlice';
 import { buildDicomVolume, pickCtSeries, type ReadImage } from './dicomSeries';
 import { downsampleSlice } from './downsample';
 import { isNiftiName, readNiftiFile } from './niftiVolume';
@@ -35,6 +35,21 @@ export interface ReadScanFilesOptions extends ReadScanOptions {
 const READING_SHARE = 0.95;
 /** Report progress when it has moved at least this far (and after the last file). */
 const PROGRESS_STEP = 0.01;
+
+/** The image's pixels in HU; a damaged image (pixel data cut short, a broken frame) is `not-readable`. */
+function decodeHu(image: ParsedDicomImage, name: string): Int16Array {
+  try {
+    return image.decodeHu();
+  } catch (error) {
+    throw new ScanReadError(
+      'not-readable',
+      `${name}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        file: name,
+      },
+    );
+  }
+}
 
 /** The volume in `files` (a DICOM series, or one NIfTI file), or a ScanReadError saying why not. */
 export async function readScanFiles(
@@ -71,22 +86,21 @@ export async function readScanFiles(
   let ctSlices = 0;
   for (let index = 0; index < files.length; index++) {
     if (signal?.aborted) throw abortError();
-    const parsed = await parseDicomImage(new Uint8Array(await files[index]!.arrayBuffer()));
+    const file = files[index]!;
+    const parsed = await parseDicomImage(new Uint8Array(await file.arrayBuffer()));
     if (parsed && 'unsupportedSyntax' in parsed) unsupported ??= parsed.unsupportedSyntax;
     else if (parsed) {
       const { header } = parsed;
-      const matrix = checkMatrix(header.rows, header.columns);
-      if (matrix) throw tooLargeError(matrix);
       let hu: Int16Array | null = null;
       if (header.modality === 'CT' && !header.localizer) {
-        const slices = checkSlices(++ctSlices);
-        if (slices) throw tooLargeError(slices);
+        const breach = checkMatrix(header.rows, header.columns) ?? checkSlices(++ctSlices);
+        if (breach) throw tooLargeError(breach);
         // The factor follows the first CT image; at most every file is one of its slices.
         factor ||= inPlaneFactor(header.rows, header.columns, files.length, maxKeptVoxels);
         first ??= header;
         // An image of another size is kept without pixels: the series check rejects it as mixed.
         if (first.rows === header.rows && first.columns === header.columns) {
-          hu = downsampleSlice(parsed.decodeHu(), header.columns, header.rows, factor);
+          hu = downsampleSlice(decodeHu(parsed, file.name), header.columns, header.rows, factor);
         }
       }
       images.push({ header, hu });
@@ -97,13 +111,11 @@ export async function readScanFiles(
       onProgress?.({ fraction, stage: 'reading' });
     }
   }
-  if (images.length === 0) {
-    if (unsupported) {
-      throw new ScanReadError('unsupported-compression', `Pixel data compressed as ${unsupported}`, {
-        syntax: unsupported,
-      });
-    }
-    throw new ScanReadError('not-readable', 'None of the files is a DICOM image or a NIfTI volume');
+  // Files in a syntax the reader cannot decode are skipped; when they were the series, that is the notice.
+  if (unsupported && ctSlices === 0) {
+    throw new ScanReadError('unsupported-compression', `Pixel data compressed as ${unsupported}`, {
+      syntax: unsupported,
+    });
   }
   const volume = buildDicomVolume(pickCtSeries(images), factor || 1);
   onProgress?.({ fraction: 1, stage: 'building' });
