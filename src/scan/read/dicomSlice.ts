@@ -143,6 +143,7 @@ export async function parseDicomImage(
   }
   if (clean(meta.string('x00020002')) === MEDIA_DIRECTORY_SOP_CLASS) return null;
   const uid = clean(meta.string('x00020010'));
+  if (!uid) return null;
   const syntax = transferSyntax(uid);
   if (!syntax) return { unsupportedSyntax: transferSyntaxName(uid) };
   let dataSet: DataSet;
