@@ -3,18 +3,14 @@
  * page stays responsive, or, where no worker can start (the viewer's script served from another origin than the
  * page, a worker that fails to load), on the main thread with the same code. Nothing is uploaded or stored.
  */
-import { ScanReadError, type ScanProgress, type ScanVolume } from '../types';
+import { ScanReadError, type ScanVolume } from '../types';
 import { packageFileUrl } from '../../anatomy/packageFileUrl';
-import { abortError, readScanFiles } from './readScanFiles';
+import { abortError } from './abortError';
+import { readScanFiles, type ReadScanOptions } from './readScanFiles';
+
+export type { ReadScanOptions };
 import type { ScanReadReply, ScanReadRequest } from './scanReader.worker';
 import readerWorkerUrl from './scanReader.worker.ts?worker&url';
-
-/** What readScan reports and obeys. */
-export interface ReadScanOptions {
-  onProgress?: (p: ScanProgress) => void;
-  /** Aborting rejects with an AbortError DOMException and ends the reading. */
-  signal?: AbortSignal;
-}
 
 /** A worker that could not start or failed before answering: the caller reads on the main thread instead. */
 class WorkerUnavailable extends Error {}

@@ -144,4 +144,19 @@ describe('bad input to the scan reader', () => {
     expectCode(asFiles(series({ syntaxUid: '1.2.840.10008.1.2.4.50' })), 'unsupported-compression', {
       syntax: 'JPEG Baseline',
     }));
+
+  it('names the compression even when a readable scout view lies beside the series', async () => {
+    const files = [
+      ...series({ syntaxUid: '1.2.840.10008.1.2.4.90' }),
+      ...series({ withLocalizer: true }).slice(-1),
+    ];
+    await expectCode(asFiles(files), 'unsupported-compression', { syntax: 'JPEG 2000 Lossless' });
+  });
+
+  it('treats a damaged file in the middle of the series as a missing slice', async () => {
+    const files = series();
+    const damaged = files[6]!;
+    files[6] = { name: damaged.name, bytes: damaged.bytes.subarray(0, damaged.bytes.length - 100) };
+    await expectCode(asFiles(files), 'missing-slices', { count: 1 });
+  });
 });
