@@ -1,5 +1,5 @@
 import { isLevelId } from '../anatomy/levels';
-import { translate, type MessageKey } from '../i18n/catalog';
+import { loadScanMessages, scanText, type ScanMessageKey } from '../scan/scanMessages';
 import type { ScanInfo, ScanReadError, ScanTarget, ScanVolume } from '../scan/types';
 import type { ScanSession } from './scanSession';
 
@@ -33,13 +33,12 @@ export async function openScan(
     if (isAbort(error) || signal.aborted) throw error;
     session.setProgress(null);
     const known = isScanReadError(error);
-    const key = `scan.error.${known ? error.code : 'not-readable'}` as MessageKey;
+    const key: ScanMessageKey = `scan.error.${known ? error.code : 'not-readable'}`;
     const params = known ? error.params : {};
-    const english = translate('en', key, params);
-    session.host.notices.add(
-      [{ text: translate(session.host.getSettings().lang, key, params), source: 'scan' }],
-      english,
-    );
+    const lang = session.host.getSettings().lang;
+    await loadScanMessages(lang);
+    const english = scanText('en', key, params);
+    session.host.notices.add([{ text: scanText(lang, key, params), source: 'scan' }], english);
     throw known ? error : new Error(english, { cause: error });
   } finally {
     if (session.reading === reading) session.reading = null;

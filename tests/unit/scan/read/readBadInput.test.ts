@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLanguage, translate } from '../../../../src/i18n/catalog';
+import { loadScanMessages, scanText } from '../../../../src/scan/scanMessages';
 import { readScan } from '../../../../src/scan/read/readScan';
 import { ScanReadError, type ScanErrorCode, type ScanVolume } from '../../../../src/scan/types';
 import { phantomVolume, type PhantomGrid } from '../../../support/ctPhantom';
@@ -34,13 +34,13 @@ async function expectCode(
   expect(error.message.length).toBeGreaterThan(0);
   // The notice's placeholders are all filled by the error's params, in every language.
   for (const lang of ['en', 'es']) {
-    const notice = translate(lang, `scan.error.${code}`, error.params);
+    const notice = scanText(lang, `scan.error.${code}`, error.params);
     expect(notice).not.toMatch(/[{}]/);
   }
 }
 
 describe('bad input to the scan reader', () => {
-  beforeAll(() => loadLanguage('es'));
+  beforeAll(() => loadScanMessages('es'));
 
   it('refuses no files', () => expectCode([], 'empty'));
 
