@@ -7,7 +7,8 @@
  * Kinahan, Hasegawa & Beyer 2003, Semin Nucl Med 33:166): below 0 HU a voxel is a mixture of air and water,
  * μ = μ_water·(1 + HU/1000); above 0 HU a mixture of water and cortical bone, whose HU rises linearly from water
  * to cortical bone at CT's own energy, so μ at the target energy rises linearly from μ_water to μ_cortical over
- * the same HU range. The bone segment's slope differs from the air–water one because bone's photoelectric
+ * the same HU range (the "water–air / water–cortical bone" conversion of Bai, Shao, Da Silva & Zhao 2003, IEEE Trans
+ * Nucl Sci 50:1510, whose bone slope is set by cortical bone's CT number). The bone segment's slope differs from the air–water one because bone's photoelectric
  * excess grows towards lower energies.
  *
  * Numbers (NIST XCOM mass attenuation, ICRU-44 cortical bone at 1.92 g/cm³, as in attenuation.ts): water

@@ -10,7 +10,7 @@ const target = { x: PHANTOM_CENTRE[0], y: PHANTOM_CENTRE[1], z: PHANTOM_CENTRE[2
 function slab(o: V3, d: V3, lo: V3, hi: V3): [number, number] {
   let t0 = -Infinity;
   let t1 = Infinity;
-  for (let a = 0; a < 3; a++) {
+  for (const a of [0, 1, 2] as const) {
     if (d[a] === 0) {
       if (o[a] < lo[a] || o[a] > hi[a]) return [0, 0];
       continue;
@@ -25,7 +25,13 @@ function slab(o: V3, d: V3, lo: V3, hi: V3): [number, number] {
 
 /** Interval of a ray inside an infinite cylinder of radius r around the axis `axis` through (c1, c2) of the other two. */
 function cylinder(o: V3, d: V3, axis: 0 | 1 | 2, c: [number, number], r: number): [number, number] {
-  const [p, q] = ([0, 1, 2] as const).filter((a) => a !== axis);
+  const [p, q] = (
+    [
+      [1, 2],
+      [0, 2],
+      [0, 1],
+    ] as const
+  )[axis];
   const ox = o[p] - c[0];
   const oy = o[q] - c[1];
   const a = d[p] ** 2 + d[q] ** 2;
