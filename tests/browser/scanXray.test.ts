@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { C_ARM, coneFovDeg } from '../../src/fluoro/cArmGeometry';
 import { PHANTOM, PHANTOM_CENTRE, phantomVolume } from '../support/ctPhantom';
 import { phantomLineIntegral, type V3 } from '../unit/scan/drr/phantomProjection';
-import { imageStats } from './support/imageStats';
+import { imageStats, screenshotDifference } from './support/imageStats';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
 
@@ -14,7 +14,7 @@ type Viewer = HTMLElement & {
   captureFluoro(o: { view: string }): Promise<string>;
   steps: { id: string; start: number; end: number }[];
   getRenderStats(): { drawCalls: number; triangles: number };
-  controller: { scan: { setVolume(v: unknown): void; setTarget(t: unknown): void } };
+  controller: { scan: { setVolume(v: unknown): void; setTarget(t: unknown): void; clear(): void } };
 };
 
 const SIZE = 512;
@@ -128,6 +128,27 @@ function centroid(profile: number[], from: number, to: number): number {
     w += e;
   }
   return s / w;
+}
+
+/** Share of a screenshot's pixels in the 3D view (left 70 %) that are bone-coloured (ivory, lit or shaded). */
+async function boneShare(page: Page, png: Buffer): Promise<number> {
+  const url = `data:image/png;base64,${png.toString('base64')}`;
+  await imageStats(page, url); // installs the page's decoder
+  return page.evaluate(async (src) => {
+    const decode = (window as unknown as { __spvPixels(s: string): Promise<ImageData> }).__spvPixels;
+    const { data, width, height } = await decode(src);
+    let bone = 0;
+    let all = 0;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width * 0.7; x++) {
+        const i = (y * width + x) * 4;
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        all++;
+        // Warm and light: red over blue by 15–80 (the background and table are cool grey, skin is pinker/darker).
+        if (r > 150 && g > 140 && r - b > 15 && r - b < 80 && r - g < 30) bone++;
+      }
+    return bone / all;
+  }, url);
 }
 
 async function loadPhantom(page: Page): Promise<void> {
@@ -244,7 +265,14 @@ describe('the procedure on a patient scan', () => {
     expect(stats.drawCalls).toBeLessThanOrEqual(80);
     expect(stats.triangles).toBeLessThanOrEqual(350_000);
     expect(stats.triangles).toBeGreaterThan(0);
-    expect(shot.length).toBeGreaterThan(0);
+    expect(await boneShare(v.page, shot), "the scan's bone is drawn").toBeGreaterThan(0.04);
+    // Closing the scan brings the generated spine back (a different picture where the bone is).
+    await v.page.evaluate(() =>
+      (document.querySelector('spine-procedure-viewer') as unknown as Viewer).controller.scan.clear(),
+    );
+    await seekAndSettle(v.page, steps.access!.end - 0.1);
+    const generated = await v.screenshot('scan-3d-access-closed');
+    expect(await screenshotDifference(v.page, shot, generated)).toBeGreaterThan(0.05);
     expect(v.errors).toEqual([]);
     await v.close();
   });
