@@ -192,6 +192,11 @@ export default defineConfig({
      */
     dedupe: ['scheduler'],
   },
+  /*
+   * Module workers (they are started with { type: 'module' }), so a worker can load a rarely needed part on demand
+   * (the meshopt decoder's JavaScript fallback) instead of carrying it in its first download.
+   */
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

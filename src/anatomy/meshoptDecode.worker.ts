@@ -6,7 +6,6 @@
  * decoder ran and how long it took.
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
-import { MeshoptReferenceDecoder } from './meshoptReference';
 
 /** A request from meshoptWorkerDecoder.ts. */
 export interface DecodeRequest {
@@ -26,7 +25,8 @@ const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
   MeshoptDecoder.supported ? MeshoptDecoder.ready : Promise.reject(new Error('no WebAssembly'))
 ).then(
   () => ({ impl: MeshoptDecoder, name: 'wasm' as const }),
-  () => ({ impl: MeshoptReferenceDecoder, name: 'js' as const }),
+  // Fetched only where WebAssembly is refused (the strict CSP): most visits never download it.
+  () => import('./meshoptReference').then((m) => ({ impl: m.MeshoptReferenceDecoder, name: 'js' as const })),
 );
 
 const scope = self as unknown as {

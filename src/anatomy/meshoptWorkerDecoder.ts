@@ -69,7 +69,7 @@ class WorkerDecoder {
   private start(): Worker | null {
     if (this.worker || this.broken) return this.worker;
     try {
-      // The worker is one self-contained script, so it starts as a module or as a classic script alike.
+      // A module worker: it loads the JavaScript decoder only where WebAssembly is refused.
       const worker = new Worker(packageFileUrl(decodeWorkerUrl), { type: 'module' });
       worker.onmessage = (event: MessageEvent<DecodeReply>) => this.answer(event.data);
       worker.onerror = (event) => {

@@ -8,6 +8,7 @@ import { defineOptionProperties, type OptionProperties } from './element/optionP
 import { MediaElementApi } from './element/MediaElementApi';
 import { ViewerElementBase } from './element/ViewerElementBase';
 import { exportViewerVideo, type VideoExportOptions } from './element/videoExport';
+import type { ScanInfo } from '../scan/types';
 
 export type { RevealMode } from '../options/optionValues';
 export type { RenderStats, ViewerStateSnapshot } from './element/ViewerDiagnostics';
@@ -91,6 +92,38 @@ export class SpineProcedureViewerElement extends MediaElementApi {
    */
   exportVideo(options?: VideoExportOptions): Promise<Blob> {
     return exportViewerVideo(this.controller, this.shadowRoot, options);
+  }
+
+  /**
+   * Open a patient's CT — the files of one DICOM series, or one NIfTI file — in this page: nothing is uploaded or
+   * stored. The viewer then asks for the treated vertebra (`setScanTarget`, or a click in the scan panel). Rejects
+   * with a message when the files are not a usable CT series; the viewer shows a notice and keeps what it showed.
+   */
+  loadScan(files: File[] | FileList): Promise<ScanInfo> {
+    const list = typeof FileList !== 'undefined' && files instanceof FileList ? Array.from(files) : files;
+    if (!Array.isArray(list) || !list.every((file) => file instanceof File)) {
+      const message = 'loadScan needs the files of a CT series (File[] or a FileList)';
+      this.commandError(message);
+      return Promise.reject(new TypeError(message));
+    }
+    return this.controller.scan.open(list);
+  }
+
+  /**
+   * Show the procedure on the loaded scan: `x`, `y`, `z` is the centre of the fractured vertebral body in DICOM
+   * patient coordinates (LPS, mm) and `level` its name (`L1`), which becomes the treated level. Rejects (and raises
+   * an `error` event) when there is no scan or the target is not a point of it; nothing changes then.
+   */
+  async setScanTarget(target: { x: number; y: number; z: number; level: string }): Promise<void> {
+    const problem = await this.controller.scan.pick(target);
+    if (!problem) return;
+    this.commandError(problem);
+    throw new RangeError(problem);
+  }
+
+  /** Close the patient's scan: the viewer goes back to its generated spine. */
+  clearScan(): void {
+    this.controller.scan.clear();
   }
 
   /**

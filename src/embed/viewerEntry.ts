@@ -41,3 +41,12 @@ export type {
   XrayView,
 } from '../procedure/types';
 export type { ViewerSettings } from '../playback/viewerSettings';
+export type {
+  Lps,
+  ScanErrorCode,
+  ScanInfo,
+  ScanProgress,
+  ScanStateSnapshot,
+  ScanTarget,
+  ScanVolume,
+} from '../scan/types';

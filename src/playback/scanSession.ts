@@ -1,10 +1,13 @@
-import type { ScanProgress, ScanStateSnapshot, ScanTarget, ScanVolume } from '../scan/types';
+import type { ScanInfo, ScanProgress, ScanStateSnapshot, ScanTarget, ScanVolume } from '../scan/types';
 import type { Emitter } from './emitter';
+import type { NoticeBoard } from './noticeBoard';
 import type { ViewerEvents } from './viewerEvents';
 import type { ViewerSettings } from './viewerSettings';
 
 /** What a scan session needs of its viewer. */
-interface ScanHost extends Pick<Emitter<ViewerEvents>, 'emit'> {
+export interface ScanHost extends Pick<Emitter<ViewerEvents>, 'emit'> {
+  readonly notices: NoticeBoard;
+  getSettings(): ViewerSettings;
   updateSettings(patch: Partial<ViewerSettings>): void;
   requestFrame(): void;
 }
@@ -13,16 +16,18 @@ const NO_SCAN: ScanStateSnapshot = { loaded: false, target: null, level: null };
 
 /**
  * One viewer's patient scan: the CT volume read in this page (never stored or sent anywhere), the picked centre of
- * the treated vertebral body and its level, and the reading progress. Framework-free; the scan code itself loads
- * only when a scan is opened.
+ * the treated vertebral body and its level, and the reading progress. Framework-free and small: reading and
+ * checking (`scanOpening.ts`, the scan code itself) load only when a scan is opened.
  */
 export class ScanSession {
   private volume: ScanVolume | null = null;
   private target: ScanTarget | null = null;
   private progress: ScanProgress | null = null;
   private snapshotCache: ScanStateSnapshot = NO_SCAN;
+  /** The read in progress; a newer read, `cancel` or `clear` aborts it. */
+  reading: AbortController | null = null;
 
-  constructor(private readonly host: ScanHost) {}
+  constructor(readonly host: ScanHost) {}
 
   /** The loaded volume, or null. */
   getVolume(): ScanVolume | null {
@@ -41,12 +46,35 @@ export class ScanSession {
 
   /** True when the procedure is shown on the scan: a scan is loaded and its target picked. */
   get active(): boolean {
-    return this.volume !== null && this.target !== null;
+    return !!this.volume && !!this.target;
   }
 
   /** `getState().scan`: the same object until the scan or its target changes. */
   snapshot(): ScanStateSnapshot {
     return this.snapshotCache;
+  }
+
+  /**
+   * Read a CT series (DICOM files or one NIfTI file) in this page, never uploaded or stored, and show it for
+   * picking. A bad scan shows a notice and rejects; the viewer keeps what it showed. A newer call cancels an older.
+   */
+  open(files: readonly File[]): Promise<ScanInfo> {
+    return import('./scanOpening').then((m) => m.openScan(this, files));
+  }
+
+  /**
+   * Pick the treated body's centre and level from outside input (`setScanTarget`): resolves null when done, or an
+   * English sentence saying why the target was refused (nothing changes then).
+   */
+  pick(value: unknown): Promise<string | null> {
+    return import('./scanOpening').then((m) => m.pickScanTarget(this, value));
+  }
+
+  /** Stop reading a scan (the viewer keeps what it showed). */
+  cancel(): void {
+    this.reading?.abort();
+    this.reading = null;
+    if (this.progress) this.setProgress(null);
   }
 
   setProgress(progress: ScanProgress | null): void {
@@ -72,17 +100,17 @@ export class ScanSession {
 
   /** Close the scan: the viewer goes back to its generated spine. */
   clear(): void {
-    if (!this.volume && !this.progress) return;
+    this.cancel();
+    if (!this.volume) return;
     this.volume = null;
     this.target = null;
-    this.progress = null;
     this.changed();
   }
 
   private changed(): void {
     const t = this.target;
     this.snapshotCache = this.volume
-      ? { loaded: true, target: t ? { x: t.x, y: t.y, z: t.z } : null, level: t?.level ?? null }
+      ? { loaded: true, target: t && { x: t.x, y: t.y, z: t.z }, level: t?.level ?? null }
       : NO_SCAN;
     this.host.emit('scanchange', { scan: this.snapshotCache });
     this.host.requestFrame();

@@ -1,3 +1,4 @@
+import type { ScanStateSnapshot } from '../../scan/types';
 import { compareReadouts, type CompareReadouts } from '../../procedure/compareTime';
 import type { LevelProgress, ProcedureState } from '../../procedure/procedureState';
 import { XRAY_VIEWS, type XrayView } from '../../procedure/types';
@@ -17,6 +18,8 @@ export type ViewerStateSnapshot = ProcedureState & {
   view: string;
   /** In the compare view, the other procedure's readouts at the aligned moment; otherwise null. */
   compare: CompareReadouts | null;
+  /** The patient's own scan: whether one is loaded, the picked centre of the treated body (LPS mm) and its level. */
+  scan: ScanStateSnapshot;
 };
 
 /** Rendering figures for benchmarks and diagnostics. */
@@ -43,7 +46,9 @@ export class ViewerDiagnostics extends ViewerElementBase {
       view === 'compare' ? compareReadouts(c.getTimeline(), c.getTime(), c.procedureOptions()) : null;
     const frame = c.currentFrame();
     const levels = frame.levels.map((entry) => ({ ...entry }));
-    return { ...frame, levels, approach, panel, view, compare, narrating: c.narrating };
+    const { loaded, target, level } = c.scan.snapshot();
+    const scan = { loaded, target: target && { ...target }, level };
+    return { ...frame, levels, approach, panel, view, compare, scan, narrating: c.narrating };
   }
 
   /**
