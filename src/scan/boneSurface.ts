@@ -68,7 +68,8 @@ export function boneSurface(volume: ScanVolume, target: ScanTarget, sizeMm = BON
     const surface = surfaceAt(volume, target, sizeMm, step);
     const triangles = surface.indices.length / 3;
     if (triangles <= MAX_BONE_TRIANGLES) return surface;
-    step *= Math.sqrt(triangles / MAX_BONE_TRIANGLES) * 1.05;
+    // Triangles scale as 1/step² on a smooth surface; at most ×1.5 a time, so a busy one is not overshot.
+    step *= Math.min(1.5, Math.sqrt(triangles / MAX_BONE_TRIANGLES) * 1.05);
   }
 }
 

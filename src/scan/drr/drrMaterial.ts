@@ -104,7 +104,7 @@ export function createDrrCompositeMaterial(): ShaderMaterial {
  * World mm → texture coordinates: voxel index = inverse·(world − origin), texture = (index + ½)/dims, so the
  * texture's 0 and 1 are the outer faces of the edge voxels (GPU trilinear filtering puts texel centres there).
  */
-function worldToTexture(frame: VolumeFrame, dims: readonly number[]): Matrix4 {
+export function worldToTexture(frame: VolumeFrame, dims: readonly number[]): Matrix4 {
   const m = frame.inverse;
   const o = frame.origin;
   const row = (a: number) => {
