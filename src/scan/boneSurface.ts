@@ -23,39 +23,6 @@ export interface BoneSurface {
   indices: Uint32Array;
 }
 
-/** The part of a volume whose voxels may fall inside the cube around the target (keeps a worker's copy small). */
-export function cropAroundTarget(volume: ScanVolume, target: ScanTarget, sizeMm = BONE_CUBE_MM): ScanVolume {
-  const frame = volumeFrame(volume, target);
-  const lo = [Infinity, Infinity, Infinity];
-  const hi = [-Infinity, -Infinity, -Infinity];
-  const h = sizeMm / 2;
-  const index: [number, number, number] = [0, 0, 0];
-  for (const x of [-h, h])
-    for (const y of [-h, h])
-      for (const z of [-h, h]) {
-        worldToIndex(frame, x, y, z, index);
-        for (let a = 0; a < 3; a++) {
-          lo[a] = Math.min(lo[a]!, index[a]!);
-          hi[a] = Math.max(hi[a]!, index[a]!);
-        }
-      }
-  const [nx, ny] = volume.dims;
-  const from = lo.map((v) => Math.max(0, Math.floor(v) - 1));
-  const to = hi.map((v, a) => Math.min(volume.dims[a]! - 1, Math.ceil(v) + 1));
-  const dims = from.map((f, a) => Math.max(0, to[a]! - f + 1)) as [number, number, number];
-  const hu = new Int16Array(dims[0] * dims[1] * dims[2]);
-  for (let k = 0; k < dims[2]; k++)
-    for (let j = 0; j < dims[1]; j++) {
-      const start = from[0]! + nx * (from[1]! + j + ny * (from[2]! + k));
-      hu.set(volume.hu.subarray(start, start + dims[0]), dims[0] * (j + dims[1] * k));
-    }
-  const c = frame.columns;
-  const originMm = volume.originMm.map(
-    (o, b) => o + from[0]! * c[0][b]! + from[1]! * c[1][b]! + from[2]! * c[2][b]!,
-  ) as ScanVolume['originMm'];
-  return { ...volume, dims, originMm, hu };
-}
-
 /**
  * Surface nets (src/anatomy/surfaceNets.ts' method) on the scan resampled to a world-aligned grid over the cube,
  * lightly smoothed ([1 2 1] in each direction: CT noise would otherwise roughen the surface), with the cube's

@@ -1,8 +1,12 @@
 import { packageFileUrl } from '../anatomy/packageFileUrl';
-import { boneSurface, cropAroundTarget, type BoneSurface } from './boneSurface';
+import { BONE_CUBE_MM, boneSurface, type BoneSurface } from './boneSurface';
+import { cropAroundTarget } from './cropVolume';
 import type { BoneSurfaceRequest } from './boneSurface.worker';
 import workerUrl from './boneSurface.worker.ts?worker&url';
 import type { ScanTarget, ScanVolume } from './types';
+
+/** The bone surface's cube as half-extents. */
+const CUBE = [BONE_CUBE_MM / 2, BONE_CUBE_MM / 2, BONE_CUBE_MM / 2] as const;
 
 /**
  * The bone surface around the target, built in a worker (only the cube around the target is copied to it); on
@@ -13,7 +17,7 @@ export function buildBoneSurface(
   target: ScanTarget,
   signal: AbortSignal,
 ): Promise<BoneSurface | null> {
-  const cropped = cropAroundTarget(volume, target);
+  const cropped = cropAroundTarget(volume, target, CUBE);
   let worker: Worker;
   try {
     worker = new Worker(packageFileUrl(workerUrl), { type: 'module' });
@@ -31,7 +35,7 @@ export function buildBoneSurface(
     worker.onmessage = (event: MessageEvent<BoneSurface>) => done(event.data);
     // The crop went to the worker (transferred): crop again for the fallback.
     worker.onerror = () =>
-      done(signal.aborted ? null : boneSurface(cropAroundTarget(volume, target), target));
+      done(signal.aborted ? null : boneSurface(cropAroundTarget(volume, target, CUBE), target));
     const request: BoneSurfaceRequest = { volume: cropped, target: { ...target } };
     worker.postMessage(request, [cropped.hu.buffer]);
   });

@@ -16,7 +16,9 @@ import {
   type Vector3,
   type WebGLRenderer,
 } from 'three';
+import { C_ARM } from '../../fluoro/cArmGeometry';
 import type { FluoroBackdrop } from '../../fluoro/FluoroRenderer';
+import { cropAroundTarget } from '../cropVolume';
 import type { XrayView } from '../../procedure/types';
 import type { ScanTarget, ScanVolume } from '../types';
 import { drrReference, drrStepMm, type LineIntegral } from './drrReference';
@@ -25,6 +27,10 @@ import { HU_AIR, HU_CLAMP, huToMuTable } from './huToMu';
 import { volumeFrame } from './volumeFrame';
 
 const VIEWS: readonly XrayView[] = ['ap', 'lateral'];
+/** Half the detector's field (mm): no ray from the source to the detector strays further from the target's height. */
+const CONE_HALF_HEIGHT_MM = C_ARM.fieldDiameterMm / 2 + 10;
+/** Across the body, everything a ray from the source to the detector can cross. */
+const REACH_MM = C_ARM.sourceToDetectorMm;
 
 /**
  * A patient's CT as the X-ray's anatomy: its μ in a 3D texture, each view's DRR rendered once into its own float
@@ -48,7 +54,10 @@ export class ScanDrr implements FluoroBackdrop {
   private readonly references: Record<XrayView, LineIntegral>;
   private readonly geometry = new PlaneGeometry(2, 2);
 
-  constructor(volume: ScanVolume, target: ScanTarget, size: number, type: TextureDataType) {
+  constructor(scan: ScanVolume, target: ScanTarget, size: number, type: TextureDataType) {
+    // Only what the cone can reach: within the detector's half-field of the target's height (a long scan's other
+    // levels would only take GPU memory).
+    const volume = cropAroundTarget(scan, target, [REACH_MM, REACH_MM, CONE_HALF_HEIGHT_MM]);
     this.texture = muTexture(volume);
     const frame = volumeFrame(volume, target);
     this.drr = createDrrMaterial(this.texture, frame, volume.dims, drrStepMm(volume));
