@@ -69,15 +69,18 @@ export function FluoroPass({ drawer }: FluoroPassProps) {
     if (!scan) return;
     let closed = false;
     let drr: import('../scan/drr/ScanDrr').ScanDrr | null = null;
+    // Captures and `sceneComplete` wait for the scan's X-ray (never the body model's in its place).
+    controller.renderer.setPartsLoading(true, 'scan-xray');
     void import('../scan/drr/ScanDrr').then(({ ScanDrr }) => {
       if (closed) return;
       const target = renderer.floatTargets.ap;
       drr = new ScanDrr(scan.volume, scan.target, target.width, target.texture.type);
       renderer.backdrop = drr;
-      controller.requestFrame();
+      controller.renderer.setPartsLoading(false, 'scan-xray');
     });
     return () => {
       closed = true;
+      controller.renderer.setPartsLoading(false, 'scan-xray');
       if (drr && renderer.backdrop === drr) renderer.backdrop = null;
       drr?.dispose();
       controller.requestFrame();

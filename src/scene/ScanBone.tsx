@@ -28,10 +28,13 @@ export default function ScanBone({ volume, target }: ScanBoneProps) {
   useEffect(() => {
     const abort = new AbortController();
     let built: BufferGeometry | null = null;
+    // Captures, video frames and `sceneComplete` wait for the bone (the generated spine is already hidden).
+    const loaded = () => controller.renderer.setPartsLoading(false, 'scan-bone');
+    controller.renderer.setPartsLoading(true, 'scan-bone');
     void import('../scan/buildBoneSurface')
       .then(({ buildBoneSurface }) => buildBoneSurface(volume, target, abort.signal))
       .then((surface) => {
-        if (!surface || abort.signal.aborted) return;
+        if (!surface || abort.signal.aborted) return loaded();
         built = new BufferGeometry();
         built.setAttribute('position', new BufferAttribute(surface.positions, 3));
         built.setIndex(new BufferAttribute(surface.indices, 1));
@@ -42,15 +45,20 @@ export default function ScanBone({ volume, target }: ScanBoneProps) {
           new BufferAttribute(new Float32Array(surface.positions.length).fill(1), 3),
         );
         built.computeBoundingSphere();
+        // Reported loaded once the mesh is committed (the effect below), so the next frame draws it.
         setGeometry(built);
-        controller.requestFrame();
-      });
+      }, loaded);
     return () => {
       abort.abort();
+      loaded();
       built?.dispose();
       setGeometry(null);
     };
   }, [volume, target, controller]);
+
+  useEffect(() => {
+    if (geometry) controller.renderer.setPartsLoading(false, 'scan-bone');
+  }, [geometry, controller]);
 
   const material = useMemo(() => {
     const m = createBoneSurfaceMaterial();

@@ -67,7 +67,8 @@ const box = ([u, v]: [number, number], r: number): Region => ({ x0: u - r, y0: v
 
 describe("the patient's own scan", () => {
   it('reads a DICOM series in the page, shows the procedure on it with X-rays from the scan, and sends nothing', async () => {
-    const viewer = await openViewer(suite.browser, suite.origin, '?audience=clinician', {
+    // At the level the scan will be given, so the generated spine's X-ray before and after is the same picture.
+    const viewer = await openViewer(suite.browser, suite.origin, '?audience=clinician&level=L2', {
       width: 1280,
       height: 800,
     });

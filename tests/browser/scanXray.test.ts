@@ -166,14 +166,18 @@ async function loadPhantom(page: Page): Promise<void> {
   );
 }
 
-/** Wait until a lazily loaded chunk whose file name contains `name` has arrived, and a little longer. */
-async function chunkArrived(page: Page, name: string): Promise<void> {
+/** Wait until the scene is whole again: the scan's X-ray and bone surface report themselves loaded. */
+async function sceneComplete(page: Page): Promise<void> {
   await page.waitForFunction(
-    (n) => performance.getEntriesByType('resource').some((e) => e.name.includes(n)),
-    name,
-    { timeout: 20_000 },
+    () =>
+      (
+        document.querySelector('spine-procedure-viewer') as unknown as {
+          getRenderStats(): { sceneComplete: boolean };
+        }
+      ).getRenderStats().sceneComplete,
+    undefined,
+    { timeout: 30_000 },
   );
-  await page.waitForTimeout(600);
 }
 
 async function capture(page: Page, view: 'ap' | 'lateral', name: string): Promise<string> {
@@ -201,7 +205,7 @@ describe('the procedure on a patient scan', () => {
     // Before the instruments go in: only the scan on the X-ray.
     await seekAndSettle(v.page, steps.targeting!.start + 0.3);
     await loadPhantom(v.page);
-    await chunkArrived(v.page, 'ScanDrr');
+    await sceneComplete(v.page);
 
     // AP. Block edges: on a band of rows clear of the rods (z = 6–10 mm), left and right.
     const ap = await grey(v.page, await capture(v.page, 'ap', 'ap'));
@@ -256,7 +260,7 @@ describe('the procedure on a patient scan', () => {
 
     // 3D at the end of access: the scan's bone around the trocars, inside the frame budget.
     await seekAndSettle(v.page, steps.access!.end - 0.1);
-    await chunkArrived(v.page, 'boneSurface.worker');
+    await sceneComplete(v.page);
     await seekAndSettle(v.page, steps.access!.end - 0.1);
     const shot = await v.screenshot('scan-3d-access');
     const stats = await v.page.evaluate(() =>
