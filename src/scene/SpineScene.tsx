@@ -31,7 +31,7 @@ export function SpineScene({ model, features }: SpineSceneProps) {
   const plan = accessPlan(options.level, options.approach);
   const marks = vertebraLandmarks(options.level);
   // On a patient's scan its own bone is drawn (RoomFeatures, the X-ray's DRR): the generated bones are hidden,
-  // in 3D and on X-ray alike (the X-ray pass skips what a hidden group holds).
+  // in 3D and on X-ray alike (the X-ray pass skips what a hidden group holds), and so are their level labels.
   const generated = useScanState().target === null;
   return (
     // Prone: the spine's +Y (cranial) becomes world +Z and its +Z (anterior) points down. The spine is turned so
@@ -42,7 +42,7 @@ export function SpineScene({ model, features }: SpineSceneProps) {
           <group visible={generated}>
             <StaticSpine scene={model.root} treatedLevels={treatedIds} />
           </group>
-          {settings.labels && features && <features.LevelLabels />}
+          {settings.labels && generated && features && <features.LevelLabels />}
           {treated.map((other, index) => {
             if (index === activeIndex) return null;
             const at = levelPose(other.level);
