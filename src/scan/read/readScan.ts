@@ -6,7 +6,7 @@
 import { ScanReadError, type ScanVolume } from '../types';
 import { packageFileUrl } from '../../anatomy/packageFileUrl';
 import { abortError } from './abortError';
-import { readScanFiles, type ReadScanOptions } from './readScanFiles';
+import type { ReadScanOptions } from './readScanFiles';
 
 export type { ReadScanOptions };
 import type { ScanReadReply, ScanReadRequest } from './scanReader.worker';
@@ -18,7 +18,6 @@ class WorkerUnavailable extends Error {}
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    // The worker is one self-contained script, so it starts as a module or as a classic script alike.
     return new Worker(packageFileUrl(readerWorkerUrl), { type: 'module' });
   } catch {
     // A cross-origin script may not start a worker (SecurityError).
@@ -72,5 +71,7 @@ export async function readScan(files: readonly File[], options: ReadScanOptions 
       if (!(error instanceof WorkerUnavailable)) throw error;
     }
   }
+  // The reader itself is fetched only here: where the worker runs, the page never downloads it.
+  const { readScanFiles } = await import('./readScanFiles');
   return readScanFiles(files, options);
 }
