@@ -40,6 +40,19 @@ export function cementInterdigitation(procedure: string): number {
   return procedure === 'vertebroplasty' ? 1 : 0;
 }
 
+/**
+ * Anatomy drawn in place of the body model (a patient's CT, src/scan/drr): it adds its own Σ μ·L (red) and smooth
+ * part (green) under the meshes' and sets the exposure references. The generated bones are hidden meanwhile.
+ */
+export interface FluoroBackdrop {
+  /** Render the view's own image if it is not ready (may switch render targets; restores the current one). */
+  prepare(gl: WebGLRenderer, view: XrayView, camera: PerspectiveCamera): void;
+  /** Add the view's image to the current target. */
+  draw(gl: WebGLRenderer, view: XrayView): void;
+  /** Σ μ·L and its smooth part along the view's central ray. */
+  reference(view: XrayView): { total: number; smooth: number };
+}
+
 /** Line-integral resolution: ~0.5 mm at the isocentre, so a cannula's 0.3 mm walls still show as two edges. */
 const TARGET_SIZE = 384;
 /**
@@ -77,6 +90,8 @@ export class FluoroRenderer {
   private background: Color | Texture | null = null;
   /** See `cementInterdigitation`; set on every attenuation material that reads it while swapping in. */
   interdigitation = 0;
+  /** Drawn instead of the body model while set (a patient's scan). */
+  backdrop: FluoroBackdrop | null = null;
 
   constructor(private readonly gl: WebGLRenderer) {
     const floatBlend = gl.extensions.has('EXT_float_blend');
@@ -120,6 +135,7 @@ export class FluoroRenderer {
     this.camera.up.set(0, 0, 1);
     this.camera.lookAt(ORIGIN);
     this.camera.updateMatrixWorld();
+    this.backdrop?.prepare(gl, view, this.camera);
 
     this.background = scene.background;
     scene.background = null;
@@ -131,8 +147,12 @@ export class FluoroRenderer {
     gl.clear(true, false, false);
     gl.autoClear = false;
     gl.render(scene, this.camera);
-    this.setBodyRay();
-    gl.render(this.bodyScene, this.quadCamera);
+    if (this.backdrop) {
+      this.backdrop.draw(gl, view);
+    } else {
+      this.setBodyRay();
+      gl.render(this.bodyScene, this.quadCamera);
+    }
     gl.autoClear = previousAutoClear;
     gl.setRenderTarget(previousTarget);
     for (let i = 0; i < this.swappedCount; i++) {
@@ -148,8 +168,10 @@ export class FluoroRenderer {
     const gl = this.gl;
     const u = this.display.uniforms;
     u.uLineIntegral!.value = this.floatTargets[view].texture;
-    u.uReference!.value = this.bodyReference[view] + BONE_ON_CENTRAL_RAY;
-    u.uBodyReference!.value = this.bodyReference[view];
+    // A scan's central ray crosses the treated body itself, so its own Σ μ·L is the reference.
+    const scan = this.backdrop?.reference(view);
+    u.uReference!.value = scan ? scan.total : this.bodyReference[view] + BONE_ON_CENTRAL_RAY;
+    u.uBodyReference!.value = scan ? scan.smooth : this.bodyReference[view];
     u.uSeed!.value = look.seed;
     u.uBoneWhite!.value = look.boneWhite ? 1 : 0;
     u.uCircular!.value = look.circular ? 1 : 0;

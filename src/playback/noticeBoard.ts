@@ -14,7 +14,9 @@ export class NoticeBoard {
   /** Show notices; `message` is their English text for the `error` event embedders listen to. */
   add(notices: readonly ViewerNotice[], message: string): void {
     if (notices.length === 0) return;
-    this.list = [...this.list, ...notices];
+    const sources = notices.map((n) => 'source' in n && n.source);
+    const kept = this.list.filter((n) => !('source' in n && sources.includes(n.source)));
+    this.list = [...kept, ...notices];
     this.host.emit('noticeschange', { notices: this.list });
     this.host.emit('error', { type: 'invalidinput', message });
   }

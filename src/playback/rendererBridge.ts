@@ -18,7 +18,8 @@ export class RendererBridge {
   private memory: () => { geometries: number; textures: number } = () => ({ geometries: 0, textures: 0 });
   private fluoroCapture: ((view: XrayView) => string) | null = null;
   private captureRequests: { view: XrayView; bare: boolean; resolve: (url: string | null) => void }[] = [];
-  private partsLoading = false;
+  /** Parts of the scene still loading: the features chunk, a scan's X-ray or bone surface. */
+  private readonly partsLoading = new Set<string>();
   private partsWaiters: (() => void)[] = [];
   private frameWaiters: (() => void)[] = [];
 
@@ -49,12 +50,13 @@ export class RendererBridge {
   }
 
   /**
-   * Whether part of the scene is still loading after the first frame (the features chunk: patient, C-arm,
-   * instruments, cement). Frames drawn meanwhile lack those parts; captures wait until they are in.
+   * Whether a part of the scene is still loading after the first frame (`features`: patient, C-arm, instruments,
+   * cement; `scan-xray`, `scan-bone`: a patient scan's). Frames drawn meanwhile lack that part; captures wait.
    */
-  setPartsLoading(loading: boolean): void {
-    this.partsLoading = loading;
-    if (loading) return;
+  setPartsLoading(loading: boolean, part = 'features'): void {
+    if (loading) this.partsLoading.add(part);
+    else this.partsLoading.delete(part);
+    if (this.partsLoading.size > 0) return;
     const waiters = this.partsWaiters;
     this.partsWaiters = [];
     waiters.forEach((resolve) => resolve());
@@ -63,12 +65,12 @@ export class RendererBridge {
 
   /** True once every part of the scene is loaded (read by getRenderStats). */
   get sceneComplete(): boolean {
-    return !this.partsLoading;
+    return this.partsLoading.size === 0;
   }
 
   /** Resolves when every part of the scene is loaded (at once if it is). */
   whenSceneComplete(): Promise<void> {
-    if (!this.partsLoading) return Promise.resolve();
+    if (this.partsLoading.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.partsWaiters.push(resolve));
   }
 

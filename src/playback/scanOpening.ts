@@ -1,21 +1,23 @@
 import { isLevelId } from '../anatomy/levels';
-import { translate, type MessageKey } from '../i18n/catalog';
+import { loadScanMessages, scanText, type ScanMessageKey } from '../scan/scanMessages';
 import type { ScanInfo, ScanReadError, ScanTarget, ScanVolume } from '../scan/types';
 import type { ScanSession } from './scanSession';
 
 /**
- * Read `files` into a volume in this page (a worker where one can start) and hand it to the session; a newer read
- * cancels this one. A file that is not a usable CT series leaves the viewer as it was (its generated spine, or the
+ * Read `files` into a volume in this page (a worker where one can start) and hand it to the session, unless
+ * `reading` (the session's current read) is aborted first. A file that is not a usable CT series leaves the viewer as it was (its generated spine, or the
  * scan already open) and shows a notice saying what was wrong; a cancelled read shows nothing. Resolves with the
  * series as read.
  */
-export async function openScan(session: ScanSession, files: readonly File[]): Promise<ScanInfo> {
-  session.reading?.abort();
-  const reading = new AbortController();
-  session.reading = reading;
+export async function openScan(
+  session: ScanSession,
+  files: readonly File[],
+  reading: AbortController,
+): Promise<ScanInfo> {
   const { signal } = reading;
-  session.setProgress({ fraction: 0, stage: 'reading' });
   try {
+    if (signal.aborted) throw new DOMException('The scan was cancelled', 'AbortError');
+    session.setProgress({ fraction: 0, stage: 'reading' });
     const { readScan } = await import('../scan/read/readScan');
     const volume = await readScan(files, {
       signal,
@@ -27,13 +29,16 @@ export async function openScan(session: ScanSession, files: readonly File[]): Pr
     session.setVolume(volume);
     return volume.info;
   } catch (error) {
-    if (isAbort(error)) throw error;
+    // A read cancelled or replaced by a newer one says nothing (the newer one shows its own progress).
+    if (isAbort(error) || signal.aborted) throw error;
     session.setProgress(null);
     const known = isScanReadError(error);
-    const key = `scan.error.${known ? error.code : 'not-readable'}` as MessageKey;
+    const key: ScanMessageKey = `scan.error.${known ? error.code : 'not-readable'}`;
     const params = known ? error.params : {};
-    const english = translate('en', key, params);
-    session.host.notices.add([{ text: translate(session.host.getSettings().lang, key, params) }], english);
+    const lang = session.host.getSettings().lang;
+    await loadScanMessages(lang);
+    const english = scanText('en', key, params);
+    session.host.notices.add([{ text: scanText(lang, key, params), source: 'scan' }], english);
     throw known ? error : new Error(english, { cause: error });
   } finally {
     if (session.reading === reading) session.reading = null;

@@ -59,7 +59,10 @@ export class ScanSession {
    * picking. A bad scan shows a notice and rejects; the viewer keeps what it showed. A newer call cancels an older.
    */
   open(files: readonly File[]): Promise<ScanInfo> {
-    return import('./scanOpening').then((m) => m.openScan(this, files));
+    this.reading?.abort();
+    const reading = new AbortController();
+    this.reading = reading;
+    return import('./scanOpening').then((m) => m.openScan(this, files, reading));
   }
 
   /**

@@ -11,8 +11,11 @@ export type GraphicsState = 'ok' | 'lost' | 'failed';
 export type ViewerErrorType =
   'webglcontextlost' | 'webglunavailable' | 'modelload' | 'invalidinput' | 'command';
 
-/** A notice the viewer shows: an ignored input (translated when shown) or a ready text. */
-export type ViewerNotice = Notice | { text: string };
+/**
+ * A notice the viewer shows: an ignored input (translated when shown) or a ready text; a text with a `source`
+ * replaces that source's earlier notice (a second refused scan does not pile up under the first).
+ */
+export type ViewerNotice = Notice | { text: string; source?: 'scan' };
 
 /** Events the controller raises. */
 export interface ViewerEvents extends Record<string, unknown> {

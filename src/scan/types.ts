@@ -51,7 +51,7 @@ export interface ScanStateSnapshot {
   level: LevelId | null;
 }
 
-/** Why a scan could not be used; each has a message `scan.error.<code>` in the catalogs. */
+/** Why a scan could not be used; each has a message `scan.error.<code>` in src/scan/messages. */
 export type ScanErrorCode =
   | 'empty'
   | 'not-readable'

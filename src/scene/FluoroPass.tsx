@@ -6,7 +6,7 @@ import { setBoneRegions } from '../fluoro/boneRegions';
 import { FluoroRenderer, cementInterdigitation, type FluoroLook } from '../fluoro/FluoroRenderer';
 import type { FluoroPanel } from '../fluoro/fluoroLayout';
 import { worldBodyFrames } from '../fluoro/spineFrames';
-import { useController, useSettings } from '../playback/react/viewerHooks';
+import { useActiveScan, useController, useSettings } from '../playback/react/viewerHooks';
 import type { XrayView } from '../procedure/types';
 import { setBoneDensity } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
@@ -35,6 +35,7 @@ export function FluoroPass({ drawer }: FluoroPassProps) {
   const gl = useThree((s) => s.gl);
   const { fluoro } = useSceneResources();
   const renderer = useMemo(() => new FluoroRenderer(gl), [gl]);
+  const scan = useActiveScan();
 
   // Before any effect that may ask for a frame, and before the features are reported complete.
   useLayoutEffect(() => {
@@ -61,6 +62,30 @@ export function FluoroPass({ drawer }: FluoroPassProps) {
     setBoneRegions(fluoro.boneRegions, worldBodyFrames(settings.level));
     controller.requestFrame();
   }, [renderer, fluoro, settings.level, controller]);
+
+  // On a patient's scan, its DRR replaces the body model (the generated bones are hidden by SpineScene). The DRR
+  // code loads only then; one texture per viewer, freed when the scan closes or changes.
+  useEffect(() => {
+    if (!scan) return;
+    let closed = false;
+    let drr: import('../scan/drr/ScanDrr').ScanDrr | null = null;
+    // Captures and `sceneComplete` wait for the scan's X-ray (never the body model's in its place).
+    controller.renderer.setPartsLoading(true, 'scan-xray');
+    void import('../scan/drr/ScanDrr').then(({ ScanDrr }) => {
+      if (closed) return;
+      const target = renderer.floatTargets.ap;
+      drr = new ScanDrr(scan.volume, scan.target, target.width, target.texture.type);
+      renderer.backdrop = drr;
+      controller.renderer.setPartsLoading(false, 'scan-xray');
+    });
+    return () => {
+      closed = true;
+      controller.renderer.setPartsLoading(false, 'scan-xray');
+      if (drr && renderer.backdrop === drr) renderer.backdrop = null;
+      drr?.dispose();
+      controller.requestFrame();
+    };
+  }, [scan, renderer, controller]);
 
   useEffect(() => {
     renderer.interdigitation = cementInterdigitation(settings.procedure);

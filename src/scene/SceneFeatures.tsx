@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import type { AccessPlan } from '../procedure/accessPath';
 import { cementArrival } from '../procedure/cementArrival';
 import { fractureProfile } from '../procedure/fracture';
@@ -12,6 +12,7 @@ import { leakPath } from '../procedure/complicationPaths';
 import { provideLeakPaths } from './leakFraming';
 import { Drill } from './Drill';
 import { PatientTorso } from './PatientTorso';
+import { useActiveScan } from '../playback/react/viewerHooks';
 import { SkinMarks } from './SkinMarks';
 import { Trocars } from './Trocars';
 
@@ -102,12 +103,21 @@ export function LevelCement({ procedure, options, levelIndex }: LevelCementProps
   );
 }
 
-/** The patient on the table and the C-arm, in world space. */
+/** The scan's bone: its own chunk, loaded only when a scan is shown. */
+const ScanBone = lazy(() => import('./ScanBone'));
+
+/** The patient on the table and the C-arm, in world space; on a patient's scan, the scan's bone too. */
 export function RoomFeatures() {
+  const scan = useActiveScan();
   return (
     <>
       <PatientTorso />
       <CArm />
+      {scan && (
+        <Suspense fallback={null}>
+          <ScanBone volume={scan.volume} target={scan.target} />
+        </Suspense>
+      )}
     </>
   );
 }

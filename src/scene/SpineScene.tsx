@@ -3,7 +3,7 @@ import type { SpineModel } from '../anatomy/loadSpineModel';
 import { levelPose } from '../anatomy/spineLayout';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
-import { useActiveLevel, useSettings, useTreatedLevels } from '../playback/react/viewerHooks';
+import { useActiveLevel, useScanState, useSettings, useTreatedLevels } from '../playback/react/viewerHooks';
 import { CutawayDriver } from './CutawayDriver';
 import { StaticSpine } from './StaticSpine';
 import { TreatedVertebra } from './TreatedVertebra';
@@ -30,14 +30,19 @@ export function SpineScene({ model, features }: SpineSceneProps) {
   const pose = levelPose(options.level);
   const plan = accessPlan(options.level, options.approach);
   const marks = vertebraLandmarks(options.level);
+  // On a patient's scan its own bone is drawn (RoomFeatures, the X-ray's DRR): the generated bones are hidden,
+  // in 3D and on X-ray alike (the X-ray pass skips what a hidden group holds), and so are their level labels.
+  const generated = useScanState().target === null;
   return (
     // Prone: the spine's +Y (cranial) becomes world +Z and its +Z (anterior) points down. The spine is turned so
     // the level being worked on sits level, which keeps every camera preset true to that vertebra's own axes.
     <group rotation-x={Math.PI / 2}>
       <group rotation-x={-pose.rotationXRad}>
         <group position={[-pose.position[0], -pose.position[1], -pose.position[2]]}>
-          <StaticSpine scene={model.root} treatedLevels={treatedIds} />
-          {settings.labels && features && <features.LevelLabels />}
+          <group visible={generated}>
+            <StaticSpine scene={model.root} treatedLevels={treatedIds} />
+          </group>
+          {settings.labels && generated && features && <features.LevelLabels />}
           {treated.map((other, index) => {
             if (index === activeIndex) return null;
             const at = levelPose(other.level);
@@ -47,7 +52,9 @@ export function SpineScene({ model, features }: SpineSceneProps) {
                 position={at.position as [number, number, number]}
                 rotation-x={at.rotationXRad}
               >
-                <TreatedVertebra scene={model.root} options={other} levelIndex={index} active={false} />
+                <group visible={generated}>
+                  <TreatedVertebra scene={model.root} options={other} levelIndex={index} active={false} />
+                </group>
                 {features && (
                   <features.LevelCement procedure={settings.procedure} options={other} levelIndex={index} />
                 )}
@@ -55,13 +62,15 @@ export function SpineScene({ model, features }: SpineSceneProps) {
             );
           })}
           <group position={pose.position as [number, number, number]} rotation-x={pose.rotationXRad}>
-            <TreatedVertebra
-              key={options.level}
-              scene={model.root}
-              options={options}
-              levelIndex={activeIndex}
-              active
-            />
+            <group visible={generated}>
+              <TreatedVertebra
+                key={options.level}
+                scene={model.root}
+                options={options}
+                levelIndex={activeIndex}
+                active
+              />
+            </group>
             <CutawayDriver marks={marks} />
             {features && (
               <features.TreatedLevelFeatures

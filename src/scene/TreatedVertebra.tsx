@@ -24,12 +24,12 @@ export interface TreatedVertebraProps {
 }
 
 /** Translucency of the closed body while the action is inside it and the cutaway is off. */
-const GHOST_OPACITY = 0.35;
+export const GHOST_OPACITY = 0.35;
 /** Translucency of the whole vertebra where what is inside it matters (needles in the pedicles, the cement). */
-const SEE_THROUGH_OPACITY = 0.6;
+export const SEE_THROUGH_OPACITY = 0.6;
 
 /** Fade a material by `fade` (0 opaque … 1 gone); transparent only while it fades, so it sorts as opaque otherwise. */
-function showThrough(material: Material, fade: number): void {
+export function showThrough(material: Material, fade: number): void {
   const faded = fade > 0;
   if (material.transparent !== faded) {
     material.transparent = faded;

@@ -9,6 +9,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { Lps, ScanVolume } from '../../src/scan/types';
 import { phantomVolume, type PhantomGrid } from './ctPhantom';
 import { encodeJpegLossless16, encodeRle16 } from './dicomPixelEncoders';
+import { concat, ds, element, encapsulated, metaHeader, text, us, type Syntax } from './dicomEncoding';
 
 export type SyntheticSyntax =
   'explicit-le' | 'implicit-le' | 'explicit-be' | 'deflated' | 'rle' | 'jpeg-lossless';
@@ -25,6 +26,7 @@ export const SYNTAX_UIDS: Record<SyntheticSyntax, string> = {
 const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
 const MEDIA_DIRECTORY = '1.2.840.10008.1.3.10';
 const ROOT = '1.2.826.0.1.3680043.10.1234';
+const IMPLEMENTATION_UID = `${ROOT}.1`;
 
 /** How to write the series; every option off gives a regular 12-bit unsigned CT series in Explicit VR LE. */
 export interface SyntheticDicomOptions {
@@ -36,6 +38,12 @@ export interface SyntheticDicomOptions {
   syntaxUid?: string;
   /** Signed 16-bit pixels (PixelRepresentation 1, BitsStored 16, intercept 0) instead of unsigned 12-bit. */
   signed?: boolean;
+  /** 8-bit unsigned pixels with RescaleSlope 10 and RescaleIntercept −1000 (HU −1000 … 1550 in steps of 10). */
+  eightBit?: boolean;
+  /** Set the 4 unused high bits of every unsigned 12-bit pixel cell, which the reader must mask off. */
+  junkHighBits?: boolean;
+  /** SOP Class UID (default CT Image Storage), e.g. Secondary Capture for a dose report. */
+  sopClassUid?: string;
   modality?: string;
   seriesUid?: string;
   /** Slice indices (k) not written. */
@@ -56,97 +64,6 @@ export interface SyntheticFile {
   bytes: Uint8Array;
 }
 
-type Syntax = { explicit: boolean; little: boolean };
-const LONG_VRS = new Set(['OB', 'OW', 'OF', 'OD', 'OL', 'OV', 'SQ', 'UT', 'UN', 'UC', 'UR', 'SV', 'UV']);
-
-/** A value as bytes: strings padded to even length (UI with NUL, others with space), numbers in the byte order. */
-function text(value: string, vr: string): Uint8Array {
-  const padded = value.length % 2 ? value + (vr === 'UI' ? '\0' : ' ') : value;
-  return new TextEncoder().encode(padded);
-}
-function ds(values: number[]): string {
-  return values
-    .map((v) => {
-      const s = String(Number(v.toPrecision(10)));
-      if (s.length > 16) throw new Error(`DS value too long: ${s}`);
-      return s;
-    })
-    .join('\\');
-}
-function us(value: number, little: boolean): Uint8Array {
-  const b = new Uint8Array(2);
-  new DataView(b.buffer).setUint16(0, value, little);
-  return b;
-}
-
-/** One data element: tag, (VR), length, value (PS3.5 §7.1). `length` −1 writes an undefined length. */
-function element(
-  group: number,
-  elem: number,
-  vr: string,
-  value: Uint8Array,
-  syntax: Syntax,
-  undefinedLength = false,
-): Uint8Array {
-  if (value.length % 2) throw new Error('odd value length');
-  const long = !syntax.explicit || LONG_VRS.has(vr);
-  const headerLength = syntax.explicit ? (long ? 12 : 8) : 8;
-  const out = new Uint8Array(headerLength + value.length);
-  const view = new DataView(out.buffer);
-  view.setUint16(0, group, syntax.little);
-  view.setUint16(2, elem, syntax.little);
-  const length = undefinedLength ? 0xffffffff : value.length;
-  if (!syntax.explicit) view.setUint32(4, length, syntax.little);
-  else {
-    out[4] = vr.charCodeAt(0);
-    out[5] = vr.charCodeAt(1);
-    if (long) view.setUint32(8, length, syntax.little);
-    else view.setUint16(6, length, syntax.little);
-  }
-  out.set(value, headerLength);
-  return out;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** Encapsulated pixel data (PS3.5 A.4): an empty basic offset table item, one fragment, a sequence delimiter. */
-function encapsulated(frame: Uint8Array): Uint8Array {
-  const even = frame.length % 2 ? concat([frame, new Uint8Array(1)]) : frame;
-  const item = (tagElem: number, body: Uint8Array) => {
-    const head = new Uint8Array(8);
-    const v = new DataView(head.buffer);
-    v.setUint16(0, 0xfffe, true);
-    v.setUint16(2, tagElem, true);
-    v.setUint32(4, body.length, true);
-    return concat([head, body]);
-  };
-  return concat([item(0xe000, new Uint8Array(0)), item(0xe000, even), item(0xe0dd, new Uint8Array(0))]);
-}
-
-function metaHeader(sopInstance: string, syntaxUid: string, sopClass = CT_IMAGE_STORAGE): Uint8Array {
-  const le: Syntax = { explicit: true, little: true };
-  const body = concat([
-    element(0x0002, 0x0001, 'OB', new Uint8Array([0, 1]), le),
-    element(0x0002, 0x0002, 'UI', text(sopClass, 'UI'), le),
-    element(0x0002, 0x0003, 'UI', text(sopInstance, 'UI'), le),
-    element(0x0002, 0x0010, 'UI', text(syntaxUid, 'UI'), le),
-    element(0x0002, 0x0012, 'UI', text(`${ROOT}.1`, 'UI'), le),
-  ]);
-  const groupLength = new Uint8Array(4);
-  new DataView(groupLength.buffer).setUint32(0, body.length, true);
-  const preamble = new Uint8Array(132);
-  preamble.set([0x44, 0x49, 0x43, 0x4d], 128);
-  return concat([preamble, element(0x0002, 0x0000, 'UL', groupLength, le), body]);
-}
-
 /** What one image file says about itself. */
 interface SliceFields {
   sopInstance: string;
@@ -163,6 +80,8 @@ interface SliceFields {
   rows: number;
   columns: number;
   signed: boolean;
+  eightBit: boolean;
+  sopClass: string;
   /** Pixel cells, row by row. */
   cells: Uint16Array;
 }
@@ -177,7 +96,7 @@ function dataset(f: SliceFields, syntax: SyntheticSyntax, syntaxUid: string | un
   const u16 = (g: number, e: number, v: number) => element(g, e, 'US', us(v, s.little), s);
   const parts = [
     str(0x0008, 0x0008, 'CS', f.imageType),
-    str(0x0008, 0x0016, 'UI', CT_IMAGE_STORAGE),
+    str(0x0008, 0x0016, 'UI', f.sopClass),
     str(0x0008, 0x0018, 'UI', f.sopInstance),
     str(0x0008, 0x0060, 'CS', f.modality),
     str(0x0018, 0x0050, 'DS', ds([f.thickness])),
@@ -194,15 +113,22 @@ function dataset(f: SliceFields, syntax: SyntheticSyntax, syntaxUid: string | un
     u16(0x0028, 0x0011, f.columns),
   );
   if (f.pixelSpacing) parts.push(str(0x0028, 0x0030, 'DS', ds(f.pixelSpacing)));
+  const stored = f.eightBit ? 8 : f.signed ? 16 : 12;
   parts.push(
-    u16(0x0028, 0x0100, 16),
-    u16(0x0028, 0x0101, f.signed ? 16 : 12),
-    u16(0x0028, 0x0102, f.signed ? 15 : 11),
+    u16(0x0028, 0x0100, f.eightBit ? 8 : 16),
+    u16(0x0028, 0x0101, stored),
+    u16(0x0028, 0x0102, stored - 1),
     u16(0x0028, 0x0103, f.signed ? 1 : 0),
-    str(0x0028, 0x1052, 'DS', f.signed ? '0' : '-1024'),
-    str(0x0028, 0x1053, 'DS', '1'),
+    str(0x0028, 0x1052, 'DS', f.eightBit ? '-1000' : f.signed ? '0' : '-1024'),
+    str(0x0028, 0x1053, 'DS', f.eightBit ? '10' : '1'),
   );
-  if (compressed) {
+  if (compressed && f.eightBit) throw new Error('the RLE and JPEG writers take 16-bit pixels');
+  if (f.eightBit) {
+    const bytes = Uint8Array.from(f.cells);
+    parts.push(
+      element(0x7fe0, 0x0010, 'OB', bytes.length % 2 ? concat([bytes, new Uint8Array(1)]) : bytes, s),
+    );
+  } else if (compressed) {
     const frame =
       syntax === 'rle'
         ? encodeRle16(f.cells, f.columns, f.rows)
@@ -220,14 +146,22 @@ function dataset(f: SliceFields, syntax: SyntheticSyntax, syntaxUid: string | un
 
 /** One Part-10 file. */
 function part10(f: SliceFields, syntax: SyntheticSyntax, syntaxUid?: string): Uint8Array {
-  return concat([metaHeader(f.sopInstance, syntaxUid ?? SYNTAX_UIDS[syntax]), dataset(f, syntax, syntaxUid)]);
+  return concat([
+    metaHeader(f.sopInstance, syntaxUid ?? SYNTAX_UIDS[syntax], f.sopClass, IMPLEMENTATION_UID),
+    dataset(f, syntax, syntaxUid),
+  ]);
 }
 
-/** Pixel cells of HU values: unsigned 12-bit with intercept −1024, or signed 16-bit with intercept 0. */
-function cellsOf(hu: Int16Array, signed: boolean): Uint16Array {
+/** Pixel cells of HU values: unsigned 12-bit with intercept −1024, signed 16-bit with intercept 0, or 8-bit. */
+function cellsOf(hu: Int16Array, options: SyntheticDicomOptions): Uint16Array {
   const cells = new Uint16Array(hu.length);
-  for (let i = 0; i < hu.length; i++)
-    cells[i] = signed ? hu[i]! & 0xffff : Math.max(0, Math.min(4095, hu[i]! + 1024));
+  const junk = options.junkHighBits ? 0xa000 : 0;
+  for (let i = 0; i < hu.length; i++) {
+    const h = hu[i]!;
+    if (options.eightBit) cells[i] = Math.max(0, Math.min(255, Math.round((h + 1000) / 10)));
+    else if (options.signed) cells[i] = h & 0xffff;
+    else cells[i] = Math.max(0, Math.min(4095, h + 1024)) | junk;
+  }
   return cells;
 }
 
@@ -264,7 +198,9 @@ export function syntheticDicomSeries(options: SyntheticDicomOptions = {}): Synth
       rows: ny,
       columns: nx,
       signed,
-      cells: cellsOf(volume.hu.subarray(k * nx * ny, (k + 1) * nx * ny), signed),
+      eightBit: options.eightBit ?? false,
+      sopClass: options.sopClassUid ?? CT_IMAGE_STORAGE,
+      cells: cellsOf(volume.hu.subarray(k * nx * ny, (k + 1) * nx * ny), options),
     };
     files.push({
       name: `${prefix}${String(k + 1).padStart(4, '0')}.dcm`,
@@ -294,6 +230,8 @@ function localizer(studyUid: string, seriesUid: string, syntax: SyntheticSyntax)
     rows: 32,
     columns: 64,
     signed: false,
+    eightBit: false,
+    sopClass: CT_IMAGE_STORAGE,
     cells: new Uint16Array(64 * 32).fill(1024),
   };
   return { name: 'SCOUT0001.dcm', bytes: part10(fields, syntax) };
@@ -310,6 +248,9 @@ export function syntheticDicomDir(): SyntheticFile {
   ]);
   return {
     name: 'DICOMDIR',
-    bytes: concat([metaHeader(`${ROOT}.4.1`, SYNTAX_UIDS['explicit-le'], MEDIA_DIRECTORY), body]),
+    bytes: concat([
+      metaHeader(`${ROOT}.4.1`, SYNTAX_UIDS['explicit-le'], MEDIA_DIRECTORY, IMPLEMENTATION_UID),
+      body,
+    ]),
   };
 }

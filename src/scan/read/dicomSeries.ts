@@ -28,6 +28,9 @@ export function pickCtSeries(images: ReadImage[]): ReadImage[] {
   const kept = images.filter((image) => !image.header.localizer);
   const ct = kept.filter((image) => image.header.modality === 'CT');
   const series = new Set(kept.map((image) => image.header.seriesUid));
+  if (kept.length === 0) {
+    throw new ScanReadError('not-readable', 'None of the files is a DICOM slice or a NIfTI volume');
+  }
   if (ct.length === 0) {
     const modality = kept[0]?.header.modality || 'unknown';
     throw new ScanReadError('not-ct', `The images are ${modality}, not CT`, { modality });

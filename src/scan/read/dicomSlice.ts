@@ -12,7 +12,10 @@ import { transferSyntax, transferSyntaxName } from './transferSyntax';
 export interface DicomSliceHeader {
   seriesUid: string;
   modality: string;
-  /** ImageType contains LOCALIZER (a scout view, skipped). */
+  /**
+   * A scout view (ImageType LOCALIZER) or a secondary capture (a dose report or screenshot stored beside the
+   * series): not a slice of the volume, skipped.
+   */
   localizer: boolean;
   rows: number;
   columns: number;
@@ -79,7 +82,8 @@ function header(dataSet: DataSet): DicomSliceHeader {
   return {
     seriesUid: dataSet.string('x0020000e') ?? '',
     modality: (dataSet.string('x00080060') ?? '').toUpperCase(),
-    localizer: imageType.includes('LOCALIZER'),
+    localizer:
+      imageType.includes('LOCALIZER') || clean(dataSet.string('x00080016')).startsWith(SECONDARY_CAPTURE),
     rows: dataSet.uint16('x00280010') ?? 0,
     columns: dataSet.uint16('x00280011') ?? 0,
     position: position ? [position[0]!, position[1]!, position[2]!] : null,
@@ -117,6 +121,9 @@ export interface UnsupportedDicom {
   unsupportedSyntax: string;
 }
 
+/** The Secondary Capture SOP Classes (single-frame and the multi-frame ones, .1–.4) share this prefix. */
+const SECONDARY_CAPTURE = '1.2.840.10008.5.1.4.1.1.7';
+
 /** The DICOMDIR's SOP Class: an index of a medium's files, never an image. */
 const MEDIA_DIRECTORY_SOP_CLASS = '1.2.840.10008.1.3.10';
 
@@ -136,6 +143,7 @@ export async function parseDicomImage(
   }
   if (clean(meta.string('x00020002')) === MEDIA_DIRECTORY_SOP_CLASS) return null;
   const uid = clean(meta.string('x00020010'));
+  if (!uid) return null;
   const syntax = transferSyntax(uid);
   if (!syntax) return { unsupportedSyntax: transferSyntaxName(uid) };
   let dataSet: DataSet;

@@ -5,7 +5,8 @@
  * x and y. NIfTI carries no modality: a volume counts as CT only when it holds air at about −1000 (Hounsfield
  * units), as every CT of a body does around it.
  */
-import { NIFTI1, isCompressed, isNIFTI1, readHeader, readImage } from 'nifti-reader-js';
+import { NIFTI1, isNIFTI1, readHeader, readImage } from 'nifti-reader-js';
+import { abortError } from './abortError';
 import { ScanReadError, type Lps, type ScanVolume } from '../types';
 import { MIN_SLICES } from './dicomSeries';
 import { downsampleSlice } from './downsample';
@@ -17,9 +18,46 @@ export const isNiftiName = (name: string): boolean => /\.nii(\.gz)?$/i.test(name
 const MIN_AIR_SHARE = 0.005;
 const AIR_BAND: [number, number] = [-1100, -900];
 
-async function gunzip(bytes: Uint8Array): Promise<ArrayBuffer> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(stream).arrayBuffer();
+/** How far reading a NIfTI file has come (0–1 of its bytes), and when to stop. */
+export interface NiftiReadOptions {
+  onFraction?: (fraction: number) => void;
+  signal?: AbortSignal;
+  maxKeptVoxels?: number;
+}
+
+/**
+ * The file's uncompressed bytes: a .nii.gz is inflated as a stream (DecompressionStream), counting the compressed
+ * bytes consumed for the progress bar and stopping between chunks when the signal aborts.
+ */
+async function fileBytes(file: Blob, { onFraction, signal }: NiftiReadOptions): Promise<ArrayBuffer> {
+  const magic = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return file.arrayBuffer();
+  let consumed = 0;
+  const counter = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      if (signal?.aborted) controller.error(abortError());
+      consumed += chunk.byteLength;
+      onFraction?.(consumed / file.size);
+      controller.enqueue(chunk);
+    },
+  });
+  const inflated = file
+    .stream()
+    .pipeThrough(counter)
+    .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+  try {
+    return await new Response(inflated).arrayBuffer();
+  } catch (error) {
+    if (signal?.aborted) throw abortError();
+    throw new ScanReadError('not-readable', `The NIfTI file could not be decompressed: ${String(error)}`);
+  }
+}
+
+/** The volume in one NIfTI-1 file (.nii, or .nii.gz inflated as it is read). */
+export async function readNiftiFile(file: Blob, options: NiftiReadOptions = {}): Promise<ScanVolume> {
+  const data = await fileBytes(file, options);
+  if (options.signal?.aborted) throw abortError();
+  return niftiVolume(data, options.maxKeptVoxels);
 }
 
 type Voxels = Int16Array | Uint8Array | Int32Array | Float32Array | Uint16Array | Int8Array | Float64Array;
@@ -65,17 +103,7 @@ function toHostOrder(buffer: ArrayBuffer, bytesPerVoxel: number, littleEndian: b
 }
 
 /** The volume in a NIfTI-1 file's bytes (gzip-compressed or not). */
-export async function readNiftiVolume(
-  bytes: Uint8Array,
-  maxKeptVoxels = MAX_KEPT_VOXELS,
-): Promise<ScanVolume> {
-  const raw = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  let data: ArrayBuffer;
-  try {
-    data = isCompressed(raw) ? await gunzip(bytes) : raw;
-  } catch {
-    throw new ScanReadError('not-readable', 'The NIfTI file could not be decompressed');
-  }
+function niftiVolume(data: ArrayBuffer, maxKeptVoxels = MAX_KEPT_VOXELS): ScanVolume {
   if (!isNIFTI1(data)) throw new ScanReadError('not-readable', 'The file is not a NIfTI-1 volume');
   const header = readHeader(data) as NIFTI1;
   const [ndim = 0, nx = 0, ny = 0, nz = 0] = header.dims;

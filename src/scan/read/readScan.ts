@@ -3,18 +3,14 @@
  * page stays responsive, or, where no worker can start (the viewer's script served from another origin than the
  * page, a worker that fails to load), on the main thread with the same code. Nothing is uploaded or stored.
  */
-import { ScanReadError, type ScanProgress, type ScanVolume } from '../types';
+import { ScanReadError, type ScanVolume } from '../types';
 import { packageFileUrl } from '../../anatomy/packageFileUrl';
-import { abortError, readScanFiles } from './readScanFiles';
+import { abortError } from './abortError';
+import type { ReadScanOptions } from './readScanFiles';
+
+export type { ReadScanOptions };
 import type { ScanReadReply, ScanReadRequest } from './scanReader.worker';
 import readerWorkerUrl from './scanReader.worker.ts?worker&url';
-
-/** What readScan reports and obeys. */
-export interface ReadScanOptions {
-  onProgress?: (p: ScanProgress) => void;
-  /** Aborting rejects with an AbortError DOMException and ends the reading. */
-  signal?: AbortSignal;
-}
 
 /** A worker that could not start or failed before answering: the caller reads on the main thread instead. */
 class WorkerUnavailable extends Error {}
@@ -22,7 +18,6 @@ class WorkerUnavailable extends Error {}
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
   try {
-    // The worker is one self-contained script, so it starts as a module or as a classic script alike.
     return new Worker(packageFileUrl(readerWorkerUrl), { type: 'module' });
   } catch {
     // A cross-origin script may not start a worker (SecurityError).
@@ -76,5 +71,7 @@ export async function readScan(files: readonly File[], options: ReadScanOptions 
       if (!(error instanceof WorkerUnavailable)) throw error;
     }
   }
+  // The reader itself is fetched only here: where the worker runs, the page never downloads it.
+  const { readScanFiles } = await import('./readScanFiles');
   return readScanFiles(files, options);
 }

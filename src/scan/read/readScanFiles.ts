@@ -4,10 +4,11 @@
  * reading worker, or on the main thread where no worker can start; pure enough to run in Node for the tests.
  */
 import { ScanReadError, type ScanProgress, type ScanVolume } from '../types';
-import { parseDicomImage, type DicomSliceHeader } from './dicomSlice';
+import { parseDicomImage, type DicomSliceHeader, type ParsedDicomImage } from './dicomSlice';
 import { buildDicomVolume, pickCtSeries, type ReadImage } from './dicomSeries';
 import { downsampleSlice } from './downsample';
-import { isNiftiName, readNiftiVolume } from './niftiVolume';
+import { isNiftiName, readNiftiFile } from './niftiVolume';
+import { abortError } from './abortError';
 import {
   MAX_KEPT_VOXELS,
   checkMatrix,
@@ -17,10 +18,15 @@ import {
   tooLargeError,
 } from './scanLimits';
 
-/** What readScanFiles reports and obeys. */
+/** What readScan reports and obeys. */
 export interface ReadScanOptions {
   onProgress?: (p: ScanProgress) => void;
+  /** Aborting rejects with an AbortError DOMException and ends the reading. */
   signal?: AbortSignal;
+}
+
+/** readScanFiles' options: readScan's, and the voxel budget. */
+export interface ReadScanFilesOptions extends ReadScanOptions {
   /** Voxels the kept volume may hold (scanLimits' MAX_KEPT_VOXELS; smaller in tests of downsampling). */
   maxKeptVoxels?: number;
 }
@@ -30,14 +36,25 @@ const READING_SHARE = 0.95;
 /** Report progress when it has moved at least this far (and after the last file). */
 const PROGRESS_STEP = 0.01;
 
-export function abortError(): DOMException {
-  return new DOMException('Reading the scan was cancelled', 'AbortError');
+/** The image's pixels in HU; a damaged image (pixel data cut short, a broken frame) is `not-readable`. */
+function decodeHu(image: ParsedDicomImage, name: string): Int16Array {
+  try {
+    return image.decodeHu();
+  } catch (error) {
+    throw new ScanReadError(
+      'not-readable',
+      `${name}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        file: name,
+      },
+    );
+  }
 }
 
 /** The volume in `files` (a DICOM series, or one NIfTI file), or a ScanReadError saying why not. */
 export async function readScanFiles(
   files: readonly File[],
-  options: ReadScanOptions = {},
+  options: ReadScanFilesOptions = {},
 ): Promise<ScanVolume> {
   const { onProgress, signal, maxKeptVoxels = MAX_KEPT_VOXELS } = options;
   if (signal?.aborted) throw abortError();
@@ -49,9 +66,14 @@ export async function readScanFiles(
     throw new ScanReadError('mixed-series', `${nifti.length} NIfTI volumes`, { count: nifti.length });
   }
   if (nifti.length === 1) {
-    onProgress?.({ fraction: 0, stage: 'reading' });
-    const volume = await readNiftiVolume(new Uint8Array(await nifti[0]!.arrayBuffer()), maxKeptVoxels);
-    if (signal?.aborted) throw abortError();
+    let reported = -1;
+    const onFraction = (fraction: number) => {
+      if (fraction - reported < PROGRESS_STEP) return;
+      reported = fraction;
+      onProgress?.({ fraction: fraction * READING_SHARE, stage: 'reading' });
+    };
+    onFraction(0);
+    const volume = await readNiftiFile(nifti[0]!, { onFraction, signal, maxKeptVoxels });
     onProgress?.({ fraction: 1, stage: 'building' });
     return volume;
   }
@@ -64,22 +86,21 @@ export async function readScanFiles(
   let ctSlices = 0;
   for (let index = 0; index < files.length; index++) {
     if (signal?.aborted) throw abortError();
-    const parsed = await parseDicomImage(new Uint8Array(await files[index]!.arrayBuffer()));
+    const file = files[index]!;
+    const parsed = await parseDicomImage(new Uint8Array(await file.arrayBuffer()));
     if (parsed && 'unsupportedSyntax' in parsed) unsupported ??= parsed.unsupportedSyntax;
     else if (parsed) {
       const { header } = parsed;
-      const matrix = checkMatrix(header.rows, header.columns);
-      if (matrix) throw tooLargeError(matrix);
       let hu: Int16Array | null = null;
       if (header.modality === 'CT' && !header.localizer) {
-        const slices = checkSlices(++ctSlices);
-        if (slices) throw tooLargeError(slices);
+        const breach = checkMatrix(header.rows, header.columns) ?? checkSlices(++ctSlices);
+        if (breach) throw tooLargeError(breach);
         // The factor follows the first CT image; at most every file is one of its slices.
         factor ||= inPlaneFactor(header.rows, header.columns, files.length, maxKeptVoxels);
         first ??= header;
         // An image of another size is kept without pixels: the series check rejects it as mixed.
         if (first.rows === header.rows && first.columns === header.columns) {
-          hu = downsampleSlice(parsed.decodeHu(), header.columns, header.rows, factor);
+          hu = downsampleSlice(decodeHu(parsed, file.name), header.columns, header.rows, factor);
         }
       }
       images.push({ header, hu });
@@ -90,13 +111,11 @@ export async function readScanFiles(
       onProgress?.({ fraction, stage: 'reading' });
     }
   }
-  if (images.length === 0) {
-    if (unsupported) {
-      throw new ScanReadError('unsupported-compression', `Pixel data compressed as ${unsupported}`, {
-        syntax: unsupported,
-      });
-    }
-    throw new ScanReadError('not-readable', 'None of the files is a DICOM image or a NIfTI volume');
+  // Files in a syntax the reader cannot decode are skipped; when they were the series, that is the notice.
+  if (unsupported && ctSlices === 0) {
+    throw new ScanReadError('unsupported-compression', `Pixel data compressed as ${unsupported}`, {
+      syntax: unsupported,
+    });
   }
   const volume = buildDicomVolume(pickCtSeries(images), factor || 1);
   onProgress?.({ fraction: 1, stage: 'building' });

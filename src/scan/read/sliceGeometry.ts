@@ -66,7 +66,7 @@ export function stackGeometry(positions: Lps[], row: Lps, column: Lps, minPixelM
   for (const s of steps)
     if (s > GAP_FACTOR * spacingMm) missing += Math.max(1, Math.round(s / spacingMm) - 1);
   if (missing > 0) {
-    throw new ScanReadError('missing-slices', `${missing} slices are missing from the series`, {
+    throw new ScanReadError('missing-slices', `Slices missing from the series: ${missing}`, {
       count: missing,
     });
   }

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useController, useT } from '../../playback/react/viewerHooks';
+import { useScanT } from './useScanT';
 import { scanUiStore } from './scanUiStore';
 
 /**
@@ -8,7 +9,8 @@ import { scanUiStore } from './scanUiStore';
  */
 export function ScanChoose() {
   const controller = useController();
-  const t = useT();
+  const t = useScanT();
+  const viewerT = useT();
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
   const store = scanUiStore(controller);
@@ -33,7 +35,7 @@ export function ScanChoose() {
           {t('scanUi.files')}
         </button>
         <button type="button" className="spv-button spv-scan-dismiss" onClick={() => store.close()}>
-          {t('layout.close')}
+          {viewerT('layout.close')}
         </button>
       </div>
       <input

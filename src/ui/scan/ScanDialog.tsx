@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { useController, useScanState, useT } from '../../playback/react/viewerHooks';
+import { useController, useScanState } from '../../playback/react/viewerHooks';
+import { useScanT } from './useScanT';
 import type { ScanVolume } from '../../scan/types';
 import { ScanChoose } from './ScanChoose';
 import { ScanPicker } from './ScanPicker';
@@ -24,7 +25,7 @@ const FOCUSABLE = 'button:not([disabled]), select, input:not([hidden]), [tabinde
  */
 export function ScanDialog() {
   const controller = useController();
-  const t = useT();
+  const t = useScanT();
   const { stage } = useScanUi(controller);
   useScanState();
   const ref = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import { useController, useT } from '../../playback/react/viewerHooks';
+import { useController } from '../../playback/react/viewerHooks';
+import { useScanT } from './useScanT';
 import { dropEntries, filesOfEntries } from './dropFiles';
 import { scanUiStore, useScanUi } from './scanUiStore';
 import { useScanSheet } from './scanSheet';
@@ -22,7 +23,7 @@ const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files
  */
 export function ScanDropLayer() {
   const controller = useController();
-  const t = useT();
+  const t = useScanT();
   const ui = useScanUi(controller);
   const hintRef = useRef<HTMLDivElement>(null);
   const [Dialog, setDialog] = useState<DialogComponent | null>(null);

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { useController, useT } from '../../playback/react/viewerHooks';
+import { useController } from '../../playback/react/viewerHooks';
+import { useScanT } from './useScanT';
 import { scanUiStore, useScanUi } from './scanUiStore';
 import { useScanSheet } from './scanSheet';
 
@@ -15,7 +16,7 @@ export function ScanIcon() {
 /** "Open patient CT": opens the scan dialog (choose a folder or files, or drop them on the viewer). */
 export function ScanOpenButton() {
   const controller = useController();
-  const t = useT();
+  const t = useScanT();
   const { stage } = useScanUi(controller);
   const ref = useRef<HTMLButtonElement>(null);
   useScanSheet(ref);

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { LEVEL_IDS, isLevelId, type LevelId } from '../../anatomy/levels';
 import { useController, useScanState, useSettings, useT } from '../../playback/react/viewerHooks';
+import { useScanT } from './useScanT';
 import type { Lps } from '../../scan/types';
 import { CT_WINDOWS, type CtWindowName } from './sliceImage';
 import { clampToVolume, sliceFrame, spacingAlong, VIEW_AXES, type SliceKind } from './slicePoint';
@@ -15,7 +16,8 @@ const VIEWS: SliceKind[] = ['axial', 'sagittal'];
  */
 export function ScanPicker() {
   const controller = useController();
-  const t = useT();
+  const t = useScanT();
+  const viewerT = useT();
   const settings = useSettings();
   useScanState();
   const volume = controller.scan.getVolume();
@@ -145,7 +147,7 @@ export function ScanPicker() {
           className="spv-button spv-scan-dismiss"
           onClick={() => scanUiStore(controller).close()}
         >
-          {t('layout.close')}
+          {viewerT('layout.close')}
         </button>
         <button type="button" className="spv-button spv-scan-pick" onClick={() => void pick()}>
           {t('scanUi.show')}

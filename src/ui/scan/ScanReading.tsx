@@ -1,10 +1,11 @@
-import { useController, useSettings, useT } from '../../playback/react/viewerHooks';
+import { useController, useSettings } from '../../playback/react/viewerHooks';
+import { useScanT } from './useScanT';
 import { scanUiStore, useScanProgress, useScanUi } from './scanUiStore';
 
 /** Reading the CT: "Reading 212 of 400 files…", a progress bar with the percentage, and Cancel. */
 export function ScanReading() {
   const controller = useController();
-  const t = useT();
+  const t = useScanT();
   const { lang } = useSettings();
   const progress = useScanProgress(controller);
   const { files } = useScanUi(controller);

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { useController, useScanState, useT } from '../../playback/react/viewerHooks';
+import { useController, useScanState } from '../../playback/react/viewerHooks';
+import { useScanT } from './useScanT';
 import { scanUiStore } from './scanUiStore';
 import { useScanSheet } from './scanSheet';
 
@@ -15,7 +16,7 @@ export interface ScanStatusProps {
 export function ScanStatus({ row = false }: ScanStatusProps) {
   const controller = useController();
   const scan = useScanState();
-  const t = useT();
+  const t = useScanT();
   const ref = useRef<HTMLDivElement>(null);
   useScanSheet(ref);
   if (!scan.loaded) return null;

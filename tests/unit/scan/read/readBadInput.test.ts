@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLanguage, translate } from '../../../../src/i18n/catalog';
+import { loadScanMessages, scanText } from '../../../../src/scan/scanMessages';
 import { readScan } from '../../../../src/scan/read/readScan';
 import { ScanReadError, type ScanErrorCode, type ScanVolume } from '../../../../src/scan/types';
 import { phantomVolume, type PhantomGrid } from '../../../support/ctPhantom';
@@ -34,13 +34,13 @@ async function expectCode(
   expect(error.message.length).toBeGreaterThan(0);
   // The notice's placeholders are all filled by the error's params, in every language.
   for (const lang of ['en', 'es']) {
-    const notice = translate(lang, `scan.error.${code}`, error.params);
+    const notice = scanText(lang, `scan.error.${code}`, error.params);
     expect(notice).not.toMatch(/[{}]/);
   }
 }
 
 describe('bad input to the scan reader', () => {
-  beforeAll(() => loadLanguage('es'));
+  beforeAll(() => loadScanMessages('es'));
 
   it('refuses no files', () => expectCode([], 'empty'));
 
@@ -144,4 +144,19 @@ describe('bad input to the scan reader', () => {
     expectCode(asFiles(series({ syntaxUid: '1.2.840.10008.1.2.4.50' })), 'unsupported-compression', {
       syntax: 'JPEG Baseline',
     }));
+
+  it('names the compression even when a readable scout view lies beside the series', async () => {
+    const files = [
+      ...series({ syntaxUid: '1.2.840.10008.1.2.4.90' }),
+      ...series({ withLocalizer: true }).slice(-1),
+    ];
+    await expectCode(asFiles(files), 'unsupported-compression', { syntax: 'JPEG 2000 Lossless' });
+  });
+
+  it('treats a damaged file in the middle of the series as a missing slice', async () => {
+    const files = series();
+    const damaged = files[6]!;
+    files[6] = { name: damaged.name, bytes: damaged.bytes.subarray(0, damaged.bytes.length - 100) };
+    await expectCode(asFiles(files), 'missing-slices', { count: 1 });
+  });
 });

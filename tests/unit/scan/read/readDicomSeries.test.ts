@@ -67,6 +67,33 @@ describe('reading a DICOM CT series', () => {
     expect(huAt(signed, at(120, 0, 0))).toBe(-1000);
   });
 
+  it('masks the bits above HighBit off 12-bit pixel cells', async () => {
+    const volume = await readScan(asFiles(syntheticDicomSeries({ grid: SMALL, junkHighBits: true })));
+    expect(countDifferences(volume.hu, phantomVolume(SMALL).hu)).toBe(0);
+  });
+
+  it('reads 8-bit pixels through their rescale slope and intercept', async () => {
+    for (const syntax of ['explicit-le', 'implicit-le', 'explicit-be'] as const) {
+      const volume = await readScan(asFiles(syntheticDicomSeries({ grid: SMALL, eightBit: true, syntax })));
+      // The phantom's values are multiples of 10 from −1000 to 1200, so 8-bit steps of 10 HU hold them exactly.
+      expect(countDifferences(volume.hu, phantomVolume(SMALL).hu)).toBe(0);
+    }
+  });
+
+  it('skips a dose report stored as a secondary capture beside the series', async () => {
+    const files = [
+      ...syntheticDicomSeries({ grid: SMALL }),
+      ...syntheticDicomSeries({
+        grid: { dims: [32, 32, 1], spacingMm: [1, 1, 1] },
+        sopClassUid: '1.2.840.10008.5.1.4.1.1.7',
+        seriesUid: '1.2.3.4.999',
+        prefix: 'DOSE',
+      }),
+    ];
+    const volume = await readScan(asFiles(files));
+    expect(volume.dims).toEqual(SMALL.dims);
+  });
+
   it('keeps the axes of a series stored from posterior to anterior, feet first', async () => {
     // Rows run towards the patient's left, columns towards anterior; slices go from head to feet.
     const straight = phantomVolume(SMALL);

@@ -94,3 +94,19 @@ describe('reading a NIfTI-1 volume', () => {
     expect((error as ScanReadError).code).toBe('mixed-series');
   });
 });
+
+describe('reading a large NIfTI file', () => {
+  it('reports progress while inflating a .nii.gz, and stops when cancelled', async () => {
+    const big = syntheticNifti({ gzip: true });
+    const fractions: number[] = [];
+    await readScan(asFiles([big]), { onProgress: (p) => fractions.push(p.fraction) });
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions.at(-1)).toBe(1);
+    const controller = new AbortController();
+    const error: unknown = await readScan(asFiles([big]), {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    }).catch((e: unknown) => e);
+    expect((error as DOMException).name).toBe('AbortError');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../../src/i18n/messages/en.json';
-import es from '../../../../src/i18n/messages/es.json';
+import en from '../../../../src/scan/messages/en.json';
+import es from '../../../../src/scan/messages/es.json';
 import type { ScanErrorCode } from '../../../../src/scan/types';
 
 /** Every code (a Record, so the compiler notices a code added to the type and missing here). */
