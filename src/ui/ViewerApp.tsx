@@ -11,7 +11,7 @@ import { CureIndicator } from './CureIndicator';
 import { FluoroOverlay } from './FluoroOverlay';
 import { LanguageSelect } from './LanguageSelect';
 import { LevelPicker } from './LevelPicker';
-import { PatientPanel, preloadLazyParts, ReadoutPanel, StepList } from './lazyParts';
+import { PatientPanel, preloadLazyParts, ReadoutPanel, ScanUi, StepList } from './lazyParts';
 import { LiveRegion } from './LiveRegion';
 import { MoreButton, MorePanel } from './MoreMenu';
 import { NoticeList } from './NoticeList';
@@ -59,6 +59,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   // A small viewer folds the secondary controls into the More menu; the rest keep their places.
   const folded = full && shape.compact;
   const patientButtons: PatientButtons = useRef({});
+  const scan = settings.audience === 'clinician' && full;
   const secondary = (
     <>
       {full && <CopyLinkButton />}
@@ -136,6 +137,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
           <ViewToggles webgl={webgl} />
           {webgl && <CameraButtons />}
           {takeHome}
+          {scan && <ScanUi part="open" />}
           <TeachingPaceNote />
         </MorePanel>
       )}
@@ -144,10 +146,13 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
           <ViewToggles webgl={webgl} />
           {webgl && <CameraButtons />}
           {takeHome}
+          {scan && <ScanUi part="tools" />}
         </div>
       )}
+      {folded && scan && <ScanUi part="status-row" />}
       {stepsOpen && <StepList onChoose={() => setStepsOpen(false)} />}
       <LiveRegion />
+      {scan && <ScanUi part="layer" />}
     </div>
   );
 }

@@ -53,6 +53,7 @@ const readouts = lazyPart(() => import('./ReadoutPanel').then((m) => m.ReadoutPa
 const steps = lazyPart(() => import('./StepList').then((m) => m.StepList));
 const patientPanel = lazyPart(() => import('./PatientInfo').then((m) => m.PatientPanel));
 const alsoTreat = lazyPart(() => import('./AlsoTreatFields').then((m) => m.AlsoTreatFields));
+const scanUi = lazyPart(() => import('./scan/ScanUi').then((m) => m.ScanUi));
 
 export const ReadoutPanel = readouts.Component;
 export const StepList = steps.Component;
@@ -60,6 +61,8 @@ export const StepList = steps.Component;
 export const PatientPanel = patientPanel.Component;
 /** The level picker's menus for a second and third level (shown when the picker opens). */
 export const AlsoTreatFields = alsoTreat.Component;
+/** The surgeon's tools for the patient's own CT (clinicians only: fetched at mount there, never preloaded). */
+export const ScanUi = scanUi.Component;
 
 /** Fetch every lazy part now (after the first frame); one that fails is fetched again when shown. */
 export function preloadLazyParts(): void {
