@@ -20,6 +20,7 @@ export class RendererBridge {
   private captureRequests: { view: XrayView; bare: boolean; resolve: (url: string | null) => void }[] = [];
   /** Parts of the scene still loading: the features chunk, a scan's X-ray or bone surface. */
   private readonly partsLoading = new Set<string>();
+  private readonly partsListeners = new Set<() => void>();
   private partsWaiters: (() => void)[] = [];
   private frameWaiters: (() => void)[] = [];
 
@@ -54,13 +55,27 @@ export class RendererBridge {
    * cement; `scan-xray`, `scan-bone`: a patient scan's). Frames drawn meanwhile lack that part; captures wait.
    */
   setPartsLoading(loading: boolean, part = 'features'): void {
+    const changed = loading !== this.partsLoading.has(part);
     if (loading) this.partsLoading.add(part);
     else this.partsLoading.delete(part);
+    if (changed) this.partsListeners.forEach((listener) => listener());
     if (this.partsLoading.size > 0) return;
     const waiters = this.partsWaiters;
     this.partsWaiters = [];
     waiters.forEach((resolve) => resolve());
     this.requestFrame();
+  }
+
+  /** Whether a part whose name starts with `prefix` is loading (`scan-`: a patient scan's pictures). */
+  partLoading(prefix: string): boolean {
+    for (const part of this.partsLoading) if (part.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** Call `listener` whenever a part starts or finishes loading; returns the unsubscribe. */
+  onPartsChange(listener: () => void): () => void {
+    this.partsListeners.add(listener);
+    return () => this.partsListeners.delete(listener);
   }
 
   /** True once every part of the scene is loaded (read by getRenderStats). */

@@ -67,6 +67,7 @@ export class ViewerController extends Emitter<ViewerEvents> {
   private options: ProcedureOptions | null = null;
   private lastStep: StepId | null = null;
   private lastStepKey: string | null = null;
+  private lastBone: ViewerEvents['bonechange'] = { level: 'L1', grade: 0, morphology: '' };
   private lastTimeupdate = -Infinity;
   private narratingNow = false;
   /** Playback changes as media-element events, in a media element's order. */
@@ -174,6 +175,15 @@ export class ViewerController extends Emitter<ViewerEvents> {
       this.lastStep = state.step;
       this.lastStepKey = state.stepKey;
       this.emit('stepchange', { step: state.step, key: state.stepKey, index: state.stepIndex, previous });
+    }
+    // The bone shown changed (another level, grade or shape): text that names it re-renders (the caption).
+    if (
+      state.level !== this.lastBone.level ||
+      state.grade !== this.lastBone.grade ||
+      state.morphology !== this.lastBone.morphology
+    ) {
+      this.lastBone = { level: state.level, grade: state.grade, morphology: state.morphology };
+      this.emit('bonechange', this.lastBone);
     }
     this.emit('frame', state);
   }

@@ -43,6 +43,8 @@ export interface ViewerEvents extends Record<string, unknown> {
   narrationchange: { narrating: boolean };
   /** Any change of playback (play, pause, seek, rate, loop, scrub, duration, waiting): for the React hooks. */
   playbackchange: null;
+  /** The frame shows another bone: its level, grade or shape changed (a new setting, or the next level's turn). */
+  bonechange: { level: string; grade: number; morphology: string };
   /** Every computed frame; for DOM readouts written through refs (no React state). */
   frame: ProcedureState;
   /** The first frame with the models has been drawn. */

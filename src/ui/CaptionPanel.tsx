@@ -7,6 +7,7 @@ import {
   useCurrentStep,
   useCurrentStepKey,
   useSettings,
+  useShownBone,
   useT,
 } from '../playback/react/viewerHooks';
 
@@ -15,6 +16,8 @@ export function CaptionPanel() {
   const controller = useController();
   const step = useCurrentStep();
   useCurrentStepKey();
+  // The caption names the bone of the frame: a new level, grade or shape re-words it once that frame is computed.
+  useShownBone();
   const settings = useSettings();
   const t = useT();
   const state = controller.state;

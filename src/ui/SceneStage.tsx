@@ -11,6 +11,7 @@ import {
   useGraphics,
   useReady,
   useSettings,
+  useShownBone,
   useT,
 } from '../playback/react/viewerHooks';
 import { loadViewerCanvas } from './viewerCanvasChunk';
@@ -85,8 +86,9 @@ export function SceneStage({ webgl }: SceneStageProps) {
 function SceneRegion({ children }: { children: ReactNode }) {
   const controller = useController();
   const step = useCurrentStep();
-  // The description follows the language, the view mode and the camera mode.
+  // The description follows the language, the view mode, the camera mode and the bone shown.
   const settings = useSettings();
+  useShownBone();
   const t = useT();
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;

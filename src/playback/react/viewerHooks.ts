@@ -31,6 +31,11 @@ export function useSettings(): ViewerSettings {
   return useControllerValue(['settingschange'], (c) => c.getSettings());
 }
 
+/** The bone the frame shows (level, grade, shape) as one key; re-renders only when it changes (not per frame). */
+export function useShownBone(): string {
+  return useControllerValue(['bonechange'], (c) => `${c.state.level} ${c.state.grade} ${c.state.morphology}`);
+}
+
 /** Re-renders only when the step changes (not per frame). */
 export function useCurrentStep(): StepId {
   return useControllerValue(['stepchange', 'procedurechange'], (c) => c.state.step);

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { useController, useScanState } from '../../playback/react/viewerHooks';
 import { useScanT } from './useScanT';
 import { scanUiStore } from './scanUiStore';
@@ -19,11 +19,19 @@ export function ScanStatus({ row = false }: ScanStatusProps) {
   const t = useScanT();
   const ref = useRef<HTMLDivElement>(null);
   useScanSheet(ref);
+  // While the scan's X-ray and bone surface are built the picture waits (the generated spine is already hidden).
+  const preparing = useSyncExternalStore(
+    useCallback((notify) => controller.renderer.onPartsChange(notify), [controller]),
+    () => controller.renderer.partLoading('scan-'),
+  );
   if (!scan.loaded) return null;
   const chip = (
     <div ref={ref} className="spv-scan-status" role="group" aria-label={t('scanUi.title')}>
       <span className="spv-scan-status-label">
         {scan.level ? t('scanUi.chip', { level: scan.level }) : t('scanUi.noPoint')}
+      </span>
+      <span className="spv-scan-preparing" role="status">
+        {preparing ? t('scanUi.preparing') : ''}
       </span>
       <button
         type="button"

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPTIONS } from '../../../src/options/optionSchema';
+import { parseOptions } from '../../../src/options/parseOptions';
 import { ManualClock } from '../../../src/playback/clock';
 import { ViewerController } from '../../../src/playback/viewerController';
 import { settingsFromOptions } from '../../../src/playback/viewerSettings';
@@ -145,5 +146,26 @@ describe('one frame path', () => {
     expect(c.setOption('step', 'balloon-inflation')).toBe(false);
     expect(c.setOption('step', 'access')).toBe(true);
     expect(c.currentStep()).toBe('access');
+  });
+});
+
+describe('the bone a frame shows', () => {
+  it('bonechange follows the computed frame (a caption naming the level re-renders on it)', () => {
+    const { options } = parseOptions({ level: 'T12', grade: '2' });
+    const c = new ViewerController(settingsFromOptions(options), { clock: new ManualClock() });
+    c.renderer.attach(() => {});
+    c.renderFrame();
+    const seen: [string, number, string][] = [];
+    c.on('bonechange', (b) => seen.push([b.level, b.grade, c.state.level]));
+    c.updateSettings({ level: 'L3' });
+    expect(seen).toEqual([]);
+    c.renderFrame();
+    c.renderFrame();
+    c.updateSettings({ grade: 3 });
+    c.renderFrame();
+    expect(seen).toEqual([
+      ['L3', 2, 'L3'],
+      ['L3', 3, 'L3'],
+    ]);
   });
 });
