@@ -1,4 +1,4 @@
-import { Suspense, lazy, useMemo } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import type { AccessPlan } from '../procedure/accessPath';
 import { cementArrival } from '../procedure/cementArrival';
 import { fractureProfile } from '../procedure/fracture';
@@ -12,7 +12,7 @@ import { leakPath } from '../procedure/complicationPaths';
 import { provideLeakPaths } from './leakFraming';
 import { Drill } from './Drill';
 import { PatientTorso } from './PatientTorso';
-import { useActiveScan } from '../playback/react/viewerHooks';
+import { useActiveScan, useController } from '../playback/react/viewerHooks';
 import { SkinMarks } from './SkinMarks';
 import { Trocars } from './Trocars';
 
@@ -109,6 +109,13 @@ const ScanBone = lazy(() => import('./ScanBone'));
 /** The patient on the table and the C-arm, in world space; on a patient's scan, the scan's bone too. */
 export function RoomFeatures() {
   const scan = useActiveScan();
+  const controller = useController();
+  // From the moment a scan is shown, not only once its chunk is here: the status and captures wait for its bone.
+  useEffect(() => {
+    if (!scan) return;
+    controller.renderer.setPartsLoading(true, 'scan-bone');
+    return () => controller.renderer.setPartsLoading(false, 'scan-bone');
+  }, [scan, controller]);
   return (
     <>
       <PatientTorso />
