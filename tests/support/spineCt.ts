@@ -19,8 +19,8 @@ import { boneShapes, discShapes, worldBox, type PlacedShape } from './spineCtSha
 
 /** LPS (mm) of the generated L1's body centre in the synthetic scan: off the origin, as on a real scanner. */
 export const SPINE_CT_TARGET: Lps = [6, 18, -180];
-/** The scan's levels: two above and two below L1. */
-export const SPINE_CT_LEVELS: readonly LevelId[] = ['T11', 'T12', 'L1', 'L2', 'L3'];
+/** The levels sampled: T11–L3 whole, and the parts of T10 and L4 that the 170 mm of slices reach. */
+export const SPINE_CT_LEVELS: readonly LevelId[] = ['T10', 'T11', 'T12', 'L1', 'L2', 'L3', 'L4'];
 
 export const SPINE_CT_HU = {
   cortical: 1100,
@@ -42,8 +42,6 @@ export interface SpineCtOptions {
   sizeMm?: [number, number, number];
   /** Cancellous bone's HU (default 150; osteoporotic ≈ 100). */
   cancellousHu?: number;
-  /** Thickness of the cortical shell inside the bone's surface (mm, default 1.2). */
-  cortexMm?: number;
   /** Subcutaneous fat under the skin (mm, default 15). */
   fatMm?: number;
   /** Noise amplitude (HU, uniform ±; default 10) and its seed. */
@@ -83,7 +81,6 @@ const inside = (e: Ellipsoid, x: number, y: number, z: number) =>
 export function spineCtVolume(options: SpineCtOptions = {}): ScanVolume {
   const spacing = options.spacingMm ?? [1.5, 1.5, 2];
   const size = options.sizeMm ?? [360, 260, 170];
-  const cortex = options.cortexMm ?? 1.2;
   const cancellous = options.cancellousHu ?? SPINE_CT_HU.cancellous;
   const fatMm = options.fatMm ?? 15;
   const noise = options.noiseHu ?? 10;
@@ -125,12 +122,12 @@ export function spineCtVolume(options: SpineCtOptions = {}): ScanVolume {
 
   // 2. Discs, then bones over them: each voxel averages the profile across its width along the normal.
   const h = (spacing[0] + spacing[1] + spacing[2]) / 3;
-  const paint = (shape: PlacedShape, value: (d: number, under: number) => number) => {
+  const paint = (shape: PlacedShape, value: (d: number, under: number, q: Float64Array) => number) => {
     const box = worldBox(shape);
     const range = [0, 1, 2].map((a) => [
       Math.max(0, Math.floor((box.min[a]! - h - w0[a]!) / spacing[a]!)),
       Math.min(dims[a]! - 1, Math.ceil((box.max[a]! + h - w0[a]!) / spacing[a]!)),
-    ]) as [number, number][];
+    ]) as [[number, number], [number, number], [number, number]];
     const q = new Float64Array(3);
     const { min, max } = shape.box;
     for (let k = range[2][0]; k <= range[2][1]; k++)
@@ -142,7 +139,7 @@ export function spineCtVolume(options: SpineCtOptions = {}): ScanVolume {
           const d = shape.sdf(q[0]!, q[1]!, q[2]!);
           if (d >= h / 2) continue;
           const c = i + nx * (j + ny * k);
-          hu[c] = value(d, hu[c]!);
+          hu[c] = value(d, hu[c]!, q);
         }
   };
   for (const disc of discShapes(SPINE_CT_LEVELS, 'L1'))
@@ -151,13 +148,14 @@ export function spineCtVolume(options: SpineCtOptions = {}): ScanVolume {
       (d, under) => SPINE_CT_HU.disc * overlap(d, h, -Infinity, 0) + under * overlap(d, h, 0, Infinity),
     );
   for (const bone of boneShapes(SPINE_CT_LEVELS, 'L1'))
-    paint(
-      bone,
-      (d, under) =>
+    paint(bone, (d, under, q) => {
+      const cortex = bone.cortexMm(q[0]!, q[1]!, q[2]!);
+      return (
         cancellous * overlap(d, h, -Infinity, -cortex) +
         SPINE_CT_HU.cortical * overlap(d, h, -cortex, 0) +
-        under * overlap(d, h, 0, Infinity),
-    );
+        under * overlap(d, h, 0, Infinity)
+      );
+    });
 
   // 3. Noise, and HU as integers.
   const next = random(options.seed ?? 16);

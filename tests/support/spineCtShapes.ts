@@ -14,6 +14,18 @@ import { PartField } from '../../src/anatomy/partField';
 import { taperedCapsule, type Box, type Sdf } from '../../src/anatomy/sdf';
 import { allDiscs, levelPose, type Pose } from '../../src/anatomy/spineLayout';
 
+/**
+ * Cortical shell thicknesses (mm) as a CT resolves them: the body's 0.4 mm shell reads as ≈ 1 mm of cortex through
+ * the scanner's blur; posterior elements 1–2 mm walls (Kothe 1996); the spinous process a plate that is mostly
+ * cortex; rib cortex ≈ 1–1.5 mm (Holcombe 2023).
+ */
+const BODY_CORTEX_MM = 1.2;
+const POSTERIOR_CORTEX_MM = 1.8;
+const SPINOUS_CORTEX_MM = 2.5;
+const RIB_CORTEX_MM = 1.3;
+/** The midline band behind the canal that is spinous process (as attenuation.ts' SPINOUS_HALF_WIDTH_MM). */
+const SPINOUS_HALF_WIDTH_MM = 6;
+
 /** A shape in its own frame, the box that holds it there, and how its frame sits in the world. */
 export interface PlacedShape {
   name: string;
@@ -22,6 +34,12 @@ export interface PlacedShape {
   box: Box;
   /** World → own frame, into `out` (allocation-free: called per voxel). */
   toLocal: (x: number, y: number, z: number, out: Float64Array) => void;
+  /**
+   * Thickness (mm) of the cortical shell at a point of the own frame: vertebral bodies have a thin shell, the
+   * posterior elements are largely cortical bone (pedicle walls 1–2 mm, Kothe 1996, Spine 21:1018), the spinous
+   * process most of all (src/fluoro/attenuation.ts' CORTEX_REGION_MM reasons the same way).
+   */
+  cortexMm: (x: number, y: number, z: number) => number;
   /** Own frame → world (for the box's corners). */
   toWorld: (x: number, y: number, z: number) => [number, number, number];
 }
@@ -75,7 +93,20 @@ function vertebraShape(level: LevelId, treated: Pose): PlacedShape {
       min[a] = Math.min(min[a]!, box.min[a]! - pad);
       max[a] = Math.max(max[a]!, box.max[a]! + pad);
     }
-  return { name: level, sdf: field.whole, box: { min, max }, ...placement(levelPose(level), treated) };
+  const behindBody = -levelDimensions(level).endplateDepthMm / 2;
+  const cortexMm = (x: number, _y: number, z: number) =>
+    z > behindBody
+      ? BODY_CORTEX_MM
+      : Math.abs(x) < SPINOUS_HALF_WIDTH_MM
+        ? SPINOUS_CORTEX_MM
+        : POSTERIOR_CORTEX_MM;
+  return {
+    name: level,
+    sdf: field.whole,
+    box: { min, max },
+    cortexMm,
+    ...placement(levelPose(level), treated),
+  };
 }
 
 /**
@@ -118,7 +149,13 @@ function ribShapes(level: LevelId, treated: Pose): PlacedShape[] {
       number,
       number,
     ];
-    return { name: `${level}_${mesh.name}`, sdf, box: { min, max }, ...placement(levelPose(level), treated) };
+    return {
+      name: `${level}_${mesh.name}`,
+      sdf,
+      box: { min, max },
+      cortexMm: () => RIB_CORTEX_MM,
+      ...placement(levelPose(level), treated),
+    };
   });
 }
 
@@ -143,6 +180,7 @@ export function discShapes(levels: readonly LevelId[], treated: LevelId): Placed
         name: pose.name,
         sdf,
         box: { min: [-halfWidth, -halfHeight, -halfDepth], max: [halfWidth, halfHeight, halfDepth] },
+        cortexMm: () => 0,
         ...placement(pose, t),
       };
     });
