@@ -3,10 +3,17 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SPINE_CT_TARGET, spineCtVolume } from '../support/spineCt';
 import { syntheticDicomSeries } from '../support/syntheticDicom';
-import { imageCorrelation, imageStats } from './support/imageStats';
+import { imageCorrelation, imageStats, pngVariety } from './support/imageStats';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
-import { apLandmarks, asymmetryCorrelation, bestShift, patchShift, type Grey } from './support/xrayAlignment';
+import {
+  apLandmarks,
+  asymmetryCorrelation,
+  bestScale,
+  bestShift,
+  patchShift,
+  type Grey,
+} from './support/xrayAlignment';
 
 /**
  * The cross-check of the two X-ray pipelines: a CT of the viewer's own generated spine (tests/support/spineCt.ts),
@@ -33,16 +40,18 @@ async function capture(page: Page, view: 'ap' | 'lateral', name: string): Promis
   return url;
 }
 
-/** Grey levels (0–1) of a capture, row-major, decoded in the page. */
+/** Grey levels (0–1) of a capture, row-major, decoded in the page (sent back as 8-bit base64: quick). */
 async function grey(page: Page, url: string): Promise<Grey> {
   await imageStats(page, url); // installs the page's decoder
-  return page.evaluate(async (src) => {
+  const { width, height, data } = await page.evaluate(async (src) => {
     const decode = (window as unknown as { __spvPixels(s: string): Promise<ImageData> }).__spvPixels;
-    const { data, width, height } = await decode(src);
-    const values: number[] = [];
-    for (let i = 0; i < data.length; i += 4) values.push((data[i]! + data[i + 1]! + data[i + 2]!) / 765);
-    return { width, height, values };
+    const image = await decode(src);
+    let text = '';
+    for (let i = 0; i < image.data.length; i += 4)
+      text += String.fromCharCode(Math.round((image.data[i]! + image.data[i + 1]! + image.data[i + 2]!) / 3));
+    return { width: image.width, height: image.height, data: btoa(text) };
   }, url);
+  return { width, height, values: Array.from(Buffer.from(data, 'base64'), (v) => v / 255) };
 }
 
 async function sceneComplete(page: Page): Promise<void> {
@@ -55,108 +64,130 @@ async function sceneComplete(page: Page): Promise<void> {
 }
 
 describe('a CT of the generated spine', () => {
-  it('gives the same X-rays as the generated spine, and its bone where the generated bone was', async () => {
-    const v = await openViewer(suite.browser, suite.origin, '?audience=clinician&level=L1', {
-      width: 1280,
-      height: 800,
-    });
-    const { page } = v;
-    const t0 = performance.now();
-    const steps = await page.evaluate(() =>
-      (document.querySelector('spine-procedure-viewer') as unknown as Viewer).steps.map((s) => ({ ...s })),
-    );
-    const at = (name: string) => steps.find((s) => s.id === name || s.key === name)!;
-    // Two moments: before the instruments go in (the anatomy alone) and at the end of access (the trocars in the
-    // pedicles, drawn from the same meshes on both, over the scan's own bone).
-    const moments = { bare: at('targeting').start + 0.3, access: at('access').end - 0.5 };
-    type Shots = Record<'bare' | 'access', Record<'ap' | 'lateral', string>>;
-    const shoot = async (prefix: string): Promise<Shots> => {
-      const out = {} as Shots;
-      for (const [moment, t] of Object.entries(moments) as ['bare' | 'access', number][]) {
-        await seekAndSettle(page, t);
-        await sceneComplete(page);
-        await seekAndSettle(page, t);
-        out[moment] = {
-          ap: await capture(page, 'ap', `${prefix}-${moment}-ap`),
-          lateral: await capture(page, 'lateral', `${prefix}-${moment}-lateral`),
-        };
-      }
-      return out;
-    };
-    const generated = await shoot('generated');
-    console.log('generated shots', Math.round(performance.now() - t0));
-
-    const started = performance.now();
-    const files = syntheticDicomSeries({ volume: spineCtVolume() });
-    const madeMs = performance.now() - started;
-    const payload = files.map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64') }));
-    const loaded = await page.evaluate(async (list) => {
-      const files = list.map(
-        (f) => new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name),
+  it(
+    'gives the same X-rays as the generated spine, and its bone where the generated bone was',
+    { timeout: 240_000 },
+    async () => {
+      const v = await openViewer(suite.browser, suite.origin, '?audience=clinician&level=L1&grade=1', {
+        width: 1280,
+        height: 800,
+      });
+      const { page } = v;
+      const steps = await page.evaluate(() =>
+        (document.querySelector('spine-procedure-viewer') as unknown as Viewer).steps.map((s) => ({ ...s })),
       );
-      try {
-        return {
-          info: await (document.querySelector('spine-procedure-viewer') as unknown as Viewer).loadScan(files),
+      const at = (name: string) => steps.find((s) => s.id === name || s.key === name)!;
+      // Two moments: before the instruments go in (the anatomy alone) and at the end of access (the trocars in the
+      // pedicles, drawn from the same meshes on both, over the scan's own bone).
+      const moments = { bare: at('targeting').start + 0.3, access: at('access').end - 0.5 };
+      type Shots = { bareAp: string; ap: string; lateral: string };
+      const shoot = async (prefix: string): Promise<Shots> => {
+        const settle = async (t: number) => {
+          await seekAndSettle(page, t);
+          await sceneComplete(page);
+          await seekAndSettle(page, t);
         };
-      } catch (error) {
-        return { error: String((error as Error).message) };
-      }
-    }, payload);
-    expect(loaded.error).toBeUndefined();
-    expect(loaded.info).toMatchObject({ rows: 173, columns: 240, slices: 85, spacingMm: [1.5, 1.5, 2] });
-    const [x, y, z] = SPINE_CT_TARGET;
-    await page.evaluate(
-      (t) => (document.querySelector('spine-procedure-viewer') as unknown as Viewer).setScanTarget(t),
-      { x, y, z, level: 'L1' },
-    );
-    console.log('loaded', Math.round(performance.now() - t0));
-    const onCt = await shoot('ct');
-    console.log('ct shots', Math.round(performance.now() - t0));
+        await settle(moments.bare);
+        const bareAp = await capture(page, 'ap', `${prefix}-bare-ap`);
+        await settle(moments.access);
+        return {
+          bareAp,
+          ap: await capture(page, 'ap', `${prefix}-access-ap`),
+          lateral: await capture(page, 'lateral', `${prefix}-access-lateral`),
+        };
+      };
+      const clock = performance.now();
+      const seconds: Record<string, number> = {};
+      const lap = (name: string) => (seconds[name] = Math.round(performance.now() - clock) / 1000);
+      const generated = await shoot('generated');
+      lap('generatedShots');
 
-    const report: Record<string, unknown> = { ctAndDicomMs: Math.round(madeMs) };
-    for (const moment of ['bare', 'access'] as const)
-      for (const view of ['ap', 'lateral'] as const) {
-        const a = await grey(page, generated[moment][view]);
-        const b = await grey(page, onCt[moment][view]);
-        const field = await imageCorrelation(page, generated[moment][view], onCt[moment][view]);
+      const started = performance.now();
+      const files = syntheticDicomSeries({ volume: spineCtVolume() });
+      const madeMs = performance.now() - started;
+      const payload = files.map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64') }));
+      const loaded = await page.evaluate(async (list) => {
+        const files = list.map(
+          (f) => new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name),
+        );
+        try {
+          return {
+            info: await (document.querySelector('spine-procedure-viewer') as unknown as Viewer).loadScan(
+              files,
+            ),
+          };
+        } catch (error) {
+          return { error: String((error as Error).message) };
+        }
+      }, payload);
+      expect(loaded.error).toBeUndefined();
+      expect(loaded.info).toMatchObject({ rows: 173, columns: 240, slices: 85, spacingMm: [1.5, 1.5, 2] });
+      const [x, y, z] = SPINE_CT_TARGET;
+      await page.evaluate(
+        (t) => (document.querySelector('spine-procedure-viewer') as unknown as Viewer).setScanTarget(t),
+        { x, y, z, level: 'L1' },
+      );
+      lap('scanLoaded');
+      const onCt = await shoot('ct');
+      lap('scanShots');
+
+      const report: Record<string, unknown> = { ctAndDicomMs: Math.round(madeMs) };
+      for (const shot of ['bareAp', 'ap', 'lateral'] as const) {
+        const a = await grey(page, generated[shot]);
+        const b = await grey(page, onCt[shot]);
+        const field = await imageCorrelation(page, generated[shot], onCt[shot]);
         const shift = bestShift(a, b, 8);
         const asymmetry = asymmetryCorrelation(a, b);
-        report[`${moment}-${view}`] = { field, asymmetry, shift };
-        // The same picture: correlated in the field, better than its mirror image, and aligned (the best shift
-        // between them within 2 px of none).
-        expect.soft(field, `${moment} ${view} correlation`).toBeGreaterThan(0.5);
-        expect.soft(asymmetry, `${moment} ${view} not mirrored`).toBeGreaterThan(0.5);
-        expect.soft(Math.abs(shift.dx), `${moment} ${view} horizontal shift`).toBeLessThanOrEqual(2);
-        expect.soft(Math.abs(shift.dy), `${moment} ${view} vertical shift`).toBeLessThanOrEqual(2);
+        const scale = bestScale(a, b);
+        report[shot] = { field, asymmetry, shift, scale };
+        // The same picture: correlated in the field (measured 0.88 AP, 0.92 lateral: the meshes' cortex is an
+        // idealised shell, the scan's is blurred by its voxels, and the scan holds T10–L4 only), its left–right
+        // asymmetric part (bowel gas, the hemidiaphragms) of the same sign (a mirrored DRR reads ≈ −0.9), and
+        // aligned: the best shift between them within 2 px (0.7 mm) of none, the best magnification within 1 %
+        // of the same (5 % would move L1's body edges by 3 px).
+        expect.soft(field, `${shot} correlation`).toBeGreaterThan(0.75);
+        expect.soft(asymmetry, `${shot} not mirrored`).toBeGreaterThan(0.5);
+        expect.soft(Math.abs(shift.dx), `${shot} horizontal shift`).toBeLessThanOrEqual(2);
+        expect.soft(Math.abs(shift.dy), `${shot} vertical shift`).toBeLessThanOrEqual(2);
+        expect.soft(Math.abs(scale.scale - 1), `${shot} magnification`).toBeLessThanOrEqual(0.01);
       }
-    // AP without instruments: L1's body edges and its pedicles (the owl's eyes) at the same pixels on both.
-    const apGenerated = await grey(page, generated.bare.ap);
-    const apCt = await grey(page, onCt.bare.ap);
-    const landmarks: Record<string, unknown> = {};
-    for (const [name, [cx, cy]] of Object.entries(apLandmarks(apGenerated))) {
-      const shift = patchShift(apGenerated, apCt, cx, cy, 16, 8);
-      landmarks[name] = { at: [Math.round(cx), Math.round(cy)], ...shift };
-      expect.soft(Math.hypot(shift.dx, shift.dy), `AP ${name}`).toBeLessThanOrEqual(3);
-    }
-    report.apLandmarks = landmarks;
-    writeFileSync(`${ARTIFACTS}/spine-ct-report.json`, JSON.stringify(report, null, 2));
+      // AP without instruments: L1's body edges and its pedicles (the owl's eyes) at the same pixels on both.
+      const apGenerated = await grey(page, generated.bareAp);
+      const apCt = await grey(page, onCt.bareAp);
+      const landmarks: Record<string, unknown> = {};
+      for (const [name, [cx, cy]] of Object.entries(apLandmarks(apGenerated))) {
+        const shift = patchShift(apGenerated, apCt, cx, cy, 24, 8);
+        landmarks[name] = { at: [Math.round(cx), Math.round(cy)], ...shift };
+        expect.soft(Math.hypot(shift.dx, shift.dy), `AP ${name}`).toBeLessThanOrEqual(3);
+      }
+      report.apLandmarks = landmarks;
+      lap('compared');
+      report.seconds = seconds;
+      writeFileSync(`${ARTIFACTS}/spine-ct-report.json`, JSON.stringify(report, null, 2));
 
-    // 3D on the scan, at the moments a surgeon looks at: wide and phone-sized.
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 375, height: 667 },
-    ]) {
-      await page.setViewportSize(size);
-      for (const name of ['overview', 'access', 'balloon-inflation', 'cement-injection', 'result']) {
-        const step = at(name);
-        await seekAndSettle(page, step.end - 0.3);
-        await sceneComplete(page);
-        await seekAndSettle(page, step.end - 0.3);
-        await v.screenshot(`spine-ct-3d-${name}-${size.width}x${size.height}`);
-        console.log(name, size.width, Math.round(performance.now() - t0));
+      // 3D on the scan: the bone in place with the trocars (wide), and the result on a phone. SPV_SCAN_TOUR=1 takes
+      // every key moment at both sizes, for a surgeon's review (slow with software WebGL).
+      const tour = process.env.SPV_SCAN_TOUR === '1';
+      const sizes = [
+        { width: 1280, height: 800, moments: ['access'] },
+        { width: 375, height: 667, moments: ['result'] },
+      ];
+      for (const size of sizes) {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        const names = tour
+          ? ['overview', 'access', 'balloon-inflation', 'cement-injection', 'result']
+          : size.moments;
+        for (const name of names) {
+          const t = at(name).end - 0.3;
+          await seekAndSettle(page, t);
+          await sceneComplete(page);
+          await seekAndSettle(page, t);
+          const shot = await v.screenshot(`spine-ct-3d-${name}-${size.width}x${size.height}`);
+          expect(await pngVariety(page, shot), `${name} ${size.width}`).toBeGreaterThan(0.1);
+        }
       }
-    }
-    expect(v.errors).toEqual([]);
-    await v.close();
-  });
+      expect(v.errors).toEqual([]);
+      await v.close();
+    },
+  );
 });

@@ -120,3 +120,32 @@ export function asymmetryCorrelation(a: Grey, b: Grey): number {
   };
   return correlation(odd(a), odd(b));
 }
+
+/**
+ * The magnification of b about the image centre (steps of 0.5 %, within ±`range`) that best matches a inside the
+ * field: 1 when both draw the anatomy at the same scale. b is sampled bilinearly at centre + (p − centre)·s.
+ */
+export function bestScale(a: Grey, b: Grey, range = 0.06): { scale: number; r: number } {
+  const pixels = inField(a, 0.4, 2);
+  const cx = a.width / 2;
+  const cy = a.height / 2;
+  let best = { scale: 1, r: -Infinity };
+  for (let s = 1 - range; s <= 1 + range + 1e-9; s += 0.005) {
+    const scaled: Grey = { ...b, values: b.values.slice() };
+    for (const [x, y] of pixels) {
+      const u = cx + (x + 0.5 - cx) * s - 0.5;
+      const v = cy + (y + 0.5 - cy) * s - 0.5;
+      const x0 = Math.floor(u);
+      const y0 = Math.floor(v);
+      const fx = u - x0;
+      const fy = v - y0;
+      const at = (xx: number, yy: number) => b.values[yy * b.width + xx]!;
+      scaled.values[y * b.width + x] =
+        (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) +
+        (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy;
+    }
+    const r = correlationAt(a, scaled, pixels);
+    if (r > best.r) best = { scale: Math.round(s * 1000) / 1000, r };
+  }
+  return best;
+}
