@@ -10,8 +10,12 @@ import { volumeFrame, worldToIndex } from './drr/volumeFrame';
  * surgeon recognises. (An arterial-phase aorta, 250 HU and more, shows as well.)
  */
 export const BONE_THRESHOLD_HU = 200;
-/** The cube's side (mm): the treated vertebra and half of each neighbour (a lumbar body plus disc is ~40 mm high). */
-export const BONE_CUBE_MM = 110;
+/**
+ * The box around the target (mm: left–right, front–back, head–foot): the treated vertebra and half of each
+ * neighbour (a lumbar body plus disc is ~40 mm high), and wide enough for the transverse processes (lumbar tips
+ * ~70–75 mm apart) so the box does not cut them into flat faces.
+ */
+export const BONE_BOX_MM: readonly [number, number, number] = [150, 110, 110];
 /** At most this many triangles (the whole frame stays ≤ 350 k). */
 export const MAX_BONE_TRIANGLES = 150_000;
 /** Finest sampling step (mm); coarser when the scan is, or when the surface would exceed the triangle cap. */
@@ -29,10 +33,14 @@ export interface BoneSurface {
  * border outside so the surface is closed where the cube cuts the bone. The step grows until the surface fits
  * MAX_BONE_TRIANGLES.
  */
-export function boneSurface(volume: ScanVolume, target: ScanTarget, sizeMm = BONE_CUBE_MM): BoneSurface {
+export function boneSurface(
+  volume: ScanVolume,
+  target: ScanTarget,
+  boxMm: readonly [number, number, number] = BONE_BOX_MM,
+): BoneSurface {
   let step = Math.max(FINEST_STEP_MM, Math.min(...volume.spacingMm) * 0.75);
   for (;;) {
-    const surface = surfaceAt(volume, target, sizeMm, step);
+    const surface = surfaceAt(volume, target, boxMm, step);
     const triangles = surface.indices.length / 3;
     if (triangles <= MAX_BONE_TRIANGLES) return surface;
     // Triangles scale as 1/step² on a smooth surface; at most ×1.5 a time, so a busy one is not overshot.
@@ -40,42 +48,48 @@ export function boneSurface(volume: ScanVolume, target: ScanTarget, sizeMm = BON
   }
 }
 
-function surfaceAt(volume: ScanVolume, target: ScanTarget, sizeMm: number, step: number): BoneSurface {
-  const n = Math.ceil(sizeMm / step) + 1;
-  const origin = -((n - 1) * step) / 2;
-  const field = sampleHu(volume, target, n, origin, step);
+/** Grid points along x, y, z and the world position of the first (the box is centred on the target). */
+type Lattice = { n: [number, number, number]; origin: [number, number, number]; step: number };
+
+function surfaceAt(
+  volume: ScanVolume,
+  target: ScanTarget,
+  boxMm: readonly [number, number, number],
+  step: number,
+): BoneSurface {
+  const n = boxMm.map((size) => Math.ceil(size / step) + 1) as [number, number, number];
+  const lattice: Lattice = { n, origin: n.map((m) => -((m - 1) * step) / 2) as Lattice['origin'], step };
+  const [nx, ny, nz] = n;
+  const field = sampleHu(volume, target, lattice);
   smooth(field, n);
   // Negative inside (bone), positive outside; the border is forced outside to close the surface.
-  const values = new Float32Array(n * n * n);
-  for (let k = 0; k < n; k++)
-    for (let j = 0; j < n; j++)
-      for (let i = 0; i < n; i++) {
-        const c = i + n * (j + n * k);
-        const border = i === 0 || j === 0 || k === 0 || i === n - 1 || j === n - 1 || k === n - 1;
+  const values = new Float32Array(nx * ny * nz);
+  for (let k = 0; k < nz; k++)
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++) {
+        const c = i + nx * (j + ny * k);
+        const border = i === 0 || j === 0 || k === 0 || i === nx - 1 || j === ny - 1 || k === nz - 1;
         values[c] = border ? 1 : BONE_THRESHOLD_HU - field[c]!;
       }
-  return surfaceNetsOf(values, n, origin, step);
+  return surfaceNetsOf(values, lattice);
 }
 
 /** Trilinear HU at the grid's points (air outside the scan). */
-function sampleHu(
-  volume: ScanVolume,
-  target: ScanTarget,
-  n: number,
-  origin: number,
-  step: number,
-): Float32Array {
+function sampleHu(volume: ScanVolume, target: ScanTarget, lattice: Lattice): Float32Array {
   const frame = volumeFrame(volume, target);
   const [nx, ny, nz] = volume.dims;
+  const [gx, gy, gz] = lattice.n;
+  const [ox, oy, oz] = lattice.origin;
+  const step = lattice.step;
   const hu = volume.hu;
-  const out = new Float32Array(n * n * n);
+  const out = new Float32Array(gx * gy * gz);
   const index: [number, number, number] = [0, 0, 0];
-  for (let k = 0; k < n; k++)
-    for (let j = 0; j < n; j++)
-      for (let i = 0; i < n; i++) {
-        worldToIndex(frame, origin + i * step, origin + j * step, origin + k * step, index);
+  for (let k = 0; k < gz; k++)
+    for (let j = 0; j < gy; j++)
+      for (let i = 0; i < gx; i++) {
+        worldToIndex(frame, ox + i * step, oy + j * step, oz + k * step, index);
         const [fi, fj, fk] = index;
-        const c = i + n * (j + n * k);
+        const c = i + gx * (j + gy * k);
         if (fi < 0 || fj < 0 || fk < 0 || fi > nx - 1 || fj > ny - 1 || fk > nz - 1) {
           out[c] = -1000;
           continue;
@@ -102,28 +116,32 @@ function sampleHu(
 }
 
 /** [1 2 1]/4 along each axis, in place (edges kept). */
-function smooth(field: Float32Array, n: number): void {
-  const line = new Float32Array(n);
-  const strides = [1, n, n * n];
-  for (const stride of strides) {
-    const [sa, sb] = strides.filter((s) => s !== stride) as [number, number];
-    for (let a = 0; a < n; a++)
-      for (let b = 0; b < n; b++) {
-        const base = a * sa + b * sb;
-        for (let t = 0; t < n; t++) line[t] = field[base + t * stride]!;
-        for (let t = 1; t < n - 1; t++)
+function smooth(field: Float32Array, n: readonly [number, number, number]): void {
+  const strides = [1, n[0], n[0] * n[1]];
+  const line = new Float32Array(Math.max(...n));
+  for (let axis = 0; axis < 3; axis++) {
+    const stride = strides[axis]!;
+    const length = n[axis]!;
+    // The other two axes, whose every pair of positions starts one line along `axis`.
+    const [a, b] = [0, 1, 2].filter((x) => x !== axis) as [number, number];
+    for (let p = 0; p < n[a]!; p++)
+      for (let q = 0; q < n[b]!; q++) {
+        const base = p * strides[a]! + q * strides[b]!;
+        for (let t = 0; t < length; t++) line[t] = field[base + t * stride]!;
+        for (let t = 1; t < length - 1; t++)
           field[base + t * stride] = (line[t - 1]! + 2 * line[t]! + line[t + 1]!) / 4;
       }
   }
 }
 
-/** Surface nets over every cell of the n³ grid, as float32 world positions. */
-function surfaceNetsOf(values: Float32Array, n: number, origin: number, step: number): BoneSurface {
-  const cells = new Int32Array((n - 1) ** 3);
+/** Surface nets over every cell of the lattice, as float32 world positions. */
+function surfaceNetsOf(values: Float32Array, lattice: Lattice): BoneSurface {
+  const [nx, ny, nz] = lattice.n;
+  const cells = new Int32Array((nx - 1) * (ny - 1) * (nz - 1));
   let c = 0;
-  for (let k = 0; k < n - 1; k++)
-    for (let j = 0; j < n - 1; j++) for (let i = 0; i < n - 1; i++) cells[c++] = i + n * (j + n * k);
-  const grid: Grid = { origin: [origin, origin, origin], step, nx: n, ny: n, nz: n };
+  for (let k = 0; k < nz - 1; k++)
+    for (let j = 0; j < ny - 1; j++) for (let i = 0; i < nx - 1; i++) cells[c++] = i + nx * (j + ny * k);
+  const grid: Grid = { origin: lattice.origin, step: lattice.step, nx, ny, nz };
   const mesh = surfaceNets({ values, candidateCells: cells }, grid);
   return { positions: Float32Array.from(mesh.positions), indices: mesh.indices };
 }

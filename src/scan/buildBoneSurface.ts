@@ -1,12 +1,12 @@
 import { packageFileUrl } from '../anatomy/packageFileUrl';
-import { BONE_CUBE_MM, boneSurface, type BoneSurface } from './boneSurface';
+import { BONE_BOX_MM, boneSurface, type BoneSurface } from './boneSurface';
 import { cropAroundTarget } from './cropVolume';
 import type { BoneSurfaceRequest } from './boneSurface.worker';
 import workerUrl from './boneSurface.worker.ts?worker&url';
 import type { ScanTarget, ScanVolume } from './types';
 
-/** The bone surface's cube as half-extents. */
-const CUBE = [BONE_CUBE_MM / 2, BONE_CUBE_MM / 2, BONE_CUBE_MM / 2] as const;
+/** The bone surface's box as half-extents. */
+const CUBE = BONE_BOX_MM.map((size) => size / 2) as [number, number, number];
 
 /**
  * The bone surface around the target, built in a worker (only the cube around the target is copied to it); on

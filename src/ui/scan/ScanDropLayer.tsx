@@ -75,18 +75,24 @@ export function ScanDropLayer() {
     };
   }, [controller]);
 
-  // A new scan without a point: show its slices (once per scan; Escape leaves it unpicked until Change point).
+  // A new scan without a point: show its slices (once per scan; Escape leaves it unpicked until Change point). A
+  // point picked elsewhere (`setScanTarget`) closes them: the procedure is shown there.
   useEffect(() => {
     let seen = controller.scan.getVolume();
+    let seenTarget = controller.scan.getTarget();
     return controller.on('scanchange', () => {
       const volume = controller.scan.getVolume();
+      const target = controller.scan.getTarget();
       const store = scanUiStore(controller);
       if (!volume) {
         if (store.get().stage === 'pick') store.close();
-      } else if (volume !== seen && !controller.scan.getTarget() && store.get().stage !== 'reading') {
+      } else if (volume !== seen && !target && store.get().stage !== 'reading') {
         store.show('pick', null);
+      } else if (target && target !== seenTarget && store.get().stage === 'pick') {
+        store.close();
       }
       seen = volume;
+      seenTarget = target;
     });
   }, [controller]);
 

@@ -1,6 +1,6 @@
 import { Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { BONE_CUBE_MM, MAX_BONE_TRIANGLES, boneSurface } from '../../../../src/scan/boneSurface';
+import { BONE_BOX_MM, MAX_BONE_TRIANGLES, boneSurface } from '../../../../src/scan/boneSurface';
 import { cropAroundTarget } from '../../../../src/scan/cropVolume';
 import { worldToTexture } from '../../../../src/scan/drr/drrMaterial';
 import { volumeFrame } from '../../../../src/scan/drr/volumeFrame';
@@ -61,8 +61,8 @@ describe("the scan's bone surface", () => {
 
   it('is the same from a crop around the target and from a volume stored in another orientation', () => {
     const whole = bounds(boneSurface(volume, target).positions);
-    const half = BONE_CUBE_MM / 2;
-    const cropped = cropAroundTarget(volume, target, [half, half, half]);
+    const half = BONE_BOX_MM.map((size) => size / 2) as [number, number, number];
+    const cropped = cropAroundTarget(volume, target, half);
     expect(cropped.hu.length).toBeLessThan(volume.hu.length / 2);
     const fromCrop = bounds(boneSurface(cropped, target).positions);
     const fromFlipped = bounds(boneSurface(flipped(volume), target).positions);
