@@ -1,7 +1,8 @@
-import { ShaderMaterial, Vector3, Vector4 } from 'three';
+import { ShaderMaterial, Vector4 } from 'three';
 import { MU_PER_MM } from './attenuation';
 import { MAX_GAS_POCKETS, type BodyModel, type Ellipsoid } from './bodyAttenuation';
 import { LINE_INTEGRAL_BLENDING } from './lineIntegralBlending';
+import { CONE_RAY_GLSL, CONE_RAY_VERTEX_SHADER, coneRayUniforms } from './coneRay';
 
 const glslFloat = (v: number) => v.toFixed(7);
 
@@ -17,11 +18,7 @@ export function createBodyAttenuationMaterial(): ShaderMaterial {
   const vec4s = (n: number) => Array.from({ length: n }, () => new Vector4());
   return new ShaderMaterial({
     uniforms: {
-      uSource: { value: new Vector3() },
-      uForward: { value: new Vector3() },
-      uRight: { value: new Vector3() },
-      uUp: { value: new Vector3() },
-      uTanHalf: { value: 0 },
+      ...coneRayUniforms(),
       uTrunk: { value: vec4s(MAX_TRUNK_ROWS) },
       uTrunkCount: { value: 0 },
       // Lungs, domes, then gas: centre.xyz + fraction, radii.xyz.
@@ -30,25 +27,14 @@ export function createBodyAttenuationMaterial(): ShaderMaterial {
       uGasCount: { value: 0 },
     },
     ...LINE_INTEGRAL_BLENDING,
-    vertexShader: /* glsl */ `
-      varying vec2 vNdc;
-      void main() {
-        vNdc = position.xy;
-        gl_Position = vec4(position.xy, 0.0, 1.0);
-      }
-    `,
+    vertexShader: CONE_RAY_VERTEX_SHADER,
     fragmentShader: /* glsl */ `
-      uniform vec3 uSource;
-      uniform vec3 uForward;
-      uniform vec3 uRight;
-      uniform vec3 uUp;
-      uniform float uTanHalf;
+      ${CONE_RAY_GLSL}
       uniform vec4 uTrunk[${MAX_TRUNK_ROWS}];
       uniform int uTrunkCount;
       uniform vec4 uCentre[${4 + MAX_GAS_POCKETS}];
       uniform vec4 uRadii[${4 + MAX_GAS_POCKETS}];
       uniform int uGasCount;
-      varying vec2 vNdc;
 
       vec2 span(vec3 o, vec3 d, vec3 c, vec3 r) {
         vec3 oi = (o - c) / r;
@@ -77,7 +63,7 @@ export function createBodyAttenuationMaterial(): ShaderMaterial {
       }
 
       void main() {
-        vec3 d = normalize(uForward + vNdc.x * uTanHalf * uRight + vNdc.y * uTanHalf * uUp);
+        vec3 d = spvConeRay();
         vec3 o = uSource;
         float tMid = -dot(o, d);
         vec4 row = trunkAt(o.z + tMid * d.z);

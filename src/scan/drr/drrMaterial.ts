@@ -1,6 +1,7 @@
-import { Matrix4, ShaderMaterial, Vector3, type Data3DTexture, type Texture } from 'three';
+import { Matrix4, ShaderMaterial, type Data3DTexture, type Texture } from 'three';
 import { LINE_INTEGRAL_BLENDING } from '../../fluoro/lineIntegralBlending';
 import { RAY_BOX_GLSL } from '../../fluoro/rayBoxGlsl';
+import { CONE_RAY_GLSL, CONE_RAY_VERTEX_SHADER, coneRayUniforms } from '../../fluoro/coneRay';
 import { MAX_DRR_STEPS } from './drrReference';
 import { MU_SMOOTH_CAP } from './huToMu';
 import type { VolumeFrame } from './volumeFrame';
@@ -23,36 +24,21 @@ export function createDrrMaterial(
       uVolume: { value: volume },
       uWorldToTexture: { value: worldToTexture(frame, dims) },
       uStepMm: { value: stepMm },
-      uSource: { value: new Vector3() },
-      uForward: { value: new Vector3() },
-      uRight: { value: new Vector3() },
-      uUp: { value: new Vector3() },
-      uTanHalf: { value: 0 },
+      ...coneRayUniforms(),
     },
     depthTest: false,
     depthWrite: false,
-    vertexShader: /* glsl */ `
-      varying vec2 vNdc;
-      void main() {
-        vNdc = position.xy;
-        gl_Position = vec4(position.xy, 0.0, 1.0);
-      }
-    `,
+    vertexShader: CONE_RAY_VERTEX_SHADER,
     fragmentShader: /* glsl */ `
       precision highp sampler3D;
       uniform sampler3D uVolume;
       uniform mat4 uWorldToTexture;
       uniform float uStepMm;
-      uniform vec3 uSource;
-      uniform vec3 uForward;
-      uniform vec3 uRight;
-      uniform vec3 uUp;
-      uniform float uTanHalf;
-      varying vec2 vNdc;
+      ${CONE_RAY_GLSL}
       ${RAY_BOX_GLSL}
 
       void main() {
-        vec3 d = normalize(uForward + vNdc.x * uTanHalf * uRight + vNdc.y * uTanHalf * uUp);
+        vec3 d = spvConeRay();
         // In texture coordinates (0–1 across the voxels' box); t stays in world mm along the ray.
         vec3 o = (uWorldToTexture * vec4(uSource, 1.0)).xyz;
         vec3 dt = mat3(uWorldToTexture) * d;
