@@ -1,7 +1,18 @@
 import { isLevelId } from '../anatomy/levels';
 import { loadScanMessages, scanText, type ScanMessageKey } from '../scan/scanMessages';
-import type { ScanInfo, ScanReadError, ScanTarget, ScanVolume } from '../scan/types';
-import type { ScanSession } from './scanSession';
+import type { ScanInfo, ScanProgress, ScanReadError, ScanTarget, ScanVolume } from '../scan/types';
+import type { NoticeBoard } from './noticeBoard';
+import type { ViewerSettings } from './viewerSettings';
+
+/** What opening a scan needs of its session (`scanSession.ts`, which loads this file only when used). */
+export interface OpeningSession {
+  reading: AbortController | null;
+  readonly host: { readonly notices: NoticeBoard; getSettings(): ViewerSettings };
+  getVolume(): ScanVolume | null;
+  setProgress(progress: ScanProgress | null): void;
+  setVolume(volume: ScanVolume): void;
+  setTarget(target: ScanTarget): void;
+}
 
 /**
  * Read `files` into a volume in this page (a worker where one can start) and hand it to the session, unless
@@ -10,7 +21,7 @@ import type { ScanSession } from './scanSession';
  * series as read.
  */
 export async function openScan(
-  session: ScanSession,
+  session: OpeningSession,
   files: readonly File[],
   reading: AbortController,
 ): Promise<ScanInfo> {
@@ -46,7 +57,7 @@ export async function openScan(
 }
 
 /** `setScanTarget`: check outside input and pick it; null when done, else why it was refused (English). */
-export function pickScanTarget(session: ScanSession, value: unknown): string | null {
+export function pickScanTarget(session: OpeningSession, value: unknown): string | null {
   const volume = session.getVolume();
   if (!volume) return 'setScanTarget needs a scan: call loadScan first';
   const target = checkScanTarget(value, volume);
