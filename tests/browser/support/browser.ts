@@ -49,9 +49,16 @@ export async function waitForViewerReady(
       selector,
       { timeout: 60_000, polling: 200 },
     );
+    // Bounded like the waits around it: a viewer that never draws fails here with its diagnostics, not at the
+    // test's own timeout with none.
     await page.evaluate(async (sel) => {
       const el = document.querySelector(sel) as HTMLElement & { ready: Promise<void> };
-      await el.ready;
+      await Promise.race([
+        el.ready,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('the viewer was not ready within 60 s')), 60_000),
+        ),
+      ]);
     }, selector);
     // `ready` is the first frame; what the opening overview does not show loads right after it.
     await page.waitForFunction(
@@ -72,6 +79,9 @@ export async function waitForViewerReady(
           readyState: document.readyState,
           defined: Boolean(customElements.get('spine-procedure-viewer')),
           element: Boolean(document.querySelector(sel)),
+          stats: (
+            document.querySelector(sel) as (HTMLElement & { getRenderStats?(): unknown }) | null
+          )?.getRenderStats?.(),
           scripts: performance
             .getEntriesByType('resource')
             .map((e) => `${e.name.replace(location.origin, '')} ${Math.round(e.duration)} ms`),
