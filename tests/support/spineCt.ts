@@ -16,6 +16,7 @@ import { ellipseDistance } from '../../src/anatomy/sdf';
 import { bodyModel, trunkAt, type Ellipsoid, type TrunkRow } from '../../src/fluoro/bodyAttenuation';
 import type { Lps, ScanVolume } from '../../src/scan/types';
 import { boneShapes, discShapes, worldBox, type PlacedShape } from './spineCtShapes';
+import { mulberry32 } from '../../src/procedure/random';
 
 /** LPS (mm) of the generated L1's body centre in the synthetic scan: off the origin, as on a real scanner. */
 export const SPINE_CT_TARGET: Lps = [6, 18, -180];
@@ -54,18 +55,6 @@ function overlap(d: number, h: number, lo: number, hi: number): number {
   const a = Math.max(d - h / 2, lo);
   const b = Math.min(d + h / 2, hi);
   return b > a ? (b - a) / h : 0;
-}
-
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const inside = (e: Ellipsoid, x: number, y: number, z: number) =>
@@ -158,7 +147,7 @@ export function spineCtVolume(options: SpineCtOptions = {}): ScanVolume {
     });
 
   // 3. Noise, and HU as integers.
-  const next = random(options.seed ?? 16);
+  const next = mulberry32(options.seed ?? 16);
   const out = new Int16Array(hu.length);
   for (let c = 0; c < hu.length; c++) out[c] = Math.round(hu[c]! + noise * (next() + next() - 1));
   return {
