@@ -53,9 +53,8 @@ export function mirrored(g: Grey): Grey {
   return { ...g, values };
 }
 
-/** The whole-pixel shift of b (|dx|, |dy| ≤ max) that best matches a inside the field, and that correlation. */
-export function bestShift(a: Grey, b: Grey, max: number): { dx: number; dy: number; r: number } {
-  const pixels = inField(a, 0.42, 2, max);
+/** The whole-pixel shift of b (|dx|, |dy| ≤ max) that best matches a over `pixels`, and that correlation. */
+function bestShiftOver(a: Grey, b: Grey, pixels: [number, number][], max: number) {
   let best = { dx: 0, dy: 0, r: -Infinity };
   for (let dy = -max; dy <= max; dy++)
     for (let dx = -max; dx <= max; dx++) {
@@ -65,18 +64,17 @@ export function bestShift(a: Grey, b: Grey, max: number): { dx: number; dy: numb
   return best;
 }
 
+/** The whole-pixel shift of b (|dx|, |dy| ≤ max) that best matches a inside the field, and that correlation. */
+export function bestShift(a: Grey, b: Grey, max: number): { dx: number; dy: number; r: number } {
+  return bestShiftOver(a, b, inField(a, 0.42, 2, max), max);
+}
+
 /** The whole-pixel shift of b that best matches a in a square patch (half-side `half` px) around (cx, cy). */
 export function patchShift(a: Grey, b: Grey, cx: number, cy: number, half: number, max: number) {
   const pixels: [number, number][] = [];
   for (let y = Math.round(cy - half); y <= cy + half; y++)
     for (let x = Math.round(cx - half); x <= cx + half; x++) pixels.push([x, y]);
-  let best = { dx: 0, dy: 0, r: -Infinity };
-  for (let dy = -max; dy <= max; dy++)
-    for (let dx = -max; dx <= max; dx++) {
-      const r = correlationAt(a, b, pixels, dx, dy);
-      if (r > best.r) best = { dx, dy, r };
-    }
-  return best;
+  return bestShiftOver(a, b, pixels, max);
 }
 
 /**
