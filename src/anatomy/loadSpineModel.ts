@@ -1,6 +1,6 @@
 import { BufferAttribute, BufferGeometry, Matrix4, Mesh, type Group, type Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { mergeTransformedParts, type MergePart } from './mergeParts';
 import { configureSpineLoader } from './spineGltfLoader';
 import { SPINE_BONE_IDS } from './spineLayout';
 
@@ -59,11 +59,6 @@ function colorBytes(attribute: BufferAttribute): BufferAttribute {
   return new BufferAttribute(out, 3, true);
 }
 
-/** Opaque white vertex colours (no occlusion), for a part without baked colours. */
-function whiteColors(count: number): BufferAttribute {
-  return new BufferAttribute(new Uint8Array(3 * count).fill(255), 3, true);
-}
-
 function bakeQuantization(mesh: Mesh): void {
   const geometry = mesh.geometry;
   const position = geometry.getAttribute('position') as BufferAttribute;
@@ -87,6 +82,11 @@ export function prepareSpineModel(root: Group): SpineModel {
   root.traverse((object) => {
     if (object instanceof Mesh) bakeQuantization(object);
   });
+  return indexSpineModel(root);
+}
+
+/** The bones and discs of a model whose meshes are already prepared (the viewer's worker prepares them). */
+export function indexSpineModel(root: Group): SpineModel {
   const levels = new Map<string, Object3D>();
   for (const id of SPINE_BONE_IDS) {
     const node = root.getObjectByName(id);
@@ -119,14 +119,6 @@ export function isContextBone(object: Object3D): boolean {
   return isRib(object) || /^ilium_(left|right)$/.test(object.name);
 }
 
-function merged(list: BufferGeometry[]): BufferGeometry {
-  if (list.length === 0) return new BufferGeometry();
-  const geometry = mergeGeometries(list, false);
-  if (!geometry) throw new Error('mergeStaticParts: part geometries could not be merged');
-  for (const g of list) g.dispose();
-  return geometry;
-}
-
 /**
  * Bake every part into the root's frame and merge: all bone parts outside `excludeLevels` into one geometry, all
  * discs into another, and the context bones (ribs, also those of excluded levels, which take no part in the
@@ -141,25 +133,24 @@ export function mergeStaticParts(
 ): { bone: BufferGeometry; disc: BufferGeometry; context: BufferGeometry } {
   root.updateMatrixWorld(true);
   const toRoot = new Matrix4().copy(root.matrixWorld).invert();
-  const bone: BufferGeometry[] = [];
-  const disc: BufferGeometry[] = [];
-  const context: BufferGeometry[] = [];
+  const bone: MergePart[] = [];
+  const disc: MergePart[] = [];
+  const context: MergePart[] = [];
   root.traverse((object) => {
     if (!(object instanceof Mesh)) return;
     const owner = ownerOf(object);
     if (!owner) return;
     const isDisc = owner.name.startsWith('disc_');
     if (!isDisc && excludeLevels.includes(owner.name) && !isRib(object)) return;
-    const source = object.geometry as BufferGeometry;
-    const copy = new BufferGeometry();
-    copy.setAttribute('position', (source.getAttribute('position') as BufferAttribute).clone());
-    const normal = source.getAttribute('normal') as BufferAttribute | undefined;
-    if (normal) copy.setAttribute('normal', normal.clone());
-    const color = source.getAttribute('color') as BufferAttribute | undefined;
-    copy.setAttribute('color', color ? color.clone() : whiteColors(copy.getAttribute('position').count));
-    if (source.index) copy.setIndex(source.index.clone());
-    copy.applyMatrix4(new Matrix4().multiplyMatrices(toRoot, object.matrixWorld));
-    (isDisc ? disc : isContextBone(object) ? context : bone).push(copy);
+    const part = {
+      geometry: object.geometry as BufferGeometry,
+      matrix: new Matrix4().multiplyMatrices(toRoot, object.matrixWorld),
+    };
+    (isDisc ? disc : isContextBone(object) ? context : bone).push(part);
   });
-  return { bone: merged(bone), disc: merged(disc), context: merged(context) };
+  return {
+    bone: mergeTransformedParts(bone),
+    disc: mergeTransformedParts(disc),
+    context: mergeTransformedParts(context),
+  };
 }

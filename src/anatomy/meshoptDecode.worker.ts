@@ -1,13 +1,15 @@
 /**
- * Decodes EXT_meshopt_compression buffer views off the main thread. WebAssembly is tried here, not in the page:
- * a worker loaded from the viewer's own origin runs under the policy of its own response, so a page whose strict
- * Content-Security-Policy refuses WebAssembly ('wasm-unsafe-eval' absent) sees no violation, and where the
- * worker's policy refuses it too, the worker falls back to the pure-JavaScript decoder. Each reply says which
- * decoder ran and how long it took.
+ * Decodes the spine model off the main thread: the whole GLB (anatomy/spineGlbDecode.ts: its meshopt-compressed
+ * views, accessors and the preparation of every part mesh), or one EXT_meshopt_compression buffer view for
+ * three.js's GLTFLoader. WebAssembly is tried here, not in the page: a worker loaded from the viewer's own origin
+ * runs under the policy of its own response, so a page whose strict Content-Security-Policy refuses WebAssembly
+ * ('wasm-unsafe-eval' absent) sees no violation, and where the worker's policy refuses it too, the worker falls
+ * back to the pure-JavaScript decoder. Each reply says which decoder ran and how long it took.
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
+import { decodedBuffers, decodeSpineGlb, type DecodedSpine } from './spineGlbDecode';
 
-/** A request from meshoptWorkerDecoder.ts. */
+/** A request from meshoptWorkerDecoder.ts: one buffer view. */
 export interface DecodeRequest {
   id: number;
   count: number;
@@ -17,9 +19,23 @@ export interface DecodeRequest {
   filter?: string;
 }
 
-/** The answer: the decoded bytes, or why not. */
+/** A request from meshoptWorkerDecoder.ts: a whole spine GLB. */
+export interface ModelRequest {
+  id: number;
+  glb: ArrayBuffer;
+}
+
+/** Which decoder decoded a view, and how long it took. */
+export interface ViewTiming {
+  decoder: 'wasm' | 'js';
+  ms: number;
+}
+
+/** The answer: the decoded bytes (or model, with each view's timing), or why not. */
 export type DecodeReply =
-  { id: number; data: Uint8Array; decoder: 'wasm' | 'js'; ms: number } | { id: number; error: string };
+  | ({ id: number; data: Uint8Array } & ViewTiming)
+  | { id: number; model: DecodedSpine; views: ViewTiming[] }
+  | { id: number; error: string };
 
 const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
   MeshoptDecoder.supported ? MeshoptDecoder.ready : Promise.reject(new Error('no WebAssembly'))
@@ -30,20 +46,35 @@ const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
 );
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<DecodeRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<DecodeRequest | ModelRequest>) => void) | null;
   postMessage(message: DecodeReply, transfer?: Transferable[]): void;
 };
 
-scope.onmessage = (event) => {
-  const { id, count, size, source, mode, filter } = event.data;
-  void decoder.then(({ impl, name }) => {
-    try {
-      const started = performance.now();
-      const data = new Uint8Array(count * size);
-      impl.decodeGltfBuffer(data, count, size, source, mode, filter);
-      scope.postMessage({ id, data, decoder: name, ms: performance.now() - started }, [data.buffer]);
-    } catch (error) {
-      scope.postMessage({ id, error: String(error) });
-    }
+async function decodeModel({ id, glb }: ModelRequest): Promise<void> {
+  const { impl, name } = await decoder;
+  const views: ViewTiming[] = [];
+  const model = await decodeSpineGlb(glb, (count, size, source, mode, filter) => {
+    const started = performance.now();
+    const data = new Uint8Array(count * size);
+    impl.decodeGltfBuffer(data, count, size, source, mode, filter);
+    views.push({ decoder: name, ms: performance.now() - started });
+    return data;
   });
+  scope.postMessage({ id, model, views }, decodedBuffers(model));
+}
+
+async function decodeView({ id, count, size, source, mode, filter }: DecodeRequest): Promise<void> {
+  const { impl, name } = await decoder;
+  const started = performance.now();
+  const data = new Uint8Array(count * size);
+  impl.decodeGltfBuffer(data, count, size, source, mode, filter);
+  scope.postMessage({ id, data, decoder: name, ms: performance.now() - started }, [data.buffer]);
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  const work = 'glb' in request ? decodeModel(request) : decodeView(request);
+  work.catch((error: unknown) =>
+    scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
+  );
 };

@@ -6,7 +6,7 @@
  * Every decode is recorded as a `spine-model-decode` performance measure (detail: which decoder, where, and the
  * decoding time proper), so pages and tests can read how the model was decoded.
  */
-import type { DecodeReply, DecodeRequest } from './meshoptDecode.worker';
+import type { DecodeReply, DecodeRequest, ModelRequest } from './meshoptDecode.worker';
 import decodeWorkerUrl from './meshoptDecode.worker.ts?worker&url';
 import { packageFileUrl } from './packageFileUrl';
 
@@ -36,7 +36,8 @@ const WORKER_IDLE_MS = 2000;
 /** How long a worker started ahead of the model's arrival waits for it (a slow mobile download). */
 const WARM_WORKER_IDLE_MS = 60_000;
 
-function record(started: number, detail: SpineDecodeDetail): void {
+/** Record one view's decode as a `spine-model-decode` measure from `started` to now. */
+export function recordDecode(started: number, detail: SpineDecodeDetail): void {
   performance.measure('spine-model-decode', { start: started, end: performance.now(), detail });
 }
 
@@ -53,11 +54,17 @@ export async function decodeOnMainThread(
   const decodeStarted = performance.now();
   const data = new Uint8Array(count * size);
   MeshoptReferenceDecoder.decodeGltfBuffer(data, count, size, source, mode, filter);
-  record(started, { decoder: 'js', thread: 'main', decodeMs: performance.now() - decodeStarted });
+  recordDecode(started, { decoder: 'js', thread: 'main', decodeMs: performance.now() - decodeStarted });
   return data;
 }
 
-type Pending = { resolve: (data: Uint8Array) => void; reject: (error: Error) => void; started: number };
+type Pending = {
+  resolve: (reply: DecodeReply) => void;
+  reject: (error: Error) => void;
+};
+
+/** No worker could run (it could not be started or failed to load): the caller decodes on the main thread. */
+export class WorkerUnavailable extends Error {}
 
 class WorkerDecoder {
   private worker: Worker | null = null;
@@ -74,7 +81,7 @@ class WorkerDecoder {
       worker.onmessage = (event: MessageEvent<DecodeReply>) => this.answer(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
-        this.fail(new Error(`meshopt worker failed: ${event.message || 'could not load'}`));
+        this.fail(new WorkerUnavailable(`meshopt worker failed: ${event.message || 'could not load'}`));
       };
       this.worker = worker;
     } catch {
@@ -89,10 +96,7 @@ class WorkerDecoder {
     if (!job) return;
     this.pending.delete(reply.id);
     if ('error' in reply) job.reject(new Error(reply.error));
-    else {
-      record(job.started, { decoder: reply.decoder, thread: 'worker', decodeMs: reply.ms });
-      job.resolve(reply.data);
-    }
+    else job.resolve(reply);
     this.scheduleIdleStop();
   }
 
@@ -121,19 +125,41 @@ class WorkerDecoder {
     this.scheduleIdleStop(WARM_WORKER_IDLE_MS);
   }
 
-  /** Decode in the worker; rejects when there is no working worker (the caller then decodes itself). */
-  decode(request: Omit<DecodeRequest, 'id'>): Promise<Uint8Array> {
+  /**
+   * Send a request (its `id` is added) and wait for the reply; rejects with WorkerUnavailable when there is no
+   * working worker, or with the worker's own error.
+   */
+  request(
+    message: Omit<DecodeRequest, 'id'> | Omit<ModelRequest, 'id'>,
+    transfer: Transferable[],
+  ): Promise<DecodeReply> {
     const worker = this.start();
-    if (!worker) return Promise.reject(new Error('no worker'));
+    if (!worker) return Promise.reject(new WorkerUnavailable('no worker'));
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
-    return new Promise<Uint8Array>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, started: performance.now() });
-      // A copy of the compressed bytes moves to the worker; the loader keeps its own buffer.
-      const source = request.source.slice();
-      worker.postMessage({ ...request, id, source } satisfies DecodeRequest, [source.buffer]);
+    return new Promise<DecodeReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id }, transfer);
     });
   }
+}
+
+let shared: WorkerDecoder | undefined;
+/** The page's one decoding worker (it ends when idle and starts again for the next request). */
+export function decodingWorker(): WorkerDecoder {
+  shared ??= new WorkerDecoder();
+  return shared;
+}
+
+/** Decode one view in the worker (the caller falls back to the main thread when that rejects). */
+async function decodeViewInWorker(request: Omit<DecodeRequest, 'id'>): Promise<Uint8Array> {
+  const started = performance.now();
+  // A copy of the compressed bytes moves to the worker; the loader keeps its own buffer.
+  const source = request.source.slice();
+  const reply = await decodingWorker().request({ ...request, source }, [source.buffer]);
+  if (!('data' in reply)) throw new Error('the decoding worker answered with no data');
+  recordDecode(started, { decoder: reply.decoder, thread: 'worker', decodeMs: reply.ms });
+  return reply.data;
 }
 
 /**
@@ -141,14 +167,13 @@ class WorkerDecoder {
  * starts the worker ahead of the first decode.
  */
 export function workerMeshoptDecoder(): GltfMeshoptDecoder & { warm(): void } {
-  const workers = new WorkerDecoder();
   return {
-    warm: () => workers.warm(),
+    warm: () => decodingWorker().warm(),
     supported: true,
     ready: Promise.resolve(),
     decodeGltfBufferAsync: (count, size, source, mode, filter) =>
-      workers
-        .decode({ count, size, source, mode, ...(filter ? { filter } : {}) })
-        .catch(() => decodeOnMainThread(count, size, source, mode, filter)),
+      decodeViewInWorker({ count, size, source, mode, ...(filter ? { filter } : {}) }).catch(() =>
+        decodeOnMainThread(count, size, source, mode, filter),
+      ),
   };
 }

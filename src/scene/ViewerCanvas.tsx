@@ -5,6 +5,7 @@ import { CameraRig } from './CameraRig';
 import { CanvasGestures } from './CanvasGestures';
 import { Lights } from './Lights';
 import { ProcedureDriver } from './ProcedureDriver';
+import { PromptResizeObserver } from './promptResizeObserver';
 import { SceneContent } from './SceneContent';
 import { SceneResourcesProvider } from './SceneResourcesProvider';
 import { STUDIO_ROOM_WIDTH, StudioEnvironment } from './StudioEnvironment';
@@ -25,6 +26,10 @@ export default function ViewerCanvas() {
     <Canvas
       className="spv-canvas"
       frameloop="demand"
+      // Measured at once (not at the next rendering opportunity, nor 50 ms later: R3F's default debounce), so the
+      // renderer, the studio light and the shader warm-up start while the model is still being decoded. No scroll
+      // listeners: the canvas's page offset is not used (events use offsetX/Y), and a page scroll need not redraw.
+      resize={{ scroll: false, debounce: 0, polyfill: PromptResizeObserver }}
       dpr={[1, 2]}
       // ACES filmic: highlights on pale bone roll off softly instead of clipping to flat white.
       gl={{

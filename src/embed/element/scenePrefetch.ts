@@ -1,4 +1,4 @@
-import { fetchSpineModel } from '../../anatomy/spineModelFile';
+import { decodeSpineModel } from '../../anatomy/spineModelDecode';
 import { loadViewerCanvas } from '../../ui/viewerCanvasChunk';
 
 /** Whether any of the element is inside the window now (one layout read). */
@@ -8,10 +8,10 @@ export function inViewport(element: Element): boolean {
 }
 
 /**
- * Start the model and canvas-chunk downloads (each once per page, shared by every viewer), in parallel with
+ * Start the model's download and decoding and the canvas chunk's download (each once per page, shared by every viewer), in parallel with
  * everything else. A failure is not reported here: it shows when the canvas mounts and asks for them.
  */
 export function prefetchScene(): void {
-  void fetchSpineModel().catch(() => undefined);
+  void decodeSpineModel().catch(() => undefined);
   void loadViewerCanvas().catch(() => undefined);
 }

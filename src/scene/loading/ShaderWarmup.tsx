@@ -1,28 +1,32 @@
 import { useThree } from '@react-three/fiber';
 import { useLayoutEffect } from 'react';
-import { BufferAttribute, BufferGeometry, Mesh, Scene, type Material } from 'three';
+import { BufferAttribute, BufferGeometry, Group, Mesh, type Material } from 'three';
 import { useController } from '../../playback/react/viewerHooks';
 import { createBoneSurfaceMaterial, createTreatedBoneMaterial } from '../boneMaterial';
 import { createDiscMaterial } from '../discMaterial';
 import { createFocusUniform } from '../focusGlsl';
 import { useSceneResources } from '../useSceneResources';
 
-/** One triangle with the attributes the spine's meshes have (the program depends on them, not on their values). */
+/**
+ * One triangle with the attributes the spine's meshes have (the program depends on them, not on their values),
+ * all its corners at one point: drawn, it covers no pixel.
+ */
 function warmupGeometry(): BufferGeometry {
   const geometry = new BufferGeometry();
-  geometry.setAttribute('position', new BufferAttribute(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0]), 3));
+  geometry.setAttribute('position', new BufferAttribute(new Float32Array(9), 3));
   geometry.setAttribute('normal', new BufferAttribute(new Float32Array([0, 0, 1, 0, 0, 1, 0, 0, 1]), 3));
   geometry.setAttribute('color', new BufferAttribute(new Uint8Array(9).fill(255), 3, true));
   return geometry;
 }
 
 /**
- * Starts compiling the spine's shader programs the moment the canvas exists, before the scene is built: the GPU
- * compiles them while the page merges the model's parts, instead of after. Compiled with stand-in materials of
- * the same kinds (a program is shared by every material with the same options, see customProgramCacheKey),
- * lit by this scene's lights and studio environment so the programs match; the stand-ins are kept until the
- * first frame has been drawn (disposing them earlier could release a program before the real ones use it).
- * Mount after StudioEnvironment and Lights.
+ * Gets the spine's shader programs ready the moment the canvas exists, before the model is here: while the worker
+ * decodes it, instead of in the first frame. Stand-in materials of the same kinds (a program is shared by every
+ * material with the same options, see customProgramCacheKey), lit by this scene's lights and studio environment
+ * so the programs match, are drawn once as triangles that cover no pixel, into the canvas the poster still hides:
+ * a software GPU (and some drivers) finishes a program only at its first draw, so compiling alone left most of
+ * the work in the first frame. The stand-ins are kept until the first frame has been drawn (disposing them
+ * earlier could release a program before the real ones use it). Mount after StudioEnvironment and Lights.
  */
 export function ShaderWarmup() {
   const gl = useThree((state) => state.gl);
@@ -38,7 +42,7 @@ export function ShaderWarmup() {
       createTreatedBoneMaterial({ fracture: false, clip: null }).material,
     ];
     const geometry = warmupGeometry();
-    const warm = new Scene();
+    const warm = new Group();
     for (const material of materials) warm.add(new Mesh(geometry, material));
     let disposed = false;
     const dispose = () => {
@@ -48,7 +52,12 @@ export function ShaderWarmup() {
       geometry.dispose();
     };
     try {
-      gl.compile(warm, camera, scene);
+      scene.add(warm);
+      try {
+        gl.render(scene, camera);
+      } finally {
+        scene.remove(warm);
+      }
       // Hand the compile commands to the GPU now rather than at the end of this task.
       gl.getContext().flush();
     } catch {

@@ -1,4 +1,5 @@
-import { BufferAttribute, BufferGeometry, Mesh, MeshStandardMaterial, Vector3 } from 'three';
+import { BufferAttribute, BufferGeometry, Matrix4, Mesh, MeshStandardMaterial, Vector3 } from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSpineMeshes, spineScene, type SpineMeshes } from '../../../src/anatomy/buildSpine';
 import { writeGlb } from '../../../src/anatomy/glbWriter';
@@ -118,5 +119,35 @@ describe('loadSpineModel / parseSpineModel', () => {
     bone.computeBoundingBox();
     const centre = bone.boundingBox!.getCenter(new Vector3());
     expect(Math.abs(centre.x - levelPose('T12').position[0])).toBeLessThan(5);
+  });
+});
+
+describe('mergeStaticParts: one pass into the merged arrays', () => {
+  it('gives exactly what cloning each part, applyMatrix4 and three.js’s mergeGeometries give', () => {
+    model.root.updateMatrixWorld(true);
+    const toRoot = new Matrix4().copy(model.root.matrixWorld).invert();
+    const copies: BufferGeometry[] = [];
+    model.root.traverse((object) => {
+      if (!(object instanceof Mesh) || !/^(T12|L2)_/.test(object.name) || /_rib_/.test(object.name)) return;
+      const source = object.geometry as BufferGeometry;
+      const copy = new BufferGeometry();
+      for (const name of ['position', 'normal', 'color'])
+        copy.setAttribute(name, (source.getAttribute(name) as BufferAttribute).clone());
+      copy.setIndex(source.index!.clone());
+      copy.applyMatrix4(new Matrix4().multiplyMatrices(toRoot, object.matrixWorld));
+      copies.push(copy);
+    });
+    expect(copies.length).toBeGreaterThan(4);
+    const reference = mergeGeometries(copies, false)!;
+    const { bone } = mergeStaticParts(model.root, ['L1']);
+    for (const name of ['position', 'normal', 'color']) {
+      const ours = bone.getAttribute(name) as BufferAttribute;
+      const theirs = reference.getAttribute(name) as BufferAttribute;
+      expect(ours.normalized).toBe(theirs.normalized);
+      expect(ours.array.constructor).toBe(theirs.array.constructor);
+      expect(Array.from(ours.array)).toEqual(Array.from(theirs.array));
+    }
+    expect(bone.index!.array.constructor).toBe(reference.index!.array.constructor);
+    expect(Array.from(bone.index!.array)).toEqual(Array.from(reference.index!.array));
   });
 });

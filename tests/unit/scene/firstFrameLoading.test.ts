@@ -1,12 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HalfFloatType, DataUtils, EquirectangularReflectionMapping } from 'three';
+import {
+  HalfFloatType,
+  DataUtils,
+  EquirectangularReflectionMapping,
+  PMREMGenerator,
+  type WebGLRenderer,
+} from 'three';
 import { createProcedureState } from '../../../src/procedure/procedureState';
 import { stateAt } from '../../../src/procedure/stateAt';
 import { timelineFor } from '../../../src/procedure/timeline';
 import { PROCEDURE_IDS } from '../../../src/procedure/types';
 import { needsSceneFeatures } from '../../../src/scene/loading/useSceneFeatures';
 import { roomRadiance, studioRoomEquirect } from '../../../src/scene/studioRoom';
-import { STUDIO_ROOM_WIDTH } from '../../../src/scene/StudioEnvironment';
+import {
+  smallPmremGenerator,
+  STUDIO_CUBE_SIZE,
+  STUDIO_ROOM_WIDTH,
+} from '../../../src/scene/StudioEnvironment';
 
 const OPTIONS = { level: 'L1', approach: 'bipedicular', grade: 2, morphology: 'wedge' } as const;
 
@@ -107,5 +117,28 @@ describe('the model download', () => {
     // Once loaded, every viewer gets the same bytes without another request.
     await fetchSpineModel();
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('the studio light’s PMREM is small (three.js’s floor is 256 px a face)', () => {
+  it('replaces three.js’s private _setSize, which every PMREM build calls, on its own instance only', () => {
+    // If three.js renames or stops calling it, this fails rather than the environment silently growing 16-fold.
+    const setSize = (PMREMGenerator.prototype as unknown as { _setSize?: unknown })._setSize;
+    expect(typeof setSize).toBe('function');
+    expect(String(PMREMGenerator.prototype['_fromTexture' as keyof PMREMGenerator])).toContain(
+      'this._setSize(',
+    );
+    const pmrem = smallPmremGenerator({} as WebGLRenderer, STUDIO_CUBE_SIZE) as unknown as {
+      _setSize(size: number): void;
+      _cubeSize: number;
+    };
+    pmrem._setSize(STUDIO_ROOM_WIDTH / 4);
+    expect(pmrem._cubeSize).toBe(64);
+    const plain = new PMREMGenerator({} as WebGLRenderer) as unknown as {
+      _setSize(size: number): void;
+      _cubeSize: number;
+    };
+    plain._setSize(32);
+    expect(plain._cubeSize).toBe(256);
   });
 });

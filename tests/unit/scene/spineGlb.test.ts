@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { BufferAttribute, Mesh, type Object3D } from 'three';
 import { describe, expect, it } from 'vitest';
-import { mergeStaticParts, parseSpineModel, prepareSpineModel } from '../../../src/anatomy/loadSpineModel';
+import { indexSpineModel, mergeStaticParts, parseSpineModel } from '../../../src/anatomy/loadSpineModel';
 import { spineMeshoptDecoder } from '../../../src/anatomy/spineGltfLoader';
 import { readSpineGlb } from '../../../src/scene/loading/spineGlb';
 
@@ -35,7 +35,7 @@ describe('readSpineGlb (the viewer’s own GLB reader)', () => {
   it('builds the same prepared model as three.js’s GLTFLoader from models/spine.glb', async () => {
     const data = spineFile();
     const [ours, reference] = await Promise.all([
-      readSpineGlb(data, spineMeshoptDecoder()).then(prepareSpineModel),
+      readSpineGlb(data, spineMeshoptDecoder()).then(indexSpineModel),
       parseSpineModel(data),
     ]);
     expect(ours.root.name).toBe(reference.root.name);
