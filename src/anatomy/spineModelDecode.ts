@@ -1,8 +1,8 @@
-import { decodeOnMainThread, decodingWorker, recordDecode, WorkerUnavailable } from './meshoptWorkerDecoder';
+import { decodingWorker, recordDecode } from './meshoptWorkerDecoder';
 import type { DecodedSpine } from './spineGlbDecode';
 import { fetchSpineModel } from './spineModelFile';
 
-/** The decoded model, once per page: every viewer and every remount after a lost context share it. */
+/** The model decoded by the worker, once per page: every viewer and every remount after a lost context share it. */
 let pending: Promise<DecodedSpine> | null = null;
 
 /** Decode the whole file in the worker; each view is recorded as a `spine-model-decode` measure. */
@@ -17,25 +17,17 @@ async function decodeInWorker(bytes: ArrayBuffer): Promise<DecodedSpine> {
   return reply.model;
 }
 
-/** Where no worker runs: the same reading on this thread, with the JavaScript decoder (loaded only then). */
-async function decodeOnThisThread(bytes: ArrayBuffer): Promise<DecodedSpine> {
-  const { decodeSpineGlb } = await import('./spineGlbDecode');
-  return decodeSpineGlb(bytes, decodeOnMainThread);
-}
-
 /**
- * Start (or join) downloading and decoding models/spine.glb. Called when a viewer connects: the worker starts
- * while the model downloads and reads it while the page loads the canvas chunk, so the page only wraps finished
- * arrays in three.js objects. A failure is forgotten, so the next try starts again.
+ * Start (or join) downloading models/spine.glb and decoding it in the worker. Called when a viewer connects: the
+ * worker starts while the model downloads and reads it while the page loads the canvas chunk, so the page only
+ * wraps finished arrays in three.js objects. Rejects with WorkerUnavailable where no worker runs (the canvas
+ * chunk then reads the bytes itself, scene/loading/preparedSpine.ts). A failure is forgotten, so the next try
+ * starts again.
  */
-export function decodeSpineModel(): Promise<DecodedSpine> {
+export function decodeSpineModelInWorker(): Promise<DecodedSpine> {
   if (!pending) {
     decodingWorker().warm();
-    pending = fetchSpineModel().then((bytes) =>
-      decodeInWorker(bytes).catch((error: unknown) =>
-        error instanceof WorkerUnavailable ? decodeOnThisThread(bytes) : Promise.reject(error),
-      ),
-    );
+    pending = fetchSpineModel().then(decodeInWorker);
     pending.catch(() => (pending = null));
   }
   return pending;

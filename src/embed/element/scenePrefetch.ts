@@ -1,4 +1,4 @@
-import { decodeSpineModel } from '../../anatomy/spineModelDecode';
+import { decodeSpineModelInWorker } from '../../anatomy/spineModelDecode';
 import { loadViewerCanvas } from '../../ui/viewerCanvasChunk';
 
 /** Whether any of the element is inside the window now (one layout read). */
@@ -12,6 +12,6 @@ export function inViewport(element: Element): boolean {
  * everything else. A failure is not reported here: it shows when the canvas mounts and asks for them.
  */
 export function prefetchScene(): void {
-  void decodeSpineModel().catch(() => undefined);
+  void decodeSpineModelInWorker().catch(() => undefined);
   void loadViewerCanvas().catch(() => undefined);
 }
