@@ -1,4 +1,4 @@
-import { BufferAttribute, BufferGeometry, Matrix4 } from 'three';
+import { Box3, BufferAttribute, BufferGeometry, Sphere, Vector3, type Matrix4 } from 'three';
 import { bakedNormals, bakedPoints, normalMatrix, type StridedItems } from './spineGlbBake';
 
 /** One prepared part mesh (float position and normal, RGB byte colour) and the matrix into the merged frame. */
@@ -57,5 +57,33 @@ export function mergeTransformedParts(parts: readonly MergePart[]): BufferGeomet
   geometry.setAttribute('normal', new BufferAttribute(normals, 3));
   geometry.setAttribute('color', new BufferAttribute(colors, 3, true));
   geometry.setIndex(new BufferAttribute(index, 1));
+  setBounds(geometry, positions);
   return geometry;
+}
+
+/**
+ * The bounding box and sphere three.js would compute (computeBoundingBox / computeBoundingSphere: the box's centre,
+ * the farthest vertex), from the merged positions in two tight loops: left to three.js, they were computed in the
+ * first frame's culling, through a Vector3 per vertex.
+ */
+function setBounds(geometry: BufferGeometry, positions: Float32Array): void {
+  const min = [Infinity, Infinity, Infinity];
+  const max = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < positions.length; i += 3)
+    for (let k = 0; k < 3; k++) {
+      const v = positions[i + k]!;
+      if (v < min[k]!) min[k] = v;
+      if (v > max[k]!) max[k] = v;
+    }
+  const box = new Box3(new Vector3(...min), new Vector3(...max));
+  const center = box.getCenter(new Vector3());
+  let farthest = 0;
+  for (let i = 0; i < positions.length; i += 3) {
+    const dx = positions[i]! - center.x;
+    const dy = positions[i + 1]! - center.y;
+    const dz = positions[i + 2]! - center.z;
+    farthest = Math.max(farthest, dx * dx + dy * dy + dz * dz);
+  }
+  geometry.boundingBox = box;
+  geometry.boundingSphere = new Sphere(center, Math.sqrt(farthest));
 }

@@ -148,6 +148,11 @@ describe('mergeStaticParts: one pass into the merged arrays', () => {
       expect(Array.from(ours.array)).toEqual(Array.from(theirs.array));
     }
     expect(bone.index!.array.constructor).toBe(reference.index!.array.constructor);
+    // Bounds come with it, as three.js computes them.
+    reference.computeBoundingBox();
+    reference.computeBoundingSphere();
+    expect(bone.boundingBox).toEqual(reference.boundingBox);
+    expect(bone.boundingSphere).toEqual(reference.boundingSphere);
     expect(Array.from(bone.index!.array)).toEqual(Array.from(reference.index!.array));
   });
 });
