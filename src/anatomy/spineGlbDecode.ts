@@ -7,6 +7,7 @@ import {
   type ComponentArray,
   type StridedItems,
 } from './spineGlbBake';
+import { fail, glbChunks, type GltfJson } from './glbFile';
 
 /*
  * Reads what models/spine.glb holds (docs/models.md) into plain arrays, with no three.js, so that it runs in the
@@ -59,57 +60,7 @@ export type MeshoptViewDecoder = (
   filter?: string,
 ) => Uint8Array | Promise<Uint8Array>;
 
-interface GltfJson {
-  extensionsRequired?: string[];
-  scene?: number;
-  scenes?: { name?: string; nodes?: number[]; extras?: Record<string, unknown> }[];
-  nodes?: {
-    name?: string;
-    mesh?: number;
-    children?: number[];
-    matrix?: number[];
-    translation?: number[];
-    rotation?: number[];
-    scale?: number[];
-    extras?: Record<string, unknown>;
-  }[];
-  meshes?: {
-    name?: string;
-    primitives: { attributes: Record<string, number>; indices?: number; mode?: number }[];
-  }[];
-  accessors?: {
-    bufferView?: number;
-    byteOffset?: number;
-    componentType: number;
-    normalized?: boolean;
-    count: number;
-    type: string;
-    sparse?: unknown;
-  }[];
-  bufferViews?: {
-    buffer: number;
-    byteOffset?: number;
-    byteLength: number;
-    byteStride?: number;
-    extensions?: {
-      EXT_meshopt_compression?: {
-        buffer: number;
-        byteOffset?: number;
-        byteLength: number;
-        byteStride: number;
-        count: number;
-        mode: string;
-        filter?: string;
-      };
-    };
-  }[];
-  buffers?: { uri?: string; byteLength: number }[];
-}
-
 const SUPPORTED_EXTENSIONS = ['KHR_mesh_quantization', 'EXT_meshopt_compression'];
-const GLB_MAGIC = 0x46546c67; // 'glTF'
-const CHUNK_JSON = 0x4e4f534a;
-const CHUNK_BIN = 0x004e4942;
 const TRIANGLES = 4;
 const ITEM_SIZE: Record<string, number> = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4 };
 type ComponentCtor = { new (length: number): ComponentArray; BYTES_PER_ELEMENT: number };
@@ -128,28 +79,6 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   COLOR_0: 'color',
   TEXCOORD_0: 'uv',
 };
-
-function fail(message: string): never {
-  throw new Error(`The spine model could not be read: ${message}.`);
-}
-
-/** The JSON and binary chunks of a GLB file. */
-function glbChunks(data: ArrayBuffer): { json: GltfJson; bin: ArrayBuffer | null } {
-  const view = new DataView(data);
-  if (data.byteLength < 20 || view.getUint32(0, true) !== GLB_MAGIC) fail('not a GLB file');
-  let json: GltfJson | null = null;
-  let bin: ArrayBuffer | null = null;
-  for (let at = 12; at + 8 <= data.byteLength;) {
-    const length = view.getUint32(at, true);
-    const type = view.getUint32(at + 4, true);
-    if (type === CHUNK_JSON)
-      json = JSON.parse(new TextDecoder().decode(new Uint8Array(data, at + 8, length))) as GltfJson;
-    else if (type === CHUNK_BIN) bin = data.slice(at + 8, at + 8 + length);
-    at += 8 + length;
-  }
-  if (!json) fail('no JSON chunk');
-  return { json, bin };
-}
 
 /** Every buffer view's bytes, meshopt-compressed ones decoded by `decode`. */
 function bufferViews(
