@@ -54,7 +54,16 @@ export async function seekAndSettle(page: Page, t: number): Promise<void> {
   await page.evaluate(async (time) => {
     const el = document.querySelector('spine-procedure-viewer') as HTMLElement & { currentTime: number };
     el.currentTime = time;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // Bounded: a page whose frames stop coming fails here, saying so, rather than at the test's own timeout.
+    await Promise.race([
+      new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      new Promise((_, reject) =>
+        setTimeout(
+          () => reject(new Error(`no animation frame within 60 s after seeking to ${time} s`)),
+          60_000,
+        ),
+      ),
+    ]);
   }, t);
 }
 
