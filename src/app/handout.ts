@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const frames = keyFramesOf(options.procedure, options.levels);
   const list = byId('handout-frames');
   const items = frames.map((frame) => {
-    const title = stepTitle(t, { id: frame.step, level: frame.level });
+    const title = stepTitle(t, { id: frame.step, level: frame.level }, options.levels.length);
     const captionFor = (state = createProcedureState()) => {
       const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(settings, t) };
       return stepCaption(captionContext(settings, params), frame.step, 'plain');

@@ -141,11 +141,12 @@ export class SpineProcedureViewerElement extends MediaElementApi {
   }[] {
     const c = this.controller;
     const t = translatorFor(c.getSettings().lang);
-    return c.getTimeline().steps.map((s) => ({
+    const timeline = c.getTimeline();
+    return timeline.steps.map((s) => ({
       id: s.id,
       key: s.key,
       level: s.level,
-      title: stepTitle(t, s),
+      title: stepTitle(t, s, timeline.levels.length),
       start: s.start,
       end: s.end,
     }));

@@ -34,7 +34,7 @@ export function CaptionPanel() {
         {state.stepIndex + 1} / {timeline.steps.length}
       </p>
       <h2 id="spv-caption-title" className="spv-caption-title">
-        {stepTitle(t, timeline.steps[state.stepIndex] ?? { id: step, level: null })}
+        {stepTitle(t, timeline.steps[state.stepIndex] ?? { id: step, level: null }, timeline.levels.length)}
       </h2>
       <p className="spv-caption-text">{stepCaption(context, step, register)}</p>
     </section>

@@ -35,7 +35,11 @@ export function Scrubber() {
           t('controls.scrubberValue', {
             index: s.stepIndex + 1,
             count: controller.getTimeline().steps.length,
-            title: stepTitle(t, controller.getTimeline().steps[s.stepIndex] ?? { id: s.step, level: null }),
+            title: stepTitle(
+              t,
+              controller.getTimeline().steps[s.stepIndex] ?? { id: s.step, level: null },
+              controller.getTimeline().levels.length,
+            ),
             time: formatTime(s.time),
           }),
         );
@@ -122,7 +126,7 @@ export function Scrubber() {
             ref={(el) => {
               if (el) el.style.left = `${(100 * step.start) / timeline.duration}%`;
             }}
-            title={stepTitle(t, step)}
+            title={stepTitle(t, step, timeline.levels.length)}
           />
         ))}
         <div ref={thumbRef} className="spv-scrubber-thumb" />

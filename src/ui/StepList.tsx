@@ -91,7 +91,7 @@ export function StepList({ onChoose }: StepListProps) {
               }}
             >
               <span className="spv-step-number">{step.index + 1}</span>
-              <span className="spv-step-title">{stepTitle(t, step)}</span>
+              <span className="spv-step-title">{stepTitle(t, step, timeline.levels.length)}</span>
               <span className="spv-step-time">{formatTime(step.start)}</span>
             </button>
           </li>

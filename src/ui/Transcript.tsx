@@ -34,7 +34,7 @@ export function Transcript() {
       <ol>
         {timeline.steps.map((step) => (
           <li key={step.key} aria-current={step.key === current ? 'step' : undefined}>
-            <h3>{stepTitle(t, step)}</h3>
+            <h3>{stepTitle(t, step, timeline.levels.length)}</h3>
             <p>{stepCaption(contextOf(step), step.id, register)}</p>
           </li>
         ))}

@@ -17,8 +17,9 @@ export function stepSentence(controller: ViewerController, step: StepId): { text
   const wording = captionSettings(settings, state);
   const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(wording, t) };
   const register = settings.audience === 'clinician' ? 'clinical' : 'plain';
-  const timed = controller.getTimeline().steps[state.stepIndex];
-  const title = stepTitle(t, timed?.id === step ? timed : { id: step, level: null });
+  const timeline = controller.getTimeline();
+  const timed = timeline.steps[state.stepIndex];
+  const title = stepTitle(t, timed?.id === step ? timed : { id: step, level: null }, timeline.levels.length);
   // The same wording the caption panel chooses (one or two needles), so what is heard is what is read.
   const caption = stepCaption(captionContext(wording, params), step, register);
   return { text: `${title}. ${caption}`, lang: settings.lang };

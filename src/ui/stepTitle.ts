@@ -1,8 +1,16 @@
-import type { Translate } from '../i18n/catalog';
+import { DEFAULT_LANG, hasMessage, type Translate } from '../i18n/catalog';
 import type { TimedStep } from '../procedure/types';
 
-/** A step's title; with several levels treated, a step done per level names its level ("Cement (L1)"). */
-export function stepTitle(t: Translate, step: Pick<TimedStep, 'id' | 'level'>): string {
-  const title = t(`step.${step.id}.title`);
+/**
+ * A step's title. With several levels treated (`levelCount` > 1), a step done per level names its level
+ * ("Cement (L1)"), and a shared step whose title speaks of the bone has a wording for several bones ("The broken
+ * vertebrae").
+ */
+export function stepTitle(t: Translate, step: Pick<TimedStep, 'id' | 'level'>, levelCount = 1): string {
+  const several = `step.${step.id}.title.several`;
+  const title =
+    levelCount > 1 && !step.level && hasMessage(DEFAULT_LANG, several)
+      ? t(several)
+      : t(`step.${step.id}.title`);
   return step.level ? t('step.atLevel', { title, level: step.level }) : title;
 }

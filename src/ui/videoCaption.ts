@@ -16,7 +16,11 @@ export function videoCaption(controller: ViewerController): { title: string; tex
   const wording = captionSettings(settings, state);
   const params = { ...captionParams(settings, state, t), ...procedureCaptionParams(wording, t) };
   return {
-    title: stepTitle(t, controller.getTimeline().steps[state.stepIndex] ?? { id: state.step, level: null }),
+    title: stepTitle(
+      t,
+      controller.getTimeline().steps[state.stepIndex] ?? { id: state.step, level: null },
+      controller.getTimeline().levels.length,
+    ),
     text: stepCaption(captionContext(wording, params), state.step, 'plain'),
   };
 }

@@ -54,4 +54,18 @@ describe('captions with several levels', () => {
     expect(stepTitle(translatorFor('es'), findStep(timeline, 'access@T12')!)).toBe('La aguja entra (T12)');
     expect(stepTitle(translatorFor('en'), findStep(timeline, 'result')!)).toBe('The result');
   });
+
+  it('the overview is titled for several bones when several are treated, and for one otherwise', () => {
+    const overview = findStep(timeline, 'overview')!;
+    const count = timeline.levels.length;
+    expect(count).toBe(2);
+    expect(stepTitle(translatorFor('en'), overview, count)).toBe('The broken vertebrae');
+    expect(stepTitle(translatorFor('es'), overview, count)).toBe('Las vértebras rotas');
+    expect(stepTitle(translatorFor('en'), overview, 1)).toBe('The broken vertebra');
+    expect(stepTitle(translatorFor('es'), overview)).toBe('La vértebra rota');
+    // Per-level steps keep their own title and name their level.
+    expect(stepTitle(translatorFor('en'), findStep(timeline, 'access@T12')!, count)).toBe(
+      'Guiding the needle in (T12)',
+    );
+  });
 });
