@@ -218,3 +218,27 @@ describe('layout: panels never overlap or get cut off', () => {
         expect(problems).toEqual([]);
       }, 240_000);
 });
+
+describe('the control row on a phone', () => {
+  it('keeps play, the time, the narration, steps and More on one line, in English and in Spanish', async () => {
+    for (const lang of ['en', 'es']) {
+      const context = await suite.browser.newContext({ viewport: { width: 375, height: 667 } });
+      const page = await context.newPage();
+      // Several levels: the longest time text ("0:00 de 3:08").
+      await page.goto(`${suite.origin}/viewer/index.html?lang=${lang}&levels=T12,L1`);
+      await waitForViewerReady(page);
+      const rows = await page.evaluate(() => {
+        const row = document
+          .querySelector('spine-procedure-viewer')!
+          .shadowRoot!.querySelector('.spv-controls-row')!;
+        const tops = Array.from(row.children)
+          .map((el) => el.getBoundingClientRect())
+          .filter((box) => box.width > 0)
+          .map((box) => Math.round(box.top + box.height / 2));
+        return new Set(tops).size;
+      });
+      expect(rows, `${lang}: lines in the control row`).toBe(1);
+      await context.close();
+    }
+  });
+});
