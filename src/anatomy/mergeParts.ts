@@ -1,5 +1,4 @@
-import { Box3, BufferAttribute, BufferGeometry, Sphere, Vector3, type Matrix4 } from 'three';
-import { bakedNormals, bakedPoints, normalMatrix, type StridedItems } from './spineGlbBake';
+import { Box3, BufferAttribute, BufferGeometry, Matrix3, Sphere, Vector3, type Matrix4 } from 'three';
 
 /** One prepared part mesh (float position and normal, RGB byte colour) and the matrix into the merged frame. */
 export interface MergePart {
@@ -7,13 +6,8 @@ export interface MergePart {
   matrix: Matrix4;
 }
 
-const tight = (array: Float32Array, count: number): StridedItems => ({
-  source: array,
-  first: 0,
-  stride: 3,
-  count,
-  normalized: false,
-});
+const point = new Vector3();
+const turn = new Matrix3();
 
 /**
  * The parts moved into one frame and merged into one indexed geometry with position, normal and colour (white
@@ -40,10 +34,21 @@ export function mergeTransformedParts(parts: readonly MergePart[]): BufferGeomet
   for (const { geometry: g, matrix } of parts) {
     const position = g.getAttribute('position') as BufferAttribute;
     const count = position.count;
-    const e = matrix.elements;
-    bakedPoints(tight(position.array as Float32Array, count), e, positions, at);
+    // Vector3's own arithmetic, as BufferAttribute.applyMatrix4 / applyNormalMatrix use it.
+    for (let i = 0; i < count; i++)
+      point
+        .fromBufferAttribute(position, i)
+        .applyMatrix4(matrix)
+        .toArray(positions, 3 * (at + i));
     const normal = g.getAttribute('normal') as BufferAttribute | undefined;
-    if (normal) bakedNormals(tight(normal.array as Float32Array, count), normalMatrix(e), false, normals, at);
+    if (normal) {
+      turn.getNormalMatrix(matrix);
+      for (let i = 0; i < count; i++)
+        point
+          .fromBufferAttribute(normal, i)
+          .applyNormalMatrix(turn)
+          .toArray(normals, 3 * (at + i));
+    }
     const color = g.getAttribute('color') as BufferAttribute | undefined;
     if (color) colors.set(color.array as Uint8Array, 3 * at);
     if (g.index) {
@@ -63,19 +68,10 @@ export function mergeTransformedParts(parts: readonly MergePart[]): BufferGeomet
 
 /**
  * The bounding box and sphere three.js would compute (computeBoundingBox / computeBoundingSphere: the box's centre,
- * the farthest vertex), from the merged positions in two tight loops: left to three.js, they were computed in the
- * first frame's culling, through a Vector3 per vertex.
+ * the farthest vertex), from the merged positions: left to three.js, they were computed in the first frame's culling.
  */
 function setBounds(geometry: BufferGeometry, positions: Float32Array): void {
-  const min = [Infinity, Infinity, Infinity];
-  const max = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < positions.length; i += 3)
-    for (let k = 0; k < 3; k++) {
-      const v = positions[i + k]!;
-      if (v < min[k]!) min[k] = v;
-      if (v > max[k]!) max[k] = v;
-    }
-  const box = new Box3(new Vector3(...min), new Vector3(...max));
+  const box = new Box3().setFromArray(positions);
   const center = box.getCenter(new Vector3());
   let farthest = 0;
   for (let i = 0; i < positions.length; i += 3) {

@@ -1,23 +1,12 @@
 /**
  * Decodes the spine model off the main thread: the whole GLB (anatomy/spineGlbDecode.ts: its meshopt-compressed
- * views, accessors and the preparation of every part mesh), or one EXT_meshopt_compression buffer view for
- * three.js's GLTFLoader. WebAssembly is tried here, not in the page: a worker loaded from the viewer's own origin
+ * views, accessors and the preparation of every part mesh). WebAssembly is tried here, not in the page: a worker loaded from the viewer's own origin
  * runs under the policy of its own response, so a page whose strict Content-Security-Policy refuses WebAssembly
  * ('wasm-unsafe-eval' absent) sees no violation, and where the worker's policy refuses it too, the worker falls
  * back to the pure-JavaScript decoder. Each reply says which decoder ran and how long it took.
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { decodedBuffers, decodeSpineGlb, type DecodedSpine } from './spineGlbDecode';
-
-/** A request from meshoptWorkerDecoder.ts: one buffer view. */
-export interface DecodeRequest {
-  id: number;
-  count: number;
-  size: number;
-  source: Uint8Array;
-  mode: string;
-  filter?: string;
-}
 
 /** A request from meshoptWorkerDecoder.ts: a whole spine GLB. */
 export interface ModelRequest {
@@ -31,11 +20,9 @@ export interface ViewTiming {
   ms: number;
 }
 
-/** The answer: the decoded bytes (or model, with each view's timing), or why not. */
+/** The answer: the decoded model, with each view's timing, or why not. */
 export type DecodeReply =
-  | ({ id: number; data: Uint8Array } & ViewTiming)
-  | { id: number; model: DecodedSpine; views: ViewTiming[] }
-  | { id: number; error: string };
+  { id: number; model: DecodedSpine; views: ViewTiming[] } | { id: number; error: string };
 
 const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
   MeshoptDecoder.supported ? MeshoptDecoder.ready : Promise.reject(new Error('no WebAssembly'))
@@ -46,7 +33,7 @@ const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
 );
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<DecodeRequest | ModelRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<ModelRequest>) => void) | null;
   postMessage(message: DecodeReply, transfer?: Transferable[]): void;
 };
 
@@ -63,18 +50,9 @@ async function decodeModel({ id, glb }: ModelRequest): Promise<void> {
   scope.postMessage({ id, model, views }, decodedBuffers(model));
 }
 
-async function decodeView({ id, count, size, source, mode, filter }: DecodeRequest): Promise<void> {
-  const { impl, name } = await decoder;
-  const started = performance.now();
-  const data = new Uint8Array(count * size);
-  impl.decodeGltfBuffer(data, count, size, source, mode, filter);
-  scope.postMessage({ id, data, decoder: name, ms: performance.now() - started }, [data.buffer]);
-}
-
 scope.onmessage = (event) => {
   const request = event.data;
-  const work = 'glb' in request ? decodeModel(request) : decodeView(request);
-  work.catch((error: unknown) =>
+  decodeModel(request).catch((error: unknown) =>
     scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );
 };

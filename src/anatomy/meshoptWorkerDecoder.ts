@@ -1,12 +1,12 @@
 /**
- * A meshopt decoder for three.js's GLTFLoader that decodes in a worker (meshoptDecode.worker.ts) and, where no
- * worker can run (a viewer script served from another origin than the page, a worker that fails to load), on the
- * main thread with the pure-JavaScript decoder, never with WebAssembly: in the page, a WebAssembly attempt under a
- * strict Content-Security-Policy would be refused with a reported violation, and the page cannot tell beforehand.
- * Every decode is recorded as a `spine-model-decode` performance measure (detail: which decoder, where, and the
- * decoding time proper), so pages and tests can read how the model was decoded.
+ * The page's side of the decoding worker (meshoptDecode.worker.ts, which reads the whole model), and the
+ * pure-JavaScript decoding used on the main thread where no worker can run (a viewer script served from another
+ * origin than the page, a worker that fails to load), never WebAssembly: in the page, a WebAssembly attempt under
+ * a strict Content-Security-Policy would be refused with a reported violation, and the page cannot tell
+ * beforehand. Every view's decode is recorded as a `spine-model-decode` performance measure (detail: which
+ * decoder, where, and the decoding time proper), so pages and tests can read how the model was decoded.
  */
-import type { DecodeReply, DecodeRequest, ModelRequest } from './meshoptDecode.worker';
+import type { DecodeReply, ModelRequest } from './meshoptDecode.worker';
 import decodeWorkerUrl from './meshoptDecode.worker.ts?worker&url';
 import { packageFileUrl } from './packageFileUrl';
 
@@ -129,10 +129,7 @@ class WorkerDecoder {
    * Send a request (its `id` is added) and wait for the reply; rejects with WorkerUnavailable when there is no
    * working worker, or with the worker's own error.
    */
-  request(
-    message: Omit<DecodeRequest, 'id'> | Omit<ModelRequest, 'id'>,
-    transfer: Transferable[],
-  ): Promise<DecodeReply> {
+  request(message: Omit<ModelRequest, 'id'>, transfer: Transferable[]): Promise<DecodeReply> {
     const worker = this.start();
     if (!worker) return Promise.reject(new WorkerUnavailable('no worker'));
     clearTimeout(this.idleTimer);
@@ -149,31 +146,4 @@ let shared: WorkerDecoder | undefined;
 export function decodingWorker(): WorkerDecoder {
   shared ??= new WorkerDecoder();
   return shared;
-}
-
-/** Decode one view in the worker (the caller falls back to the main thread when that rejects). */
-async function decodeViewInWorker(request: Omit<DecodeRequest, 'id'>): Promise<Uint8Array> {
-  const started = performance.now();
-  // A copy of the compressed bytes moves to the worker; the loader keeps its own buffer.
-  const source = request.source.slice();
-  const reply = await decodingWorker().request({ ...request, source }, [source.buffer]);
-  if (!('data' in reply)) throw new Error('the decoding worker answered with no data');
-  recordDecode(started, { decoder: reply.decoder, thread: 'worker', decodeMs: reply.ms });
-  return reply.data;
-}
-
-/**
- * The browser decoder: in a worker when one runs, else the pure-JavaScript decoder on the main thread. `warm()`
- * starts the worker ahead of the first decode.
- */
-export function workerMeshoptDecoder(): GltfMeshoptDecoder & { warm(): void } {
-  return {
-    warm: () => decodingWorker().warm(),
-    supported: true,
-    ready: Promise.resolve(),
-    decodeGltfBufferAsync: (count, size, source, mode, filter) =>
-      decodeViewInWorker({ count, size, source, mode, ...(filter ? { filter } : {}) }).catch(() =>
-        decodeOnMainThread(count, size, source, mode, filter),
-      ),
-  };
 }

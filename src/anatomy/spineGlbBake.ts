@@ -88,15 +88,11 @@ export function normalMatrix(m: readonly number[]): number[] {
   return [inv[0]!, inv[3]!, inv[6]!, inv[1]!, inv[4]!, inv[7]!, inv[2]!, inv[5]!, inv[8]!];
 }
 
-/** Float positions moved by matrix `e` (toFloat, then BufferGeometry.applyMatrix4), into `out` from item `at`. */
-export function bakedPoints(
-  items: StridedItems,
-  e: readonly number[],
-  out = new Float32Array(items.count * 3),
-  at = 0,
-): Float32Array {
+/** Float positions moved by matrix `e` (toFloat, then BufferGeometry.applyMatrix4). */
+export function bakedPoints(items: StridedItems, e: readonly number[]): Float32Array {
   const read = reader(items);
-  for (let i = 0, o = 3 * at; i < items.count; i++, o += 3) {
+  const out = new Float32Array(items.count * 3);
+  for (let i = 0, o = 0; i < items.count; i++, o += 3) {
     const x = read(i, 0),
       y = read(i, 1),
       z = read(i, 2);
@@ -109,19 +105,13 @@ export function bakedPoints(
 }
 
 /**
- * Float normals turned by normal matrix `e` and normalised (applyNormalMatrix), into `out` from item `at`; with
- * `renormalize`, normalised once more from the stored floats (BufferGeometry.normalizeNormals), as
- * bakeQuantization does.
+ * Float normals turned by normal matrix `e` and normalised (applyNormalMatrix), then normalised once more from
+ * the stored floats (BufferGeometry.normalizeNormals), as bakeQuantization does.
  */
-export function bakedNormals(
-  items: StridedItems,
-  e: readonly number[],
-  renormalize = true,
-  out = new Float32Array(items.count * 3),
-  at = 0,
-): Float32Array {
+export function bakedNormals(items: StridedItems, e: readonly number[]): Float32Array {
   const read = reader(items);
-  for (let i = 0, o = 3 * at; i < items.count; i++, o += 3) {
+  const out = new Float32Array(items.count * 3);
+  for (let i = 0, o = 0; i < items.count; i++, o += 3) {
     const x = read(i, 0),
       y = read(i, 1),
       z = read(i, 2);
@@ -132,7 +122,7 @@ export function bakedNormals(
     const fx = Math.fround(nx * s),
       fy = Math.fround(ny * s),
       fz = Math.fround(nz * s);
-    const t = renormalize ? 1 / (Math.sqrt(fx * fx + fy * fy + fz * fz) || 1) : 1;
+    const t = 1 / (Math.sqrt(fx * fx + fy * fy + fz * fz) || 1);
     out[o] = fx * t;
     out[o + 1] = fy * t;
     out[o + 2] = fz * t;

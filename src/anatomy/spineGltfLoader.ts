@@ -1,13 +1,12 @@
 /**
- * GLTFLoader set up for models/spine.glb, which is compressed with EXT_meshopt_compression (docs/models.md).
- * In a browser the decoding runs in a worker with meshoptimizer's WebAssembly decoder, or with its pure-JavaScript
- * decoder where WebAssembly is refused (meshoptWorkerDecoder.ts). In Node (generation, unit tests), where no
- * Content-Security-Policy applies and there are no web workers, the WebAssembly decoder runs directly.
+ * GLTFLoader set up for models/spine.glb, which is compressed with EXT_meshopt_compression (docs/models.md), for
+ * the generator and the tests (the viewer reads the model with its own reader, in its decoding worker:
+ * spineModelDecode.ts). The WebAssembly decoder runs directly, or the pure-JavaScript one if WebAssembly fails.
  */
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { decodeOnMainThread, workerMeshoptDecoder, type GltfMeshoptDecoder } from './meshoptWorkerDecoder';
+import { decodeOnMainThread, type GltfMeshoptDecoder } from './meshoptWorkerDecoder';
 
-/** Without web workers (Node): the WebAssembly decoder, or the JavaScript one if WebAssembly fails. */
+/** The WebAssembly decoder, or the JavaScript one if WebAssembly fails. */
 function directMeshoptDecoder(): GltfMeshoptDecoder {
   const wasm = import('meshoptimizer/decoder').then(async ({ MeshoptDecoder }) => {
     await MeshoptDecoder.ready;
@@ -26,21 +25,17 @@ function directMeshoptDecoder(): GltfMeshoptDecoder {
   };
 }
 
-let shared: (GltfMeshoptDecoder & { warm?(): void }) | undefined;
+let shared: GltfMeshoptDecoder | undefined;
 
-/** One decoder for the page (its worker ends when idle and starts again for the next model). */
-export function spineMeshoptDecoder(): GltfMeshoptDecoder & { warm?(): void } {
-  shared ??= typeof Worker === 'function' ? workerMeshoptDecoder() : directMeshoptDecoder();
+/** One decoder, shared. */
+export function spineMeshoptDecoder(): GltfMeshoptDecoder {
+  shared ??= directMeshoptDecoder();
   return shared;
 }
 
-/**
- * Give a GLTFLoader the meshopt decoder models/spine.glb needs (pass to R3F's useLoader as its extension). It
- * also starts the decoding worker, so that it loads while the model downloads: configure before the fetch.
- */
+/** Give a GLTFLoader the meshopt decoder models/spine.glb needs. */
 export function configureSpineLoader(loader: GLTFLoader): void {
   const decoder = spineMeshoptDecoder();
-  decoder.warm?.();
   // three.js's typing asks for the WebAssembly module's type; it only uses `supported` and decodeGltfBufferAsync.
   loader.setMeshoptDecoder(decoder as unknown as Parameters<GLTFLoader['setMeshoptDecoder']>[0]);
 }

@@ -29,29 +29,16 @@ function numberFormat(lang: string, digits: number): Intl.NumberFormat {
   return found;
 }
 
-/** Add one to a string of decimal digits ("0999" → "1000"). */
-function increment(digitString: string): string {
-  const digits = digitString.split('');
-  for (let i = digits.length - 1; i >= 0; i--) {
-    if (digits[i] !== '9') {
-      digits[i] = String(Number(digits[i]) + 1);
-      return digits.join('');
-    }
-    digits[i] = '0';
-  }
-  return `1${digits.join('')}`;
-}
-
-/** `value` rounded half away from zero to `digits` decimals, with `sign` as the decimal sign; null if in exponent form. */
+/** `value` rounded half away from zero to `digits` decimals, with `sign` as the decimal sign; null if out of reach. */
 function fixedDecimal(value: number, digits: number, sign: string): string | null {
   const shortest = String(Math.abs(value));
-  if (shortest.includes('e')) return null;
-  const [whole = '0', fraction = ''] = shortest.split('.');
-  let kept = whole + fraction.slice(0, digits).padEnd(digits, '0');
-  if ((fraction[digits] ?? '0') >= '5') kept = increment(kept);
-  const wholeDigits = kept.slice(0, kept.length - digits) || '0';
+  // Shifting the shortest decimal by digits places ("0.15e1") parses to exactly 1.5, so rounding sees the tie.
+  const scaled = Math.round(Number(`${shortest}e${digits}`));
+  if (shortest.includes('e') || !Number.isSafeInteger(scaled)) return null;
+  const text = String(scaled).padStart(digits + 1, '0');
   const minus = value < 0 || Object.is(value, -0) ? '-' : '';
-  return minus + wholeDigits + (digits > 0 ? sign + kept.slice(kept.length - digits) : '');
+  const whole = text.slice(0, text.length - digits);
+  return minus + whole + (digits > 0 ? sign + text.slice(text.length - digits) : '');
 }
 
 /** `value` with exactly `digits` decimals (0–20), written the way `lang` writes numbers. */
