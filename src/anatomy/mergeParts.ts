@@ -9,6 +9,17 @@ export interface MergePart {
 const point = new Vector3();
 const turn = new Matrix3();
 
+/** Each vector of `source`, changed by `move`, into `out` from vector `at` on. */
+function writeMoved(
+  source: BufferAttribute,
+  move: (v: Vector3) => Vector3,
+  out: Float32Array,
+  at: number,
+): void {
+  for (let i = 0; i < source.count; i++)
+    move(point.fromBufferAttribute(source, i)).toArray(out, 3 * (at + i));
+}
+
 /**
  * The parts moved into one frame and merged into one indexed geometry with position, normal and colour (white
  * for a part without one). The numbers are those of cloning each part, `applyMatrix4` and three.js's
@@ -35,19 +46,11 @@ export function mergeTransformedParts(parts: readonly MergePart[]): BufferGeomet
     const position = g.getAttribute('position') as BufferAttribute;
     const count = position.count;
     // Vector3's own arithmetic, as BufferAttribute.applyMatrix4 / applyNormalMatrix use it.
-    for (let i = 0; i < count; i++)
-      point
-        .fromBufferAttribute(position, i)
-        .applyMatrix4(matrix)
-        .toArray(positions, 3 * (at + i));
+    writeMoved(position, (v) => v.applyMatrix4(matrix), positions, at);
     const normal = g.getAttribute('normal') as BufferAttribute | undefined;
     if (normal) {
       turn.getNormalMatrix(matrix);
-      for (let i = 0; i < count; i++)
-        point
-          .fromBufferAttribute(normal, i)
-          .applyNormalMatrix(turn)
-          .toArray(normals, 3 * (at + i));
+      writeMoved(normal, (v) => v.applyNormalMatrix(turn), normals, at);
     }
     const color = g.getAttribute('color') as BufferAttribute | undefined;
     if (color) colors.set(color.array as Uint8Array, 3 * at);

@@ -88,20 +88,25 @@ export function normalMatrix(m: readonly number[]): number[] {
   return [inv[0]!, inv[3]!, inv[6]!, inv[1]!, inv[4]!, inv[7]!, inv[2]!, inv[5]!, inv[8]!];
 }
 
-/** Float positions moved by matrix `e` (toFloat, then BufferGeometry.applyMatrix4). */
-export function bakedPoints(items: StridedItems, e: readonly number[]): Float32Array {
+/** Each item's first three components, as read, through `write` into a new float array (three per item). */
+function mapTriples(
+  items: StridedItems,
+  write: (x: number, y: number, z: number, out: Float32Array, at: number) => void,
+): Float32Array {
   const read = reader(items);
   const out = new Float32Array(items.count * 3);
-  for (let i = 0, o = 0; i < items.count; i++, o += 3) {
-    const x = read(i, 0),
-      y = read(i, 1),
-      z = read(i, 2);
+  for (let i = 0; i < items.count; i++) write(read(i, 0), read(i, 1), read(i, 2), out, 3 * i);
+  return out;
+}
+
+/** Float positions moved by matrix `e` (toFloat, then BufferGeometry.applyMatrix4). */
+export function bakedPoints(items: StridedItems, e: readonly number[]): Float32Array {
+  return mapTriples(items, (x, y, z, out, o) => {
     const w = 1 / (e[3]! * x + e[7]! * y + e[11]! * z + e[15]!);
     out[o] = (e[0]! * x + e[4]! * y + e[8]! * z + e[12]!) * w;
     out[o + 1] = (e[1]! * x + e[5]! * y + e[9]! * z + e[13]!) * w;
     out[o + 2] = (e[2]! * x + e[6]! * y + e[10]! * z + e[14]!) * w;
-  }
-  return out;
+  });
 }
 
 /**
@@ -109,12 +114,7 @@ export function bakedPoints(items: StridedItems, e: readonly number[]): Float32A
  * the stored floats (BufferGeometry.normalizeNormals), as bakeQuantization does.
  */
 export function bakedNormals(items: StridedItems, e: readonly number[]): Float32Array {
-  const read = reader(items);
-  const out = new Float32Array(items.count * 3);
-  for (let i = 0, o = 0; i < items.count; i++, o += 3) {
-    const x = read(i, 0),
-      y = read(i, 1),
-      z = read(i, 2);
+  return mapTriples(items, (x, y, z, out, o) => {
     const nx = e[0]! * x + e[3]! * y + e[6]! * z;
     const ny = e[1]! * x + e[4]! * y + e[7]! * z;
     const nz = e[2]! * x + e[5]! * y + e[8]! * z;
@@ -126,8 +126,7 @@ export function bakedNormals(items: StridedItems, e: readonly number[]): Float32
     out[o] = fx * t;
     out[o + 1] = fy * t;
     out[o + 2] = fz * t;
-  }
-  return out;
+  });
 }
 
 /** Vertex colours as plain RGB normalised bytes (colorBytes in loadSpineModel). */
