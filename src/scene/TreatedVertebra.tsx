@@ -8,6 +8,7 @@ import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createTreatedBoneMaterial } from './boneMaterial';
 import { CutFaceShell } from './CutFaceShell';
+import { NormalShapeGhost } from './NormalShapeGhost';
 import { createTreatedBodyFluoroMaterial } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
@@ -121,6 +122,17 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
         (m) =>
           m.isBody &&
           active && <CutFaceShell key={`${m.name}-cut`} geometry={m.geometry} uniforms={body.uniforms} />,
+      )}
+      {meshes.map(
+        (m) =>
+          m.isBody && (
+            <NormalShapeGhost
+              key={`${m.name}-normal`}
+              geometry={m.geometry}
+              levelIndex={levelIndex}
+              normal={profile.normal}
+            />
+          ),
       )}
     </>
   );

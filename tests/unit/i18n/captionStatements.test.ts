@@ -94,3 +94,17 @@ describe('height restoration is modest', () => {
     }
   });
 });
+
+describe('overview: the picture’s pale outline is named in the patient caption', () => {
+  it('says the outline shows the normal height, in English and Spanish, for one bone and several', async () => {
+    const es = (await import('../../../src/i18n/messages/es.json')).default as Record<string, string>;
+    for (const [key, text] of wordings('step.overview.plain'))
+      expect(text, `${key} no longer names the outline of the normal height`).toMatch(
+        /pale outlines? shows? how tall/i,
+      );
+    for (const key of ['step.overview.plain', 'step.overview.plain.several'])
+      expect(es[key], `${key} (es) no longer names the outline`).toMatch(
+        /siluetas? claras? muestran? la altura/i,
+      );
+  });
+});
