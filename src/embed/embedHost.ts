@@ -31,6 +31,9 @@ export function startEmbedHost(viewer: SpineProcedureViewerElement, options: Emb
   const allowList = options.origins;
   /** The parent origin that said hello (and passed the checks): events go there. */
   let subscriber: string | null = null;
+  /** The subscriber already told `ready` (it is told once, whether the viewer drew before or after its hello). */
+  let toldReady: string | null = null;
+  let drawn = false;
 
   const post = (message: unknown, origin: string) => {
     // An opaque ("null") origin cannot be addressed without '*', so such a parent is never answered.
@@ -72,6 +75,14 @@ export function startEmbedHost(viewer: SpineProcedureViewerElement, options: Emb
     } catch (error) {
       send(origin, id, { ok: false, error: error instanceof Error ? error.message : String(error) });
     }
+    // A viewer that drew its first frame before the page said hello still owes it the `ready` event.
+    if (command.command === 'hello') tellReady();
+  };
+
+  const tellReady = () => {
+    if (!drawn || !subscriber || toldReady === subscriber) return;
+    toldReady = subscriber;
+    post(eventMessage('ready', { state: snapshot(viewer) }), subscriber);
   };
 
   const offs = EVENTS.filter((e) => e !== 'ready').map((type) => {
@@ -82,7 +93,8 @@ export function startEmbedHost(viewer: SpineProcedureViewerElement, options: Emb
     return () => viewer.removeEventListener(type, listener);
   });
   void viewer.ready.then(() => {
-    if (subscriber) post(eventMessage('ready', { state: snapshot(viewer) }), subscriber);
+    drawn = true;
+    tellReady();
   });
   window.addEventListener('message', onMessage);
   announce(allowList, post);
