@@ -103,15 +103,21 @@ async function openHost(query: string, extraBody = ''): Promise<Host> {
   return { context, page, errors, requests };
 }
 
-/** Create the client on the page's iframe as window.player. */
-function createPlayer(page: Page): Promise<void> {
-  return page.evaluate(() => {
+/**
+ * Create the client on the page's iframe as window.player, listening at once (in the same task, before any reply can
+ * arrive) to `events`, collected in window.__events: a viewer already drawn answers hello with `ready` straight away.
+ */
+function createPlayer(page: Page, events: string[] = []): Promise<void> {
+  return page.evaluate((names) => {
     const w = window as unknown as {
-      SPV: { SpineProcedurePlayer: new (iframe: HTMLIFrameElement) => unknown };
-      player: unknown;
+      SPV: { SpineProcedurePlayer: new (iframe: HTMLIFrameElement) => Player };
+      player: Player;
+      __events: [string, unknown][];
     };
     w.player = new w.SPV.SpineProcedurePlayer(document.querySelector('iframe')!);
-  });
+    w.__events = [];
+    for (const e of names) w.player.on(e, (detail) => w.__events.push([e, detail]));
+  }, events);
 }
 
 type Player = {
@@ -154,15 +160,17 @@ describe('iframe embed across two origins', () => {
     const { context, page, errors, requests } = await openHost(
       `origins=${encodeURIComponent(host.origin)}&step=access`,
     );
-    await createPlayer(page);
     const started = performance.now();
-    await page.evaluate(async () => {
-      const w = window as unknown as { player: Player; __events: [string, unknown][] };
-      w.__events = [];
-      for (const e of ['ready', 'play', 'pause', 'seeked', 'stepchange', 'procedurechange', 'timeupdate'])
-        w.player.on(e, (detail) => w.__events.push([e, detail]));
-      await w.player.ready();
-    });
+    await createPlayer(page, [
+      'ready',
+      'play',
+      'pause',
+      'seeked',
+      'stepchange',
+      'procedurechange',
+      'timeupdate',
+    ]);
+    await page.evaluate(() => (window as unknown as { player: Player }).player.ready());
     const frame = await frameOf(page, viewer.origin);
     await viewerReady(frame);
     const readyMs = performance.now() - started;
