@@ -103,6 +103,9 @@ async function openHost(query: string, extraBody = ''): Promise<Host> {
   return { context, page, errors, requests };
 }
 
+/** The events the first test listens to, and expects to see. */
+const WATCHED_EVENTS = ['ready', 'play', 'pause', 'seeked', 'stepchange', 'procedurechange', 'timeupdate'];
+
 /**
  * Create the client on the page's iframe as window.player, listening at once (in the same task, before any reply can
  * arrive) to `events`, collected in window.__events: a viewer already drawn answers hello with `ready` straight away.
@@ -161,15 +164,7 @@ describe('iframe embed across two origins', () => {
       `origins=${encodeURIComponent(host.origin)}&step=access`,
     );
     const started = performance.now();
-    await createPlayer(page, [
-      'ready',
-      'play',
-      'pause',
-      'seeked',
-      'stepchange',
-      'procedurechange',
-      'timeupdate',
-    ]);
+    await createPlayer(page, WATCHED_EVENTS);
     await page.evaluate(() => (window as unknown as { player: Player }).player.ready());
     const frame = await frameOf(page, viewer.origin);
     await viewerReady(frame);
@@ -225,16 +220,7 @@ describe('iframe embed across two origins', () => {
       ]),
     );
     const names = events.map(([e]) => e);
-    for (const expected of [
-      'ready',
-      'play',
-      'pause',
-      'seeked',
-      'stepchange',
-      'procedurechange',
-      'timeupdate',
-    ])
-      expect(names, `event ${expected}`).toContain(expected);
+    for (const expected of WATCHED_EVENTS) expect(names, `event ${expected}`).toContain(expected);
     expect(events.find(([e]) => e === 'procedurechange')![1]).toMatchObject({ procedure: 'vertebroplasty' });
     expect(events.filter(([e]) => e === 'stepchange').map(([, d]) => (d as { step: string }).step)).toContain(
       'cement-injection',
