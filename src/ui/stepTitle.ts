@@ -7,10 +7,7 @@ import type { TimedStep } from '../procedure/types';
  * vertebrae").
  */
 export function stepTitle(t: Translate, step: Pick<TimedStep, 'id' | 'level'>, levelCount = 1): string {
-  const several = `step.${step.id}.title.several`;
-  const title =
-    levelCount > 1 && !step.level && hasMessage(DEFAULT_LANG, several)
-      ? t(several)
-      : t(`step.${step.id}.title`);
+  const several = levelCount > 1 && !step.level ? `step.${step.id}.title.several` : null;
+  const title = several && hasMessage(DEFAULT_LANG, several) ? t(several) : t(`step.${step.id}.title`);
   return step.level ? t('step.atLevel', { title, level: step.level }) : title;
 }
