@@ -5,6 +5,11 @@ import { EdgeHeap } from './edgeHeap';
 const EDGE_LENGTH_WEIGHT = 2e-4;
 /** A collapse may not turn any surrounding triangle by more than ≈ 70°. */
 const MIN_NORMAL_COSINE = 0.35;
+/**
+ * Nor may it leave two neighbouring triangles folded onto each other (more than ≈ 120° between their facings):
+ * the per-triangle turn above still lets a fold build up over several collapses, and a fold shows as a torn flap.
+ */
+const MIN_NEIGHBOUR_COSINE = -0.5;
 
 /**
  * Quadric-error edge-collapse simplification (Garland & Heckbert 1997) of a closed triangle mesh down to
@@ -88,6 +93,7 @@ export function simplifyMesh(mesh: RawMesh, targetTriangles: number): RawMesh {
     if (na.length + nb.length - common.length - 2 < 3) continue;
     if (!keepsOrientation(pos, faces, fa, a, b, entry) || !keepsOrientation(pos, faces, fb, b, a, entry))
       continue;
+    if (foldsOver(pos, faces, [...fa, ...fb], shared, a, b, entry, liveFaces)) continue;
 
     pos[3 * a] = entry.x;
     pos[3 * a + 1] = entry.y;
@@ -221,6 +227,60 @@ function keepsOrientation(
     if (cos < MIN_NORMAL_COSINE) return false;
   }
   return true;
+}
+
+/**
+ * Whether merging `b` into `a` at the entry's position folds a triangle of the new fan onto a neighbour: another
+ * fan triangle or the triangle across its outer edge.
+ */
+function foldsOver(
+  pos: Float64Array,
+  faces: Int32Array,
+  around: number[],
+  shared: number[],
+  a: number,
+  b: number,
+  to: { x: number; y: number; z: number },
+  liveFaces: (v: number) => number[],
+): boolean {
+  const corners = (f: number): [number, number, number] => {
+    const c = [faces[3 * f]!, faces[3 * f + 1]!, faces[3 * f + 2]!].map((v) => (v === b ? a : v));
+    return [c[0]!, c[1]!, c[2]!];
+  };
+  const fan = [...new Set(around)].filter((f) => !shared.includes(f));
+  const saved = [pos[3 * a]!, pos[3 * a + 1]!, pos[3 * a + 2]!];
+  pos[3 * a] = to.x;
+  pos[3 * a + 1] = to.y;
+  pos[3 * a + 2] = to.z;
+  const unit = (c: [number, number, number]): [number, number, number] => {
+    const n = faceNormal(pos, c[0], c[1], c[2]);
+    const l = Math.hypot(n[0], n[1], n[2]) || 1;
+    return [n[0] / l, n[1] / l, n[2] / l];
+  };
+  let folded = false;
+  for (const f of fan) {
+    const c = corners(f);
+    const n = unit(c);
+    for (let e = 0; e < 3 && !folded; e++) {
+      const u = c[e]!;
+      const w = c[(e + 1) % 3]!;
+      // The triangle across edge u–w: in the fan when the edge runs from the merged vertex, outside it otherwise.
+      const across =
+        u === a || w === a
+          ? fan.find((g) => g !== f && corners(g).includes(u) && corners(g).includes(w))
+          : liveFaces(u).find(
+              (g) => g !== f && !fan.includes(g) && !shared.includes(g) && corners(g).includes(w),
+            );
+      if (across === undefined) continue;
+      const m = unit(corners(across));
+      if (n[0] * m[0] + n[1] * m[1] + n[2] * m[2] < MIN_NEIGHBOUR_COSINE) folded = true;
+    }
+    if (folded) break;
+  }
+  pos[3 * a] = saved[0]!;
+  pos[3 * a + 1] = saved[1]!;
+  pos[3 * a + 2] = saved[2]!;
+  return folded;
 }
 
 /** Drops collapsed vertices and faces; vertices are numbered in order of first use, which compresses well. */

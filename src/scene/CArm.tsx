@@ -8,8 +8,11 @@ import { palette } from './palette';
 import { patientBody, tableToWorld } from './patient/bodyShape';
 
 const DEG = Math.PI / 180;
-/** Eye distance from the treated level below which the view is a close-up of the bone (mm). */
-const CLOSE_UP_MM = 300;
+/**
+ * Eye distance from the treated level below which the view is a close-up of the bone (mm): every guided step but
+ * positioning. Closer in, only a slab of the C would show behind the spine (it did at cement hardening, 303 mm).
+ */
+const CLOSE_UP_MM = 600;
 
 /** The orbiting part: the C, the X-ray tube under the table (AP) and the flat detector above the back. */
 function orbitGeometry() {

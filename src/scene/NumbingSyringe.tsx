@@ -64,10 +64,16 @@ function syringeGeometry() {
       [R - 0.9, -1],
       [0, -1],
     ]).translate(0, hubEnd - 9, 0),
-    plunger: lathe([
+    // The rubber stopper: the dark disc that shows a syringe for what it is, even through a pale barrel.
+    stopper: lathe([
       [0, hubEnd - 9 - (B - 14)],
       [R - 0.8, hubEnd - 9 - (B - 14)],
+      [R - 0.6, hubEnd - 11.5 - (B - 14)],
       [R - 0.8, hubEnd - 14 - (B - 14)],
+      [0, hubEnd - 14 - (B - 14)],
+    ]),
+    plunger: lathe([
+      [0, hubEnd - 14 - (B - 14)],
       [2.5, hubEnd - 14 - (B - 14)],
       [2.5, hubEnd - B - 40],
       [R + 2, hubEnd - B - 40],
@@ -133,6 +139,7 @@ export function NumbingSyringe({ needles, skinPoints }: NumbingSyringeProps) {
       />
       <mesh geometry={geometry.barrel} material={materials.plastic} renderOrder={3} />
       <group ref={plunger}>
+        <mesh geometry={geometry.stopper} material={materials.stopper} />
         <mesh geometry={geometry.plunger} material={materials.plunger} />
       </group>
       <mesh ref={fluid} geometry={geometry.fluid} material={materials.anaesthetic} renderOrder={2} />

@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Mesh, type BufferGeometry, type Material, type Object3D } from 'three';
+import { Mesh, MeshBasicMaterial, type BufferGeometry, type Material, type Object3D } from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { fractureProfile } from '../procedure/fracture';
@@ -56,6 +56,14 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
     [cutaway, active],
   );
   const parts = useMemo(() => createTreatedBoneMaterial({ fracture: false, clip: null }), []);
+  // While the arch is see-through, its nearest surface alone shows: the parts overlap where they join (and hold
+  // their own inner walls), and blending every layer made the arch read as a heap of fragments. A depth-only copy
+  // drawn first among the translucent things (after every opaque one, so bone behind still shows) leaves only the
+  // front-most layer to blend.
+  const partsDepth = useMemo(
+    () => new MeshBasicMaterial({ colorWrite: false, transparent: true, depthWrite: true, visible: false }),
+    [],
+  );
   const bodyFluoro = useMemo(
     () => createTreatedBodyFluoroMaterial(fluoro, { ...body.uniforms }),
     [fluoro, body],
@@ -81,9 +89,10 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
     () => () => {
       body.material.dispose();
       parts.material.dispose();
+      partsDepth.dispose();
       bodyFluoro.dispose();
     },
-    [body, parts, bodyFluoro],
+    [body, parts, partsDepth, bodyFluoro],
   );
 
   useFrame(() => {
@@ -105,6 +114,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
     const seeThrough = (1 - SEE_THROUGH_OPACITY) * s.seeThrough;
     showThrough(body.material, Math.max((1 - GHOST_OPACITY) * cutless, seeThrough));
     showThrough(parts.material, seeThrough);
+    partsDepth.visible = seeThrough > 0;
   });
 
   return (
@@ -118,6 +128,12 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
           userData={{ fluoroMaterial: m.isBody ? bodyFluoro : fluoro.bone }}
         />
       ))}
+      {meshes.map(
+        (m) =>
+          !m.isBody && (
+            <mesh key={`${m.name}-depth`} geometry={m.geometry} material={partsDepth} renderOrder={-1} />
+          ),
+      )}
       {meshes.map(
         (m) =>
           m.isBody &&

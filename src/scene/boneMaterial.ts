@@ -57,6 +57,19 @@ const CUT_COLOR: Record<Exclude<CutRole, 'none'>, { front: string; back: string 
   },
 };
 
+/**
+ * Where the focus cut (focusGlsl.ts) opens an uncut bone, the view falls on the inside of its far wall: those back
+ * faces are painted as a flat section facing the viewer, a shade darker than the surface, so a cut rib or process
+ * reads as solid bone sectioned rather than as a torn, hollow flap (a cap without a stencil pass).
+ */
+const FOCUS_SECTION_COLOR = /* glsl */ `
+if (!gl_FrontFacing) {
+  // A fading bone (the context bones in a close-up) shows no section through its own translucent surface.
+  if (opacity < 0.999) discard;
+  diffuseColor.rgb = spvBoneSurfaceColor(diffuse, vBonePosition, 0.72, spvGrain);
+}`;
+const FOCUS_SECTION_NORMAL = 'if (!gl_FrontFacing) normal = vec3(0.0, 0.0, 1.0);';
+
 /** Rewrites a standard material's shaders into bone: surface texture, fracture field, cut faces, highlight. */
 function boneShader(
   shader: WebGLProgramParametersWithUniforms,
@@ -69,9 +82,10 @@ function boneShader(
     .replace('#include <common>', '#include <common>\nvarying vec3 vBonePosition;')
     .replace('#include <project_vertex>', 'vBonePosition = position;\n#include <project_vertex>');
   const cut = options.cut;
+  const section = cut === 'none' && options.focus !== undefined;
   const color =
     cut === 'none'
-      ? BONE_SURFACE_COLOR_FRAGMENT
+      ? `${BONE_SURFACE_COLOR_FRAGMENT}${section ? FOCUS_SECTION_COLOR : ''}`
       : /* glsl */ `
         vec3 spvCut = spvCutPoint(vBonePosition);
         // Millimetres per pixel on the cut: the cancellous pattern fades out where it would alias.
@@ -79,7 +93,7 @@ function boneShader(
         if (gl_FrontFacing) { ${CUT_COLOR[cut].front} } else { ${CUT_COLOR[cut].back} }`;
   const normal =
     cut === 'none'
-      ? BONE_SURFACE_NORMAL_FRAGMENT
+      ? `${BONE_SURFACE_NORMAL_FRAGMENT}\n${section ? FOCUS_SECTION_NORMAL : ''}`
       : cut === 'outer'
         ? `${BONE_SURFACE_NORMAL_FRAGMENT}\nif (!gl_FrontFacing) normal = spvCutNormal(normal);`
         : 'normal = spvCutNormal(normal);';
@@ -110,10 +124,13 @@ function boneMaterial(
     roughness: BONE_ROUGHNESS,
     metalness: 0,
     vertexColors: options.cut !== 'inner',
-    side: options.cut === 'none' ? undefined : DoubleSide,
+    // Cut bone shows its inside: the section of a clipping plane or of the focus cut.
+    side: options.cut === 'none' && !options.focus ? undefined : DoubleSide,
     clippingPlanes: options.clip ? [options.clip] : null,
   });
   material.onBeforeCompile = (shader) => boneShader(shader, uniforms, options);
+  // The focus section is opaque and a faded bone draws none: one pass even while transparent.
+  material.forceSinglePass = options.cut === 'none';
   if (options.cut !== 'none') {
     material.onBeforeRender = (_renderer, _scene, _camera, _geometry, object) => {
       uniforms.uViewToBone.value.copy(object.modelViewMatrix).invert();

@@ -3,7 +3,7 @@ import { Vector4, type IUniform } from 'three';
 /**
  * Occluder cut-away for the bones around the subject: a fragment nearer the camera than the focus sphere and inside
  * the cone from the camera to that sphere's outline is not drawn (a dithered rim softens the edge). Medical
- * illustrators open the near ribs and neighbours the same way (and clear the foreground beyond 2.5–2.8 radii in front), so the eye lands on the treated vertebra whatever
+ * illustrators open the near ribs and neighbours the same way (and clear the foreground beyond 2.5 radii in front), so the eye lands on the treated vertebra whatever
  * the framing or an orbiting user does. The focus is world millimetres: xyz the centre, w the radius.
  */
 export type FocusUniform = IUniform<Vector4>;
@@ -33,14 +33,16 @@ if (uFocus.w > 0.0) {
   // Only what stands clearly in front (1.6 radii): the near flanks of the neighbours stay whole.
   if (spvAlong > 0.0 && spvAlong < spvFocusDistance - 1.6 * uFocus.w) {
     float spvAcross = length(spvToFragment - spvAxis * spvAlong);
-    // Cone through the sphere's outline, widened a little so a rim of clear space frames the subject.
+    // Cone through the sphere's outline, widened a little so a rim of clear space frames the subject. Its edge
+    // is nearly hard: a wide dithered rim on a rib seen end-on read as a spray of speckles.
     float spvCone = 1.25 * uFocus.w * spvAlong / spvFocusDistance;
-    float spvInside = 1.0 - smoothstep(spvCone, spvCone * 1.3, spvAcross);
+    float spvInside = 1.0 - smoothstep(spvCone, spvCone * 1.04, spvAcross);
     // Whatever stands well in front of the subject anywhere in view (a rib beside the camera) goes too: the
-    // foreground is cut from 2.5–2.8 subject radii before the subject.
-    float spvNear = 1.0 - smoothstep(spvFocusDistance - 2.8 * uFocus.w, spvFocusDistance - 2.5 * uFocus.w, spvAlong);
+    // foreground is cut 2.5 subject radii before the subject, with the same nearly hard edge. The cut bone shows
+    // its section there (boneMaterial.ts, FOCUS_SECTION_COLOR).
+    float spvNear = 1.0 - smoothstep(spvFocusDistance - 2.55 * uFocus.w, spvFocusDistance - 2.5 * uFocus.w, spvAlong);
     spvInside = max(spvInside, spvNear);
-    // 4×4 ordered dither for the soft edge: no sorting, no transparency pass.
+    // 4×4 ordered dither over the last few per cent of the edge: no sorting, no transparency pass.
     vec2 spvCell = mod(floor(gl_FragCoord.xy), 4.0);
     float spvThreshold = (mod(spvCell.x * 2.0 + spvCell.y * 3.0, 4.0) * 4.0 + mod(spvCell.x + spvCell.y * 2.0, 4.0) + 0.5) / 16.0;
     if (spvInside > spvThreshold) discard;

@@ -8,6 +8,8 @@ export interface InstrumentMaterials {
   /** Clear syringe barrel: see-through so its contents and plunger show. */
   plastic: MeshStandardMaterial;
   plunger: MeshStandardMaterial;
+  /** The plunger's rubber stopper, dark as on real syringes. */
+  stopper: MeshStandardMaterial;
   cement: MeshStandardMaterial;
   anaesthetic: MeshStandardMaterial;
 }
@@ -20,10 +22,12 @@ export function useInstrumentMaterials(): InstrumentMaterials {
         color: palette.plastic,
         roughness: 0.15,
         transparent: true,
-        opacity: 0.42,
+        // Clear, but not so clear that the barrel vanishes against pale skin.
+        opacity: 0.58,
         depthWrite: false,
       }),
       plunger: new MeshStandardMaterial({ color: '#f4f4f2', roughness: 0.5 }),
+      stopper: new MeshStandardMaterial({ color: palette.handle, roughness: 0.7 }),
       cement: new MeshStandardMaterial({ color: palette.cement, roughness: 0.6 }),
       anaesthetic: new MeshStandardMaterial({
         color: '#dff1f7',

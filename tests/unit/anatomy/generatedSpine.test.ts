@@ -11,6 +11,7 @@ import { writeGlb } from '../../../src/anatomy/glbWriter';
 import { LEVEL_IDS, type LevelId } from '../../../src/anatomy/levels';
 import { levelDimensions } from '../../../src/anatomy/morphometry';
 import type { PartMesh } from '../../../src/anatomy/polygonize';
+import { foldedEdges } from './meshFolds';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
 import {
   chordThrough,
@@ -88,7 +89,7 @@ describe('committed models/spine.glb', () => {
   }, 60_000);
 });
 
-describe('every part mesh is closed and consistently oriented (needed by the fluoroscopy pass)', () => {
+describe('every part mesh is closed, consistently oriented (needed by the fluoroscopy pass) and unfolded', () => {
   it('has each directed edge matched by its reverse', () => {
     const all: [string, PartMesh][] = [...meshes.bones.entries()].flatMap(([b, parts]) =>
       parts.map((p): [string, PartMesh] => [`${b}_${p.name}`, p]),
@@ -96,6 +97,20 @@ describe('every part mesh is closed and consistently oriented (needed by the flu
     all.push(...meshes.discs.map((d): [string, PartMesh] => [d.pose.name, d.mesh]));
     const open = all.filter(([, mesh]) => unmatchedDirectedEdges(mesh) > 0).map(([name]) => name);
     expect(open).toEqual([]);
+  });
+
+  it('has no torn flaps: simplification never folds a triangle back onto its neighbour', () => {
+    // Surface nets alone leaves a couple of folded edges where a thin plate pinches inside one grid cell (L1 and L4
+    // laminae, the S1 body); each fold the simplifier made showed as a torn flap on an articular process.
+    const folds = [...meshes.bones.entries()].flatMap(([bone, parts]) =>
+      parts.map((p) => ({ name: `${bone}_${p.name}`, folded: foldedEdges(p) })),
+    );
+    const torn = folds.filter((f) => f.folded > 4).map((f) => `${f.name}: ${f.folded}`);
+    expect(torn, 'parts with more than 4 folded edges').toEqual([]);
+    expect(
+      folds.reduce((n, f) => n + f.folded, 0),
+      'folded edges in the whole spine',
+    ).toBeLessThanOrEqual(10);
   });
 });
 

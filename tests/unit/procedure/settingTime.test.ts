@@ -28,6 +28,15 @@ describe('cement setting time: one sourced figure, quoted through {setting}', ()
     }
   });
 
+  it('the hardening readout names the minute reached, then when the cement is hard (never two bare durations)', () => {
+    // "8 min (sets in about 9–11 min)" read as two competing durations; the minute reached cannot.
+    expect(MESSAGES['readout.cureMinutesOf']).toMatch(/^Minute \{minutes\} · hard at \{setting\} min$/);
+    const es: Record<string, string> = JSON.parse(
+      readFileSync(new URL('../../../src/i18n/messages/es.json', import.meta.url), 'utf8'),
+    );
+    expect(es['readout.cureMinutesOf']).toMatch(/^Minuto \{minutes\} · fragua a los \{setting\} min$/);
+  });
+
   it('the patient caption names no number of minutes', () => {
     expect(MESSAGES['step.cement-hardening.plain']).not.toMatch(/\d|ten|twenty/);
   });
