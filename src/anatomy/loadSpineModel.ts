@@ -119,6 +119,13 @@ export function isContextBone(object: Object3D): boolean {
   return isRib(object) || /^ilium_(left|right)$/.test(object.name);
 }
 
+/** The vertices one part holds in a merged geometry: `count` from `start`. */
+export interface MergedPartRange {
+  name: string;
+  start: number;
+  count: number;
+}
+
 /**
  * Bake every part into the root's frame and merge: all bone parts outside `excludeLevels` into one geometry, all
  * discs into another, and the context bones (ribs, also those of excluded levels, which take no part in the
@@ -130,12 +137,18 @@ export function isContextBone(object: Object3D): boolean {
 export function mergeStaticParts(
   root: Object3D,
   excludeLevels: readonly string[],
-): { bone: BufferGeometry; disc: BufferGeometry; context: BufferGeometry } {
+): {
+  bone: BufferGeometry;
+  disc: BufferGeometry;
+  context: BufferGeometry;
+  /** Which vertices of `context` each context bone holds, in order. */
+  contextParts: MergedPartRange[];
+} {
   root.updateMatrixWorld(true);
   const toRoot = new Matrix4().copy(root.matrixWorld).invert();
   const bone: MergePart[] = [];
   const disc: MergePart[] = [];
-  const context: MergePart[] = [];
+  const context: (MergePart & { name: string })[] = [];
   root.traverse((object) => {
     if (!(object instanceof Mesh)) return;
     const owner = ownerOf(object);
@@ -143,14 +156,22 @@ export function mergeStaticParts(
     const isDisc = owner.name.startsWith('disc_');
     if (!isDisc && excludeLevels.includes(owner.name) && !isRib(object)) return;
     const part = {
+      name: object.name,
       geometry: object.geometry as BufferGeometry,
       matrix: new Matrix4().multiplyMatrices(toRoot, object.matrixWorld),
     };
     (isDisc ? disc : isContextBone(object) ? context : bone).push(part);
   });
+  let start = 0;
+  const contextParts = context.map(({ geometry, name }) => {
+    const count = geometry.getAttribute('position').count;
+    start += count;
+    return { name, start: start - count, count };
+  });
   return {
     bone: mergeTransformedParts(bone),
     disc: mergeTransformedParts(disc),
     context: mergeTransformedParts(context),
+    contextParts,
   };
 }

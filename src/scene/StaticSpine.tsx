@@ -1,12 +1,13 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
-import { PerspectiveCamera, Vector3, type Object3D } from 'three';
+import { useEffect, useMemo, useRef } from 'react';
+import { PerspectiveCamera, Vector3, type Mesh, type Object3D } from 'three';
 import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
 import { useController } from '../playback/react/viewerHooks';
 import { createBoneSurfaceMaterial } from './boneMaterial';
 import { createDiscMaterial } from './discMaterial';
-import { createFocusUniform } from './focusGlsl';
+import { ContextPartCut } from './contextPartCut';
+import { createFocusHiddenUniform, createFocusUniform } from './focusGlsl';
 import { useSceneResources } from './useSceneResources';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
@@ -47,8 +48,11 @@ export function StaticSpine({ scene, treatedLevels }: StaticSpineProps) {
     [focus],
   );
   // The context bones share the bone's look; their own instance can fade without touching the spine (a clone would
-  // drop the shader rewrite, which `copy` does not carry).
-  const contextMaterial = useMemo(() => createBoneSurfaceMaterial(focus), [focus]);
+  // drop the shader rewrite, which `copy` does not carry), and leaves out whole the bones the focus cut reaches.
+  const hidden = useMemo(() => createFocusHiddenUniform(), []);
+  const contextMaterial = useMemo(() => createBoneSurfaceMaterial(focus, hidden), [focus, hidden]);
+  const contextCut = useMemo(() => new ContextPartCut(merged.context, merged.contextParts), [merged]);
+  const contextMesh = useRef<Mesh>(null);
   useEffect(() => () => contextMaterial.dispose(), [contextMaterial]);
   const controller = useController();
   const controls = useThree((s) => s.controls) as unknown as { target?: Vector3 } | null;
@@ -63,6 +67,8 @@ export function StaticSpine({ scene, treatedLevels }: StaticSpineProps) {
       const distance = camera.position.distanceTo(target ?? ORIGIN);
       f.w = FOCUS_SHARE * distance * Math.tan((camera.fov * Math.PI) / 360);
     }
+    if (contextMesh.current)
+      contextCut.update(hidden.value, contextMesh.current.matrixWorld, camera.matrixWorld, f);
     // Close-ups inside the treated body look past the chest wall or the pelvis: let those bones recede then.
     const s = controller.state;
     const opacity = 1 - CONTEXT_FADE * Math.max(s.insideView, s.seeThrough);
@@ -96,6 +102,7 @@ export function StaticSpine({ scene, treatedLevels }: StaticSpineProps) {
       <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroMaterial: fluoro.bone }} />
       <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroMaterial: fluoro.disc }} />
       <mesh
+        ref={contextMesh}
         name="context-bones"
         geometry={merged.context}
         material={contextMaterial}

@@ -1,6 +1,7 @@
 import {
   Color,
   DoubleSide,
+  FrontSide,
   Matrix4,
   MeshStandardMaterial,
   type Plane,
@@ -16,7 +17,7 @@ import {
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
 } from './boneSurfaceGlsl';
 import { cutFaceGlsl } from './cutFaceGlsl';
-import { createFocusUniform, injectFocus, type FocusUniform } from './focusGlsl';
+import { createFocusUniform, injectFocus, type FocusHiddenUniform, type FocusUniform } from './focusGlsl';
 import { palette } from './palette';
 import { TRABECULAR_GLSL } from './trabecularGlsl';
 
@@ -74,7 +75,7 @@ const FOCUS_SECTION_NORMAL = 'if (!gl_FrontFacing) normal = vec3(0.0, 0.0, 1.0);
 function boneShader(
   shader: WebGLProgramParametersWithUniforms,
   uniforms: BoneUniforms,
-  options: { fracture: boolean; cut: CutRole; focus?: FocusUniform },
+  options: { fracture: boolean; cut: CutRole; focus?: FocusUniform; hidden?: FocusHiddenUniform },
 ): void {
   Object.assign(shader.uniforms, uniforms);
   const vertex = options.fracture ? injectFracture(shader.vertexShader) : shader.vertexShader;
@@ -112,12 +113,18 @@ function boneShader(
     )
     .replace('#include <roughnessmap_fragment>', BONE_SURFACE_ROUGHNESS_FRAGMENT)
     .replace('#include <normal_fragment_maps>', `#include <normal_fragment_maps>\n${normal}`);
-  if (options.focus) injectFocus(shader, options.focus);
+  if (options.focus) injectFocus(shader, options.focus, options.hidden);
 }
 
 function boneMaterial(
   uniforms: BoneUniforms,
-  options: { fracture: boolean; cut: CutRole; clip: Plane | null; focus?: FocusUniform },
+  options: {
+    fracture: boolean;
+    cut: CutRole;
+    clip: Plane | null;
+    focus?: FocusUniform;
+    hidden?: FocusHiddenUniform;
+  },
 ) {
   const material = new MeshStandardMaterial({
     color: palette.bone,
@@ -125,7 +132,7 @@ function boneMaterial(
     metalness: 0,
     vertexColors: options.cut !== 'inner',
     // Cut bone shows its inside: the section of a clipping plane or of the focus cut.
-    side: options.cut === 'none' && !options.focus ? undefined : DoubleSide,
+    side: options.cut === 'none' && !options.focus ? FrontSide : DoubleSide,
     clippingPlanes: options.clip ? [options.clip] : null,
   });
   material.onBeforeCompile = (shader) => boneShader(shader, uniforms, options);
@@ -144,10 +151,14 @@ function boneMaterial(
 
 /**
  * Bone that is never cut or deformed (the merged untreated vertebrae): the textured surface only. With a focus,
- * whatever of it lies between the camera and the focus sphere is cut away (focusGlsl.ts).
+ * whatever of it lies between the camera and the focus sphere is cut away (focusGlsl.ts); `hidden` leaves out
+ * whole context bones (the ribs and iliac wings, contextPartCut.ts).
  */
-export function createBoneSurfaceMaterial(focus?: FocusUniform): MeshStandardMaterial {
-  return boneMaterial(createBoneUniforms(), { fracture: false, cut: 'none', clip: null, focus });
+export function createBoneSurfaceMaterial(
+  focus?: FocusUniform,
+  hidden?: FocusHiddenUniform,
+): MeshStandardMaterial {
+  return boneMaterial(createBoneUniforms(), { fracture: false, cut: 'none', clip: null, focus, hidden });
 }
 
 /**

@@ -30,8 +30,10 @@ const CRANIAL_UP: Vec3 = [0, 0, 1];
  * cut; consecutive steps change subject, side or elevation so no two neighbours look alike.
  */
 export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
-  // Side-on, as the lateral X-ray sees it, so the collapsed body's shape reads against its neighbours.
-  overview: { direction: [1, 0.12, 0.06], up: POSTERIOR_UP, fill: 0.8 },
+  // Side-on and upright, head at the top, front on the left, exactly as the lateral X-ray and every textbook
+  // shows a wedge fracture: the collapsed body's lost height reads against its neighbours. (Lying as the patient
+  // lies, posterior up, a blind review read the wedge as a waist, not as lost height.)
+  overview: { direction: [1, 0.12, 0.06], up: CRANIAL_UP, fill: 0.8 },
   // The room's view: the whole patient face down on the table, from the foot end on the left.
   patient: { direction: [0.75, 0.62, -0.5], up: POSTERIOR_UP, fill: 0.78 },
   // Looking down onto the back from above, head at the top: the entry points as the AP X-ray shows them.

@@ -3,44 +3,75 @@ import { Vector4, type IUniform } from 'three';
 /**
  * Occluder cut-away for the bones around the subject: a fragment nearer the camera than the focus sphere and inside
  * the cone from the camera to that sphere's outline is not drawn (a dithered rim softens the edge). Medical
- * illustrators open the near ribs and neighbours the same way (and clear the foreground beyond 2.5 radii in front), so the eye lands on the treated vertebra whatever
- * the framing or an orbiting user does. The focus is world millimetres: xyz the centre, w the radius.
+ * illustrators open the near ribs and neighbours the same way (and clear the foreground beyond 2.5 radii in front),
+ * so the eye lands on the treated vertebra whatever the framing or an orbiting user does. The focus is world
+ * millimetres: xyz the centre, w the radius. A context bone (a rib, an iliac wing) that the cut would reach is left
+ * out whole instead (contextPartCut.ts): a rib cut in two left a stub and a piece floating in the air.
  */
 export type FocusUniform = IUniform<Vector4>;
+
+/** Per context bone, 1 where it is left out whole (contextPartCut.ts fills it each frame). */
+export type FocusHiddenUniform = IUniform<Float32Array>;
+
+/** Only what stands clearly in front (this many radii before the focus): the near flanks of neighbours stay. */
+export const FOCUS_FRONT_RADII = 1.6;
+/** The cone runs through the focus sphere's outline widened by this factor: a rim of clear space around it. */
+export const FOCUS_CONE_WIDENING = 1.25;
+/** Whatever stands this many radii or more in front of the focus anywhere in view is cut too. */
+export const FOCUS_NEAR_RADII = 2.5;
+/** How many context bones can be left out one by one (24 ribs and 2 iliac wings). */
+export const FOCUS_PARTS = 32;
+/**
+ * A context bone's `focusPart` attribute is its index plus this: a geometry without the attribute reads the
+ * attribute slot's generic value (0, or a default three.js left for another attribute there, such as 1), which then
+ * never names a part.
+ */
+export const FOCUS_PART_BASE = 100;
 
 export function createFocusUniform(): FocusUniform {
   // Radius 0: nothing is cut until the frame loop sets the focus.
   return { value: new Vector4(0, 0, 0, 0) };
 }
 
-/** Vertex: world position of the (possibly displaced) vertex for the fragment test. */
-export const FOCUS_VERTEX_PARS = 'varying vec3 vFocusWorld;';
-export const FOCUS_VERTEX = 'vFocusWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;';
+export function createFocusHiddenUniform(): FocusHiddenUniform {
+  return { value: new Float32Array(FOCUS_PARTS) };
+}
+
+const glslFloat = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n));
+
+/** Vertex: world position of the (possibly displaced) vertex for the fragment test, and the context bone's id. */
+export const FOCUS_VERTEX_PARS =
+  'varying vec3 vFocusWorld;\nattribute float focusPart;\nvarying float vFocusPart;';
+export const FOCUS_VERTEX =
+  'vFocusWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;\nvFocusPart = focusPart;';
 
 export const FOCUS_FRAGMENT_PARS = /* glsl */ `
 varying vec3 vFocusWorld;
+varying float vFocusPart;
 uniform vec4 uFocus;
+uniform float uFocusHidden[${FOCUS_PARTS}];
 `;
 
 /** Runs first in the fragment stage: discard what hides the focus (cameraPosition is three's built-in uniform). */
 export const FOCUS_FRAGMENT = /* glsl */ `
+{
+  int spvPart = int(vFocusPart + 0.5) - ${FOCUS_PART_BASE};
+  if (spvPart >= 0 && spvPart < ${FOCUS_PARTS} && uFocusHidden[spvPart] > 0.5) discard;
+}
 if (uFocus.w > 0.0) {
   vec3 spvToFocus = uFocus.xyz - cameraPosition;
   float spvFocusDistance = length(spvToFocus);
   vec3 spvAxis = spvToFocus / spvFocusDistance;
   vec3 spvToFragment = vFocusWorld - cameraPosition;
   float spvAlong = dot(spvToFragment, spvAxis);
-  // Only what stands clearly in front (1.6 radii): the near flanks of the neighbours stay whole.
-  if (spvAlong > 0.0 && spvAlong < spvFocusDistance - 1.6 * uFocus.w) {
+  if (spvAlong > 0.0 && spvAlong < spvFocusDistance - ${glslFloat(FOCUS_FRONT_RADII)} * uFocus.w) {
     float spvAcross = length(spvToFragment - spvAxis * spvAlong);
-    // Cone through the sphere's outline, widened a little so a rim of clear space frames the subject. Its edge
-    // is nearly hard: a wide dithered rim on a rib seen end-on read as a spray of speckles.
-    float spvCone = 1.25 * uFocus.w * spvAlong / spvFocusDistance;
+    // The edge is nearly hard: a wide dithered rim on a bone seen end-on read as a spray of speckles.
+    float spvCone = ${glslFloat(FOCUS_CONE_WIDENING)} * uFocus.w * spvAlong / spvFocusDistance;
     float spvInside = 1.0 - smoothstep(spvCone, spvCone * 1.04, spvAcross);
-    // Whatever stands well in front of the subject anywhere in view (a rib beside the camera) goes too: the
-    // foreground is cut 2.5 subject radii before the subject, with the same nearly hard edge. The cut bone shows
-    // its section there (boneMaterial.ts, FOCUS_SECTION_COLOR).
-    float spvNear = 1.0 - smoothstep(spvFocusDistance - 2.55 * uFocus.w, spvFocusDistance - 2.5 * uFocus.w, spvAlong);
+    // The foreground, with the same nearly hard edge. A cut bone shows its section there (boneMaterial.ts).
+    float spvNearEdge = spvFocusDistance - ${glslFloat(FOCUS_NEAR_RADII)} * uFocus.w;
+    float spvNear = 1.0 - smoothstep(spvNearEdge - 0.05 * uFocus.w, spvNearEdge, spvAlong);
     spvInside = max(spvInside, spvNear);
     // 4×4 ordered dither over the last few per cent of the edge: no sorting, no transparency pass.
     vec2 spvCell = mod(floor(gl_FragCoord.xy), 4.0);
@@ -50,12 +81,17 @@ if (uFocus.w > 0.0) {
 }
 `;
 
-/** Rewrites a standard material's shaders so it is cut away where it hides the focus (after three's clipping). */
+/**
+ * Rewrites a standard material's shaders so it is cut away where it hides the focus (after three's clipping).
+ * `hidden` names the context bones left out whole; a material that draws none passes nothing (all kept).
+ */
 export function injectFocus(
   shader: { vertexShader: string; fragmentShader: string; uniforms: Record<string, IUniform> },
   focus: FocusUniform,
+  hidden: FocusHiddenUniform = createFocusHiddenUniform(),
 ): void {
   shader.uniforms.uFocus = focus;
+  shader.uniforms.uFocusHidden = hidden;
   shader.vertexShader = shader.vertexShader
     .replace('#include <common>', `#include <common>\n${FOCUS_VERTEX_PARS}`)
     .replace('#include <project_vertex>', `#include <project_vertex>\n${FOCUS_VERTEX}`);

@@ -1,0 +1,54 @@
+import { BufferAttribute, BufferGeometry, Matrix4, Vector4 } from 'three';
+import { describe, expect, it } from 'vitest';
+import { ContextPartCut } from '../../../src/scene/contextPartCut';
+import { FOCUS_PART_BASE, FOCUS_PARTS } from '../../../src/scene/focusGlsl';
+
+/** Straight "ribs" along X, 40 points each, at the given Z (the camera looks down −Z from z = 200). */
+function ribs(zs: readonly number[]): BufferGeometry {
+  const points: number[] = [];
+  for (const z of zs) for (let i = 0; i < 40; i++) points.push(-20 + i, 0, z);
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(new Float32Array(points), 3));
+  return geometry;
+}
+
+const ranges = (n: number) =>
+  Array.from({ length: n }, (_, p) => ({ name: `rib${p}`, start: 40 * p, count: 40 }));
+const camera = new Matrix4().makeTranslation(0, 0, 200);
+const focus = new Vector4(0, 0, 0, 10);
+
+describe('ContextPartCut: whole context bones left out where the focus cut would reach them', () => {
+  it('tags each vertex with its part (offset so that 0 names none)', () => {
+    const geometry = ribs([0, 50]);
+    new ContextPartCut(geometry, ranges(2));
+    const tags = geometry.getAttribute('focusPart');
+    expect(tags.getX(0)).toBe(FOCUS_PART_BASE);
+    expect(tags.getX(39)).toBe(FOCUS_PART_BASE);
+    expect(tags.getX(40)).toBe(FOCUS_PART_BASE + 1);
+  });
+
+  it('hides a bone crossing the view cone in front of the focus, keeps one behind it and one beside', () => {
+    // Focus 200 mm away, radius 10: the cone reaches 16 mm (1.6 radii) before it, the near cut starts 25 mm before.
+    // Rib 0 crosses the line of sight 20 mm in front of the focus (in the cone); rib 1 lies behind the focus; rib 2
+    // is as far in front as rib 0 but 300 mm to the side, outside the cone and short of the near cut.
+    const geometry = ribs([20, -30, 20]);
+    const aside = geometry.getAttribute('position') as BufferAttribute;
+    for (let i = 80; i < 120; i++) aside.setY(i, 300);
+    const cut = new ContextPartCut(geometry, ranges(3));
+    const hidden = new Float32Array(FOCUS_PARTS);
+    cut.update(hidden, new Matrix4(), camera, focus);
+    expect([...hidden.slice(0, 3)]).toEqual([1, 0, 0]);
+  });
+
+  it('hides what stands well in front anywhere in view (the near cut), and nothing without a focus', () => {
+    // 2.5 radii (25 mm) before the focus and nearer: rib at z = 180 is 180 mm in front, far off the axis.
+    const geometry = ribs([180]);
+    (geometry.getAttribute('position') as BufferAttribute).setY(5, 150);
+    const cut = new ContextPartCut(geometry, ranges(1));
+    const hidden = new Float32Array(FOCUS_PARTS);
+    cut.update(hidden, new Matrix4().makeTranslation(0, 400, 0), camera, focus);
+    expect(hidden[0]).toBe(1);
+    cut.update(hidden, new Matrix4(), camera, new Vector4(0, 0, 0, 0));
+    expect(hidden[0]).toBe(0);
+  });
+});
