@@ -10,6 +10,7 @@ import {
 } from './src/app/offline/precacheManifest';
 import { PAGES } from './src/app/offline/precacheRequest';
 import { bundledTypes } from './scripts/bundledTypes';
+import { shaderComments } from './scripts/shaderComments';
 
 /**
  * One `vite build` writes everything an embedder relies on at the root of dist/ (relative base, so dist can be
@@ -183,7 +184,15 @@ function morphometryValuesOnly(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), threeElements(), morphometryValuesOnly(), reactEntry(), serviceWorker(), bundledTypes()],
+  plugins: [
+    react(),
+    threeElements(),
+    morphometryValuesOnly(),
+    shaderComments(),
+    reactEntry(),
+    serviceWorker(),
+    bundledTypes(),
+  ],
   base: './',
   resolve: {
     /*
