@@ -103,6 +103,8 @@ export interface ProcedureState {
   insideView: number;
   /** How far the treated body is shown whole but see-through (the cement inside it at the result). */
   seeThrough: number;
+  /** How far the treated vertebra's arch is see-through as well (the needles in the pedicles at access). */
+  archSeeThrough: number;
 }
 
 export function createProcedureState(): ProcedureState {
@@ -155,6 +157,7 @@ export function createProcedureState(): ProcedureState {
     highlight: 0,
     insideView: 0,
     seeThrough: 0,
+    archSeeThrough: 0,
   };
 }
 

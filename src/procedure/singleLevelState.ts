@@ -180,6 +180,7 @@ export function singleLevelStateAt(
   out.highlight = steppedValue(step.id, previous.id, blend, 'highlight');
   out.insideView = steppedValue(step.id, previous.id, blend, 'insideView');
   out.seeThrough = steppedValue(step.id, previous.id, blend, 'seeThrough');
+  out.archSeeThrough = steppedValue(step.id, previous.id, blend, 'archSeeThrough');
   out.skinMarker =
     smoothstep(phase(timeline, t, 'anaesthesia', 0.2, 0.8)) *
     (1 - smoothstep(phase(timeline, t, 'closure', 0.4, 0.7)));

@@ -7,22 +7,27 @@ interface SteppedValues {
   insideView: number;
   /** The treated body closed again but see-through: the cement inside a whole vertebra (the result). */
   seeThrough: number;
+  /**
+   * The treated vertebra's arch see-through too: only while the needles run inside the pedicles (access). At the
+   * result the cement is in the body alone, and a see-through arch made the whole bone read as fading away.
+   */
+  archSeeThrough: number;
 }
 
 const VALUES: Record<StepId, SteppedValues> = {
-  overview: { torso: 0, highlight: 1, insideView: 0, seeThrough: 0 },
-  positioning: { torso: 0.55, highlight: 0, insideView: 0, seeThrough: 0 },
-  anaesthesia: { torso: 0.55, highlight: 0, insideView: 0, seeThrough: 0 },
-  targeting: { torso: 0.3, highlight: 0.5, insideView: 0, seeThrough: 0 },
-  access: { torso: 0.12, highlight: 0.6, insideView: 0, seeThrough: 1 },
-  drilling: { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0 },
-  'balloon-insertion': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0 },
-  'balloon-inflation': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0 },
-  'balloon-removal': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0 },
-  'cement-injection': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0 },
-  'cement-hardening': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0 },
-  closure: { torso: 0.55, highlight: 0, insideView: 0.3, seeThrough: 0 },
-  result: { torso: 0, highlight: 0.3, insideView: 0, seeThrough: 1 },
+  overview: { torso: 0, highlight: 1, insideView: 0, seeThrough: 0, archSeeThrough: 0 },
+  positioning: { torso: 0.55, highlight: 0, insideView: 0, seeThrough: 0, archSeeThrough: 0 },
+  anaesthesia: { torso: 0.55, highlight: 0, insideView: 0, seeThrough: 0, archSeeThrough: 0 },
+  targeting: { torso: 0.3, highlight: 0.5, insideView: 0, seeThrough: 0, archSeeThrough: 0 },
+  access: { torso: 0.12, highlight: 0.6, insideView: 0, seeThrough: 1, archSeeThrough: 1 },
+  drilling: { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0, archSeeThrough: 0 },
+  'balloon-insertion': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0, archSeeThrough: 0 },
+  'balloon-inflation': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0, archSeeThrough: 0 },
+  'balloon-removal': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0, archSeeThrough: 0 },
+  'cement-injection': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0, archSeeThrough: 0 },
+  'cement-hardening': { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0, archSeeThrough: 0 },
+  closure: { torso: 0.55, highlight: 0, insideView: 0.3, seeThrough: 0, archSeeThrough: 0 },
+  result: { torso: 0, highlight: 0.3, insideView: 0, seeThrough: 1, archSeeThrough: 0 },
 };
 
 /** Seconds over which a step's values blend in from the previous step's (shorter than any step). */

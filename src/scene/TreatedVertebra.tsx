@@ -107,14 +107,15 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
     e[1] = marks.bodyDepthMm / 2;
     body.uniforms.uHighlight.value = s.highlight;
     parts.uniforms.uHighlight.value = s.highlight;
-    // See-through when the view goes inside without a cut, and at the result (the cement in a whole body).
-    // See-through (SEE_THROUGH_OPACITY) at access, where the needles run inside the pedicles, and at the result,
-    // where the cement sits inside a whole body; the body alone also fades when the view goes inside uncut.
+    // See-through (SEE_THROUGH_OPACITY) at access, where the needles run inside the pedicles (the arch too), and
+    // at the result, where the cement sits inside a whole body (the body alone: a see-through arch made the whole
+    // bone read as fading away); the body also fades when the view goes inside uncut.
     const cutless = cutawayEnabled || !active ? 0 : s.insideView;
     const seeThrough = (1 - SEE_THROUGH_OPACITY) * s.seeThrough;
     showThrough(body.material, Math.max((1 - GHOST_OPACITY) * cutless, seeThrough));
-    showThrough(parts.material, seeThrough);
-    partsDepth.visible = seeThrough > 0;
+    const archSeeThrough = (1 - SEE_THROUGH_OPACITY) * s.archSeeThrough;
+    showThrough(parts.material, archSeeThrough);
+    partsDepth.visible = archSeeThrough > 0;
   });
 
   return (

@@ -13,7 +13,7 @@ const suite = browserSuite({
 });
 
 describe('the spine', () => {
-  it('posterior-oblique overview with level labels, then the user orbits and returns to the guided camera', async () => {
+  it('upright lateral overview with level labels, then the user orbits and returns to the guided camera', async () => {
     const v = await openViewer(suite.browser, suite.origin, '?level=L1');
     const canvas = v.page.locator('spine-procedure-viewer canvas');
     await v.page
@@ -41,7 +41,7 @@ describe('the spine', () => {
       'L4',
       'L5',
     ]);
-    const guided = await canvas.screenshot({ path: 'test-artifacts/anatomy-posterior-oblique-labels.png' });
+    const guided = await canvas.screenshot({ path: 'test-artifacts/anatomy-overview-labels.png' });
     expect(await pngVariety(v.page, guided)).toBeGreaterThan(0.1);
 
     // Orbit with the mouse: the camera turns to the side and the "follow" control appears.

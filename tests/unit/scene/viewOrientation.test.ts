@@ -44,6 +44,8 @@ describe('the needles in the pedicles and the cement in the body show through a 
           expect(s.seeThrough).toBe(1);
           expect(s.insideView).toBe(0);
         } else expect(s.seeThrough, step.definition.id).toBe(0);
+        // The arch only where the needles run inside it: at the result a see-through arch read as bone fading away.
+        expect(s.archSeeThrough, step.definition.id).toBe(step.definition.id === 'access' ? 1 : 0);
       }
     }
   });
