@@ -113,7 +113,13 @@ export function simplifyMesh(mesh: RawMesh, targetTriangles: number): RawMesh {
   return compact(pos, faces, faceAlive);
 }
 
-function faceNormal(pos: Float64Array, a: number, b: number, c: number): [number, number, number] {
+/** The (unnormalised) normal of triangle a, b, c: vertex indices into the flat position array `pos`. */
+export function faceNormal(
+  pos: ArrayLike<number>,
+  a: number,
+  b: number,
+  c: number,
+): [number, number, number] {
   const ux = pos[3 * b]! - pos[3 * a]!;
   const uy = pos[3 * b + 1]! - pos[3 * a + 1]!;
   const uz = pos[3 * b + 2]! - pos[3 * a + 2]!;

@@ -1,17 +1,11 @@
+import { faceNormal } from '../../../src/anatomy/simplifyMesh';
 import type { MeshLike } from './meshMeasure';
 
 /** Cosine below which two triangles sharing an edge count as folded onto each other (more than 120° apart). */
 const FOLD_COSINE = -0.5;
 
 function unitNormal(p: ArrayLike<number>, ix: ArrayLike<number>, f: number): [number, number, number] {
-  const [a, b, c] = [3 * ix[3 * f]!, 3 * ix[3 * f + 1]!, 3 * ix[3 * f + 2]!];
-  const ux = p[b]! - p[a]!,
-    uy = p[b + 1]! - p[a + 1]!,
-    uz = p[b + 2]! - p[a + 2]!;
-  const vx = p[c]! - p[a]!,
-    vy = p[c + 1]! - p[a + 1]!,
-    vz = p[c + 2]! - p[a + 2]!;
-  const n: [number, number, number] = [uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx];
+  const n = faceNormal(p, ix[3 * f]!, ix[3 * f + 1]!, ix[3 * f + 2]!);
   const length = Math.hypot(...n) || 1;
   return [n[0] / length, n[1] / length, n[2] / length];
 }
