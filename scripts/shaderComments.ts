@@ -7,7 +7,8 @@ import type { Plugin } from 'vite';
  * no raw line breaks outside template literals, so a line that starts with `//` is inside one; a line that could
  * end the literal or hold a substitution (a backtick or `$`) is left alone, as are `//!` and `//#` lines.
  */
-const COMMENT_LINE = /\n[ \t]*\/\/(?![!#])[^\n`$]*(?=\n)/g;
+// (\x60 is the backtick.)
+const COMMENT_LINE = /\n[ \t]*\/\/(?![!#])[^\n\x60$]*(?=\n)/g;
 
 export function stripShaderComments(code: string): string {
   return code.replace(COMMENT_LINE, '');

@@ -1,4 +1,4 @@
-import { faceNormal } from '../../../src/anatomy/simplifyMesh';
+import { faceNormal } from '../../../src/anatomy/collapseChecks';
 import type { MeshLike } from './meshMeasure';
 
 /** Cosine below which two triangles sharing an edge count as folded onto each other (more than 120° apart). */
