@@ -44,8 +44,10 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   inside: { direction: [1, 0.08, 0.2], up: CRANIAL_UP, fill: 0.7 },
   // The whole treated vertebra, see-through, from the left and above the back: the cement held inside the body.
   result: { direction: [1, 0.3, 0.25], up: CRANIAL_UP, fill: 0.72 },
-  // Close over the back at the treated level: the numbing needle going into the skin.
-  skin: { direction: [0.55, 1, -0.45], up: POSTERIOR_UP, fill: 0.66 },
+  // Close over the back at the treated level, from above and a little from the left: the numbing needle going into
+  // the skin, a mark either side of the spine (from further to the side, the spine under the translucent skin
+  // shifted against the marks and one seemed to sit on the midline).
+  skin: { direction: [0.22, 1, -0.5], up: POSTERIOR_UP, fill: 0.66 },
   // From the left and above the back, head up like the close-ups that follow, the vertebra see-through and
   // highlighted: both needles running through the pedicles into the body.
   access: { direction: [1, 0.55, 0.12], up: CRANIAL_UP, fill: 0.8 },
@@ -57,8 +59,10 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   cavity: { direction: [1, -0.2, -0.22], up: CRANIAL_UP, fill: 0.74 },
   // The level and its neighbours, side-on from a little further: the cement setting inside.
   hardening: { direction: [1, 0.1, -0.1], up: CRANIAL_UP, fill: 0.56 },
-  // The patient's back from above and the feet: the dressings where the needles went in.
-  closure: { direction: [0.35, 1, -0.75], up: POSTERIOR_UP, fill: 0.72 },
+  // The patient's back from nearly straight above (a little from the feet): the dressings where the needles went in,
+  // either side of the spine. From the patient's side, the spine under the translucent skin shifted against them,
+  // and one dressing seemed to sit on the midline.
+  closure: { direction: [0.08, 1, -0.7], up: POSTERIOR_UP, fill: 0.72 },
 };
 
 /** A subject's bounding sphere in world millimetres. */
