@@ -49,7 +49,11 @@ export async function startStaticServer(
       'Cache-Control': 'no-store',
       ...headers(url.pathname),
     });
-    createReadStream(path).pipe(res);
+    // A file can go between the check and the read (a test's temporary site removed while a closing page still
+    // asks for it): that request fails, instead of an unhandled stream error failing the whole run.
+    createReadStream(path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
   const server: Server = createServer(handler);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
