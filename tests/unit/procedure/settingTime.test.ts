@@ -34,7 +34,7 @@ describe('cement setting time: one sourced figure, quoted through {setting}', ()
     const es: Record<string, string> = JSON.parse(
       readFileSync(new URL('../../../src/i18n/messages/es.json', import.meta.url), 'utf8'),
     );
-    expect(es['readout.cureMinutesOf']).toMatch(/^Minuto \{minutes\} · fragua a los \{setting\} min$/);
+    expect(es['readout.cureMinutesOf']).toMatch(/^Minuto \{minutes\} · fragua: \{setting\} min$/);
   });
 
   it('the patient caption names no number of minutes', () => {
