@@ -14,6 +14,9 @@ export interface AxeFinding {
   nodes: string[];
 }
 
+/** How long one axe run may take; a run on a loaded machine takes a few seconds. */
+const AXE_LIMIT_MS = 45_000;
+
 /**
  * Run axe-core on the page (or frame) with the WCAG tags. The source goes in through evaluate, not a <script>
  * element, so a page with a strict CSP cannot block it; axe walks open shadow roots (the viewer's is open) by
@@ -21,6 +24,19 @@ export interface AxeFinding {
  */
 export async function axeViolations(page: Page | Frame): Promise<AxeFinding[]> {
   await page.evaluate(axeSource);
+  // Bounded: a page that stops answering fails here, saying so, rather than at the test's own timeout.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`axe-core did not finish within ${AXE_LIMIT_MS / 1000} s`)),
+      AXE_LIMIT_MS,
+    );
+  });
+  return Promise.race([runAxe(page), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The axe run itself, in the page, with the WCAG tags. */
+function runAxe(page: Page | Frame): Promise<AxeFinding[]> {
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<AxeResults> } }).axe;
     interface AxeResults {
