@@ -15,6 +15,8 @@ export interface CementProps {
   arrival: CementArrival;
   /** Which treated level (its fill and cure are read from the frame's entry for it). */
   levelIndex: number;
+  /** Whether the cutaway opens it: only at the level being worked on, whose bone the cut opens too. */
+  cut: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface CementProps {
  * smoothed copy of the field (one colour; glossy while liquid, matte once set); the X-ray pass
  * integrates the same field along each ray.
  */
-export function Cement({ arrival, levelIndex }: CementProps) {
+export function Cement({ arrival, levelIndex, cut }: CementProps) {
   const controller = useController();
   const { cutaway } = useSceneResources();
   const camera = useThree((s) => s.camera);
@@ -30,7 +32,7 @@ export function Cement({ arrival, levelIndex }: CementProps) {
 
   const surface = useMemo(() => {
     const volume = cementVolume(arrival);
-    const { material, uniforms, texture } = createCementRaymarchMaterial(volume, cutaway.x);
+    const { material, uniforms, texture } = createCementRaymarchMaterial(volume, cut ? cutaway.local : null);
     material.side = BackSide;
     const size = [0, 1, 2].map((a) => volume.max[a]! - volume.min[a]!);
     const geometry = new BoxGeometry(size[0], size[1], size[2]).translate(
@@ -41,7 +43,7 @@ export function Cement({ arrival, levelIndex }: CementProps) {
     const mesh = new Mesh(geometry, material);
     mesh.renderOrder = 1;
     return { mesh, uniforms, texture, volume };
-  }, [arrival, cutaway]);
+  }, [arrival, cutaway, cut]);
 
   // The X-ray integrates the same smoothed field through the same box (swapped in by the fluoro pass).
   const integral = useMemo(() => {

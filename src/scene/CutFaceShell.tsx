@@ -12,21 +12,26 @@ export interface CutFaceShellProps {
   geometry: BufferGeometry;
   /** The body material's uniforms (fracture heights, highlight, view-to-bone matrix), shared so both deform alike. */
   uniforms: BoneUniforms;
+  /** Whether the bone carries the fracture height field (the body does; the pedicle does not). */
+  fracture: boolean;
 }
 
 /**
- * The cortical shell and cancellous core of a cut vertebral body: the body's surface moved inwards by the shell's
+ * The cortical shell and cancellous core of a cut bone (the vertebral body, the pedicle the cut runs along): the bone's surface moved inwards by the shell's
  * thickness, drawn only while the cutaway is open. Through the cut, the body's own inside faces show the cortical
  * rim and this shell's inside faces the cancellous bone, so every cut face has its cortex. It has no X-ray
  * material, so the X-ray pass leaves it out (the body already counts as bone there).
  */
-export function CutFaceShell({ geometry, uniforms }: CutFaceShellProps) {
+export function CutFaceShell({ geometry, uniforms, fracture }: CutFaceShellProps) {
   const controller = useController();
   const { cutaway: enabled } = useSettings();
   const { cutaway } = useSceneResources();
   const mesh = useRef<Mesh>(null);
   const inset = useMemo(() => insetAlongNormals(geometry, CUT_CORTEX_MM), [geometry]);
-  const material = useMemo(() => createCutFaceShellMaterial(uniforms, cutaway.plane), [uniforms, cutaway]);
+  const material = useMemo(
+    () => createCutFaceShellMaterial(uniforms, cutaway.plane, fracture),
+    [uniforms, cutaway, fracture],
+  );
   useEffect(() => () => inset.dispose(), [inset]);
   useEffect(() => () => material.dispose(), [material]);
   useFrame(() => {

@@ -15,7 +15,7 @@ export interface ScanBoneProps {
 
 /**
  * The patient's own bone around the treated level: the scan's bone isosurface (built in a worker), in world space
- * (LPS − target), with the generated bones' ivory look, opened by the same mid-sagittal cut as the generated
+ * (LPS − target), with the generated bones' ivory look, opened by the same cut as the generated
  * vertebra so the instruments, balloons and cement inside show as the story moves into the body, and see-through
  * at the same moments as it (access, the result). Nothing is
  * drawn while it builds. The surface is opaque bone only in 3D: the X-ray draws the scan itself (ScanDrr).

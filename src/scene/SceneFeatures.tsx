@@ -60,7 +60,7 @@ export function TreatedLevelFeatures({
       <Drill plan={plan} />
       <Balloons plan={plan} />
       <BalloonCavity plan={plan} />
-      <Cement arrival={arrival} levelIndex={levelIndex} />
+      <Cement arrival={arrival} levelIndex={levelIndex} cut />
       <CementLeak
         options={options}
         procedure={procedure}
@@ -92,7 +92,7 @@ export function LevelCement({ procedure, options, levelIndex }: LevelCementProps
   );
   return (
     <>
-      <Cement arrival={arrival} levelIndex={levelIndex} />
+      <Cement arrival={arrival} levelIndex={levelIndex} cut={false} />
       <CementLeak
         options={options}
         procedure={procedure}

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import type { SpineModel } from '../anatomy/loadSpineModel';
 import { levelPose } from '../anatomy/spineLayout';
-import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
 import { useActiveLevel, useScanState, useSettings, useTreatedLevels } from '../playback/react/viewerHooks';
 import { CutawayDriver } from './CutawayDriver';
@@ -29,7 +28,6 @@ export function SpineScene({ model, features }: SpineSceneProps) {
   const treatedIds = useMemo(() => treated.map((o) => o.level), [treated]);
   const pose = levelPose(options.level);
   const plan = accessPlan(options.level, options.approach);
-  const marks = vertebraLandmarks(options.level);
   // On a patient's scan its own bone is drawn (RoomFeatures, the X-ray's DRR): the generated bones are hidden,
   // in 3D and on X-ray alike (the X-ray pass skips what a hidden group holds), and so are their level labels.
   const generated = useScanState().target === null;
@@ -71,7 +69,7 @@ export function SpineScene({ model, features }: SpineSceneProps) {
                 active
               />
             </group>
-            <CutawayDriver marks={marks} />
+            <CutawayDriver needle={plan.needles[0]!} />
             {features && (
               <features.TreatedLevelFeatures
                 plan={plan}

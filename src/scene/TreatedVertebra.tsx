@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { Mesh, MeshBasicMaterial, type BufferGeometry, type Material, type Object3D } from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
+import { accessPlan } from '../procedure/accessPath';
 import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
@@ -42,8 +43,8 @@ export function showThrough(material: Material, fade: number): void {
 
 /**
  * The fractured vertebra: its body deformed by the state's heights (fracture, balloon lift), highlighted in the
- * overview, and opened by a mid-sagittal cut (patient's left half removed) with a trabecular cut face when the
- * action is inside it.
+ * overview, and opened along the first needle's track (cutaway.ts) with a trabecular cut face when the action is
+ * inside it.
  */
 export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedVertebraProps) {
   const controller = useController();
@@ -51,11 +52,17 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
   const profile = useMemo(() => fractureProfile(options), [options]);
   const { fluoro, cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
+  const cutSide = accessPlan(options.level, options.approach).needles[0]!.side;
   const body = useMemo(
     () => createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null }),
     [cutaway, active],
   );
-  const parts = useMemo(() => createTreatedBoneMaterial({ fracture: false, clip: null }), []);
+  // The arch is cut by the same plane: it runs down the first needle's pedicle, so the pedicle opens along the
+  // needle and its section meets the body's (cutaway.ts).
+  const parts = useMemo(
+    () => createTreatedBoneMaterial({ fracture: false, clip: active ? cutaway.plane : null }),
+    [cutaway, active],
+  );
   // While the arch is see-through, its nearest surface alone shows: the parts overlap where they join (and hold
   // their own inner walls), and blending every layer made the arch read as a heap of fragments. A depth-only copy
   // drawn first among the translucent things (after every opaque one, so bone behind still shows) leaves only the
@@ -71,7 +78,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
 
   const meshes = useMemo(() => {
     const node = scene.getObjectByName(options.level);
-    const out: { name: string; geometry: BufferGeometry; isBody: boolean }[] = [];
+    const out: { name: string; geometry: BufferGeometry; isBody: boolean; isCutPedicle: boolean }[] = [];
     node?.updateMatrixWorld(true);
     node?.traverse((child) => {
       // Ribs stay in the static spine (mergeStaticParts keeps them): only the vertebra itself is treated.
@@ -79,10 +86,16 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
       // Bake the part's transform relative to its level node: the group we draw in is that level's frame.
       const geometry = (child.geometry as BufferGeometry).clone();
       geometry.applyMatrix4(child.matrixWorld.clone().premultiply(node.matrixWorld.clone().invert()));
-      out.push({ name: child.name, geometry, isBody: child.name === `${options.level}_body` });
+      out.push({
+        name: child.name,
+        geometry,
+        isBody: child.name === `${options.level}_body`,
+        // The pedicle the cut runs along shows cancellous bone inside its cortex, as the body does.
+        isCutPedicle: child.name === `${options.level}_pedicle_${cutSide}`,
+      });
     });
     return out;
-  }, [scene, options.level]);
+  }, [scene, options.level, cutSide]);
 
   useEffect(() => () => meshes.forEach((m) => m.geometry.dispose()), [meshes]);
   useEffect(
@@ -137,8 +150,15 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
       )}
       {meshes.map(
         (m) =>
-          m.isBody &&
-          active && <CutFaceShell key={`${m.name}-cut`} geometry={m.geometry} uniforms={body.uniforms} />,
+          (m.isBody || m.isCutPedicle) &&
+          active && (
+            <CutFaceShell
+              key={`${m.name}-cut`}
+              geometry={m.geometry}
+              uniforms={m.isBody ? body.uniforms : parts.uniforms}
+              fracture={m.isBody}
+            />
+          ),
       )}
       {meshes.map(
         (m) =>

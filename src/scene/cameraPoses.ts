@@ -26,8 +26,8 @@ const POSTERIOR_UP: Vec3 = [0, 1, 0];
 const CRANIAL_UP: Vec3 = [0, 0, 1];
 
 /**
- * One framing per kind of step. Inside the body the camera looks from the patient's left, onto the mid-sagittal
- * cut; consecutive steps change subject, side or elevation so no two neighbours look alike.
+ * One framing per kind of step. Inside the body the camera looks from the patient's left, onto the cut that
+ * runs along the left needle (cutaway.ts); consecutive steps change subject, side or elevation so no two neighbours look alike.
  */
 export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   // Side-on and upright, head at the top, front on the left, exactly as the lateral X-ray and every textbook

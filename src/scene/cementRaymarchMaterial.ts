@@ -8,6 +8,7 @@ import {
   ShaderMaterial,
   UnsignedByteType,
   Vector3,
+  Vector4,
 } from 'three';
 import { RAY_BOX_GLSL } from '../fluoro/rayBoxGlsl';
 import type { CementVolume } from '../procedure/cementVolume';
@@ -23,10 +24,11 @@ export const CEMENT_COLOUR: Color = (palette as { cement?: Color }).cement ?? ne
 /**
  * Cement as a threshold on the arrival field, ray-marched in a box around it: the first point where the field
  * drops below the fill fraction is the cement surface (refined by bisection, lit with the field's gradient).
- * Scrubbing changes one uniform; the surface is smooth and writes its true depth. `cutX` is the viewer's cutaway
- * (shared, not copied): cement beyond it is cut away with the bone.
+ * Scrubbing changes one uniform; the surface is smooth and writes its true depth. `cut` is the viewer's cutaway
+ * plane in the cement's frame (shared, not copied: cement beyond it is cut away with the bone), or null for
+ * cement the cut never opens.
  */
-export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUniform<number>) {
+export function createCementRaymarchMaterial(volume: CementVolume, cut: IUniform<Vector4> | null) {
   const [nx, ny, nz] = volume.size;
   const bytes = new Uint8Array(volume.data.length);
   for (let i = 0; i < bytes.length; i++)
@@ -47,7 +49,7 @@ export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUnifor
     uFill: { value: 0 },
     uCure: { value: 0 },
     uCameraLocal: { value: new Vector3() },
-    uCutX: cutX,
+    uCutPlane: cut ?? { value: new Vector4(0, 0, 0, 1) },
     // One colour throughout: curing changes the sheen, not the hue.
     uColor: { value: CEMENT_COLOUR.clone() },
   };
@@ -72,7 +74,7 @@ export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUnifor
       uniform float uFill;
       uniform float uCure;
       uniform vec3 uCameraLocal;
-      uniform float uCutX;
+      uniform vec4 uCutPlane;
       uniform vec3 uColor;
       varying vec3 vLocal;
 
@@ -80,8 +82,11 @@ export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUnifor
         return texture(uVolume, (p - uMin) / (uMax - uMin)).r;
       }
       // Cement on the removed side of the cutaway plane is cut away with the bone.
+      float kept(vec3 p) {
+        return dot(uCutPlane.xyz, p) + uCutPlane.w;
+      }
       bool solid(vec3 p) {
-        return p.x <= uCutX && field(p) < uFill;
+        return kept(p) >= 0.0 && field(p) < uFill;
       }
 
       ${RAY_BOX_GLSL}
@@ -111,9 +116,9 @@ export function createCementRaymarchMaterial(volume: CementVolume, cutX: IUnifor
           field(p + e.xyy) - field(p - e.xyy),
           field(p + e.yxy) - field(p - e.yxy),
           field(p + e.yyx) - field(p - e.yyx));
-        // On the cut face the surface is the plane itself.
-        bool onCut = p.x > uCutX - 0.3 && field(p + vec3(0.6, 0.0, 0.0)) < uFill;
-        vec3 local = onCut ? vec3(1.0, 0.0, 0.0) : (length(gradient) > 1e-5 ? gradient : -dir);
+        // On the cut face the surface is the plane itself (its normal faces out of the kept half).
+        bool onCut = kept(p) < 0.3 && field(p - uCutPlane.xyz * 0.6) < uFill;
+        vec3 local = onCut ? -uCutPlane.xyz : (length(gradient) > 1e-5 ? gradient : -dir);
         vec3 n = normalize(normalMatrix * local);
         vec4 clip = projectionMatrix * modelViewMatrix * vec4(p, 1.0);
         gl_FragDepth = 0.5 * (clip.z / clip.w) + 0.5;

@@ -1,42 +1,73 @@
-import { Plane, Vector3, type IUniform } from 'three';
-import type { VertebraLandmarks } from '../anatomy/vertebraLandmarks';
+import { Plane, Vector3, Vector4, type IUniform, type Matrix4 } from 'three';
+import type { NeedlePath } from '../procedure/accessPath';
 import type { ProcedureState } from '../procedure/procedureState';
 
 /** A plane constant far enough out that nothing is clipped (keeps the shader programs unchanged). */
 export const OPEN_CUT = 1000;
 
 /**
- * x of the mid-sagittal cut that opens the treated body (the patient's left half is removed, facing the guided
- * cameras). It slides in from outside the body as the action moves inside, so opening is smooth and exact when
- * scrubbed. Everything inside the body (bone, balloon, cement) is cut by the same plane.
+ * How far outside its final place the cut starts (mm, across the plane): beyond every part of the treated
+ * vertebra, transverse processes included (at most ~25 mm from the track at L1–L5), so opening is smooth.
  */
-export function cutawayX(state: ProcedureState, enabled: boolean, marks: VertebraLandmarks): number {
-  return enabled ? (1 - state.insideView) * (marks.bodyWidthMm / 2 + 4) : OPEN_CUT;
+export const CUT_TRAVEL_MM = 50;
+
+/**
+ * The cut that opens the treated vertebra, in the vertebra's own frame: the vertical plane that holds the first
+ * needle's track (the patient's left, facing the guided cameras), with everything lateral of it removed. The
+ * section runs down the pedicle along the needle and on into the body, so the pedicle, the needle in it, the
+ * balloon and the cement lie in one continuous cut face (a mid-sagittal cut left the pedicle whole and apart from
+ * the opened body, with the instruments crossing air between them). The plane holds the needle because the track
+ * only tilts in the sagittal direction it contains. It slides in from outside as the action moves inside, so
+ * opening is smooth and exact when scrubbed.
+ *
+ * Written as (normal, constant) with the normal pointing into the kept half, as three's clipping planes are:
+ * a point p is kept where dot(normal, p) + constant ≥ 0.
+ */
+export function cutawayPlane(
+  state: ProcedureState,
+  enabled: boolean,
+  needle: NeedlePath,
+  out: Vector4,
+): Vector4 {
+  const [dx, , dz] = needle.direction;
+  const length = Math.hypot(dx, dz);
+  // Out of the kept half: across the track, towards the side the needle came from (lateral, a little anterior).
+  const sign = needle.side === 'left' ? 1 : -1;
+  const mx = (sign * dz) / length;
+  const mz = (-sign * dx) / length;
+  const offset = enabled ? (1 - state.insideView) * CUT_TRAVEL_MM : OPEN_CUT;
+  return out.set(-mx, 0, -mz, mx * needle.entry[0] + mz * needle.entry[2] + offset);
 }
 
 /**
- * One viewer's mid-sagittal cut, in two forms that always hold the same x: a clipping plane for the bone and
- * balloon materials (removes x > cut) and a uniform for the cement's ray march.
+ * One viewer's cutaway, in two forms that always hold the same cut: a clipping plane in world space for the
+ * bone and balloon materials, and the same plane in the treated vertebra's frame for shaders that clip
+ * themselves (the cement's ray march).
  */
 export interface Cutaway {
-  /** Clipping plane shared by every material the cut opens. */
+  /** Clipping plane shared by every material the cut opens (world space). */
   plane: Plane;
-  /** The cut's x, read by shaders that clip themselves. */
-  x: IUniform<number>;
+  /** The same plane in the treated vertebra's frame: (normal, constant), kept where dot(n, p) + c ≥ 0. */
+  local: IUniform<Vector4>;
 }
 
 export function createCutaway(): Cutaway {
-  return { plane: new Plane(new Vector3(-1, 0, 0), OPEN_CUT), x: { value: OPEN_CUT } };
+  return {
+    plane: new Plane(new Vector3(-1, 0, 0), OPEN_CUT),
+    local: { value: new Vector4(-1, 0, 0, OPEN_CUT) },
+  };
 }
 
-/** Move the cut to where the state puts it (called once per frame). */
+/** Move the cut to where the state puts it (called once per frame); `toWorld` is the vertebra's world matrix. */
 export function updateCutaway(
   cutaway: Cutaway,
   state: ProcedureState,
   enabled: boolean,
-  marks: VertebraLandmarks,
+  needle: NeedlePath,
+  toWorld: Matrix4,
 ): void {
-  const x = cutawayX(state, enabled, marks);
-  cutaway.plane.constant = x;
-  cutaway.x.value = x;
+  const local = cutawayPlane(state, enabled, needle, cutaway.local.value);
+  cutaway.plane.normal.set(local.x, local.y, local.z);
+  cutaway.plane.constant = local.w;
+  cutaway.plane.applyMatrix4(toWorld);
 }

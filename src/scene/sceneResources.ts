@@ -11,13 +11,13 @@ export interface SceneResources {
   fluoro: FluoroMaterials;
   /** 3D-view materials of the instruments and skin marks. */
   surfaces: SurfaceMaterials;
-  /** The mid-sagittal cut through the treated body. */
+  /** The cut that opens the treated vertebra along its first needle (cutaway.ts). */
   cutaway: Cutaway;
 }
 
 export function createSceneResources(): SceneResources {
   const cutaway = createCutaway();
-  return { fluoro: createFluoroMaterials(), surfaces: createSurfaceMaterials(cutaway.plane), cutaway };
+  return { fluoro: createFluoroMaterials(), surfaces: createSurfaceMaterials(), cutaway };
 }
 
 export function disposeSceneResources(resources: SceneResources): void {

@@ -1,4 +1,4 @@
-import { MeshStandardMaterial, type Plane } from 'three';
+import { MeshStandardMaterial } from 'three';
 import { palette } from './palette';
 
 /** One viewer's 3D-view materials for the instruments and skin marks, shared by that viewer's meshes. */
@@ -6,13 +6,16 @@ export interface SurfaceMaterials {
   steel: MeshStandardMaterial;
   drill: MeshStandardMaterial;
   handle: MeshStandardMaterial;
-  /** Cut by the viewer's cutaway plane: a balloon in the removed half disappears with the bone. */
+  /**
+   * Never cut: the cutaway holds the balloon's needle, so the balloon sits half out of the opened bone, whole;
+   * cut, it showed as an empty shell and the cavity behind it.
+   */
   balloon: MeshStandardMaterial;
   marker: MeshStandardMaterial;
   bandage: MeshStandardMaterial;
 }
 
-export function createSurfaceMaterials(cutawayPlane: Plane): SurfaceMaterials {
+export function createSurfaceMaterials(): SurfaceMaterials {
   return {
     // Brushed steel: metallic now that the studio environment gives it something to reflect (without one, metal
     // renders nearly black); rough enough that the reflections stay soft.
@@ -25,7 +28,6 @@ export function createSurfaceMaterials(cutawayPlane: Plane): SurfaceMaterials {
       metalness: 0,
       transparent: true,
       opacity: 0.85,
-      clippingPlanes: [cutawayPlane],
     }),
     marker: new MeshStandardMaterial({
       color: palette.marker,

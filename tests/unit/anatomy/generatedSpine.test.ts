@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Vector4 } from 'three';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,9 @@ import { LEVEL_IDS, type LevelId } from '../../../src/anatomy/levels';
 import { levelDimensions } from '../../../src/anatomy/morphometry';
 import type { PartMesh } from '../../../src/anatomy/polygonize';
 import { foldedEdges } from './meshFolds';
+import { accessPlan } from '../../../src/procedure/accessPath';
+import { createProcedureState } from '../../../src/procedure/procedureState';
+import { cutawayPlane } from '../../../src/scene/cutaway';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
 import {
   chordThrough,
@@ -151,6 +155,23 @@ describe.each(LEVEL_IDS)('%s, measured on the generated mesh', (level) => {
     }
     expect(Math.abs(zMin - marks.posteriorWallZ), 'posterior wall (mm)').toBeLessThan(1);
     expect(Math.abs(zMax - marks.anteriorWallZ), 'anterior wall (mm)').toBeLessThan(1);
+  });
+
+  it('lies wholly inside the closed cutaway, so the cut opens from outside the bone (either approach)', () => {
+    for (const approach of ['bipedicular', 'unipedicular'] as const) {
+      const plane = cutawayPlane(
+        createProcedureState(),
+        true,
+        accessPlan(level, approach).needles[0]!,
+        new Vector4(),
+      );
+      for (const mesh of meshes.bones.get(level)!.filter((m) => !m.name.includes('rib'))) {
+        for (let i = 0; i < mesh.positions.length; i += 3) {
+          const kept = plane.x * mesh.positions[i]! + plane.z * mesh.positions[i + 2]! + plane.w;
+          expect(kept, `${mesh.name}, ${approach}`).toBeGreaterThan(0);
+        }
+      }
+    }
   });
 
   it.each(['left', 'right'] as const)(

@@ -1,10 +1,10 @@
-import { Vector3 } from 'three';
+import { Matrix4, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
 import { excessMu } from '../../../src/fluoro/attenuation';
 import { createProcedureState } from '../../../src/procedure/procedureState';
 import { createCementRaymarchMaterial } from '../../../src/scene/cementRaymarchMaterial';
-import { OPEN_CUT, cutawayX, updateCutaway } from '../../../src/scene/cutaway';
+import { OPEN_CUT, updateCutaway } from '../../../src/scene/cutaway';
+import { accessPlan } from '../../../src/procedure/accessPath';
 import { createTreatedBodyFluoroMaterial, setBoneDensity } from '../../../src/scene/fluoroMaterials';
 import { createSceneResources, disposeSceneResources } from '../../../src/scene/sceneResources';
 import { alongNeedle } from '../../../src/scene/useInstrumentPlacement';
@@ -21,7 +21,7 @@ describe('per-viewer scene resources', () => {
     }
     expect(a.fluoro.cancellousMu).not.toBe(b.fluoro.cancellousMu);
     expect(a.cutaway.plane).not.toBe(b.cutaway.plane);
-    expect(a.cutaway.x).not.toBe(b.cutaway.x);
+    expect(a.cutaway.local).not.toBe(b.cutaway.local);
   });
 
   it("bone density is one viewer's setting: its spine and treated body change, the other viewer's do not", () => {
@@ -59,7 +59,7 @@ describe('per-viewer scene resources', () => {
 });
 
 describe('one cutaway per viewer', () => {
-  it('the clipping plane and the cement uniform always hold the same cut', () => {
+  it('the clipping plane (world) and the cement uniform (vertebra frame) always hold the same cut', () => {
     const { cutaway, surfaces } = createSceneResources();
     const volume = {
       data: new Float32Array(8).fill(1),
@@ -68,24 +68,34 @@ describe('one cutaway per viewer', () => {
       max: [1, 1, 1] as [number, number, number],
       thresholds: new Float32Array(129),
     };
-    const cement = createCementRaymarchMaterial(volume, cutaway.x);
-    expect(cement.uniforms.uCutX).toBe(cutaway.x);
-    expect(surfaces.balloon.clippingPlanes).toEqual([cutaway.plane]);
+    const cement = createCementRaymarchMaterial(volume, cutaway.local);
+    expect(cement.uniforms.uCutPlane).toBe(cutaway.local);
+    // Cement the cut never opens (another treated level) gets its own plane that keeps everything.
+    const uncut = createCementRaymarchMaterial(volume, null);
+    expect(uncut.uniforms.uCutPlane).not.toBe(cutaway.local);
+    expect(uncut.uniforms.uCutPlane.value.toArray()).toEqual([0, 0, 0, 1]);
+    expect(surfaces.balloon.clippingPlanes).toBeNull();
 
-    const marks = vertebraLandmarks('L1');
+    const needle = accessPlan('L1', 'bipedicular').needles[0]!;
     const state = createProcedureState();
     state.insideView = 0.5;
-    updateCutaway(cutaway, state, true, marks);
-    expect(cutaway.x.value).toBeCloseTo(cutawayX(state, true, marks), 12);
-    expect(cutaway.x.value).toBeLessThan(OPEN_CUT);
-    expect(cutaway.plane.constant).toBe(cutaway.x.value);
-    // The plane keeps x < cut and removes x > cut, as the cement's `p.x <= uCutX` does.
-    expect(cutaway.plane.distanceToPoint(new Vector3(cutaway.x.value - 1, 0, 0))).toBeGreaterThan(0);
-    expect(cutaway.plane.distanceToPoint(new Vector3(cutaway.x.value + 1, 0, 0))).toBeLessThan(0);
+    // The level's frame turned as the scene turns it (prone: cranial up to world +Z) and moved.
+    const toWorld = new Matrix4().makeRotationX(Math.PI / 2).setPosition(3, -40, 12);
+    updateCutaway(cutaway, state, true, needle, toWorld);
+    const local = cutaway.local.value;
+    expect(local.w).toBeLessThan(OPEN_CUT);
+    // The world plane is the local one carried by the level's matrix: the same signed distance everywhere.
+    for (const p of [new Vector3(10, -5, 20), new Vector3(-30, 8, -12), new Vector3(0, 0, 0)]) {
+      const inLocal = local.x * p.x + local.y * p.y + local.z * p.z + local.w;
+      expect(cutaway.plane.distanceToPoint(p.clone().applyMatrix4(toWorld))).toBeCloseTo(inLocal, 9);
+    }
 
-    updateCutaway(cutaway, state, false, marks);
-    expect(cutaway.x.value).toBe(OPEN_CUT);
-    expect(cutaway.plane.constant).toBe(OPEN_CUT);
+    updateCutaway(cutaway, state, false, needle, toWorld);
+    // Switched off, the plane sits OPEN_CUT out from the needle's track: far beyond anything drawn.
+    expect(cutaway.local.value.w).toBeGreaterThan(OPEN_CUT - 100);
+    expect(cutaway.plane.distanceToPoint(new Vector3(200, 200, 200))).toBeGreaterThan(0);
+    uncut.texture.dispose();
+    uncut.material.dispose();
     cement.texture.dispose();
     cement.material.dispose();
   });

@@ -1,0 +1,68 @@
+import { Vector4 } from 'three';
+import { describe, expect, it } from 'vitest';
+import type { LevelId } from '../../../src/anatomy/levels';
+import type { Vec3 } from '../../../src/anatomy/vertebraLandmarks';
+import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
+import { accessPlan, tipAt } from '../../../src/procedure/accessPath';
+import { createProcedureState } from '../../../src/procedure/procedureState';
+import type { Approach } from '../../../src/procedure/types';
+import { CUT_TRAVEL_MM, cutawayPlane } from '../../../src/scene/cutaway';
+
+const open = (() => {
+  const s = createProcedureState();
+  s.insideView = 1;
+  return s;
+})();
+const closed = createProcedureState();
+
+/** Signed distance of a point from the plane: > 0 kept, < 0 cut away. */
+const side = (plane: Vector4, [x, y, z]: Vec3) => plane.x * x + plane.y * y + plane.z * z + plane.w;
+
+const CASES: [LevelId, Approach][] = [
+  ['L1', 'bipedicular'],
+  ['L4', 'bipedicular'],
+  ['T8', 'bipedicular'],
+  ['T3', 'bipedicular'],
+  ['L2', 'unipedicular'],
+];
+
+describe('the cutaway follows the first needle', () => {
+  for (const [level, approach] of CASES) {
+    it(`${level} ${approach}: the whole needle lies in the cut; the far side and the canal are kept`, () => {
+      const plan = accessPlan(level, approach);
+      const needle = plan.needles[0]!;
+      const marks = vertebraLandmarks(level);
+      const plane = cutawayPlane(open, true, needle, new Vector4());
+      // Vertical: the cut face stands upright, and holds the needle's caudal tilt.
+      expect(plane.y).toBe(0);
+      const point: [number, number, number] = [0, 0, 0];
+      for (const depth of [-needle.skinDepthMm, 0, needle.posteriorWallDepthMm, needle.targetDepthMm]) {
+        expect(Math.abs(side(plane, tipAt(needle, depth, point)))).toBeLessThan(1e-9);
+      }
+      // It runs down the pedicle the needle is in: that pedicle's centre is on the cut (within its half width).
+      const own = needle.side === 'left' ? marks.pedicleLeft : marks.pedicleRight;
+      const other = needle.side === 'left' ? marks.pedicleRight : marks.pedicleLeft;
+      expect(Math.abs(side(plane, own.center))).toBeLessThan(own.widthMm / 2);
+      // The other pedicle, the spinal canal and the body's far wall are kept; the near wall is removed.
+      expect(side(plane, other.center)).toBeGreaterThan(0);
+      expect(side(plane, [0, 0, marks.posteriorWallZ - marks.canalDepthMm / 2])).toBeGreaterThan(0);
+      const near = needle.side === 'left' ? 1 : -1;
+      expect(side(plane, [(-near * marks.bodyWidthMm) / 2, 0, 0])).toBeGreaterThan(0);
+      expect(side(plane, [(near * marks.bodyWidthMm) / 2, 0, 0])).toBeLessThan(0);
+    });
+  }
+
+  it('closed, it starts CUT_TRAVEL_MM outside its open place; switched off, it cuts nothing anywhere near', () => {
+    const needle = accessPlan('L1', 'bipedicular').needles[0]!;
+    const a = cutawayPlane(open, true, needle, new Vector4());
+    const b = cutawayPlane(closed, true, needle, new Vector4());
+    expect(b.w - a.w).toBeCloseTo(CUT_TRAVEL_MM, 9);
+    const off = cutawayPlane(open, false, needle, new Vector4());
+    for (const p of [
+      [100, 100, 100],
+      [-100, -100, -100],
+      [100, 0, -100],
+    ] as Vec3[])
+      expect(side(off, p)).toBeGreaterThan(0);
+  });
+});
