@@ -14,10 +14,10 @@ export interface BalloonCavityProps {
 }
 
 /**
- * Wall of the hollow: cancellous bone the balloon compacted, a shade darker and warmer than the cut face so the
- * hollow reads as a hollow (the cut face is pale trabecular bone).
+ * Wall of the hollow: cancellous bone the balloon compacted, a dense sand a shade darker than the bone so the
+ * hollow reads as a hollow, lit from inside. (A brown wall read as decay to a blind reviewer.)
  */
-const CAVITY_WALL = new Color('#9c7a62');
+const CAVITY_WALL = new Color('#c8b496');
 /** Width of the compacted rim shown around an inflating balloon (a drawing aid, a little over a trabecula). */
 const COMPACTED_RIM_MM = 1.2;
 

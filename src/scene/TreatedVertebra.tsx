@@ -10,6 +10,7 @@ import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createTreatedBoneMaterial } from './boneMaterial';
 import { CutFaceShell } from './CutFaceShell';
 import { NormalShapeGhost } from './NormalShapeGhost';
+import { NormalShapeOutline } from './NormalShapeOutline';
 import { createTreatedBodyFluoroMaterial } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
@@ -52,7 +53,8 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
   const profile = useMemo(() => fractureProfile(options), [options]);
   const { fluoro, cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
-  const cutSide = accessPlan(options.level, options.approach).needles[0]!.side;
+  const cutNeedle = accessPlan(options.level, options.approach).needles[0]!;
+  const cutSide = cutNeedle.side;
   const body = useMemo(
     () => createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null }),
     [cutaway, active],
@@ -159,6 +161,11 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
               fracture={m.isBody}
             />
           ),
+      )}
+      {meshes.map(
+        (m) =>
+          m.isBody &&
+          active && <NormalShapeOutline key={`${m.name}-outline`} geometry={m.geometry} needle={cutNeedle} />,
       )}
       {meshes.map(
         (m) =>

@@ -29,14 +29,18 @@ export function cutawayPlane(
   needle: NeedlePath,
   out: Vector4,
 ): Vector4 {
+  return needleCutPlane(needle, enabled ? (1 - state.insideView) * CUT_TRAVEL_MM : OPEN_CUT, out);
+}
+
+/** The upright plane through a needle's track, moved `offsetMm` out towards the side the needle came from. */
+export function needleCutPlane(needle: NeedlePath, offsetMm: number, out: Vector4): Vector4 {
   const [dx, , dz] = needle.direction;
   const length = Math.hypot(dx, dz);
   // Out of the kept half: across the track, towards the side the needle came from (lateral, a little anterior).
   const sign = needle.side === 'left' ? 1 : -1;
   const mx = (sign * dz) / length;
   const mz = (-sign * dx) / length;
-  const offset = enabled ? (1 - state.insideView) * CUT_TRAVEL_MM : OPEN_CUT;
-  return out.set(-mx, 0, -mz, mx * needle.entry[0] + mz * needle.entry[2] + offset);
+  return out.set(-mx, 0, -mz, mx * needle.entry[0] + mz * needle.entry[2] + offsetMm);
 }
 
 /**
