@@ -114,7 +114,9 @@ describe('balloon inflation: the picture’s normal-height line is named in the 
     const es = (await import('../../../src/i18n/messages/es.json')).default as Record<string, string>;
     for (const key of ['step.balloon-inflation.plain', 'step.balloon-inflation.plain.one']) {
       expect(MESSAGES[key], `${key} no longer names the line`).toMatch(/orange line shows how tall/i);
-      expect(es[key], `${key} (es) no longer names the line`).toMatch(/línea naranja muestra la altura normal/i);
+      expect(es[key], `${key} (es) no longer names the line`).toMatch(
+        /línea naranja muestra la altura normal/i,
+      );
     }
   });
 });
