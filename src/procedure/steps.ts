@@ -39,9 +39,11 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
     subject: 'pedicles',
     camera: 'posterior',
     fluoro: 'ap',
+    // The true lateral first (level and endplates), then the true AP the needles dock on: the step ends on the
+    // view its camera shares (from behind), as its picture is taken late in the step.
     shots: [
-      { from: 0.1, to: 0.45, view: 'ap' },
-      { from: 0.55, to: 0.9, view: 'lateral' },
+      { from: 0.1, to: 0.45, view: 'lateral' },
+      { from: 0.55, to: 0.9, view: 'ap' },
     ],
     channels: ['fluoro', 'needle'],
   },
@@ -51,11 +53,13 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
     subject: 'pedicles',
     camera: 'access',
     fluoro: 'ap',
+    // AP and lateral in turn as the needles advance; the last, longest look is lateral (the tip reaching the
+    // posterior body wall), the view its camera shares (from the patient's left).
     shots: [
-      { from: 0.05, to: 0.25, view: 'ap' },
-      { from: 0.3, to: 0.5, view: 'lateral' },
-      { from: 0.55, to: 0.75, view: 'ap' },
-      { from: 0.8, to: 1, view: 'lateral' },
+      { from: 0.05, to: 0.22, view: 'ap' },
+      { from: 0.27, to: 0.44, view: 'lateral' },
+      { from: 0.49, to: 0.61, view: 'ap' },
+      { from: 0.66, to: 1, view: 'lateral' },
     ],
     channels: ['fluoro', 'needle'],
   },

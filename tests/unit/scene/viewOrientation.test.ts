@@ -22,6 +22,25 @@ describe('the 3D close-ups and the X-ray inset beside them share their orientati
     });
   }
 
+  it("at each step's picture (70 % through), an X-ray inset shows the view the 3D camera shares", () => {
+    for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
+      const timeline = timelineFor(procedure);
+      for (const step of timeline.steps) {
+        const s = stateAt(
+          timeline,
+          OPTIONS,
+          step.start + 0.7 * (step.end - step.start),
+          createProcedureState(),
+        );
+        if (step.definition.fluoro === 'none') continue;
+        const [x, y] = CAMERA_SHOTS[step.definition.camera].direction;
+        // From the side (the patient's left) the inset is lateral; from behind it is AP.
+        const shared = Math.abs(x) > Math.abs(y) ? 'lateral' : 'ap';
+        expect(s.fluoroView, `${procedure} ${step.definition.id}`).toBe(shared);
+      }
+    }
+  });
+
   it('the AP steps look down on the back with the head up (the inset shows the patient from behind)', () => {
     const apSteps = timelineFor('kyphoplasty').steps.filter((s) => s.definition.fluoro === 'ap');
     for (const { definition } of apSteps)
