@@ -111,7 +111,7 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   'cement-hardening': {
     id: 'cement-hardening',
     duration: 8,
-    subject: 'vertebra',
+    subject: 'body-interior',
     camera: 'hardening',
     fluoro: 'lateral',
     shots: [{ from: 0.75, to: 1, view: 'ap' }],

@@ -57,8 +57,9 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   balloon: { direction: [1, -0.08, 0.26], up: CRANIAL_UP, fill: 0.68 },
   // From the left, the belly side and the feet (clear of the pedicle): the hollow the balloon leaves.
   cavity: { direction: [1, -0.2, -0.22], up: CRANIAL_UP, fill: 0.74 },
-  // The level and its neighbours, side-on from a little further: the cement setting inside.
-  hardening: { direction: [1, 0.1, -0.1], up: CRANIAL_UP, fill: 0.56 },
+  // The opened body from the left, above the back and a little towards the feet: the cement setting, about as
+  // large as it was going in (framed on the whole vertebra, further back, it read as smaller than it had been).
+  hardening: { direction: [1, 0.3, -0.14], up: CRANIAL_UP, fill: 0.62 },
   // The patient's back from nearly straight above (a little from the feet): the dressings where the needles went in,
   // either side of the spine. From the patient's side, the spine under the translucent skin shifted against them,
   // and one dressing seemed to sit on the midline.
