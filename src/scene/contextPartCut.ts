@@ -8,6 +8,18 @@ import {
   FOCUS_PARTS,
 } from './focusGlsl';
 
+/**
+ * A context bone (hidden whole, so never left as a stub) goes at a lower bar than the shader's per-pixel cut:
+ * already where it overlaps the focus on screen and stands this many radii in front of it (the shader: 1.6) ...
+ */
+export const CONTEXT_FRONT_RADII = 0.8;
+/**
+ * ... and wherever it reaches this many radii in front, overlapping or not. Seen from the side, on a tall screen
+ * (a phone held upright) a near rib above the subject crossed the spine in the foreground, and the twelfth rib
+ * hooked over the treated vertebra's arch.
+ */
+export const CONTEXT_FORWARD_RADII = 1.9;
+
 /** Points sampled on each context bone to test it against the focus cut (a rib is a long, thin curve). */
 const SAMPLES_PER_PART = 32;
 
@@ -58,8 +70,10 @@ export class ContextPartCut {
     const distance = toFocus.length();
     if (distance === 0) return;
     toFocus.divideScalar(distance);
-    const front = distance - FOCUS_FRONT_RADII * focus.w;
-    const near = distance - FOCUS_NEAR_RADII * focus.w;
+    // Every bound at least as wide as the shader's (FOCUS_FRONT_RADII, FOCUS_NEAR_RADII): no part-cut bone slips
+    // through to be cut per pixel.
+    const front = distance - Math.min(CONTEXT_FRONT_RADII, FOCUS_FRONT_RADII) * focus.w;
+    const forward = distance - Math.min(CONTEXT_FORWARD_RADII, FOCUS_NEAR_RADII) * focus.w;
     for (let p = 0; p < this.parts; p++) {
       for (let k = 0; k < SAMPLES_PER_PART; k++) {
         const at = 3 * (p * SAMPLES_PER_PART + k);
@@ -68,8 +82,8 @@ export class ContextPartCut {
         if (along <= 0 || along >= front) continue;
         const across = Math.sqrt(Math.max(0, v.lengthSq() - along * along));
         const cone = (FOCUS_CONE_WIDENING * focus.w * along) / distance;
-        // The outer edge of the shader's rim (4 % wider) and of its near edge: no part-cut bone slips through.
-        if (across < cone * 1.04 || along < near) {
+        // The outer edge of the shader's rim (4 % wider), or anywhere far enough forward.
+        if (across < cone * 1.04 || along < forward) {
           hidden[p] = 1;
           break;
         }

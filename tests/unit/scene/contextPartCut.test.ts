@@ -28,10 +28,10 @@ describe('ContextPartCut: whole context bones left out where the focus cut would
   });
 
   it('hides a bone crossing the view cone in front of the focus, keeps one behind it and one beside', () => {
-    // Focus 200 mm away, radius 10: the cone reaches 16 mm (1.6 radii) before it, the near cut starts 25 mm before.
-    // Rib 0 crosses the line of sight 20 mm in front of the focus (in the cone); rib 1 lies behind the focus; rib 2
-    // is as far in front as rib 0 but 300 mm to the side, outside the cone and short of the near cut.
-    const geometry = ribs([20, -30, 20]);
+    // Focus 200 mm away, radius 10: for context bones the cone reaches 8 mm (0.8 radii) before it, and 19 mm
+    // before it anything is left out. Rib 0 crosses the line of sight 15 mm in front of the focus (in the cone);
+    // rib 1 lies behind the focus; rib 2 is as far in front as rib 0 but 300 mm to the side, outside the cone.
+    const geometry = ribs([15, -30, 15]);
     const aside = geometry.getAttribute('position') as BufferAttribute;
     for (let i = 80; i < 120; i++) aside.setY(i, 300);
     const cut = new ContextPartCut(geometry, ranges(3));
@@ -50,5 +50,18 @@ describe('ContextPartCut: whole context bones left out where the focus cut would
     expect(hidden[0]).toBe(1);
     cut.update(hidden, new Matrix4(), camera, new Vector4(0, 0, 0, 0));
     expect(hidden[0]).toBe(0);
+  });
+
+  it('goes at a lower bar than the per-pixel cut: overlapping the focus 0.8 radii in front, or 1.9 radii anywhere', () => {
+    // Focus radius 10. Rib 0 crosses the line of sight 12 mm in front (inside the cone, short of the shader's
+    // 16 mm); rib 1 is as far in front but 300 mm aside; rib 2 is 300 mm aside and 20 mm in front; rib 3 crosses
+    // the line of sight only 5 mm in front (a near flank of the subject, kept).
+    const geometry = ribs([12, 12, 20, 5]);
+    const position = geometry.getAttribute('position') as BufferAttribute;
+    for (let i = 40; i < 120; i++) position.setY(i, 300);
+    const cut = new ContextPartCut(geometry, ranges(4));
+    const hidden = new Float32Array(FOCUS_PARTS);
+    cut.update(hidden, new Matrix4(), camera, focus);
+    expect([...hidden.slice(0, 4)]).toEqual([1, 0, 1, 0]);
   });
 });
