@@ -61,7 +61,16 @@ export function BalloonCavity({ plan }: BalloonCavityProps) {
   const alongZ = useMemo(() => placed.orientations.map(craniocaudalIsLocalZ), [placed.orientations]);
   const section = useMemo<BalloonSection>(() => ({ craniocaudal: 1, across: 1 }), []);
 
+  // The first needle's hollow is the one the cut runs through: the cut bone leaves its cap open over it.
+  useEffect(() => {
+    const hole = cutaway.hole;
+    return () => {
+      hole.object = null;
+    };
+  }, [cutaway]);
+
   useFrame(() => {
+    cutaway.hole.object = placed.objects.current[0] ?? null;
     const s = controller.state;
     // The balloon's shape at its largest, in the body as it stands now (the same rule the balloon follows).
     const height = (s.anteriorHeightMm + s.middleHeightMm) / 2;

@@ -12,8 +12,6 @@ export interface CutFaceShellProps {
   geometry: BufferGeometry;
   /** The body material's uniforms (fracture heights, highlight, view-to-bone matrix), shared so both deform alike. */
   uniforms: BoneUniforms;
-  /** Whether the bone carries the fracture height field (the body does; the pedicle does not). */
-  fracture: boolean;
 }
 
 /**
@@ -22,15 +20,15 @@ export interface CutFaceShellProps {
  * rim and this shell's inside faces the cancellous bone, so every cut face has its cortex. It has no X-ray
  * material, so the X-ray pass leaves it out (the body already counts as bone there).
  */
-export function CutFaceShell({ geometry, uniforms, fracture }: CutFaceShellProps) {
+export function CutFaceShell({ geometry, uniforms }: CutFaceShellProps) {
   const controller = useController();
   const { cutaway: enabled } = useSettings();
   const { cutaway } = useSceneResources();
   const mesh = useRef<Mesh>(null);
   const inset = useMemo(() => insetAlongNormals(geometry, CUT_CORTEX_MM), [geometry]);
   const material = useMemo(
-    () => createCutFaceShellMaterial(uniforms, cutaway.plane, fracture),
-    [uniforms, cutaway, fracture],
+    () => createCutFaceShellMaterial(uniforms, cutaway.plane, cutaway.hole),
+    [uniforms, cutaway],
   );
   useEffect(() => () => inset.dispose(), [inset]);
   useEffect(() => () => material.dispose(), [material]);

@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Mesh, MeshBasicMaterial, type BufferGeometry, type Material, type Object3D } from 'three';
+import { Mesh, MeshBasicMaterial, Vector4, type BufferGeometry, type Material, type Object3D } from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
@@ -9,6 +9,7 @@ import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createTreatedBoneMaterial } from './boneMaterial';
 import { CutFaceShell } from './CutFaceShell';
+import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
 import { NormalShapeOutline } from './NormalShapeOutline';
 import { createTreatedBodyFluoroMaterial } from './fluoroMaterials';
@@ -30,6 +31,13 @@ export interface TreatedVertebraProps {
 export const GHOST_OPACITY = 0.35;
 /** Translucency of the whole vertebra where what is inside it matters (needles in the pedicles, the cement). */
 export const SEE_THROUGH_OPACITY = 0.6;
+
+/**
+ * How far past the cut a face of the arch still stands for its section (mm): a little more than a pedicle or
+ * transverse process is thick, seen at the close-ups' slant. The arch is one bone with two sides: without a limit,
+ * the far side's facets behind the cut painted a flat slab of section over the picture.
+ */
+const ARCH_CAP_REACH_MM = 14;
 
 /** Fade a material by `fade` (0 opaque … 1 gone); transparent only while it fades, so it sorts as opaque otherwise. */
 export function showThrough(material: Material, fade: number): void {
@@ -54,17 +62,19 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
   const { fluoro, cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
   const cutNeedle = accessPlan(options.level, options.approach).needles[0]!;
-  const cutSide = cutNeedle.side;
   const body = useMemo(
-    () => createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null }),
+    () =>
+      createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null, hole: cutaway.hole }),
     [cutaway, active],
   );
   // The arch is cut by the same plane: it runs down the first needle's pedicle, so the pedicle opens along the
-  // needle and its section meets the body's (cutaway.ts).
-  const parts = useMemo(
-    () => createTreatedBoneMaterial({ fracture: false, clip: active ? cutaway.plane : null }),
-    [cutaway, active],
-  );
+  // needle and its section meets the body's (cutaway.ts). It shares the body's program (no extra compile before
+  // the first frame) with a fracture field that never moves: its heights stay 1.
+  const parts = useMemo(() => {
+    const made = createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null });
+    made.uniforms.uCapReach.value = ARCH_CAP_REACH_MM;
+    return made;
+  }, [cutaway, active]);
   // While the arch is see-through, its nearest surface alone shows: the parts overlap where they join (and hold
   // their own inner walls), and blending every layer made the arch read as a heap of fragments. A depth-only copy
   // drawn first among the translucent things (after every opaque one, so bone behind still shows) leaves only the
@@ -80,7 +90,8 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
 
   const meshes = useMemo(() => {
     const node = scene.getObjectByName(options.level);
-    const out: { name: string; geometry: BufferGeometry; isBody: boolean; isCutPedicle: boolean }[] = [];
+    const out: { name: string; geometry: BufferGeometry; isBody: boolean; opened: boolean }[] = [];
+    const plane = needleCutPlane(cutNeedle, 0, new Vector4());
     node?.updateMatrixWorld(true);
     node?.traverse((child) => {
       // Ribs stay in the static spine (mergeStaticParts keeps them): only the vertebra itself is treated.
@@ -92,12 +103,12 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
         name: child.name,
         geometry,
         isBody: child.name === `${options.level}_body`,
-        // The pedicle the cut runs along shows cancellous bone inside its cortex, as the body does.
-        isCutPedicle: child.name === `${options.level}_pedicle_${cutSide}`,
+        // Every part the open cut crosses shows cancellous bone inside its cortex, as the body does.
+        opened: crossesPlane(geometry, plane),
       });
     });
     return out;
-  }, [scene, options.level, cutSide]);
+  }, [scene, options.level, cutNeedle]);
 
   useEffect(() => () => meshes.forEach((m) => m.geometry.dispose()), [meshes]);
   useEffect(
@@ -152,13 +163,12 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
       )}
       {meshes.map(
         (m) =>
-          (m.isBody || m.isCutPedicle) &&
+          m.opened &&
           active && (
             <CutFaceShell
               key={`${m.name}-cut`}
               geometry={m.geometry}
               uniforms={m.isBody ? body.uniforms : parts.uniforms}
-              fracture={m.isBody}
             />
           ),
       )}

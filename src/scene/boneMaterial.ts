@@ -16,6 +16,7 @@ import {
   BONE_SURFACE_NORMAL_FRAGMENT,
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
 } from './boneSurfaceGlsl';
+import type { CutHole } from './cutaway';
 import { cutFaceGlsl } from './cutFaceGlsl';
 import { createFocusUniform, injectFocus, type FocusHiddenUniform, type FocusUniform } from './focusGlsl';
 import { palette } from './palette';
@@ -28,6 +29,12 @@ export interface BoneUniforms {
   uHighlightColor: { value: Color };
   /** Inverse model-view matrix of the mesh being drawn (set before each draw): cut-plane points into its frame. */
   uViewToBone: { value: Matrix4 };
+  /** View space into the unit sphere of the balloon's hollow on the cut (set before each draw; cutFaceGlsl.ts). */
+  uCavityFromView: { value: Matrix4 };
+  /** 1 while that hollow is there: the cap is open over it. */
+  uCavityOn: { value: number };
+  /** How far past the cut plane (mm) a face still stands for the cap: about the bone's thickness across the cut. */
+  uCapReach: { value: number };
 }
 
 /** Matte and a little rough: dry bone scatters light; lower reads as wet plastic. */
@@ -47,6 +54,9 @@ function createBoneUniforms(): BoneUniforms {
     uHighlight: { value: 0 },
     uHighlightColor: { value: palette.highlight.clone() },
     uViewToBone: { value: new Matrix4() },
+    uCavityFromView: { value: new Matrix4() },
+    uCavityOn: { value: 0 },
+    uCapReach: { value: 1e4 },
   };
 }
 
@@ -88,6 +98,9 @@ function boneShader(
     cut === 'none'
       ? `${BONE_SURFACE_COLOR_FRAGMENT}${section ? FOCUS_SECTION_COLOR : ''}`
       : /* glsl */ `
+        // Faces that stand for the cap lie at its depth (cutFaceGlsl.ts); the bone's own surface at its own.
+        gl_FragDepth = gl_FragCoord.z;
+        ${cut === 'inner' ? 'spvCap(spvCutViewPoint());' : 'if (!gl_FrontFacing) spvCap(spvCutViewPoint());'}
         vec3 spvCut = spvCutPoint(vBonePosition);
         // Millimetres per pixel on the cut: the cancellous pattern fades out where it would alias.
         float spvCutMmPerPixel = length(fwidth(spvCut));
@@ -122,6 +135,8 @@ function boneMaterial(
     fracture: boolean;
     cut: CutRole;
     clip: Plane | null;
+    /** The hollow the cap opens onto, where the cut crosses it (cutaway.ts). */
+    hole?: CutHole;
     focus?: FocusUniform;
     hidden?: FocusHiddenUniform;
   },
@@ -139,8 +154,15 @@ function boneMaterial(
   // The focus section is opaque and a faded bone draws none: one pass even while transparent.
   material.forceSinglePass = options.cut === 'none';
   if (options.cut !== 'none') {
-    material.onBeforeRender = (_renderer, _scene, _camera, _geometry, object) => {
+    material.onBeforeRender = (_renderer, _scene, camera, _geometry, object) => {
       uniforms.uViewToBone.value.copy(object.modelViewMatrix).invert();
+      const cavity = options.hole?.object;
+      const open = cavity !== null && cavity !== undefined && cavity.visible;
+      uniforms.uCavityOn.value = open ? 1 : 0;
+      if (open)
+        uniforms.uCavityFromView.value
+          .multiplyMatrices(camera.matrixWorldInverse, cavity.matrixWorld)
+          .invert();
     };
   }
   // Same program for every bone material with the same options.
@@ -167,7 +189,11 @@ export function createBoneSurfaceMaterial(
  * opens it, the inside faces shade as the cortical rim of the cut (a cap without a stencil pass). The cancellous
  * bone inside the rim is drawn by the inner shell (createCutFaceShellMaterial), which shares these uniforms.
  */
-export function createTreatedBoneMaterial(options: { fracture: boolean; clip: Plane | null }) {
+export function createTreatedBoneMaterial(options: {
+  fracture: boolean;
+  clip: Plane | null;
+  hole?: CutHole;
+}) {
   const uniforms = createBoneUniforms();
   const cut = options.clip ? 'outer' : 'none';
   // A plain part (no fracture, no cut) carries a focus that is never set (radius 0 cuts nothing), so it shares
@@ -183,6 +209,6 @@ export function createTreatedBoneMaterial(options: { fracture: boolean; clip: Pl
  * cortex; inside it, its back faces show cancellous bone. Shares the body material's uniforms, so it deforms,
  * highlights and cuts exactly as the body does.
  */
-export function createCutFaceShellMaterial(uniforms: BoneUniforms, clip: Plane, fracture = true) {
-  return boneMaterial(uniforms, { fracture, cut: 'inner', clip });
+export function createCutFaceShellMaterial(uniforms: BoneUniforms, clip: Plane, hole?: CutHole) {
+  return boneMaterial(uniforms, { fracture: true, cut: 'inner', clip, hole });
 }

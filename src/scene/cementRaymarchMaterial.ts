@@ -120,8 +120,13 @@ export function createCementRaymarchMaterial(volume: CementVolume, cut: IUniform
         bool onCut = kept(p) < 0.3 && field(p - uCutPlane.xyz * 0.6) < uFill;
         vec3 local = onCut ? -uCutPlane.xyz : (length(gradient) > 1e-5 ? gradient : -dir);
         vec3 n = normalize(normalMatrix * local);
-        vec4 clip = projectionMatrix * modelViewMatrix * vec4(p, 1.0);
-        gl_FragDepth = 0.5 * (clip.z / clip.w) + 0.5;
+        // On the cut face the cement lies at the plane itself, just in front of the bone's cap there (drawn at the
+        // plane's depth, cutFaceGlsl.ts): the depth is taken at the exact crossing, nudged towards the camera.
+        vec3 atDepth = p;
+        float dn = dot(uCutPlane.xyz, dir);
+        if (onCut && abs(dn) > 1e-6) atDepth = uCameraLocal - dir * (kept(uCameraLocal) / dn);
+        vec4 clip = projectionMatrix * modelViewMatrix * vec4(atDepth, 1.0);
+        gl_FragDepth = 0.5 * (clip.z / clip.w) + 0.5 - (onCut ? 5e-6 : 0.0);
 
         vec3 key = normalize(vec3(0.45, 0.75, 0.5));
         vec3 fill = normalize(vec3(-0.6, 0.2, 0.4));

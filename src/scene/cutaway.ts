@@ -1,4 +1,12 @@
-import { Plane, Vector3, Vector4, type IUniform, type Matrix4 } from 'three';
+import {
+  Plane,
+  Vector3,
+  Vector4,
+  type BufferGeometry,
+  type IUniform,
+  type Matrix4,
+  type Object3D,
+} from 'three';
 import type { NeedlePath } from '../procedure/accessPath';
 import type { ProcedureState } from '../procedure/procedureState';
 
@@ -53,12 +61,24 @@ export interface Cutaway {
   plane: Plane;
   /** The same plane in the treated vertebra's frame: (normal, constant), kept where dot(n, p) + c ≥ 0. */
   local: IUniform<Vector4>;
+  /** The balloon's hollow on the cut, which the cap leaves open. */
+  hole: CutHole;
+}
+
+/**
+ * The hollow the first balloon leaves, which the cut runs through (its needle lies in the plane): its mesh, a
+ * unit sphere placed and scaled into the hollow (BalloonCavity), or null. The cut bone reads its matrix before
+ * each draw and leaves its cap open inside it.
+ */
+export interface CutHole {
+  object: Object3D | null;
 }
 
 export function createCutaway(): Cutaway {
   return {
     plane: new Plane(new Vector3(-1, 0, 0), OPEN_CUT),
     local: { value: new Vector4(-1, 0, 0, OPEN_CUT) },
+    hole: { object: null },
   };
 }
 
@@ -74,4 +94,17 @@ export function updateCutaway(
   cutaway.plane.normal.set(local.x, local.y, local.z);
   cutaway.plane.constant = local.w;
   cutaway.plane.applyMatrix4(toWorld);
+}
+
+/** Whether a plane ((normal, constant), cutaway.ts) passes through a geometry: vertices lie on both sides. */
+export function crossesPlane(geometry: BufferGeometry, plane: Vector4): boolean {
+  const position = geometry.getAttribute('position');
+  let kept = false;
+  let removed = false;
+  for (let i = 0; i < position.count && !(kept && removed); i++) {
+    const d = plane.x * position.getX(i) + plane.y * position.getY(i) + plane.z * position.getZ(i) + plane.w;
+    if (d >= 0) kept = true;
+    else removed = true;
+  }
+  return kept && removed;
 }

@@ -39,7 +39,7 @@ export function ShaderWarmup() {
       createBoneSurfaceMaterial(createFocusUniform()),
       createDiscMaterial(),
       createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane }).material,
-      createTreatedBoneMaterial({ fracture: false, clip: cutaway.plane }).material,
+      createTreatedBoneMaterial({ fracture: false, clip: null }).material,
     ];
     const geometry = warmupGeometry();
     const warm = new Group();

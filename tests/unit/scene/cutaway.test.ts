@@ -1,4 +1,4 @@
-import { Vector4 } from 'three';
+import { BoxGeometry, Plane, Vector3, Vector4 } from 'three';
 import { describe, expect, it } from 'vitest';
 import type { LevelId } from '../../../src/anatomy/levels';
 import type { Vec3 } from '../../../src/anatomy/vertebraLandmarks';
@@ -6,7 +6,13 @@ import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
 import { accessPlan, tipAt } from '../../../src/procedure/accessPath';
 import { createProcedureState } from '../../../src/procedure/procedureState';
 import type { Approach } from '../../../src/procedure/types';
-import { CUT_TRAVEL_MM, cutawayPlane } from '../../../src/scene/cutaway';
+import {
+  createBoneSurfaceMaterial,
+  createCutFaceShellMaterial,
+  createTreatedBoneMaterial,
+} from '../../../src/scene/boneMaterial';
+import { CUT_TRAVEL_MM, crossesPlane, cutawayPlane } from '../../../src/scene/cutaway';
+import { compiled } from './support/compiledShader';
 
 const open = (() => {
   const s = createProcedureState();
@@ -64,5 +70,33 @@ describe('the cutaway follows the first needle', () => {
       [100, 0, -100],
     ] as Vec3[])
       expect(side(off, p)).toBeGreaterThan(0);
+  });
+});
+
+describe('the cut is a real section: its cap lies on the plane', () => {
+  it("a cut bone's faces that stand for the cap write the plane's depth and open over the hollow; uncut bone none", () => {
+    const { material, uniforms } = createTreatedBoneMaterial({
+      fracture: true,
+      clip: new Plane(new Vector3(-1, 0, 0), 0),
+      hole: { object: null },
+    });
+    const cut = compiled(material).fragment;
+    expect(cut).toContain('if (!gl_FrontFacing) spvCap(spvCutViewPoint());');
+    expect(cut).toContain('gl_FragDepth = gl_FragCoord.z;');
+    expect(cut).toMatch(/if \(dot\(q, q\) < 1\.0\) discard;/);
+    // The hollow is read before each draw: none yet, the cap is closed.
+    expect(uniforms.uCavityOn.value).toBe(0);
+    const inner = compiled(
+      createCutFaceShellMaterial(uniforms, new Plane(new Vector3(-1, 0, 0), 0)),
+    ).fragment;
+    expect(inner).toContain('spvCap(spvCutViewPoint());');
+    expect(compiled(createBoneSurfaceMaterial()).fragment).not.toContain('gl_FragDepth');
+  });
+
+  it('crossesPlane: a part the open cut passes through, not one wholly on either side', () => {
+    const box = new BoxGeometry(10, 10, 10);
+    expect(crossesPlane(box, new Vector4(1, 0, 0, 0))).toBe(true);
+    expect(crossesPlane(box, new Vector4(1, 0, 0, 20))).toBe(false);
+    expect(crossesPlane(box, new Vector4(1, 0, 0, -20))).toBe(false);
   });
 });
