@@ -116,11 +116,12 @@ export function singleLevelStateAt(
   // Balloon tamps (kyphoplasty only).
   const peak = constants.balloonPeakMl;
   const inflate = smoothstep(phase(timeline, t, 'balloon-inflation', 0.05, 0.9));
-  const deflate = smoothstep(phase(timeline, t, 'balloon-removal', 0, 0.45));
+  // Emptied, then drawn out, with the last third of the step left to the empty hollow (the step's picture).
+  const deflate = smoothstep(phase(timeline, t, 'balloon-removal', 0, 0.35));
   const fill = inflate * (1 - deflate);
   out.balloonInsertion =
     smoothstep(phase(timeline, t, 'balloon-insertion', 0.1, 0.8)) *
-    (1 - smoothstep(phase(timeline, t, 'balloon-removal', 0.5, 0.95)));
+    (1 - smoothstep(phase(timeline, t, 'balloon-removal', 0.38, 0.65)));
   out.balloonPeakMl = kypho ? peak : 0;
   out.balloonVolumeMl = kypho ? peak * fill : 0;
   out.balloonPressurePsi = kypho ? balloonPressurePsi(fill) : 0;
@@ -184,6 +185,7 @@ export function singleLevelStateAt(
   out.skinMarker =
     smoothstep(phase(timeline, t, 'anaesthesia', 0.2, 0.8)) *
     (1 - smoothstep(phase(timeline, t, 'closure', 0.4, 0.7)));
-  out.bandage = smoothstep(phase(timeline, t, 'closure', 0.55, 0.95));
+  // The dressings go on once the needles are out, and are on for the step's picture (70 % through).
+  out.bandage = smoothstep(phase(timeline, t, 'closure', 0.45, 0.68));
   return out;
 }

@@ -18,6 +18,8 @@ export interface BalloonCavityProps {
  * hollow reads as a hollow, lit from inside. (A brown wall read as decay to a blind reviewer.)
  */
 const CAVITY_WALL = new Color('#c8b496');
+/** Brightness of the hollow's wall at its lip, against 1 at its deepest point facing the viewer. */
+const HOLLOW_LIP_SHADE = '0.45';
 /** Width of the compacted rim shown around an inflating balloon (a drawing aid, a little over a trabecula). */
 const COMPACTED_RIM_MM = 1.2;
 
@@ -40,16 +42,24 @@ export function BalloonCavity({ plan }: BalloonCavityProps) {
     depthMm: () => plan.cannulaDepthMm + length / 2,
   });
   const geometry = useMemo(() => new SphereGeometry(1, 32, 20), []);
-  const material = useMemo(
-    () =>
-      new MeshStandardMaterial({
-        color: CAVITY_WALL,
-        roughness: 0.95,
-        side: BackSide,
-        clippingPlanes: [cutaway.plane],
-      }),
-    [cutaway],
-  );
+  const material = useMemo(() => {
+    const wall = new MeshStandardMaterial({
+      color: CAVITY_WALL,
+      roughness: 0.95,
+      side: BackSide,
+      clippingPlanes: [cutaway.plane],
+    });
+    // Seen through the cut, the far wall of a hollow: darker where the view grazes it, towards the lip, so it
+    // reads as a hollow going in (lit evenly, it read as an egg lying on the cut face).
+    wall.onBeforeCompile = (shader) => {
+      shader.fragmentShader = shader.fragmentShader.replace(
+        '#include <color_fragment>',
+        `#include <color_fragment>
+        diffuseColor.rgb *= mix(${HOLLOW_LIP_SHADE}, 1.0, abs(dot(normalize(vNormal), normalize(vViewPosition))));`,
+      );
+    };
+    return wall;
+  }, [cutaway]);
   useEffect(
     () => () => {
       geometry.dispose();

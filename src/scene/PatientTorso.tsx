@@ -105,7 +105,9 @@ export function PatientTorso() {
     skin.uniforms.uBodyOpacity.value = body;
     // The window over the treated level lets the spine show through, until the dressings go on: then the story is
     // back on the skin, and the skin closes over the spine so the dressings read.
-    skin.uniforms.uWindowOpacity.value = body * (0.32 + 0.68 * Math.min(1, controller.state.bandage * 2.5));
+    // Closed, no bone shows through: half-closed, the spine pressed through the skin of a patient who looked
+    // wasted.
+    skin.uniforms.uWindowOpacity.value = body * (0.32 + 0.68 * controller.state.bandage);
     // A nearly opaque body hides its own far side; a faint one must not hide what is drawn after it.
     skin.material.depthWrite = body > 0.6;
     const limbs = Math.min(1, body * 1.4);

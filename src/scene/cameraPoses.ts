@@ -44,10 +44,10 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   inside: { direction: [1, 0.08, 0.2], up: CRANIAL_UP, fill: 0.7 },
   // The whole treated vertebra, see-through, from the left and above the back: the cement held inside the body.
   result: { direction: [1, 0.3, 0.25], up: CRANIAL_UP, fill: 0.72 },
-  // Close over the back at the treated level, from above and a little from the left: the numbing needle going into
-  // the skin, a mark either side of the spine (from further to the side, the spine under the translucent skin
-  // shifted against the marks and one seemed to sit on the midline).
-  skin: { direction: [0.22, 1, -0.5], up: POSTERIOR_UP, fill: 0.66 },
+  // Close over the back at the treated level, from nearly straight above (a little from the feet): the numbing
+  // needle going into the skin, a mark either side of the spine. From the side, the spine under the translucent
+  // skin shifted against the marks, and they looked lopsided about it.
+  skin: { direction: [0.06, 1, -0.5], up: POSTERIOR_UP, fill: 0.66 },
   // From the left and above the back, head up like the close-ups that follow, the vertebra see-through and
   // highlighted: both needles running through the pedicles into the body.
   access: { direction: [1, 0.55, 0.12], up: CRANIAL_UP, fill: 0.8 },

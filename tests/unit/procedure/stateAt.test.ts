@@ -318,6 +318,13 @@ describe('kyphoplasty balloon and height restoration', () => {
         expect(s.balloonInsertion, `balloon must be out of the body at t=${t}`).toBeCloseTo(0, 9);
       }
       expect(at(procedure, opts, removal.end - EPS).balloonVolumeMl, 'empty by the end of removal').toBe(0);
+      // The closure's picture (70 % through) shows the dressings on.
+      const closure = step(timeline, 'closure');
+      expect(at(procedure, opts, closure.start + 0.7 * (closure.end - closure.start)).bandage).toBe(1);
+      // The removal's picture (70 % through) shows the empty hollow: the balloon is out, the hollow stays.
+      const picture = at(procedure, opts, removal.start + 0.7 * (removal.end - removal.start));
+      expect(picture.balloonInsertion, 'balloon out at the removal picture').toBe(0);
+      expect(picture.cavityVolumeMl, 'hollow left at the removal picture').toBeGreaterThan(0);
     });
 
     // Lower bound 1 mL (was 1.5): two balloons at a small thoracic body (T8 ≈ 12 mL) stay within the 25 % fill.
