@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Mesh, MeshBasicMaterial, Vector4, type BufferGeometry, type Material, type Object3D } from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
@@ -67,14 +67,17 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
       createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null, hole: cutaway.hole }),
     [cutaway, active],
   );
-  // The arch is cut by the same plane: it runs down the first needle's pedicle, so the pedicle opens along the
-  // needle and its section meets the body's (cutaway.ts). It shares the body's program (no extra compile before
-  // the first frame) with a fracture field that never moves: its heights stay 1.
-  const parts = useMemo(() => {
-    const made = createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null });
+  // Closed, the arch is plain bone (the untreated bones' program, one face per triangle). Open, it is cut by the
+  // same plane as the body: the plane runs down the first needle's pedicle, so the pedicle opens along the needle
+  // and its section meets the body's (cutaway.ts). Cut, it shares the body's program (no extra compile, and no
+  // stall when the cut opens) with a fracture field that never moves: its heights stay 1.
+  const parts = useMemo(() => createTreatedBoneMaterial({ fracture: false, clip: null }), []);
+  const cutParts = useMemo(() => {
+    const made = createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane });
     made.uniforms.uCapReach.value = ARCH_CAP_REACH_MM;
     return made;
-  }, [cutaway, active]);
+  }, [cutaway]);
+  const partMeshes = useRef<(Mesh | null)[]>([]);
   // While the arch is see-through, its nearest surface alone shows: the parts overlap where they join (and hold
   // their own inner walls), and blending every layer made the arch read as a heap of fragments. A depth-only copy
   // drawn first among the translucent things (after every opaque one, so bone behind still shows) leaves only the
@@ -115,10 +118,11 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
     () => () => {
       body.material.dispose();
       parts.material.dispose();
+      cutParts.material.dispose();
       partsDepth.dispose();
       bodyFluoro.dispose();
     },
-    [body, parts, partsDepth, bodyFluoro],
+    [body, parts, cutParts, partsDepth, bodyFluoro],
   );
 
   useFrame(() => {
@@ -133,6 +137,10 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
     e[1] = marks.bodyDepthMm / 2;
     body.uniforms.uHighlight.value = s.highlight;
     parts.uniforms.uHighlight.value = s.highlight;
+    cutParts.uniforms.uHighlight.value = s.highlight;
+    const open = active && cutawayEnabled && s.insideView > 0;
+    for (const mesh of partMeshes.current)
+      if (mesh) mesh.material = open ? cutParts.material : parts.material;
     // See-through (SEE_THROUGH_OPACITY) at access, where the needles run inside the pedicles (the arch too), and
     // at the result, where the cement sits inside a whole body (the body alone: a see-through arch made the whole
     // bone read as fading away); the body also fades when the view goes inside uncut.
@@ -141,15 +149,17 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
     showThrough(body.material, Math.max((1 - GHOST_OPACITY) * cutless, seeThrough));
     const archSeeThrough = (1 - SEE_THROUGH_OPACITY) * s.archSeeThrough;
     showThrough(parts.material, archSeeThrough);
+    showThrough(cutParts.material, archSeeThrough);
     partsDepth.visible = archSeeThrough > 0;
   });
 
   return (
     <>
-      {meshes.map((m) => (
+      {meshes.map((m, i) => (
         <mesh
           key={m.name}
           name={m.name}
+          ref={m.isBody ? undefined : (mesh: Mesh | null) => void (partMeshes.current[i] = mesh)}
           geometry={m.geometry}
           material={m.isBody ? body.material : parts.material}
           userData={{ fluoroMaterial: m.isBody ? bodyFluoro : fluoro.bone }}
@@ -168,7 +178,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
             <CutFaceShell
               key={`${m.name}-cut`}
               geometry={m.geometry}
-              uniforms={m.isBody ? body.uniforms : parts.uniforms}
+              uniforms={m.isBody ? body.uniforms : cutParts.uniforms}
             />
           ),
       )}
