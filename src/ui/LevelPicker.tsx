@@ -74,13 +74,17 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
   const treated = treatedLevels(settings);
   // With several levels the fracture menus set every level at once (lists per level come from the URL or API).
   const several = treated.length > 1;
+  // Clinicians read the Genant grade ("G2"); patients a plain word ("moderate").
+  const clinician = settings.audience === 'clinician';
+  const grade = (g: 1 | 2 | 3) => (clinician ? `G${g}` : t(`grade.plain.${g}`));
   const full = treated
-    .map((l) => `${l.level} · ${t(`morphology.${l.morphology}`)} · G${l.grade}`)
+    .map((l) => `${l.level} · ${t(`morphology.${l.morphology}`)} · ${grade(l.grade)}`)
     .join(' + ');
-  // Several levels on a small viewer: just the levels ("T12 + L1"), so the chip fits the top bar.
-  const short = several
-    ? treated.map((l) => l.level).join(' + ')
-    : treated.map((l) => `${l.level} · G${l.grade}`).join(' + ');
+  // Several levels on a small viewer, or a patient's: just the levels ("T12 + L1"), so the chip fits the top bar.
+  const short =
+    several || !clinician
+      ? treated.map((l) => l.level).join(' + ')
+      : treated.map((l) => `${l.level} · G${l.grade}`).join(' + ');
   // A small viewer shows only the levels and grades; a screen reader still hears the whole summary.
   const summary = compact ? (
     <>
