@@ -139,14 +139,14 @@ describe('X-ray views: AP only, lateral only, both', () => {
         await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).view),
       ).toBe('lateral');
       expect(await names(v.page)).toEqual(['Lateral view']);
-      await seekAndSettle(v.page, 25); // targeting takes AP first: the lateral view keeps lateral
+      await seekAndSettle(v.page, 27); // targeting takes its AP now: the lateral view keeps lateral
       expect(await names(v.page)).toEqual(['Lateral view']);
       await v.screenshot(`interaction-view-lateral-${size.width}`);
       await choose('split');
       expect(await names(v.page)).toEqual(['AP view', 'Lateral view']);
       await v.screenshot(`interaction-view-split-${size.width}`);
       await choose('fluoro');
-      expect(await names(v.page), 'fluoro follows the step: targeting starts with AP').toEqual(['AP view']);
+      expect(await names(v.page), 'fluoro follows the step: targeting ends on its AP').toEqual(['AP view']);
       expect(v.errors).toEqual([]);
       await v.close();
     });
