@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fractureProfile } from '../../../src/procedure/fracture';
-import { createProcedureState } from '../../../src/procedure/procedureState';
-import { stateAt } from '../../../src/procedure/stateAt';
-import { timelineFor } from '../../../src/procedure/timeline';
+import { stepMoments } from '../support/stepMoments';
 import {
   NORMAL_SHAPE_OPACITY,
   normalShapeOpacity,
@@ -36,21 +34,12 @@ describe('the broken body’s normal shape (the overview’s pale outline)', () 
   });
 
   it('shows at the overview, faintly while targeting, and never over a see-through or opened body', () => {
-    for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
-      const timeline = timelineFor(procedure);
-      for (const step of timeline.steps) {
-        // Well inside the step, after its channels have blended in.
-        const state = stateAt(
-          timeline,
-          OPTIONS,
-          step.start + (step.end - step.start) * 0.7,
-          createProcedureState(),
-        );
-        const shown = normalShapeShown(state);
-        if (step.id === 'overview') expect(shown, `${procedure} ${step.id}`).toBe(1);
-        else if (step.id === 'targeting') expect(shown, `${procedure} ${step.id}`).toBeCloseTo(0.5);
-        else expect(shown, `${procedure} ${step.id}`).toBe(0);
-      }
+    // Well inside each step, after its channels have blended in.
+    for (const { procedure, step, state } of stepMoments(0.7, OPTIONS)) {
+      const shown = normalShapeShown(state);
+      if (step.id === 'overview') expect(shown, `${procedure} ${step.id}`).toBe(1);
+      else if (step.id === 'targeting') expect(shown, `${procedure} ${step.id}`).toBeCloseTo(0.5);
+      else expect(shown, `${procedure} ${step.id}`).toBe(0);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { SphereGeometry, Vector3, Vector4 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { createProcedureState, stateAt, timelineFor } from '../../../src/procedure';
+import { createProcedureState } from '../../../src/procedure';
+import { stepMoments } from '../support/stepMoments';
 import { normalOutlineShown } from '../../../src/scene/NormalShapeOutline';
 import { sectionOutline } from '../../../src/scene/sectionOutline';
 
@@ -46,20 +47,10 @@ describe('normalOutlineShown: the normal-shape outline shows while a balloon is 
     expect(normalOutlineShown(s, true)).toBe(0);
   });
 
-  it('shows at the balloon inflation of kyphoplasty (its canonical frame), at no step of vertebroplasty', () => {
-    const options = { level: 'L1', grade: 2, morphology: 'wedge', approach: 'bipedicular' } as const;
-    for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
-      const timeline = timelineFor(procedure);
-      for (const step of timeline.steps) {
-        const s = stateAt(
-          timeline,
-          options,
-          step.start + 0.7 * (step.end - step.start),
-          createProcedureState(),
-        );
-        const inflating = procedure === 'kyphoplasty' && step.definition.id === 'balloon-inflation';
-        expect(normalOutlineShown(s, true), `${procedure} ${step.definition.id}`).toBe(inflating ? 1 : 0);
-      }
+  it('shows at the balloon inflation of kyphoplasty (its picture), at no step of vertebroplasty', () => {
+    for (const { procedure, step, state } of stepMoments(0.7)) {
+      const inflating = procedure === 'kyphoplasty' && step.definition.id === 'balloon-inflation';
+      expect(normalOutlineShown(state, true), `${procedure} ${step.definition.id}`).toBe(inflating ? 1 : 0);
     }
   });
 });

@@ -1,12 +1,11 @@
 import { Plane, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { createProcedureState, stateAt, timelineFor } from '../../../src/procedure';
+import { timelineFor } from '../../../src/procedure';
 import { createBoneSurfaceMaterial, createTreatedBoneMaterial } from '../../../src/scene/boneMaterial';
 import { CAMERA_SHOTS } from '../../../src/scene/cameraPoses';
 import { createFocusUniform } from '../../../src/scene/focusGlsl';
 import { compiled } from './support/compiledShader';
-
-const OPTIONS = { level: 'L1', grade: 2, morphology: 'wedge', approach: 'bipedicular' } as const;
+import { stepMoments } from '../support/stepMoments';
 
 describe('the 3D close-ups and the X-ray inset beside them share their orientation', () => {
   for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
@@ -23,21 +22,12 @@ describe('the 3D close-ups and the X-ray inset beside them share their orientati
   }
 
   it("at each step's picture (70 % through), an X-ray inset shows the view the 3D camera shares", () => {
-    for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
-      const timeline = timelineFor(procedure);
-      for (const step of timeline.steps) {
-        const s = stateAt(
-          timeline,
-          OPTIONS,
-          step.start + 0.7 * (step.end - step.start),
-          createProcedureState(),
-        );
-        if (step.definition.fluoro === 'none') continue;
-        const [x, y] = CAMERA_SHOTS[step.definition.camera].direction;
-        // From the side (the patient's left) the inset is lateral; from behind it is AP.
-        const shared = Math.abs(x) > Math.abs(y) ? 'lateral' : 'ap';
-        expect(s.fluoroView, `${procedure} ${step.definition.id}`).toBe(shared);
-      }
+    for (const { procedure, step, state } of stepMoments(0.7)) {
+      if (step.definition.fluoro === 'none') continue;
+      const [x, y] = CAMERA_SHOTS[step.definition.camera].direction;
+      // From the side (the patient's left) the inset is lateral; from behind it is AP.
+      const shared = Math.abs(x) > Math.abs(y) ? 'lateral' : 'ap';
+      expect(state.fluoroView, `${procedure} ${step.definition.id}`).toBe(shared);
     }
   });
 
@@ -50,22 +40,13 @@ describe('the 3D close-ups and the X-ray inset beside them share their orientati
 
 describe('the needles in the pedicles and the cement in the body show through a whole vertebra', () => {
   it('the cut is closed and the vertebra see-through at access and at the result, only there', () => {
-    for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
-      const timeline = timelineFor(procedure);
-      for (const step of timeline.steps) {
-        const s = stateAt(
-          timeline,
-          OPTIONS,
-          step.start + 0.9 * (step.end - step.start),
-          createProcedureState(),
-        );
-        if (step.definition.id === 'result' || step.definition.id === 'access') {
-          expect(s.seeThrough).toBe(1);
-          expect(s.insideView).toBe(0);
-        } else expect(s.seeThrough, step.definition.id).toBe(0);
-        // The arch only where the needles run inside it: at the result a see-through arch read as bone fading away.
-        expect(s.archSeeThrough, step.definition.id).toBe(step.definition.id === 'access' ? 1 : 0);
-      }
+    for (const { step, state: s } of stepMoments(0.9)) {
+      if (step.definition.id === 'result' || step.definition.id === 'access') {
+        expect(s.seeThrough).toBe(1);
+        expect(s.insideView).toBe(0);
+      } else expect(s.seeThrough, step.definition.id).toBe(0);
+      // The arch only where the needles run inside it: at the result a see-through arch read as bone fading away.
+      expect(s.archSeeThrough, step.definition.id).toBe(step.definition.id === 'access' ? 1 : 0);
     }
   });
 });
