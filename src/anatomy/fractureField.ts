@@ -3,7 +3,9 @@ import { levelDimensions } from './morphometry';
 
 /**
  * A compression fracture as a smooth height field over the vertebral body, so a level can be collapsed and partly
- * restored at run time by scaling its vertices' y about the body centre, without rebuilding geometry.
+ * restored at run time by scaling its vertices' y about an anchor height, without rebuilding geometry: the body
+ * centre (y = 0) when both endplates give way alike, the inferior endplate when the superior one collapses alone
+ * (fractureAnchorMm).
  *
  * Heights are "current / normal" (1 = intact) at three lines: the anterior wall (zNorm = +1), the middle
  * (zNorm = 0) and the posterior wall (zNorm = −1). Along z the scale is the quadratic through those three values
@@ -91,6 +93,20 @@ export function heightScalesFor(
   };
 }
 
+/**
+ * The height (mm, level frame, 0 = body centre) that a fracture leaves where it is: the body's normal half-height
+ * below the centre when the superior endplate takes all the loss (`superiorShare` 1), the centre when both endplates
+ * take half each (0.5). Every deformed point is `anchor + (y − anchor) · scale` (deformedY).
+ */
+export function fractureAnchorMm(normalHalfHeightMm: number, superiorShare: number): number {
+  return -(2 * superiorShare - 1) * normalHalfHeightMm;
+}
+
+/** Where a point `y` mm above the body centre lies once the body is deformed by `scale` about `anchorMm`. */
+export function deformedY(y: number, scale: number, anchorMm: number): number {
+  return anchorMm + (y - anchorMm) * scale;
+}
+
 /** Value for the uBodyHalfExtent uniform: half endplate width (x) and half depth (z) of the level's body. */
 export function bodyHalfExtent(level: LevelId): [number, number] {
   const d = levelDimensions(level);
@@ -102,11 +118,13 @@ const glslFloat = (v: number): string => (Number.isInteger(v) ? `${v}.0` : Strin
 /**
  * Uniforms and functions for a vertex shader (put them before main, e.g. after `#include <common>`).
  * uFractureHeights = (anterior, middle, posterior) scales; uBodyHalfExtent = (half width, half depth) in the
- * body's local frame, which is the part mesh's local space once loadSpineModel has baked it.
+ * body's local frame, which is the part mesh's local space once loadSpineModel has baked it; uFractureAnchor = the
+ * height that stays put (fractureAnchorMm).
  */
 export const FRACTURE_GLSL = /* glsl */ `
 uniform vec3 uFractureHeights;
 uniform vec2 uBodyHalfExtent;
+uniform float uFractureAnchor;
 float fractureHeightScale(float zNorm, float xNorm, vec3 h) {
   float z = clamp(zNorm, -1.0, 1.0);
   float x = clamp(xNorm, -1.0, 1.0);
@@ -129,8 +147,8 @@ export const FRACTURE_NORMAL_GLSL = /* glsl */ `
   vec2 fractureN = vec2(position.z / uBodyHalfExtent.y, position.x / uBodyHalfExtent.x);
   float fractureS = fractureHeightScale(fractureN.x, fractureN.y, uFractureHeights);
   vec2 fractureG = fractureHeightScaleGradient(fractureN.x, fractureN.y, uFractureHeights);
-  float fractureDz = position.y * fractureG.x / uBodyHalfExtent.y;
-  float fractureDx = position.y * fractureG.y / uBodyHalfExtent.x;
+  float fractureDz = (position.y - uFractureAnchor) * fractureG.x / uBodyHalfExtent.y;
+  float fractureDx = (position.y - uFractureAnchor) * fractureG.y / uBodyHalfExtent.x;
   objectNormal = normalize(vec3(
     objectNormal.x - fractureDx / fractureS * objectNormal.y,
     objectNormal.y / fractureS,
@@ -138,10 +156,10 @@ export const FRACTURE_NORMAL_GLSL = /* glsl */ `
 }
 `;
 
-/** Replaces `#include <begin_vertex>`: scales `transformed.y` about the body centre. */
+/** Replaces `#include <begin_vertex>`: scales `transformed.y` about the anchor (deformedY). */
 export const FRACTURE_VERTEX_GLSL = /* glsl */ `
 #include <begin_vertex>
-transformed.y *= fractureHeightScale(transformed.z / uBodyHalfExtent.y, transformed.x / uBodyHalfExtent.x, uFractureHeights);
+transformed.y = uFractureAnchor + (transformed.y - uFractureAnchor) * fractureHeightScale(transformed.z / uBodyHalfExtent.y, transformed.x / uBodyHalfExtent.x, uFractureHeights);
 `;
 
 /** Adds the fracture deformation to a three.js vertex shader (for Material.onBeforeCompile). */

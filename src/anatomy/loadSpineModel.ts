@@ -143,11 +143,13 @@ export function mergeStaticParts(
   context: BufferGeometry;
   /** Which vertices of `context` each context bone holds, in order. */
   contextParts: MergedPartRange[];
+  /** Which vertices of `disc` each disc holds, by mesh name (`disc_T12_L1_mesh`). */
+  discParts: MergedPartRange[];
 } {
   root.updateMatrixWorld(true);
   const toRoot = new Matrix4().copy(root.matrixWorld).invert();
   const bone: MergePart[] = [];
-  const disc: MergePart[] = [];
+  const disc: (MergePart & { name: string })[] = [];
   const context: (MergePart & { name: string })[] = [];
   root.traverse((object) => {
     if (!(object instanceof Mesh)) return;
@@ -162,16 +164,21 @@ export function mergeStaticParts(
     };
     (isDisc ? disc : isContextBone(object) ? context : bone).push(part);
   });
-  let start = 0;
-  const contextParts = context.map(({ geometry, name }) => {
-    const count = geometry.getAttribute('position').count;
-    start += count;
-    return { name, start: start - count, count };
-  });
   return {
     bone: mergeTransformedParts(bone),
     disc: mergeTransformedParts(disc),
     context: mergeTransformedParts(context),
-    contextParts,
+    contextParts: partRanges(context),
+    discParts: partRanges(disc),
   };
+}
+
+/** Where each part's vertices lie once the parts are merged in order. */
+function partRanges(parts: readonly (MergePart & { name: string })[]): MergedPartRange[] {
+  let start = 0;
+  return parts.map(({ geometry, name }) => {
+    const count = geometry.getAttribute('position').count;
+    start += count;
+    return { name, start: start - count, count };
+  });
 }

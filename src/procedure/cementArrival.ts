@@ -1,7 +1,8 @@
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan, tipAt } from './accessPath';
 import { CEMENT_CELL_MM, balloonPeakMl, cementFinalMl } from './dosing';
-import type { BodyHeights } from './fracture';
+import { deformedY } from '../anatomy/fractureField';
+import { fractureProfile, type BodyHeights } from './fracture';
 import { hashSeed, mulberry32 } from './random';
 import type { ProcedureId, ProcedureOptions } from './types';
 
@@ -24,29 +25,42 @@ const POSTERIOR_CLEAR = 0.25;
 /** Stay inside the cortex: fraction of the endplate ellipse cancellous bone occupies. */
 const CANCELLOUS = 0.86;
 
+/**
+ * A cell, laid out about its column's centre line (y = 0) so the ordering sees every body alike; `centre` is
+ * where that line lies in the deformed body, added when the cells are packed.
+ */
 interface Cell {
   x: number;
   y: number;
   z: number;
+  centre: number;
+}
+
+/** A body's height (mm) at `u` (−1 posterior wall … +1 anterior wall): the quadratic through the three lines. */
+function heightAt(heights: BodyHeights, u: number): number {
+  return (
+    heights.middleMm +
+    ((heights.anteriorMm - heights.posteriorMm) / 2) * u +
+    ((heights.anteriorMm + heights.posteriorMm) / 2 - heights.middleMm) * u * u
+  );
 }
 
 function cancellousCells(options: ProcedureOptions, heights: BodyHeights): Cell[] {
   const marks = vertebraLandmarks(options.level);
+  const { normal, anchorMm } = fractureProfile(options);
   const a = marks.bodyWidthMm / 2;
   const c = marks.bodyDepthMm / 2;
   const zMin = marks.posteriorWallZ + marks.bodyDepthMm * POSTERIOR_CLEAR;
   const cells: Cell[] = [];
   for (let z = zMin + CELL_MM / 2; z < marks.anteriorWallZ; z += CELL_MM) {
-    // Height varies from posterior to anterior (quadratic through the three measured lines).
     const u = z / c;
-    const h =
-      heights.middleMm +
-      ((heights.anteriorMm - heights.posteriorMm) / 2) * u +
-      ((heights.anteriorMm + heights.posteriorMm) / 2 - heights.middleMm) * u * u;
+    const h = heightAt(heights, u);
     const halfY = h / 2 - 1.5;
+    // The deformed column's centre: below the body centre where the superior endplate alone gave way.
+    const centre = deformedY(0, h / heightAt(normal, u), anchorMm);
     for (let x = -a; x <= a; x += CELL_MM) {
       if ((x / a) ** 2 + (z / c) ** 2 > CANCELLOUS * CANCELLOUS) continue;
-      for (let y = -halfY + CELL_MM / 2; y < halfY; y += CELL_MM) cells.push({ x, y, z });
+      for (let y = -halfY + CELL_MM / 2; y < halfY; y += CELL_MM) cells.push({ x, y, z, centre });
     }
   }
   return cells;
@@ -58,7 +72,7 @@ function pack(order: Cell[], count: number): CementArrival {
   const arrival = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const cell = order[i]!;
-    positions.set([cell.x, cell.y, cell.z], i * 3);
+    positions.set([cell.x, cell.y + cell.centre, cell.z], i * 3);
     arrival[i] = i / n;
   }
   return { positions, arrival, cellMm: CELL_MM, count: n };
@@ -70,7 +84,12 @@ function kyphoplastyOrder(options: ProcedureOptions, cells: Cell[], random: () =
   const length = plan.targetDepthMm - plan.cannulaDepthMm;
   const radius = Math.sqrt((3 * balloonPeakMl(options) * 1000) / (2 * Math.PI * length));
   const mid = (plan.cannulaDepthMm + plan.targetDepthMm) / 2;
-  const centres = plan.needles.map((n) => tipAt(n, mid, [0, 0, 0]));
+  // Each balloon opened about the middle of the body's height (scene/balloonShape.ts, balloonRiseMm): y = 0 here.
+  const centres = plan.needles.map((n) => {
+    const centre = tipAt(n, mid, [0, 0, 0]);
+    centre[1] = 0;
+    return centre;
+  });
   const key = (cell: Cell) => {
     let best = Infinity;
     plan.needles.forEach((needle, i) => {

@@ -1,3 +1,4 @@
+import { fractureAnchorMm } from '../anatomy/fractureField';
 import { levelDimensions } from '../anatomy/morphometry';
 import type { GenantGrade, Morphology, ProcedureOptions } from './types';
 
@@ -13,6 +14,16 @@ const LOSS_PATTERN: Record<Morphology, readonly [number, number, number]> = {
   biconcave: [0.3, 1, 0.15],
   crush: [1, 1, 0.9],
 };
+
+/**
+ * Share of the height loss taken at the superior endplate. Osteoporotic fractures involve the upper endplate far
+ * more often than the lower (Che-Nordin 2018, Ann Transl Med 6:442, "Prevalent osteoporotic vertebral fractures
+ * more likely involve the upper endplate than the lower endplate"; in Wang 2020, Chin Med J 133:2696, 1.9 % of
+ * endplate fractures were of the lower one alone): a wedge is the anterior superior endplate giving way while the
+ * inferior one stays on its disc. Biconcave bodies are depressed at both endplates, and crush fractures lose
+ * height through both (Genant 1993), half each.
+ */
+export const SUPERIOR_SHARE: Record<Morphology, number> = { wedge: 1, biconcave: 0.5, crush: 0.5 };
 
 /**
  * Restoration, as shares of the lost height. Balloon tamps lift the endplate partly at peak inflation and part
@@ -32,6 +43,8 @@ export interface FractureProfile {
   readonly normal: Readonly<BodyHeights>;
   readonly fractured: Readonly<BodyHeights>;
   readonly depthMm: number;
+  /** The height (mm above the body centre, level frame) the deformation leaves in place (fractureAnchorMm). */
+  readonly anchorMm: number;
 }
 
 /**
@@ -64,6 +77,10 @@ function computeFractureProfile(options: ProcedureOptions): FractureProfile {
       posteriorMm: normal.posteriorMm * (1 - loss * p),
     },
     depthMm: d.endplateDepthMm,
+    anchorMm: fractureAnchorMm(
+      (normal.anteriorMm + normal.posteriorMm) / 4,
+      SUPERIOR_SHARE[options.morphology],
+    ),
   };
 }
 

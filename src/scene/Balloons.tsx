@@ -1,9 +1,18 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { SphereGeometry } from 'three';
-import type { AccessPlan } from '../procedure/accessPath';
+import { tipAt, type AccessPlan } from '../procedure/accessPath';
 import { useController } from '../playback/react/viewerHooks';
-import { balloonSection, craniocaudalIsLocalZ, scaleAlongNeedles, type BalloonSection } from './balloonShape';
+import type { FractureProfile } from '../procedure/fracture';
+import {
+  balloonBodyHeightMm,
+  balloonRiseMm,
+  balloonSection,
+  craniocaudalIsLocalZ,
+  raiseAlongLevel,
+  scaleAlongNeedles,
+  type BalloonSection,
+} from './balloonShape';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -11,6 +20,8 @@ import { useSceneResources } from './useSceneResources';
 export interface BalloonsProps {
   /** Needle paths of the current level and approach. */
   plan: AccessPlan;
+  /** The level's fracture: where its collapsed body's middle lies. */
+  fracture: FractureProfile;
 }
 
 /**
@@ -19,10 +30,15 @@ export interface BalloonsProps {
  * they lift (the body's height comes from the same state). Its material is cut with the bone: a balloon
  * in the removed half disappears with it, the other shows in the opened body.
  */
-export function Balloons({ plan }: BalloonsProps) {
+export function Balloons({ plan, fracture }: BalloonsProps) {
   const controller = useController();
   const { surfaces, fluoro } = useSceneResources();
   const length = plan.targetDepthMm - plan.cannulaDepthMm;
+  // The middle of the first channel's drilled part (the needles mirror one another across the midline).
+  const channelMidY = useMemo(
+    () => tipAt(plan.needles[0]!, plan.cannulaDepthMm + length / 2, [0, 0, 0])[1],
+    [plan, length],
+  );
   const placed = useInstrumentPlacement(plan, {
     visible: (s) => s.balloonInsertion > 0.001,
     // Slides in from inside the cannula to the channel between the cannula tip and the drilled depth.
@@ -35,10 +51,10 @@ export function Balloons({ plan }: BalloonsProps) {
 
   useFrame(() => {
     const s = controller.state;
-    // The balloons sit in the front half of the body: its height there is between the anterior and middle lines.
-    balloonSection(s.balloonVolumeMl * 1000, length, (s.anteriorHeightMm + s.middleHeightMm) / 2, section);
+    balloonSection(s.balloonVolumeMl * 1000, length, balloonBodyHeightMm(s), section);
     const { across, craniocaudal: cc } = section;
     scaleAlongNeedles(placed.objects.current, alongZ, across, length / 2, cc);
+    raiseAlongLevel(placed.objects.current, balloonRiseMm(s, fracture, channelMidY, s.balloonVolumeMl));
   });
 
   return (

@@ -1,9 +1,11 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { FrontSide, MeshBasicMaterial, type BufferGeometry, type Mesh } from 'three';
+import { MeshBasicMaterial, type BufferGeometry, type Mesh } from 'three';
 import { useController } from '../playback/react/viewerHooks';
 import type { BodyHeights } from '../procedure/fracture';
 import type { ProcedureState } from '../procedure/procedureState';
+import { FRACTURE_GLSL } from '../anatomy/fractureField';
+import type { BoneUniforms } from './boneMaterial';
 import { palette } from './palette';
 
 /** NormalShapeGhostProps: the treated body's undeformed surface and where its heights are read. */
@@ -14,6 +16,8 @@ export interface NormalShapeGhostProps {
   levelIndex: number;
   /** The body's heights before the fracture (mm). */
   normal: Readonly<BodyHeights>;
+  /** The treated body's fracture uniforms (heights, half extent, anchor): the veil shows where the bone is not. */
+  fracture: Pick<BoneUniforms, 'uFractureHeights' | 'uBodyHalfExtent' | 'uFractureAnchor'>;
 }
 
 /** How strongly the normal shape shows at full highlight: a veil, not a second bone. */
@@ -51,32 +55,60 @@ export function normalShapeOpacity(
 }
 
 /**
- * The broken body's normal shape, as a pale veil in the highlight colour while the treated bone is highlighted
- * and opaque (the overview; faintly while targeting): where the bone has sunk, the veil stands alone and shows the height that was lost; where the
- * bone is whole, the bone itself covers it (pushed back in depth, it never shows through the bone's own surface).
- * A shaded vertebra of normal outline with the fractured one inside it is how a patient sees "it has sunk down" in
- * 3D, as the lateral X-ray shows the wedge. Only the 3D view draws it: it has no X-ray material.
+ * Keeps the veil only where the normal shape lies outside the sunken body: above its superior endplate (or below
+ * its inferior one), worked out from the same fracture field the bone's vertex shader moves it by. A point of the
+ * normal side wall at height y is outside when y is past the endplate's new height over that column: the rim's
+ * normal height (half the wall height, front to back) moved as deformedY moves it.
  */
-export function NormalShapeGhost({ geometry, levelIndex, normal }: NormalShapeGhostProps) {
+const GHOST_FRAGMENT = /* glsl */ `{
+vec3 q = vGhost;
+float a = uFractureAnchor;
+float u = clamp(q.z / uBodyHalfExtent.y, -1.0, 1.0);
+float r = mix(uNormalRim.x, uNormalRim.y, 0.5 * u + 0.5);
+float s = fractureHeightScale(u, q.x / uBodyHalfExtent.x, uFractureHeights);
+if (q.y < a + (r - a) * s - 0.3 && q.y > a - (r + a) * s + 0.3) discard;
+}`;
+
+/**
+ * The broken body's normal shape, as a pale veil in the highlight colour while the treated bone is highlighted
+ * and opaque (the overview; faintly while targeting): only the height that was lost shows. The disc above sinks
+ * into that space with the endplate (discFollow.ts), so the veil is drawn over whatever fills it (no depth test),
+ * and the shader keeps it to the lost part alone. A shaded vertebra of normal outline with the fractured one
+ * inside it is how a patient sees "it has sunk down" in 3D, as the lateral X-ray shows the wedge. Only the 3D view
+ * draws it: it has no X-ray material.
+ */
+export function NormalShapeGhost({ geometry, levelIndex, normal, fracture }: NormalShapeGhostProps) {
   const controller = useController();
   const mesh = useRef<Mesh>(null);
   // Read into once per frame, not allocated per frame.
   const heights = useMemo<BodyHeights>(() => ({ anteriorMm: 0, middleMm: 0, posteriorMm: 0 }), []);
-  const material = useMemo(
-    () =>
-      new MeshBasicMaterial({
-        color: palette.highlight,
-        transparent: true,
-        opacity: 0,
-        depthWrite: false,
-        side: FrontSide,
-        // Behind the bone where the two surfaces meet, so only the lost part shows.
-        polygonOffset: true,
-        polygonOffsetFactor: 4,
-        polygonOffsetUnits: 4,
-      }),
-    [],
-  );
+  const material = useMemo(() => {
+    const veil = new MeshBasicMaterial({
+      color: palette.highlight,
+      transparent: true,
+      opacity: 0,
+      // No depth test (and so no depth write): drawn over whatever fills the lost part; front faces only.
+      depthTest: false,
+    });
+    veil.onBeforeCompile = (shader) => {
+      Object.assign(shader.uniforms, fracture, {
+        uNormalRim: { value: [normal.posteriorMm / 2, normal.anteriorMm / 2] },
+      });
+      shader.vertexShader = shader.vertexShader
+        .replace('#include <common>', '#include <common>\nvarying vec3 vGhost;')
+        .replace('#include <begin_vertex>', '#include <begin_vertex>\nvGhost = position;');
+      shader.fragmentShader = shader.fragmentShader
+        .replace(
+          '#include <common>',
+          `#include <common>\nvarying vec3 vGhost;\nuniform vec2 uNormalRim;\n${FRACTURE_GLSL}`,
+        )
+        .replace(
+          '#include <clipping_planes_fragment>',
+          `#include <clipping_planes_fragment>\n${GHOST_FRAGMENT}`,
+        );
+    };
+    return veil;
+  }, [fracture, normal]);
   useEffect(() => () => material.dispose(), [material]);
   useFrame(() => {
     const s = controller.state;

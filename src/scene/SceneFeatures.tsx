@@ -18,6 +18,8 @@ import { Trocars } from './Trocars';
 
 export { LevelLabels, TreatedLabels } from './SceneLabels';
 export { FluoroPass } from './FluoroPass';
+export { NormalShapeOutline } from './NormalShapeOutline';
+export { DiscsFollowing } from './discFollow';
 
 // The guided camera frames a leak with its route: the routes arrive with this chunk.
 provideLeakPaths(leakPath);
@@ -58,8 +60,8 @@ export function TreatedLevelFeatures({
       <Trocars plan={plan} procedure={procedure} />
       {/* Instruments stay mounted for both procedures; the state hides what one does not use. */}
       <Drill plan={plan} />
-      <Balloons plan={plan} />
-      <BalloonCavity plan={plan} />
+      <Balloons plan={plan} fracture={fractureProfile(options)} />
+      <BalloonCavity plan={plan} fracture={fractureProfile(options)} />
       <Cement arrival={arrival} levelIndex={levelIndex} cut />
       <CementLeak
         options={options}

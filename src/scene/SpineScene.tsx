@@ -38,7 +38,7 @@ export function SpineScene({ model, features }: SpineSceneProps) {
       <group rotation-x={-pose.rotationXRad}>
         <group position={[-pose.position[0], -pose.position[1], -pose.position[2]]}>
           <group visible={generated}>
-            <StaticSpine scene={model.root} treatedLevels={treatedIds} />
+            <StaticSpine scene={model.root} treatedLevels={treatedIds} Follow={features?.DiscsFollowing} />
           </group>
           {settings.labels && generated && features && <features.LevelLabels />}
           {treated.map((other, index) => {
@@ -67,6 +67,7 @@ export function SpineScene({ model, features }: SpineSceneProps) {
                 options={options}
                 levelIndex={activeIndex}
                 active
+                Outline={features?.NormalShapeOutline}
               />
             </group>
             <CutawayDriver needle={plan.needles[0]!} />

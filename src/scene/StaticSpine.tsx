@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ComponentType } from 'react';
 import { PerspectiveCamera, Vector3, type Mesh, type Object3D } from 'three';
 import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
@@ -7,6 +7,7 @@ import { useController } from '../playback/react/viewerHooks';
 import { createBoneSurfaceMaterial } from './boneMaterial';
 import { createDiscMaterial } from './discMaterial';
 import { ContextPartCut } from './contextPartCut';
+import type { DiscsFollowingProps } from './discFollow';
 import { createFocusHiddenUniform, createFocusUniform } from './focusGlsl';
 import { useSceneResources } from './useSceneResources';
 
@@ -16,6 +17,8 @@ export interface StaticSpineProps {
   scene: Object3D;
   /** Left out of the merge: the treated levels are drawn (and deformed) on their own. */
   treatedLevels: readonly LevelId[];
+  /** Moves the disc above each treated level with its endplate (discFollow.ts, the features' chunk), once here. */
+  Follow?: ComponentType<DiscsFollowingProps> | undefined;
 }
 
 /** How far the ribs and iliac wings fade while the view is inside the treated body (1 = gone). */
@@ -32,7 +35,7 @@ const ORIGIN = new Vector3();
  * into a third, named `context-bones`, that fades while the view is inside the treated body (the close-ups look
  * through the rib cage or past the pelvis): three draw calls for the spine.
  */
-export function StaticSpine({ scene, treatedLevels }: StaticSpineProps) {
+export function StaticSpine({ scene, treatedLevels, Follow }: StaticSpineProps) {
   const { fluoro } = useSceneResources();
   const excluded = treatedLevels.join(',');
   // Keyed by the joined list, so a new array with the same levels does not merge again.
@@ -101,6 +104,7 @@ export function StaticSpine({ scene, treatedLevels }: StaticSpineProps) {
     <>
       <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroMaterial: fluoro.bone }} />
       <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroMaterial: fluoro.disc }} />
+      {Follow && <Follow root={scene} disc={merged.disc} parts={merged.discParts} />}
       <mesh
         ref={contextMesh}
         name="context-bones"

@@ -1,5 +1,5 @@
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ComponentType } from 'react';
 import { Mesh, MeshBasicMaterial, Vector4, type BufferGeometry, type Material, type Object3D } from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
@@ -11,7 +11,7 @@ import { createTreatedBoneMaterial } from './boneMaterial';
 import { CutFaceShell } from './CutFaceShell';
 import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
-import { NormalShapeOutline } from './NormalShapeOutline';
+import type { NormalShapeOutlineProps } from './NormalShapeOutline';
 import { createTreatedBodyFluoroMaterial } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
@@ -25,6 +25,11 @@ export interface TreatedVertebraProps {
   levelIndex: number;
   /** The level being worked on: only it opens up (cut away, see-through inside) for the action. */
   active: boolean;
+  /**
+   * The normal shape's line on the cut (NormalShapeOutline, from the scene features' chunk: it shows only while a
+   * balloon inflates, so the first frame waits for none of it), or none until that chunk is here.
+   */
+  Outline?: ComponentType<NormalShapeOutlineProps> | undefined;
 }
 
 /** Translucency of the closed body while the action is inside it and the cutaway is off. */
@@ -55,7 +60,7 @@ export function showThrough(material: Material, fade: number): void {
  * overview, and opened along the first needle's track (cutaway.ts) with a trabecular cut face when the action is
  * inside it.
  */
-export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedVertebraProps) {
+export function TreatedVertebra({ scene, options, levelIndex, active, Outline }: TreatedVertebraProps) {
   const controller = useController();
   const { cutaway: cutawayEnabled } = useSettings();
   const profile = useMemo(() => fractureProfile(options), [options]);
@@ -135,6 +140,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
     const e = body.uniforms.uBodyHalfExtent.value;
     e[0] = marks.bodyWidthMm / 2;
     e[1] = marks.bodyDepthMm / 2;
+    body.uniforms.uFractureAnchor.value = profile.anchorMm;
     body.uniforms.uHighlight.value = s.highlight;
     parts.uniforms.uHighlight.value = s.highlight;
     cutParts.uniforms.uHighlight.value = s.highlight;
@@ -185,7 +191,8 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
       {meshes.map(
         (m) =>
           m.isBody &&
-          active && <NormalShapeOutline key={`${m.name}-outline`} geometry={m.geometry} needle={cutNeedle} />,
+          active &&
+          Outline && <Outline key={`${m.name}-outline`} geometry={m.geometry} needle={cutNeedle} />,
       )}
       {meshes.map(
         (m) =>
@@ -195,6 +202,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active }: TreatedV
               geometry={m.geometry}
               levelIndex={levelIndex}
               normal={profile.normal}
+              fracture={body.uniforms}
             />
           ),
       )}

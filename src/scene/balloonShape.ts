@@ -1,4 +1,6 @@
 import { Quaternion, Vector3 } from 'three';
+import { deformedY } from '../anatomy/fractureField';
+import type { FractureProfile } from '../procedure/fracture';
 
 /** Semi-axes of a balloon tamp across its catheter: cranio-caudal (towards the endplates) and side to side. */
 export interface BalloonSection {
@@ -58,4 +60,50 @@ export function scaleAlongNeedles(
     if (alongZ[i]) objects[i]?.scale.set(across, halfLength, cc);
     else objects[i]?.scale.set(cc, halfLength, across);
   }
+}
+
+/** A body's heights as a frame holds them (mm). */
+export interface HeightsNow {
+  anteriorHeightMm: number;
+  middleHeightMm: number;
+}
+
+/** The body's height where the balloons sit, the front half: between the anterior and middle lines. */
+export function balloonBodyHeightMm(heights: HeightsNow): number {
+  return (heights.anteriorHeightMm + heights.middleHeightMm) / 2;
+}
+
+/**
+ * Where the middle of the body's height lies at the balloons (mm above the body centre, level frame) in a body of
+ * `heights`: below the centre where the superior endplate alone collapsed (FractureProfile.anchorMm). The balloon
+ * opens about that line, so it fills the collapsed body evenly and rises as the endplate lifts.
+ */
+export function balloonCentreMm(heights: HeightsNow, profile: FractureProfile): number {
+  const normal = (profile.normal.anteriorMm + profile.normal.middleMm) / 2;
+  return deformedY(0, balloonBodyHeightMm(heights) / normal, profile.anchorMm);
+}
+
+/** Volume (mL) by which a filling balloon has moved off its catheter's line onto the body's middle line. */
+const CENTRED_BY_ML = 0.5;
+
+/**
+ * How far (mm, along the level's head-to-foot axis) a balloon holding `volumeMl` moves from its channel, whose
+ * middle is `channelMidY` high, towards the middle of the body's height (balloonCentreMm): folded, it stays on the
+ * catheter; filling, it opens about the middle of the collapsed body.
+ */
+export function balloonRiseMm(
+  heights: HeightsNow,
+  profile: FractureProfile,
+  channelMidY: number,
+  volumeMl: number,
+): number {
+  return (balloonCentreMm(heights, profile) - channelMidY) * Math.min(1, volumeMl / CENTRED_BY_ML);
+}
+
+/** Move each placed balloon-shaped object `riseMm` along the level's head-to-foot axis (after its placement). */
+export function raiseAlongLevel(
+  objects: readonly ({ position: Vector3 } | null | undefined)[],
+  riseMm: number,
+): void {
+  for (const object of objects) if (object) object.position.y += riseMm;
 }

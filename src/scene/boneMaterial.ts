@@ -25,6 +25,8 @@ import { TRABECULAR_GLSL } from './trabecularGlsl';
 export interface BoneUniforms {
   uFractureHeights: { value: [number, number, number] };
   uBodyHalfExtent: { value: [number, number] };
+  /** The height (mm) the fracture leaves in place (fractureAnchorMm). */
+  uFractureAnchor: { value: number };
   uHighlight: { value: number };
   uHighlightColor: { value: Color };
   /** Inverse model-view matrix of the mesh being drawn (set before each draw): cut-plane points into its frame. */
@@ -51,6 +53,7 @@ function createBoneUniforms(): BoneUniforms {
   return {
     uFractureHeights: { value: [1, 1, 1] },
     uBodyHalfExtent: { value: [20, 15] },
+    uFractureAnchor: { value: 0 },
     uHighlight: { value: 0 },
     uHighlightColor: { value: palette.highlight.clone() },
     uViewToBone: { value: new Matrix4() },

@@ -62,7 +62,7 @@ vec3 spvCutPoint(vec3 fallback) {
 #endif
 ${
   fracture
-    ? '  p.y /= max(fractureHeightScale(p.z / uBodyHalfExtent.y, p.x / uBodyHalfExtent.x, uFractureHeights), 0.05);'
+    ? '  p.y = uFractureAnchor + (p.y - uFractureAnchor) / max(fractureHeightScale(p.z / uBodyHalfExtent.y, p.x / uBodyHalfExtent.x, uFractureHeights), 0.05);'
     : ''
 }
   return p;

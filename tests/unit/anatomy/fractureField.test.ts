@@ -3,6 +3,8 @@ import {
   bodyHeightScale,
   bodyHeightScaleGradient,
   deformedBodyHeights,
+  deformedY,
+  fractureAnchorMm,
   FRACTURE_GLSL,
   FRACTURE_VERTEX_GLSL,
   heightScalesFor,
@@ -106,13 +108,46 @@ describe('fracture height field', () => {
     }
   });
 
-  it('declares the uniforms and scales transformed.y about the body centre', () => {
+  it('declares the uniforms and moves transformed.y about the anchor as deformedY does', () => {
     expect(FRACTURE_GLSL).toContain('uniform vec3 uFractureHeights;');
     expect(FRACTURE_GLSL).toContain('uniform vec2 uBodyHalfExtent;');
+    expect(FRACTURE_GLSL).toContain('uniform float uFractureAnchor;');
     expect(FRACTURE_VERTEX_GLSL).toContain('#include <begin_vertex>');
-    expect(FRACTURE_VERTEX_GLSL).toMatch(
-      /transformed\.y \*= fractureHeightScale\(transformed\.z \/ uBodyHalfExtent\.y, transformed\.x \/ uBodyHalfExtent\.x/,
-    );
+    // The vertex line run as JavaScript, against the CPU function.
+    const line = FRACTURE_VERTEX_GLSL.split('\n').find((l) => l.startsWith('transformed.y ='))!;
+    const run = new Function(
+      'transformed',
+      'uFractureAnchor',
+      'uBodyHalfExtent',
+      'uFractureHeights',
+      'fractureHeightScale',
+      `${line}; return transformed.y;`,
+    ) as (...args: unknown[]) => number;
+    const glsl = glslAsJs();
+    const half = { x: 20, y: 15 };
+    for (const anchor of [0, -13, 6])
+      for (const [x, y, z] of [
+        [0, 13, 14],
+        [-9, -13, 2],
+        [12, 4, -10],
+      ] as const) {
+        const h = CASES.wedge!;
+        const scale = glsl.scale(z / half.y, x / half.x, h);
+        const moved = run({ x, y, z }, anchor, half, h, (zn: number, xn: number) => glsl.scale(zn, xn, h));
+        expect(moved).toBeCloseTo(deformedY(y, scale, anchor), 12);
+      }
+  });
+
+  it('leaves the inferior endplate in place when the superior one takes all the loss', () => {
+    const half = 13;
+    const anchor = fractureAnchorMm(half, 1);
+    expect(anchor).toBe(-half);
+    expect(deformedY(-half, 0.68, anchor)).toBeCloseTo(-half, 12);
+    expect(half - deformedY(half, 0.68, anchor)).toBeCloseTo(2 * half * 0.32, 12);
+    // Half each: the centre stays and both endplates move alike.
+    const even = fractureAnchorMm(half, 0.5);
+    expect(even).toBeCloseTo(0, 12);
+    expect(deformedY(half, 0.7, even)).toBeCloseTo(-deformedY(-half, 0.7, even), 12);
   });
 
   it('injects into a three.js vertex shader and refuses one without the hooks', () => {
@@ -120,7 +155,7 @@ describe('fracture height field', () => {
       '#include <common>\nvoid main() {\n#include <beginnormal_vertex>\n#include <begin_vertex>\n}';
     const out = injectFracture(shader);
     expect(out.indexOf('uniform vec3 uFractureHeights')).toBeLessThan(out.indexOf('void main'));
-    expect(out).toContain('transformed.y *=');
+    expect(out).toContain('transformed.y = uFractureAnchor +');
     expect(out).toContain('objectNormal = normalize');
     expect(() => injectFracture('void main() {}')).toThrow(/#include <common>/);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
+import {
+  bodyHalfExtent,
+  bodyHeightScale,
+  deformedY,
+  heightScalesFor,
+} from '../../../src/anatomy/fractureField';
 import { cementArrival } from '../../../src/procedure/cementArrival';
 import { fractureProfile } from '../../../src/procedure/fracture';
 import type { ProcedureOptions } from '../../../src/procedure/types';
@@ -18,6 +24,30 @@ describe('where the cement goes', () => {
         expect(z).toBeLessThan(marks.anteriorWallZ);
         expect(Math.abs(field.positions[i * 3]!)).toBeLessThan(marks.bodyWidthMm / 2);
       }
+    });
+
+    it(`${procedure}: lies between the endplates of the wedge, whose superior endplate alone gave way`, () => {
+      const profile = fractureProfile(OPTIONS);
+      const scales = heightScalesFor(OPTIONS.level, {
+        anteriorMm: profile.fractured.anteriorMm,
+        middleMm: profile.fractured.middleMm,
+        posteriorMm: profile.fractured.posteriorMm,
+      });
+      const [halfWidth, halfDepth] = bodyHalfExtent(OPTIONS.level);
+      const normalHalf = (profile.normal.anteriorMm + profile.normal.posteriorMm) / 4;
+      const field = cementArrival(procedure, OPTIONS, profile.fractured);
+      let lowest = Infinity;
+      for (let i = 0; i < field.count; i++) {
+        const [x, y, z] = [0, 1, 2].map((k) => field.positions[i * 3 + k]!) as [number, number, number];
+        const scale = bodyHeightScale(z / halfDepth, x / halfWidth, scales);
+        const top = deformedY(normalHalf, scale, profile.anchorMm);
+        const bottom = deformedY(-normalHalf, scale, profile.anchorMm);
+        expect(y).toBeLessThan(top - 0.5);
+        expect(y).toBeGreaterThan(bottom + 0.5);
+        lowest = Math.min(lowest, y - bottom);
+      }
+      // It reaches down to the inferior endplate, which did not move.
+      expect(lowest).toBeLessThan(3);
     });
   }
 

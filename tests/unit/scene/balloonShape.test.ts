@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { balloonSection, FOLDED_RADIUS_MM } from '../../../src/scene/balloonShape';
+import {
+  bodyHalfExtent,
+  bodyHeightScale,
+  deformedY,
+  heightScalesFor,
+} from '../../../src/anatomy/fractureField';
+import { accessPlan, tipAt } from '../../../src/procedure/accessPath';
+import { fractureProfile } from '../../../src/procedure/fracture';
+import type { ProcedureState } from '../../../src/procedure/procedureState';
+import {
+  balloonBodyHeightMm,
+  balloonCentreMm,
+  balloonRiseMm,
+  balloonSection,
+  FOLDED_RADIUS_MM,
+} from '../../../src/scene/balloonShape';
+import { L1_WEDGE, stepMoments } from '../support/stepMoments';
 
 const volumeOf = (s: { craniocaudal: number; across: number }, length: number) =>
   (4 / 3) * Math.PI * s.craniocaudal * s.across * (length / 2);
@@ -25,5 +41,48 @@ describe('balloon tamp section', () => {
     const out = balloonSection(0, 18, 24, { craniocaudal: 0, across: 0 });
     expect(out.craniocaudal).toBeGreaterThanOrEqual(FOLDED_RADIUS_MM);
     expect(out.across).toBeLessThan(2);
+  });
+});
+
+describe('where the balloons open in a wedge', () => {
+  const profile = fractureProfile(L1_WEDGE);
+  const plan = accessPlan(L1_WEDGE.level, L1_WEDGE.approach);
+  const length = plan.targetDepthMm - plan.cannulaDepthMm;
+  const [halfWidth, halfDepth] = bodyHalfExtent(L1_WEDGE.level);
+  const normalHalf = (profile.normal.anteriorMm + profile.normal.posteriorMm) / 4;
+  const scales = (s: ProcedureState) =>
+    heightScalesFor(L1_WEDGE.level, {
+      anteriorMm: s.anteriorHeightMm,
+      middleMm: s.middleHeightMm,
+      posteriorMm: s.posteriorHeightMm,
+    });
+  const inflation = (fraction: number) =>
+    stepMoments(fraction).find((m) => m.procedure === 'kyphoplasty' && m.step.id === 'balloon-inflation')!
+      .state;
+
+  it('stays between the endplates of the collapsed body from the first fill to full inflation', () => {
+    for (const fraction of [0.1, 0.4, 0.7, 1]) {
+      const s = inflation(fraction);
+      const section = balloonSection(s.balloonVolumeMl * 1000, length, balloonBodyHeightMm(s), {
+        craniocaudal: 0,
+        across: 0,
+      });
+      for (const needle of plan.needles) {
+        const [x, y, z] = tipAt(needle, (plan.cannulaDepthMm + plan.targetDepthMm) / 2, [0, 0, 0]);
+        const centre = balloonRiseMm(s, profile, y, s.balloonVolumeMl);
+        const scale = bodyHeightScale(z / halfDepth, x / halfWidth, scales(s));
+        const top = deformedY(normalHalf, scale, profile.anchorMm);
+        const bottom = deformedY(-normalHalf, scale, profile.anchorMm);
+        expect(y + centre + section.craniocaudal).toBeLessThan(top);
+        expect(y + centre - section.craniocaudal).toBeGreaterThan(bottom);
+      }
+    }
+  });
+
+  it('opens below the body centre and rises as the endplate lifts', () => {
+    const early = balloonCentreMm(inflation(0.1), profile);
+    const late = balloonCentreMm(inflation(1), profile);
+    expect(early).toBeLessThan(-1);
+    expect(late).toBeGreaterThan(early);
   });
 });
