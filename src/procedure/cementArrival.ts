@@ -1,8 +1,14 @@
-import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan, tipAt } from './accessPath';
-import { CEMENT_CELL_MM, balloonPeakMl, cementFinalMl } from './dosing';
-import { deformedY } from '../anatomy/fractureField';
-import { fractureProfile, type BodyHeights } from './fracture';
+import {
+  cancellousCells,
+  cementCellCount,
+  CELL_MM,
+  entryCells,
+  neighbourWalk,
+  type Cell,
+} from './cementCells';
+import { balloonPeakMl } from './dosing';
+import type { BodyHeights } from './fracture';
 import { hashSeed, mulberry32 } from './random';
 import type { ProcedureId, ProcedureOptions } from './types';
 
@@ -17,53 +23,6 @@ export interface CementArrival {
   arrival: Float32Array;
   cellMm: number;
   count: number;
-}
-
-const CELL_MM = CEMENT_CELL_MM;
-/** Cement stays out of the posterior quarter of the body (injection stops there). */
-const POSTERIOR_CLEAR = 0.25;
-/** Stay inside the cortex: fraction of the endplate ellipse cancellous bone occupies. */
-const CANCELLOUS = 0.86;
-
-/**
- * A cell, laid out about its column's centre line (y = 0) so the ordering sees every body alike; `centre` is
- * where that line lies in the deformed body, added when the cells are packed.
- */
-interface Cell {
-  x: number;
-  y: number;
-  z: number;
-  centre: number;
-}
-
-/** A body's height (mm) at `u` (−1 posterior wall … +1 anterior wall): the quadratic through the three lines. */
-function heightAt(heights: BodyHeights, u: number): number {
-  return (
-    heights.middleMm +
-    ((heights.anteriorMm - heights.posteriorMm) / 2) * u +
-    ((heights.anteriorMm + heights.posteriorMm) / 2 - heights.middleMm) * u * u
-  );
-}
-
-function cancellousCells(options: ProcedureOptions, heights: BodyHeights): Cell[] {
-  const marks = vertebraLandmarks(options.level);
-  const { normal, anchorMm } = fractureProfile(options);
-  const a = marks.bodyWidthMm / 2;
-  const c = marks.bodyDepthMm / 2;
-  const zMin = marks.posteriorWallZ + marks.bodyDepthMm * POSTERIOR_CLEAR;
-  const cells: Cell[] = [];
-  for (let z = zMin + CELL_MM / 2; z < marks.anteriorWallZ; z += CELL_MM) {
-    const u = z / c;
-    const h = heightAt(heights, u);
-    const halfY = h / 2 - 1.5;
-    // The deformed column's centre: below the body centre where the superior endplate alone gave way.
-    const centre = deformedY(0, h / heightAt(normal, u), anchorMm);
-    for (let x = -a; x <= a; x += CELL_MM) {
-      if ((x / a) ** 2 + (z / c) ** 2 > CANCELLOUS * CANCELLOUS) continue;
-      for (let y = -halfY + CELL_MM / 2; y < halfY; y += CELL_MM) cells.push({ x, y, z, centre });
-    }
-  }
-  return cells;
 }
 
 function pack(order: Cell[], count: number): CementArrival {
@@ -116,9 +75,7 @@ function vertebroplastyOrder(
   random: () => number,
   count: number,
 ): Cell[] {
-  const index = new Map<string, number>();
-  const grid = (v: number) => Math.round(v / CELL_MM);
-  cells.forEach((cell, i) => index.set(`${grid(cell.x)},${grid(cell.y)},${grid(cell.z)}`, i));
+  const walk = neighbourWalk(cells);
   const threshold = cells.map(() => random());
   const taken = new Uint8Array(cells.length);
   const frontier: number[] = [];
@@ -127,41 +84,19 @@ function vertebroplastyOrder(
     taken[i] = 1;
     frontier.push(i);
   };
-  const plan = accessPlan(options.level, options.approach);
-  const tip: [number, number, number] = [0, 0, 0];
-  for (const needle of plan.needles) {
-    tipAt(needle, plan.targetDepthMm, tip);
-    let nearest = 0;
-    let best = Infinity;
-    cells.forEach((cell, i) => {
-      const d = Math.hypot(cell.x - tip[0], cell.y - tip[1], cell.z - tip[2]);
-      if (d < best) [best, nearest] = [d, i];
-    });
-    push(nearest);
-  }
+  entryCells(options, cells).forEach(push);
   const order: Cell[] = [];
   while (frontier.length > 0 && order.length < count) {
     // Cement takes the path of least resistance: the open neighbour with the lowest threshold.
     let pick = 0;
     for (let k = 1; k < frontier.length; k++)
       if (threshold[frontier[k]!]! < threshold[frontier[pick]!]!) pick = k;
-    const i = frontier.splice(pick, 1)[0]!;
-    const cell = cells[i]!;
+    const cell = cells[frontier.splice(pick, 1)[0]!]!;
     order.push(cell);
-    const [gx, gy, gz] = [grid(cell.x), grid(cell.y), grid(cell.z)];
-    for (const [dx, dy, dz] of NEIGHBOURS) push(index.get(`${gx + dx},${gy + dy},${gz + dz}`));
+    walk(cell, push);
   }
   return order;
 }
-
-const NEIGHBOURS = [
-  [1, 0, 0],
-  [-1, 0, 0],
-  [0, 1, 0],
-  [0, -1, 0],
-  [0, 0, 1],
-  [0, 0, -1],
-] as const;
 
 /** Deterministic for the same procedure and options; sized to the state's final cement volume. */
 export function cementArrival(
@@ -173,7 +108,7 @@ export function cementArrival(
     hashSeed(`${procedure}/${options.level}/${options.approach}/${options.grade}/${options.morphology}`),
   );
   const cells = cancellousCells(options, heights);
-  const count = Math.round((cementFinalMl(options, procedure) * 1000) / CELL_MM ** 3);
+  const count = cementCellCount(options, procedure);
   const order =
     procedure === 'kyphoplasty'
       ? kyphoplastyOrder(options, cells, random)

@@ -2,7 +2,7 @@ import { accessPlan } from './accessPath';
 import { cArmAngleAt } from './cArmAngle';
 import { cementFillWithLeak, leakVolumeMl } from './complications';
 import { CEMENT_SETTING_MINUTES } from './cure';
-import { arrivalVolumeMl, cementArrival } from './cementArrival';
+import { arrivalCapacityMl } from './cementCells';
 import { balloonCount, balloonPeakMl, balloonPressurePsi } from './dosing';
 import { clamp01, lerp, progressIn, smoothstep } from './easing';
 import { RESTORATION, fractureProfile, wedgeAngleDeg } from './fracture';
@@ -52,8 +52,8 @@ function derived(options: ProcedureOptions): Derived {
       balloonCount: balloonCount(options),
       profile,
       // The volume the 3D cement holds (its arrival field), not the dose asked for: they differ if cells run out.
-      cementKyphoplastyMl: arrivalVolumeMl(cementArrival('kyphoplasty', options, profile.fractured)),
-      cementVertebroplastyMl: arrivalVolumeMl(cementArrival('vertebroplasty', options, profile.fractured)),
+      cementKyphoplastyMl: arrivalCapacityMl('kyphoplasty', options, profile.fractured),
+      cementVertebroplastyMl: arrivalCapacityMl('vertebroplasty', options, profile.fractured),
     };
     derivedCache.set(options, d);
   }

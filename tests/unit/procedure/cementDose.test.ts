@@ -27,8 +27,14 @@ describe('cement volume', () => {
   it.each(cases)(
     '%s %s %s: final volume ≤ 25 % of the body and equal to the 3D arrival field',
     (level, approach, procedure) => {
-      for (const grade of [1, 3] as const) {
-        const opts: ProcedureOptions = { level, approach, grade, morphology: 'crush' };
+      for (const [grade, morphology] of [
+        [1, 'crush'],
+        [3, 'crush'],
+        [2, 'wedge'],
+        [3, 'wedge'],
+        [2, 'biconcave'],
+      ] as const) {
+        const opts: ProcedureOptions = { level, approach, grade, morphology };
         const final = finalMl(procedure, opts);
         const body = bodyVolumeMl(opts);
         expect(final, `${final} mL vs body ${body} mL`).toBeLessThanOrEqual(MAX_FILL_FRACTION * body + 1e-9);
