@@ -1,8 +1,9 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, CircleGeometry, Group, Vector3 } from 'three';
+import { CircleGeometry, Group, MeshStandardMaterial, Vector3 } from 'three';
 import type { AccessPlan } from '../procedure/accessPath';
 import { useController, useSettings } from '../playback/react/viewerHooks';
+import { dressingGeometry } from './dressingGeometry';
 import { NumbingSyringe } from './NumbingSyringe';
 import { patientBody } from './patient/bodyShape';
 import { needleSkinCrossing } from './patient/skinCrossing';
@@ -15,11 +16,15 @@ export interface SkinMarksProps {
   plan: AccessPlan;
 }
 
+/** The dressing's adhesive border: fabric tape, a shade warmer and greyer than the white gauze pad it holds. */
+const ADHESIVE_COLOR = '#e3d7c5';
+
 /** Lift off the skin so a flat mark never sinks into it where the back is hollow (mm). */
 const ON_SKIN_MM = 2;
 
 /**
- * The numbing syringe, the numbed spot on the skin (anaesthesia) and the small adhesive dressing after closure,
+ * The numbing syringe, the numbed spot on the skin (anaesthesia) and the small island dressing after closure (a
+ * gauze pad on an adhesive border, dressingGeometry.ts),
  * lying on the drawn skin where each needle crosses it. No blood.
  */
 export function SkinMarks({ plan }: SkinMarksProps) {
@@ -47,15 +52,16 @@ export function SkinMarks({ plan }: SkinMarksProps) {
     [spots],
   );
   const geometry = useMemo(
-    () => ({ spot: new CircleGeometry(7, 32).rotateX(-Math.PI / 2), dressing: new BoxGeometry(22, 1.5, 28) }),
+    () => ({ spot: new CircleGeometry(7, 32).rotateX(-Math.PI / 2), ...dressingGeometry() }),
     [],
   );
+  const adhesive = useMemo(() => new MeshStandardMaterial({ color: ADHESIVE_COLOR, roughness: 0.95 }), []);
   useEffect(
     () => () => {
-      geometry.spot.dispose();
-      geometry.dressing.dispose();
+      for (const g of Object.values(geometry)) g.dispose();
+      adhesive.dispose();
     },
-    [geometry],
+    [geometry, adhesive],
   );
   useFrame(() => {
     const s = controller.state;
@@ -82,8 +88,9 @@ export function SkinMarks({ plan }: SkinMarksProps) {
           <group ref={(g) => void (marks.current[i] = g)}>
             <mesh geometry={geometry.spot} material={materials.marker} renderOrder={6} />
           </group>
-          <group ref={(g) => void (dressings.current[i] = g)} position={[0, 0.75, 0]}>
-            <mesh geometry={geometry.dressing} material={materials.bandage} />
+          <group ref={(g) => void (dressings.current[i] = g)}>
+            <mesh geometry={geometry.border} material={adhesive} />
+            <mesh geometry={geometry.pad} material={materials.bandage} />
           </group>
         </group>
       ))}

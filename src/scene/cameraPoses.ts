@@ -122,9 +122,10 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
       return out;
     }
     case 'back': {
-      // The back around both dressings.
+      // The back around both dressings, wide enough to read as a back (the spine's line, the flanks): framed
+      // close, two dressings on bare skin read as tiles on a wall.
       const halfSpan = skinPoint(level, out.centre);
-      out.radius = halfSpan + 0.9 * marks.bodyWidthMm;
+      out.radius = halfSpan + 2 * marks.bodyWidthMm;
       return out;
     }
     case 'pedicles':
