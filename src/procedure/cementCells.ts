@@ -16,6 +16,11 @@ export const CELL_MM = CEMENT_CELL_MM;
 const POSTERIOR_CLEAR = 0.25;
 /** Stay inside the cortex: fraction of the endplate ellipse cancellous bone occupies. */
 const CANCELLOUS = 0.86;
+/**
+ * And clear of the anterior wall by this much (mm): the body's waist brings its front wall in at mid-height, and
+ * cement drawn against it on the cut read as cement leaking out through the front.
+ */
+const ANTERIOR_CLEAR_MM = 3;
 
 /**
  * A cell, laid out about its column's centre line (y = 0) so the ordering sees every body alike; `centre` is
@@ -45,7 +50,7 @@ export function cancellousCells(options: ProcedureOptions, heights: BodyHeights)
   const c = marks.bodyDepthMm / 2;
   const zMin = marks.posteriorWallZ + marks.bodyDepthMm * POSTERIOR_CLEAR;
   const cells: Cell[] = [];
-  for (let z = zMin + CELL_MM / 2; z < marks.anteriorWallZ; z += CELL_MM) {
+  for (let z = zMin + CELL_MM / 2; z < marks.anteriorWallZ - ANTERIOR_CLEAR_MM; z += CELL_MM) {
     const u = z / c;
     const h = heightAt(heights, u);
     const halfY = h / 2 - 1.5;

@@ -21,7 +21,8 @@ describe('where the cement goes', () => {
       for (let i = 0; i < field.count; i++) {
         const z = field.positions[i * 3 + 2]!;
         expect(z).toBeGreaterThan(marks.posteriorWallZ + field.cellMm);
-        expect(z).toBeLessThan(marks.anteriorWallZ);
+        // Clear of the front wall too (a fleck against it on the cut read as a leak).
+        expect(z).toBeLessThan(marks.anteriorWallZ - 3);
         expect(Math.abs(field.positions[i * 3]!)).toBeLessThan(marks.bodyWidthMm / 2);
       }
     });
