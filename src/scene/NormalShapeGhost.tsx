@@ -17,11 +17,11 @@ export interface NormalShapeGhostProps {
   /** The body's heights before the fracture (mm). */
   normal: Readonly<BodyHeights>;
   /** The treated body's fracture uniforms (heights, half extent, anchor): the veil shows where the bone is not. */
-  fracture: Pick<BoneUniforms, 'uFractureHeights' | 'uBodyHalfExtent' | 'uFractureAnchor'>;
+  fracture: NormalShapeFracture;
 }
 
-/** How strongly the normal shape shows at full highlight: a veil, not a second bone. */
-export const NORMAL_SHAPE_OPACITY = 0.5;
+/** How strongly the normal shape's outline shows at full highlight (its faces show a third of that: a veil). */
+export const NORMAL_SHAPE_OPACITY = 0.85;
 /** Below this much lost height (a share of the normal height) there is nothing to show. */
 const LOST_MIN = 0.02;
 
@@ -66,8 +66,54 @@ float a = uFractureAnchor;
 float u = clamp(q.z / uBodyHalfExtent.y, -1.0, 1.0);
 float r = mix(uNormalRim.x, uNormalRim.y, 0.5 * u + 0.5);
 float s = fractureHeightScale(u, q.x / uBodyHalfExtent.x, uFractureHeights);
-if (q.y < a + (r - a) * s - 0.3 && q.y > a - (r + a) * s + 0.3) discard;
+if (q.y < a + (r - a) * s + 0.3 && q.y > a - (r + a) * s - 0.3) discard;
 }`;
+
+/** The fracture uniforms the veil reads (shared with the treated body's material). */
+export type NormalShapeFracture = Pick<
+  BoneUniforms,
+  'uFractureHeights' | 'uBodyHalfExtent' | 'uFractureAnchor'
+>;
+
+/**
+ * The veil's material: the highlight colour, strongest where its surface turns away from the view (the outline of
+ * the normal shape: its upper edge where the top used to be), faint across the faces, and only where the bone is
+ * not (GHOST_FRAGMENT). One program for every viewer (ShaderWarmup compiles it before the first frame).
+ */
+export function createNormalShapeMaterial(
+  fracture: NormalShapeFracture,
+  normal: Readonly<BodyHeights>,
+): MeshBasicMaterial {
+  const veil = new MeshBasicMaterial({
+    color: palette.highlight,
+    transparent: true,
+    opacity: 0,
+    // No depth test (and so no depth write): drawn over whatever fills the lost part; front faces only.
+    depthTest: false,
+  });
+  veil.onBeforeCompile = (shader) => {
+    Object.assign(shader.uniforms, fracture, {
+      uNormalRim: { value: [normal.posteriorMm / 2, normal.anteriorMm / 2] },
+    });
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', '#include <common>\nvarying vec3 vGhost;\nvarying float vEdge;')
+      .replace('#include <begin_vertex>', '#include <begin_vertex>\nvGhost = position;')
+      .replace(
+        '#include <project_vertex>',
+        '#include <project_vertex>\nvEdge = 1.0 - abs(dot(normalize(normalMatrix * normal), normalize(mvPosition.xyz)));',
+      );
+    shader.fragmentShader = shader.fragmentShader
+      .replace(
+        '#include <common>',
+        `#include <common>\nvarying vec3 vGhost;\nvarying float vEdge;\nuniform vec2 uNormalRim;\n${FRACTURE_GLSL}`,
+      )
+      .replace(
+        '#include <clipping_planes_fragment>',
+        `#include <clipping_planes_fragment>\n${GHOST_FRAGMENT}\ndiffuseColor.a *= mix(0.3, 1.0, smoothstep(0.45, 0.85, vEdge));`,
+      );
+  };
+  return veil;
+}
 
 /**
  * The broken body's normal shape, as a pale veil in the highlight colour while the treated bone is highlighted
@@ -82,33 +128,7 @@ export function NormalShapeGhost({ geometry, levelIndex, normal, fracture }: Nor
   const mesh = useRef<Mesh>(null);
   // Read into once per frame, not allocated per frame.
   const heights = useMemo<BodyHeights>(() => ({ anteriorMm: 0, middleMm: 0, posteriorMm: 0 }), []);
-  const material = useMemo(() => {
-    const veil = new MeshBasicMaterial({
-      color: palette.highlight,
-      transparent: true,
-      opacity: 0,
-      // No depth test (and so no depth write): drawn over whatever fills the lost part; front faces only.
-      depthTest: false,
-    });
-    veil.onBeforeCompile = (shader) => {
-      Object.assign(shader.uniforms, fracture, {
-        uNormalRim: { value: [normal.posteriorMm / 2, normal.anteriorMm / 2] },
-      });
-      shader.vertexShader = shader.vertexShader
-        .replace('#include <common>', '#include <common>\nvarying vec3 vGhost;')
-        .replace('#include <begin_vertex>', '#include <begin_vertex>\nvGhost = position;');
-      shader.fragmentShader = shader.fragmentShader
-        .replace(
-          '#include <common>',
-          `#include <common>\nvarying vec3 vGhost;\nuniform vec2 uNormalRim;\n${FRACTURE_GLSL}`,
-        )
-        .replace(
-          '#include <clipping_planes_fragment>',
-          `#include <clipping_planes_fragment>\n${GHOST_FRAGMENT}`,
-        );
-    };
-    return veil;
-  }, [fracture, normal]);
+  const material = useMemo(() => createNormalShapeMaterial(fracture, normal), [fracture, normal]);
   useEffect(() => () => material.dispose(), [material]);
   useFrame(() => {
     const s = controller.state;

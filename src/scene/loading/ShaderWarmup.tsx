@@ -4,8 +4,17 @@ import { BufferAttribute, BufferGeometry, Group, Mesh, type Material } from 'thr
 import { useController } from '../../playback/react/viewerHooks';
 import { createBoneSurfaceMaterial, createTreatedBoneMaterial } from '../boneMaterial';
 import { createDiscMaterial } from '../discMaterial';
+import { createNormalShapeMaterial } from '../NormalShapeGhost';
 import { createFocusUniform } from '../focusGlsl';
 import { useSceneResources } from '../useSceneResources';
+
+/** Heights and fracture for the stand-in veil (its program does not depend on them). */
+const NO_HEIGHTS = { anteriorMm: 1, middleMm: 1, posteriorMm: 1 };
+const NO_FRACTURE = {
+  uFractureHeights: { value: [1, 1, 1] as [number, number, number] },
+  uBodyHalfExtent: { value: [1, 1] as [number, number] },
+  uFractureAnchor: { value: 0 },
+};
 
 /**
  * One triangle with the attributes the spine's meshes have (the program depends on them, not on their values),
@@ -40,6 +49,7 @@ export function ShaderWarmup() {
       createDiscMaterial(),
       createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane }).material,
       createTreatedBoneMaterial({ fracture: false, clip: null }).material,
+      createNormalShapeMaterial(NO_FRACTURE, NO_HEIGHTS),
     ];
     const geometry = warmupGeometry();
     const warm = new Group();
