@@ -37,7 +37,20 @@ export interface BoneUniforms {
   uCavityOn: { value: number };
   /** How far past the cut plane (mm) a face still stands for the cap: about the bone's thickness across the cut. */
   uCapReach: { value: number };
+  /** 1 on the treated vertebra: see-through, it keeps its outline (SEE_THROUGH_EDGES); 0 on fading context bones. */
+  uSeeThroughEdges: { value: number };
 }
+
+/**
+ * See-through bone (only a transparent material's program has no OPAQUE) stays nearly opaque where its surface
+ * turns away from the view: the outline of the body and of each pedicle around the needle in it stays drawn, where
+ * an even veil read as a glass ghost of the bone with the needles floating over it.
+ */
+const SEE_THROUGH_EDGES = /* glsl */ `
+#ifndef OPAQUE
+diffuseColor.a = mix(diffuseColor.a, 1.0, uSeeThroughEdges * 0.85 * smoothstep(0.5, 0.92, 1.0 - abs(dot(normal, normalize(vViewPosition)))));
+#endif
+#include <opaque_fragment>`;
 
 /** Matte and a little rough: dry bone scatters light; lower reads as wet plastic. */
 const BONE_ROUGHNESS = 0.68;
@@ -60,6 +73,7 @@ function createBoneUniforms(): BoneUniforms {
     uCavityFromView: { value: new Matrix4() },
     uCavityOn: { value: 0 },
     uCapReach: { value: 1e4 },
+    uSeeThroughEdges: { value: 0 },
   };
 }
 
@@ -117,7 +131,7 @@ function boneShader(
   shader.fragmentShader = shader.fragmentShader
     .replace(
       '#include <common>',
-      `#include <common>\nvarying vec3 vBonePosition;\nuniform float uHighlight;\nuniform vec3 uHighlightColor;\n${BONE_NOISE_GLSL}\n${BONE_SURFACE_GLSL}`,
+      `#include <common>\nvarying vec3 vBonePosition;\nuniform float uHighlight;\nuniform float uSeeThroughEdges;\nuniform vec3 uHighlightColor;\n${BONE_NOISE_GLSL}\n${BONE_SURFACE_GLSL}`,
     )
     .replace(
       '#include <clipping_planes_pars_fragment>',
@@ -128,7 +142,8 @@ function boneShader(
       `${BONE_SURFACE_GRAIN}\n${color}\ndiffuseColor.rgb = mix(diffuseColor.rgb, uHighlightColor, uHighlight * 0.55);`,
     )
     .replace('#include <roughnessmap_fragment>', BONE_SURFACE_ROUGHNESS_FRAGMENT)
-    .replace('#include <normal_fragment_maps>', `#include <normal_fragment_maps>\n${normal}`);
+    .replace('#include <normal_fragment_maps>', `#include <normal_fragment_maps>\n${normal}`)
+    .replace('#include <opaque_fragment>', SEE_THROUGH_EDGES);
   if (options.focus) injectFocus(shader, options.focus, options.hidden);
 }
 
@@ -203,6 +218,7 @@ export function createTreatedBoneMaterial(options: {
   // the untreated bones' program: one large program fewer to compile before the first frame.
   const focus = !options.fracture && cut === 'none' ? createFocusUniform() : undefined;
   const material = boneMaterial(uniforms, { ...options, cut, focus });
+  uniforms.uSeeThroughEdges.value = 1;
   return { material, uniforms };
 }
 
