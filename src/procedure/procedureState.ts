@@ -105,6 +105,8 @@ export interface ProcedureState {
   seeThrough: number;
   /** How far the treated vertebra's arch is see-through as well (the needles in the pedicles at access). */
   archSeeThrough: number;
+  /** How far the skin over the treated level is closed (1) rather than a window onto the spine (0). */
+  skinCover: number;
 }
 
 export function createProcedureState(): ProcedureState {
@@ -158,6 +160,7 @@ export function createProcedureState(): ProcedureState {
     insideView: 0,
     seeThrough: 0,
     archSeeThrough: 0,
+    skinCover: 0,
   };
 }
 

@@ -182,6 +182,7 @@ export function singleLevelStateAt(
   out.insideView = steppedValue(step.id, previous.id, blend, 'insideView');
   out.seeThrough = steppedValue(step.id, previous.id, blend, 'seeThrough');
   out.archSeeThrough = steppedValue(step.id, previous.id, blend, 'archSeeThrough');
+  out.skinCover = steppedValue(step.id, previous.id, blend, 'skinCover');
   out.skinMarker =
     smoothstep(phase(timeline, t, 'anaesthesia', 0.2, 0.8)) *
     (1 - smoothstep(phase(timeline, t, 'closure', 0.4, 0.7)));

@@ -1,11 +1,12 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import type { Group, Mesh } from 'three';
+import { MeshStandardMaterial, type Group, type Mesh } from 'three';
 import type { NeedlePath } from '../procedure/accessPath';
 import { HANDHELD, numbingNeedleDepthMm } from '../procedure/instruments';
 import { useController } from '../playback/react/viewerHooks';
 import { lathe } from './instruments/instrumentGeometry';
 import { useInstrumentMaterials } from './instruments/useInstrumentMaterials';
+import { palette } from './palette';
 import { alongNeedle } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
 
@@ -95,6 +96,13 @@ export function NumbingSyringe({ needles, skinPoints }: NumbingSyringeProps) {
   const plunger = useRef<Group>(null);
   const fluid = useRef<Mesh>(null);
   const geometry = useMemo(() => syringeGeometry(), []);
+  // The plunger in the numbing marks' violet: the syringe and the spots it leaves read as one thing (the rod of a
+  // white plunger vanished against the pale skin and barrel).
+  const plungerMaterial = useMemo(
+    () => new MeshStandardMaterial({ color: palette.marker, roughness: 0.5 }),
+    [],
+  );
+  useEffect(() => () => plungerMaterial.dispose(), [plungerMaterial]);
   const orientation = useMemo(() => alongNeedle(SYRINGE_ADVANCE), []);
   useEffect(
     () => () => {
@@ -137,12 +145,12 @@ export function NumbingSyringe({ needles, skinPoints }: NumbingSyringeProps) {
         material={surfaces.steel}
         userData={{ fluoroMaterial: fluoro.steel }}
       />
-      <mesh geometry={geometry.barrel} material={materials.plastic} renderOrder={3} />
+      <mesh geometry={geometry.barrel} material={materials.plastic} renderOrder={7} />
       <group ref={plunger}>
         <mesh geometry={geometry.stopper} material={materials.stopper} />
-        <mesh geometry={geometry.plunger} material={materials.plunger} />
+        <mesh geometry={geometry.plunger} material={plungerMaterial} />
       </group>
-      <mesh ref={fluid} geometry={geometry.fluid} material={materials.anaesthetic} renderOrder={2} />
+      <mesh ref={fluid} geometry={geometry.fluid} material={materials.anaesthetic} renderOrder={6} />
     </group>
   );
 }

@@ -103,11 +103,13 @@ export function PatientTorso() {
     // Continuous down to zero, so the body fades out smoothly as the story moves inside the bone.
     const body = 0.98 * Math.sqrt(k);
     skin.uniforms.uBodyOpacity.value = body;
-    // The window over the treated level lets the spine show through, until the dressings go on: then the story is
-    // back on the skin, and the skin closes over the spine so the dressings read.
+    // The window over the treated level lets the spine show through while X-rays guide the needles; before (the
+    // patient on the table, the numbing: skinCover) and once the dressings go on, the story is on the skin, and
+    // the skin closes over the spine.
     // Closed, no bone shows through: half-closed, the spine pressed through the skin of a patient who looked
     // wasted.
-    skin.uniforms.uWindowOpacity.value = body * (0.32 + 0.68 * controller.state.bandage);
+    const { bandage, skinCover } = controller.state;
+    skin.uniforms.uWindowOpacity.value = body * (0.32 + 0.68 * Math.max(bandage, skinCover));
     // A nearly opaque body hides its own far side; a faint one must not hide what is drawn after it.
     skin.material.depthWrite = body > 0.6;
     const limbs = Math.min(1, body * 1.4);
