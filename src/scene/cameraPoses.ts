@@ -62,8 +62,9 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   hardening: { direction: [1, 0.3, -0.14], up: CRANIAL_UP, fill: 0.62 },
   // The patient's back from nearly straight above (a little from the feet): the dressings where the needles went in,
   // either side of the spine. From the patient's side, the spine under the translucent skin shifted against them,
-  // and one dressing seemed to sit on the midline.
-  closure: { direction: [0.08, 1, -0.7], up: POSTERIOR_UP, fill: 0.72 },
+  // and one dressing seemed to sit on the midline; from further towards the feet, the head and the raised hands
+  // came into view at the top (the hands read as spikes).
+  closure: { direction: [0.08, 1, -0.45], up: POSTERIOR_UP, fill: 0.72 },
 };
 
 /** A subject's bounding sphere in world millimetres. */
