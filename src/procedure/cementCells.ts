@@ -110,7 +110,8 @@ function reachableCells(options: ProcedureOptions, cells: Cell[]): number {
   return queue.length;
 }
 
-const NEIGHBOURS = [
+/** The six face neighbours of a grid cell. */
+export const NEIGHBOURS = [
   [1, 0, 0],
   [-1, 0, 0],
   [0, 1, 0],

@@ -20,63 +20,34 @@ interface SteppedValues {
   skinCover: number;
 }
 
-const VALUES: Record<StepId, SteppedValues> = {
-  overview: { torso: 0, highlight: 1, insideView: 0, seeThrough: 0, archSeeThrough: 0, skinCover: 0 },
-  positioning: { torso: 0.55, highlight: 0, insideView: 0, seeThrough: 0, archSeeThrough: 0, skinCover: 1 },
-  anaesthesia: {
-    torso: 0.55,
-    highlight: 0,
-    insideView: 0,
-    seeThrough: 0,
-    archSeeThrough: 0,
-    skinCover: 0.75,
-  },
-  targeting: { torso: 0.3, highlight: 0.5, insideView: 0, seeThrough: 0, archSeeThrough: 0, skinCover: 0 },
-  access: { torso: 0.12, highlight: 0.6, insideView: 0, seeThrough: 1, archSeeThrough: 1, skinCover: 0 },
-  drilling: { torso: 0.12, highlight: 0, insideView: 1, seeThrough: 0, archSeeThrough: 0, skinCover: 0 },
-  'balloon-insertion': {
-    torso: 0.12,
-    highlight: 0,
-    insideView: 1,
-    seeThrough: 0,
-    archSeeThrough: 0,
-    skinCover: 0,
-  },
-  'balloon-inflation': {
-    torso: 0.12,
-    highlight: 0,
-    insideView: 1,
-    seeThrough: 0,
-    archSeeThrough: 0,
-    skinCover: 0,
-  },
-  'balloon-removal': {
-    torso: 0.12,
-    highlight: 0,
-    insideView: 1,
-    seeThrough: 0,
-    archSeeThrough: 0,
-    skinCover: 0,
-  },
-  'cement-injection': {
-    torso: 0.12,
-    highlight: 0,
-    insideView: 1,
-    seeThrough: 0,
-    archSeeThrough: 0,
-    skinCover: 0,
-  },
-  'cement-hardening': {
-    torso: 0.12,
-    highlight: 0,
-    insideView: 1,
-    seeThrough: 0,
-    archSeeThrough: 0,
-    skinCover: 0,
-  },
-  closure: { torso: 0.55, highlight: 0, insideView: 0.3, seeThrough: 0, archSeeThrough: 0, skinCover: 0 },
-  result: { torso: 0, highlight: 0.3, insideView: 0, seeThrough: 1, archSeeThrough: 0, skinCover: 0 },
+/** The columns of the table below, in order. */
+const CHANNELS = ['torso', 'highlight', 'insideView', 'seeThrough', 'archSeeThrough', 'skinCover'] as const;
+
+/** Each step's values, one column per channel (CHANNELS). */
+// prettier-ignore
+const TABLE: Record<StepId, readonly [number, number, number, number, number, number]> = {
+  //                   torso highlight inside see  arch  skin
+  overview:            [0,    1,        0,     0,   0,    0],
+  positioning:         [0.55, 0,        0,     0,   0,    1],
+  anaesthesia:         [0.55, 0,        0,     0,   0,    0.75],
+  targeting:           [0.3,  0.5,      0,     0,   0,    0],
+  access:              [0.12, 0.6,      0,     1,   1,    0],
+  drilling:            [0.12, 0,        1,     0,   0,    0],
+  'balloon-insertion': [0.12, 0,        1,     0,   0,    0],
+  'balloon-inflation': [0.12, 0,        1,     0,   0,    0],
+  'balloon-removal':   [0.12, 0,        1,     0,   0,    0],
+  'cement-injection':  [0.12, 0,        1,     0,   0,    0],
+  'cement-hardening':  [0.12, 0,        1,     0,   0,    0],
+  closure:             [0.55, 0,        0.3,   0,   0,    0],
+  result:              [0,    0.3,      0,     1,   0,    0],
 };
+
+const VALUES = Object.fromEntries(
+  Object.entries(TABLE).map(([step, row]) => [
+    step,
+    Object.fromEntries(CHANNELS.map((channel, i) => [channel, row[i]])) as unknown as SteppedValues,
+  ]),
+) as Record<StepId, SteppedValues>;
 
 /** Seconds over which a step's values blend in from the previous step's (shorter than any step). */
 export const STEP_BLEND_SECONDS = 1.5;

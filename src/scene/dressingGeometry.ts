@@ -1,4 +1,5 @@
-import { ExtrudeGeometry, Shape, type BufferGeometry } from 'three';
+import { ExtrudeGeometry, type BufferGeometry } from 'three';
+import { roundedRectangle } from './roundedRectangle';
 
 /**
  * An island dressing, the small adhesive plaster put over each needle site: a soft adhesive border with a raised
@@ -16,22 +17,6 @@ export const DRESSING = {
   padThicknessMm: 1.4,
 } as const;
 
-function roundedRectangle(width: number, length: number, radius: number): Shape {
-  const w = width / 2;
-  const l = length / 2;
-  const shape = new Shape();
-  shape.moveTo(-w + radius, -l);
-  shape.lineTo(w - radius, -l);
-  shape.quadraticCurveTo(w, -l, w, -l + radius);
-  shape.lineTo(w, l - radius);
-  shape.quadraticCurveTo(w, l, w - radius, l);
-  shape.lineTo(-w + radius, l);
-  shape.quadraticCurveTo(-w, l, -w, l - radius);
-  shape.lineTo(-w, -l + radius);
-  shape.quadraticCurveTo(-w, -l, -w + radius, -l);
-  return shape;
-}
-
 /** A rounded slab `thickness` thick, its top edge softened by `bevel`, lying on y = 0. */
 function slab(
   width: number,
@@ -41,7 +26,7 @@ function slab(
   bevel: number,
 ): BufferGeometry {
   return (
-    new ExtrudeGeometry(roundedRectangle(width - 2 * bevel, length - 2 * bevel, radius), {
+    new ExtrudeGeometry(roundedRectangle(width / 2 - bevel, length / 2 - bevel, radius), {
       depth: thickness - bevel,
       bevelEnabled: bevel > 0,
       bevelThickness: bevel,

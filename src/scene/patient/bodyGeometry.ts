@@ -6,10 +6,10 @@ import {
   ExtrudeGeometry,
   Float32BufferAttribute,
   Path,
-  Shape,
 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { palette } from '../palette';
+import { roundedRectangle } from '../roundedRectangle';
 import type { BodyParts } from './bodyParts';
 import type { PatientBody } from './bodyShape';
 import { ellipsoid, roundedSegment } from './limbGeometry';
@@ -52,16 +52,7 @@ function faceCushion(centre: readonly number[], height: number): BufferGeometry 
   const w = 130;
   const d = 135;
   const r = 40;
-  const shape = new Shape();
-  shape.moveTo(-w + r, -d);
-  shape.lineTo(w - r, -d);
-  shape.quadraticCurveTo(w, -d, w, -d + r);
-  shape.lineTo(w, d - r);
-  shape.quadraticCurveTo(w, d, w - r, d);
-  shape.lineTo(-w + r, d);
-  shape.quadraticCurveTo(-w, d, -w, d - r);
-  shape.lineTo(-w, -d + r);
-  shape.quadraticCurveTo(-w, -d, -w + r, -d);
+  const shape = roundedRectangle(w, d, r);
   const hole = new Path();
   hole.absellipse(0, -10, 52, 78, 0, Math.PI * 2, true, 0);
   shape.holes.push(hole);

@@ -7,6 +7,7 @@ import {
   heightScalesFor,
 } from '../../../src/anatomy/fractureField';
 import { cementArrival } from '../../../src/procedure/cementArrival';
+import { NEIGHBOURS } from '../../../src/procedure/cementCells';
 import { fractureProfile } from '../../../src/procedure/fracture';
 import type { ProcedureOptions } from '../../../src/procedure/types';
 
@@ -64,14 +65,7 @@ describe('where the cement goes', () => {
       let exposed = 0;
       for (let i = 0; i < f.count; i++) {
         const [x, y, z] = [f.positions[i * 3]!, f.positions[i * 3 + 1]!, f.positions[i * 3 + 2]!];
-        for (const [dx, dy, dz] of [
-          [1, 0, 0],
-          [-1, 0, 0],
-          [0, 1, 0],
-          [0, -1, 0],
-          [0, 0, 1],
-          [0, 0, -1],
-        ] as const)
+        for (const [dx, dy, dz] of NEIGHBOURS)
           if (!cells.has(key(x + dx * f.cellMm, y + dy * f.cellMm, z + dz * f.cellMm))) exposed++;
       }
       return exposed / (6 * f.count ** (2 / 3));
