@@ -20,7 +20,7 @@ export interface NormalShapeGhostProps {
   fracture: NormalShapeFracture;
 }
 
-/** How strongly the normal shape's outline shows at full highlight (its faces show a third of that: a veil). */
+/** How strongly the outline of the normal shape shows at full highlight; its faces barely (createNormalShapeMaterial). */
 export const NORMAL_SHAPE_OPACITY = 0.85;
 /** Below this much lost height (a share of the normal height) there is nothing to show. */
 const LOST_MIN = 0.02;
@@ -109,7 +109,7 @@ export function createNormalShapeMaterial(
       )
       .replace(
         '#include <clipping_planes_fragment>',
-        `#include <clipping_planes_fragment>\n${GHOST_FRAGMENT}\ndiffuseColor.a *= mix(0.3, 1.0, smoothstep(0.45, 0.85, vEdge));`,
+        `#include <clipping_planes_fragment>\n${GHOST_FRAGMENT}\ndiffuseColor.a *= mix(0.12, 1.0, smoothstep(0.45, 0.85, vEdge));`,
       );
   };
   return veil;
