@@ -9,7 +9,7 @@ export interface MergePart {
 const point = new Vector3();
 const turn = new Matrix3();
 
-/** Each vector of `source`, changed by `move`, into `out` from vector `at` on. */
+/** Each vector of `source`, changed by `move`, into `out` from vector `at` on (any attribute layout). */
 function writeMoved(
   source: BufferAttribute,
   move: (v: Vector3) => Vector3,
@@ -18,6 +18,55 @@ function writeMoved(
 ): void {
   for (let i = 0; i < source.count; i++)
     move(point.fromBufferAttribute(source, i)).toArray(out, 3 * (at + i));
+}
+
+/** A plain float attribute (what the decoder hands over): its numbers can be read straight from its array. */
+function isPlainFloat(source: BufferAttribute): boolean {
+  return source.array instanceof Float32Array && !source.normalized && source.itemSize === 3;
+}
+
+/**
+ * Each point of `source` moved by `m` into `out` from point `at` on: Vector3.applyMatrix4's arithmetic, operation
+ * for operation (so the numbers are the same), without a call and a copy per point.
+ */
+function writePoints(source: BufferAttribute, m: Matrix4, out: Float32Array, at: number): void {
+  if (!isPlainFloat(source)) {
+    writeMoved(source, (v) => v.applyMatrix4(m), out, at);
+    return;
+  }
+  const a = source.array as Float32Array;
+  const e = m.elements;
+  for (let i = 0, o = 3 * at; i < a.length; i += 3, o += 3) {
+    const x = a[i]!;
+    const y = a[i + 1]!;
+    const z = a[i + 2]!;
+    const w = 1 / (e[3]! * x + e[7]! * y + e[11]! * z + e[15]!);
+    out[o] = (e[0]! * x + e[4]! * y + e[8]! * z + e[12]!) * w;
+    out[o + 1] = (e[1]! * x + e[5]! * y + e[9]! * z + e[13]!) * w;
+    out[o + 2] = (e[2]! * x + e[6]! * y + e[10]! * z + e[14]!) * w;
+  }
+}
+
+/** Each normal of `source` turned by the normal matrix `n` into `out` (Vector3.applyNormalMatrix's arithmetic). */
+function writeNormals(source: BufferAttribute, n: Matrix3, out: Float32Array, at: number): void {
+  if (!isPlainFloat(source)) {
+    writeMoved(source, (v) => v.applyNormalMatrix(n), out, at);
+    return;
+  }
+  const a = source.array as Float32Array;
+  const e = n.elements;
+  for (let i = 0, o = 3 * at; i < a.length; i += 3, o += 3) {
+    const x = a[i]!;
+    const y = a[i + 1]!;
+    const z = a[i + 2]!;
+    const tx = e[0]! * x + e[3]! * y + e[6]! * z;
+    const ty = e[1]! * x + e[4]! * y + e[7]! * z;
+    const tz = e[2]! * x + e[5]! * y + e[8]! * z;
+    const scale = 1 / (Math.sqrt(tx * tx + ty * ty + tz * tz) || 1);
+    out[o] = tx * scale;
+    out[o + 1] = ty * scale;
+    out[o + 2] = tz * scale;
+  }
 }
 
 /**
@@ -46,12 +95,9 @@ export function mergeTransformedParts(parts: readonly MergePart[]): BufferGeomet
     const position = g.getAttribute('position') as BufferAttribute;
     const count = position.count;
     // Vector3's own arithmetic, as BufferAttribute.applyMatrix4 / applyNormalMatrix use it.
-    writeMoved(position, (v) => v.applyMatrix4(matrix), positions, at);
+    writePoints(position, matrix, positions, at);
     const normal = g.getAttribute('normal') as BufferAttribute | undefined;
-    if (normal) {
-      turn.getNormalMatrix(matrix);
-      writeMoved(normal, (v) => v.applyNormalMatrix(turn), normals, at);
-    }
+    if (normal) writeNormals(normal, turn.getNormalMatrix(matrix), normals, at);
     const color = g.getAttribute('color') as BufferAttribute | undefined;
     if (color) colors.set(color.array as Uint8Array, 3 * at);
     if (g.index) {

@@ -21,6 +21,74 @@ describe('standalone page', () => {
     await v.close();
   });
 
+  it('reads every spine program’s uniforms before drawing any of them, so no draw waits for another’s build', async () => {
+    // Reading a program's uniforms is a round trip that waits for all GPU work queued before it; a software GPU
+    // builds a program at its first draw. Drawn as each program came up, the page waited for every build in turn.
+    const v = await openViewer(suite.browser, suite.origin, '', undefined, {
+      init: (context) =>
+        context.addInitScript(() => {
+          // Up to the first frame: what loads after it (the features' chunk) builds its programs later.
+          let drawn = false;
+          void customElements
+            .whenDefined('spine-procedure-viewer')
+            .then(() =>
+              (
+                document.querySelector('spine-procedure-viewer') as unknown as { ready: Promise<void> }
+              ).ready.then(() => (drawn = true)),
+            );
+          const all: string[] = [];
+          const log = { push: (entry: string) => drawn || all.push(entry) };
+          (window as unknown as { glLog: string[] }).glLog = all;
+          const gl = WebGL2RenderingContext.prototype;
+          const names = new WeakMap<WebGLProgram, string>();
+          const sources = new WeakMap<WebGLShader, string>();
+          let current: WebGLProgram | null = null;
+          const shaderSource = gl.shaderSource;
+          gl.shaderSource = function (shader, source) {
+            sources.set(shader, source);
+            shaderSource.call(this, shader, source);
+          };
+          const attach = gl.attachShader;
+          gl.attachShader = function (program, shader) {
+            const name = /#define SHADER_NAME (\S+)/.exec(sources.get(shader) ?? '')?.[1];
+            if (name) names.set(program, name);
+            else if (!names.has(program)) names.set(program, `program ${all.length}`);
+            attach.call(this, program, shader);
+          };
+          const use = gl.useProgram;
+          gl.useProgram = function (program) {
+            current = program;
+            use.call(this, program);
+          };
+          const active = gl.getActiveUniform;
+          gl.getActiveUniform = function (program, index) {
+            if (index === 0) log.push(`uniforms ${names.get(program)}`);
+            return active.call(this, program, index);
+          };
+          for (const method of ['drawElements', 'drawArrays'] as const) {
+            const draw = gl[method] as (...args: unknown[]) => void;
+            (gl as unknown as Record<string, unknown>)[method] = function (
+              this: unknown,
+              ...args: unknown[]
+            ) {
+              log.push(`draw ${current ? names.get(current) : '?'}`);
+              draw.apply(this, args);
+            };
+          }
+        }),
+    });
+    const log = await v.page.evaluate(() => (window as unknown as { glLog: string[] }).glLog);
+    // The studio light's prefilter (PMREM…) runs before; from the first draw of a spine program on, no program
+    // up to the first frame may still have its uniforms read.
+    const spine = log.filter((entry) => !/PMREM/.test(entry));
+    const firstDraw = spine.findIndex((entry) => entry.startsWith('draw'));
+    expect(spine.filter((entry) => entry.startsWith('uniforms')).length).toBeGreaterThanOrEqual(4);
+    expect(firstDraw).toBeGreaterThan(0);
+    expect(spine.slice(firstDraw).filter((entry) => entry.startsWith('uniforms'))).toEqual([]);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
   it('deep link lands on the requested step and time', async () => {
     const v = await openViewer(
       suite.browser,

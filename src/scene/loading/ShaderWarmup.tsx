@@ -64,6 +64,12 @@ export function ShaderWarmup() {
     try {
       scene.add(warm);
       try {
+        // Link every program and read its uniforms first, then draw. Reading a program's uniforms (three.js does
+        // it at the program's first draw) waits for the GPU to finish all the work queued before it, so drawing
+        // each stand-in as its program came up made the page wait for every earlier program's build in turn;
+        // read up front, the draws are only queued, and built while the page goes on.
+        gl.compile(scene, camera);
+        for (const program of gl.info.programs ?? []) program.getUniforms();
         gl.render(scene, camera);
       } finally {
         scene.remove(warm);
