@@ -2,6 +2,7 @@ import { BufferAttribute, BufferGeometry, Matrix4, Mesh, type Group, type Object
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { mergeTransformedParts, type MergePart } from './mergeParts';
 import { configureSpineLoader } from './spineGltfLoader';
+import { isContextBoneName, isOwnerName, isRibName, type MergedPartRange } from './partNames';
 import { SPINE_BONE_IDS } from './spineLayout';
 
 /** The loaded spine: the scene root, each bone's node by name (T1 … L5, S1) and the disc nodes. */
@@ -97,17 +98,15 @@ export function indexSpineModel(root: Group): SpineModel {
   return { root, levels, discs };
 }
 
-/** The bone (T1 … S1) or disc node a mesh belongs to, or undefined. */
+/** The bone (T1 … L5, S1) or disc node a mesh belongs to, or undefined. */
 function ownerOf(object: Object3D): Object3D | undefined {
-  for (let o: Object3D | null = object; o; o = o.parent) {
-    if ((SPINE_BONE_IDS as readonly string[]).includes(o.name) || o.name.startsWith('disc_')) return o;
-  }
+  for (let o: Object3D | null = object; o; o = o.parent) if (isOwnerName(o.name)) return o;
   return undefined;
 }
 
 /** A rib mesh (`T7_rib_left` …): it stays in the static spine even when its level is treated. */
 export function isRib(object: Object3D): boolean {
-  return /_rib_(left|right)$/.test(object.name);
+  return isRibName(object.name);
 }
 
 /**
@@ -116,15 +115,10 @@ export function isRib(object: Object3D): boolean {
  * without touching the spine.
  */
 export function isContextBone(object: Object3D): boolean {
-  return isRib(object) || /^ilium_(left|right)$/.test(object.name);
+  return isContextBoneName(object.name);
 }
 
-/** The vertices one part holds in a merged geometry: `count` from `start`. */
-export interface MergedPartRange {
-  name: string;
-  start: number;
-  count: number;
-}
+export type { MergedPartRange };
 
 /**
  * Bake every part into the root's frame and merge: all bone parts outside `excludeLevels` into one geometry, all

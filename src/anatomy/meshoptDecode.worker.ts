@@ -7,11 +7,14 @@
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { decodedBuffers, decodeSpineGlb, type DecodedSpine } from './spineGlbDecode';
+import { mergeStaticArrays, staticMergeBuffers, type StaticMergeArrays } from './staticMerge';
 
 /** A request from meshoptWorkerDecoder.ts: a whole spine GLB. */
 export interface ModelRequest {
   id: number;
   glb: ArrayBuffer;
+  /** Also merge the static spine without these levels (the ones the first viewer opens on treating). */
+  mergeExcluding?: string[] | undefined;
 }
 
 /** Which decoder decoded a view, and how long it took. */
@@ -22,7 +25,8 @@ export interface ViewTiming {
 
 /** The answer: the decoded model, with each view's timing, or why not. */
 export type DecodeReply =
-  { id: number; model: DecodedSpine; views: ViewTiming[] } | { id: number; error: string };
+  | { id: number; model: DecodedSpine; views: ViewTiming[]; premerged?: StaticMergeArrays }
+  | { id: number; error: string };
 
 const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
   MeshoptDecoder.supported ? MeshoptDecoder.ready : Promise.reject(new Error('no WebAssembly'))
@@ -37,7 +41,7 @@ const scope = self as unknown as {
   postMessage(message: DecodeReply, transfer?: Transferable[]): void;
 };
 
-async function decodeModel({ id, glb }: ModelRequest): Promise<void> {
+async function decodeModel({ id, glb, mergeExcluding }: ModelRequest): Promise<void> {
   const { impl, name } = await decoder;
   const views: ViewTiming[] = [];
   const model = await decodeSpineGlb(glb, (count, size, source, mode, filter) => {
@@ -47,7 +51,12 @@ async function decodeModel({ id, glb }: ModelRequest): Promise<void> {
     views.push({ decoder: name, ms: performance.now() - started });
     return data;
   });
-  scope.postMessage({ id, model, views }, decodedBuffers(model));
+  // Here, while the page is still setting up its canvas, rather than on the page once the model has arrived.
+  const premerged = mergeExcluding && mergeStaticArrays(model, mergeExcluding);
+  scope.postMessage(
+    { id, model, views, ...(premerged && { premerged }) },
+    [...decodedBuffers(model), ...(premerged ? staticMergeBuffers(premerged) : [])],
+  );
 }
 
 scope.onmessage = (event) => {

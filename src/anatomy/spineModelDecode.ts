@@ -1,33 +1,39 @@
 import { decodingWorker, recordDecode } from './meshoptWorkerDecoder';
 import type { DecodedSpine } from './spineGlbDecode';
+import type { StaticMergeArrays } from './staticMerge';
+
+/** The decoded model, with the static spine already merged for the levels asked for when it was requested. */
+export type WorkerDecodedSpine = DecodedSpine & { premerged?: StaticMergeArrays | undefined };
 import { fetchSpineModel } from './spineModelFile';
 
 /** The model decoded by the worker, once per page: every viewer and every remount after a lost context share it. */
-let pending: Promise<DecodedSpine> | null = null;
+let pending: Promise<WorkerDecodedSpine> | null = null;
 
 /** Decode the whole file in the worker; each view is recorded as a `spine-model-decode` measure. */
-async function decodeInWorker(bytes: ArrayBuffer): Promise<DecodedSpine> {
+async function decodeInWorker(bytes: ArrayBuffer, mergeExcluding?: string[]): Promise<WorkerDecodedSpine> {
   const started = performance.now();
   // A copy moves to the worker: the page keeps the downloaded bytes for a remount.
   const glb = bytes.slice(0);
-  const reply = await decodingWorker().request({ glb }, [glb]);
+  const reply = await decodingWorker().request({ glb, mergeExcluding }, [glb]);
   if (!('model' in reply)) throw new Error('The spine model could not be read: the worker sent no model.');
   for (const view of reply.views)
     recordDecode(started, { decoder: view.decoder, thread: 'worker', decodeMs: view.ms });
-  return reply.model;
+  return { ...reply.model, premerged: reply.premerged };
 }
 
 /**
  * Start (or join) downloading models/spine.glb and decoding it in the worker. Called when a viewer connects: the
  * worker starts while the model downloads and reads it while the page loads the canvas chunk, so the page only
- * wraps finished arrays in three.js objects. Rejects with WorkerUnavailable where no worker runs (the canvas
+ * wraps finished arrays in three.js objects. The first call's `mergeExcluding` (the treated levels the viewer opens
+ * on) has the worker merge the static spine too (staticMerge.ts). Rejects with WorkerUnavailable where no worker runs (the canvas
  * chunk then reads the bytes itself, scene/loading/preparedSpine.ts). A failure is forgotten, so the next try
  * starts again.
  */
-export function decodeSpineModelInWorker(): Promise<DecodedSpine> {
+export function decodeSpineModelInWorker(mergeExcluding?: readonly string[]): Promise<WorkerDecodedSpine> {
   if (!pending) {
     decodingWorker().warm();
-    pending = fetchSpineModel().then(decodeInWorker);
+    const levels = mergeExcluding && [...mergeExcluding];
+    pending = fetchSpineModel().then((bytes) => decodeInWorker(bytes, levels));
     pending.catch(() => (pending = null));
   }
   return pending;

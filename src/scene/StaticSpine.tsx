@@ -1,7 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ComponentType } from 'react';
 import { PerspectiveCamera, Vector3, type Mesh, type Object3D } from 'three';
-import { mergeStaticParts } from '../anatomy/loadSpineModel';
 import type { LevelId } from '../anatomy/levels';
 import { useController } from '../playback/react/viewerHooks';
 import { createBoneSurfaceMaterial } from './boneMaterial';
@@ -9,6 +8,7 @@ import { createDiscMaterial } from './discMaterial';
 import { ContextPartCut } from './contextPartCut';
 import type { DiscsFollowingProps } from './discFollow';
 import { createFocusHiddenUniform, createFocusUniform } from './focusGlsl';
+import { staticSpineGeometry } from './loading/preparedSpine';
 import { useSceneResources } from './useSceneResources';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
@@ -38,8 +38,9 @@ const ORIGIN = new Vector3();
 export function StaticSpine({ scene, treatedLevels, Follow }: StaticSpineProps) {
   const { fluoro } = useSceneResources();
   const excluded = treatedLevels.join(',');
-  // Keyed by the joined list, so a new array with the same levels does not merge again.
-  const merged = useMemo(() => mergeStaticParts(scene, excluded.split(',')), [scene, excluded]);
+  // Keyed by the joined list, so a new array with the same levels does not merge again. The levels the viewer
+  // opened on were merged by the decoding worker.
+  const merged = useMemo(() => staticSpineGeometry(scene, excluded), [scene, excluded]);
   // One focus per viewer: what the camera looks at, so near bones that would hide it are cut away.
   const focus = useMemo(() => createFocusUniform(), []);
   const materials = useMemo(

@@ -17,6 +17,21 @@ describe('standalone page', () => {
     const state = await v.state();
     expect(state.step).toBe('overview');
     expect(state.procedure).toBe('kyphoplasty');
+    // The decoding worker merged the static spine for the level the viewer opened on; another level is merged
+    // on the page.
+    const merges = () =>
+      v.page.evaluate(() =>
+        performance
+          .getEntriesByName('spine-static-merge')
+          .map((e) => (e as PerformanceMeasure).detail as { thread: string })
+          .map((d) => d.thread),
+      );
+    expect(await merges()).toEqual(['worker']);
+    await v.page.evaluate(() =>
+      document.querySelector('spine-procedure-viewer')!.setAttribute('level', 'T12'),
+    );
+    await v.page.waitForFunction(() => performance.getEntriesByName('spine-static-merge').length === 2);
+    expect(await merges()).toEqual(['worker', 'main']);
     expect(v.errors).toEqual([]);
     await v.close();
   });

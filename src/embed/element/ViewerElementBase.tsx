@@ -12,6 +12,7 @@ import { catalogFailed } from '../../playback/languageSwitch';
 import { VIEWER_EVENTS } from '../../playback/viewerEvents';
 import type { ViewerController } from '../../playback/viewerController';
 import { ViewerApp } from '../../ui/ViewerApp';
+import { treatedLevels } from '../../procedure/treatedLevels';
 import { hasWebGL2 } from '../webglSupport';
 import { createViewerController, readerLanguage } from './createViewerController';
 import { MEDIA_PROPERTIES, PROPERTY_OPTIONS } from './optionProperties';
@@ -99,7 +100,8 @@ export class ViewerElementBase extends ElementBaseClass {
     // A viewer already on screen that shows itself when seen starts its downloads now, in parallel with
     // everything else: the first frame waits on the model and the canvas chunk, not on the mount that asks for
     // them. One further down the page downloads nothing until it is scrolled to (the mount starts it then).
-    if (webgl && this.elementOptions.reveal === 'auto' && inViewport(this)) prefetchScene();
+    const treated = () => treatedLevels(controller.getSettings()).map((t) => t.level);
+    if (webgl && this.elementOptions.reveal === 'auto' && inViewport(this)) prefetchScene(treated());
     this.posterReveal = new PosterReveal({
       container: shadow,
       host: this,
@@ -108,7 +110,7 @@ export class ViewerElementBase extends ElementBaseClass {
       reveal: webgl ? this.elementOptions.reveal : 'auto',
       // The viewer mounts once its language's catalog is here, so its first frame is never half English.
       mount: () => {
-        if (webgl) prefetchScene();
+        if (webgl) prefetchScene(treated());
         void this.languageLoad.then(() => {
           if (!this.isConnected || this.root) return;
           this.root = createRoot(mount);

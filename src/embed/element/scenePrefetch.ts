@@ -9,9 +9,9 @@ export function inViewport(element: Element): boolean {
 
 /**
  * Start the model's download and decoding and the canvas chunk's download (each once per page, shared by every viewer), in parallel with
- * everything else. A failure is not reported here: it shows when the canvas mounts and asks for them.
+ * everything else. The worker also merges the static spine around the `treatedLevels` the viewer opens on. A failure is not reported here: it shows when the canvas mounts and asks for them.
  */
-export function prefetchScene(): void {
-  void decodeSpineModelInWorker().catch(() => undefined);
+export function prefetchScene(treatedLevels: readonly string[]): void {
+  void decodeSpineModelInWorker(treatedLevels).catch(() => undefined);
   void loadViewerCanvas().catch(() => undefined);
 }

@@ -1,12 +1,58 @@
-import { indexSpineModel, type SpineModel } from '../../anatomy/loadSpineModel';
+import type { BufferGeometry, Object3D } from 'three';
+import {
+  indexSpineModel,
+  mergeStaticParts,
+  type MergedPartRange,
+  type SpineModel,
+} from '../../anatomy/loadSpineModel';
+import { mergedGeometry } from '../../anatomy/mergeParts';
 import { decodeOnMainThread, WorkerUnavailable } from '../../anatomy/meshoptWorkerDecoder';
 import type { DecodedSpine } from '../../anatomy/spineGlbDecode';
 import { decodeSpineModelInWorker } from '../../anatomy/spineModelDecode';
+import type { StaticMergeArrays } from '../../anatomy/staticMerge';
 import { fetchSpineModel } from '../../anatomy/spineModelFile';
 import { spineGroup } from './spineGlb';
 
 /** The prepared model (immutable once prepared; each viewer merges its own copies from it). */
 let prepared: Promise<SpineModel> | null = null;
+
+/** The worker's merge of the static spine, by the model's root, until a viewer takes it. */
+const premerged = new WeakMap<Object3D, StaticMergeArrays>();
+
+/** The static spine's three geometries and where each context bone and disc lies in them (mergeStaticParts). */
+export interface MergedStatic {
+  bone: BufferGeometry;
+  disc: BufferGeometry;
+  context: BufferGeometry;
+  contextParts: MergedPartRange[];
+  discParts: MergedPartRange[];
+}
+
+/**
+ * The static spine without the `excluded` levels (joined by commas): the one the worker merged while the page set
+ * up its canvas, where it left out exactly those (once: each viewer changes its own copy, the discs following its
+ * fracture), else merged here. Timed as the `spine-static-merge` measure, which says which thread merged.
+ */
+export function staticSpineGeometry(root: Object3D, excluded: string): MergedStatic {
+  const started = performance.now();
+  const arrays = premerged.get(root);
+  const inWorker = arrays?.excluded === excluded;
+  if (inWorker) premerged.delete(root);
+  const merged = inWorker
+    ? {
+        bone: mergedGeometry(arrays.bone),
+        disc: mergedGeometry(arrays.disc),
+        context: mergedGeometry(arrays.context),
+        contextParts: arrays.contextParts,
+        discParts: arrays.discParts,
+      }
+    : mergeStaticParts(root, excluded.split(','));
+  performance.measure('spine-static-merge', {
+    start: started,
+    detail: { thread: inWorker ? 'worker' : 'main' },
+  });
+  return merged;
+}
 
 /**
  * Where no worker runs (a viewer script served from another origin than the page, a worker that fails to load):
@@ -33,7 +79,11 @@ export function loadPreparedSpine(): Promise<SpineModel> {
     .catch((error: unknown) =>
       error instanceof WorkerUnavailable ? decodeOnThisThread() : Promise.reject(error),
     )
-    .then((decoded) => indexSpineModel(spineGroup(decoded)));
+    .then((decoded) => {
+      const model = indexSpineModel(spineGroup(decoded));
+      if ('premerged' in decoded && decoded.premerged) premerged.set(model.root, decoded.premerged);
+      return model;
+    });
   prepared.catch(() => (prepared = null));
   return prepared;
 }
