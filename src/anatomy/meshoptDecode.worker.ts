@@ -53,10 +53,10 @@ async function decodeModel({ id, glb, mergeExcluding }: ModelRequest): Promise<v
   });
   // Here, while the page is still setting up its canvas, rather than on the page once the model has arrived.
   const premerged = mergeExcluding && mergeStaticArrays(model, mergeExcluding);
-  scope.postMessage(
-    { id, model, views, ...(premerged && { premerged }) },
-    [...decodedBuffers(model), ...(premerged ? staticMergeBuffers(premerged) : [])],
-  );
+  scope.postMessage({ id, model, views, ...(premerged && { premerged }) }, [
+    ...decodedBuffers(model),
+    ...(premerged ? staticMergeBuffers(premerged) : []),
+  ]);
 }
 
 scope.onmessage = (event) => {

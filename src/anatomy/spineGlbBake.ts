@@ -71,8 +71,12 @@ export function composeMatrix(
 
 /** The inverse transpose of the matrix's upper 3 × 3, column-major (Matrix3.getNormalMatrix). */
 export function normalMatrix(m: ArrayLike<number>): number[] {
-  const n11 = m[0]!, n21 = m[1]!, n31 = m[2]!;
-  const n12 = m[4]!, n22 = m[5]!, n32 = m[6]!;
+  const n11 = m[0]!,
+    n21 = m[1]!,
+    n31 = m[2]!;
+  const n12 = m[4]!,
+    n22 = m[5]!,
+    n32 = m[6]!;
   const n13 = m[8]!, n23 = m[9]!, n33 = m[10]!; // prettier-ignore
   const t11 = n33 * n22 - n32 * n23,
     t12 = n32 * n13 - n33 * n12,
