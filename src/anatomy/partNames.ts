@@ -1,12 +1,11 @@
-import { isLevelId } from './levels';
-
 /*
  * What a part's name says about it, without three.js (the decoding worker classifies the parts too).
  */
 
 /** A bone (T1 … L5, S1) or disc node: the owner of the part meshes under it. */
 export function isOwnerName(name: string): boolean {
-  return isLevelId(name) || name === 'S1' || name.startsWith('disc_');
+  // T1–T12, L1–L5 (levels.ts) and S1, spelled out here so the worker carries no level table.
+  return /^(T([1-9]|1[0-2])|L[1-5]|S1)$/.test(name) || name.startsWith('disc_');
 }
 
 /** A rib mesh (`T7_rib_left` …): it stays in the static spine even when its level is treated. */

@@ -8,6 +8,16 @@ import { fetchSpineModel } from './spineModelFile';
 
 /** The model decoded by the worker, once per page: every viewer and every remount after a lost context share it. */
 let pending: Promise<WorkerDecodedSpine> | null = null;
+/** The treated levels the first request asked the static spine to be merged without, joined by commas. */
+let premergeKey: string | null = null;
+
+/**
+ * Which levels the model's static spine comes merged without (joined by commas; null before any request): a
+ * viewer treating others merges its own, with the features chunk, before its first frame (useSceneFeatures).
+ */
+export function premergedLevels(): string | null {
+  return premergeKey;
+}
 
 /** Decode the whole file in the worker; each view is recorded as a `spine-model-decode` measure. */
 async function decodeInWorker(bytes: ArrayBuffer, mergeExcluding?: string[]): Promise<WorkerDecodedSpine> {
@@ -33,6 +43,7 @@ export function decodeSpineModelInWorker(mergeExcluding?: readonly string[]): Pr
   if (!pending) {
     decodingWorker().warm();
     const levels = mergeExcluding && [...mergeExcluding];
+    premergeKey ??= levels ? levels.join(',') : null;
     pending = fetchSpineModel().then((bytes) => decodeInWorker(bytes, levels));
     pending.catch(() => (pending = null));
   }

@@ -4,7 +4,7 @@ import type { DecodedPrimitive, DecodedSpine } from './spineGlbDecode';
 import { composeMatrix } from './spineGlbBake';
 
 /**
- * The static spine merged from the decoded model, without three.js: what loadSpineModel's mergeStaticParts makes
+ * The static spine merged from the decoded model, without three.js: what mergeStaticParts.ts makes
  * from the three.js tree, number for number (tested), done by the decoding worker for the levels the viewer opens
  * on, so that the page only wraps the arrays when the model arrives.
  */

@@ -20,6 +20,7 @@ export { LevelLabels, TreatedLabels } from './SceneLabels';
 export { FluoroPass } from './FluoroPass';
 export { NormalShapeOutline } from './NormalShapeOutline';
 export { DiscsFollowing } from './discFollow';
+export { pageStaticSpine } from './pageStaticSpine';
 
 // The guided camera frames a leak with its route: the routes arrive with this chunk.
 provideLeakPaths(leakPath);

@@ -38,7 +38,12 @@ export function SpineScene({ model, features }: SpineSceneProps) {
       <group rotation-x={-pose.rotationXRad}>
         <group position={[-pose.position[0], -pose.position[1], -pose.position[2]]}>
           <group visible={generated}>
-            <StaticSpine scene={model.root} treatedLevels={treatedIds} Follow={features?.DiscsFollowing} />
+            <StaticSpine
+              scene={model.root}
+              treatedLevels={treatedIds}
+              Follow={features?.DiscsFollowing}
+              merge={features?.pageStaticSpine}
+            />
           </group>
           {settings.labels && generated && features && <features.LevelLabels />}
           {treated.map((other, index) => {

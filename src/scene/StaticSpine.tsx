@@ -8,7 +8,7 @@ import { createDiscMaterial } from './discMaterial';
 import { ContextPartCut } from './contextPartCut';
 import type { DiscsFollowingProps } from './discFollow';
 import { createFocusHiddenUniform, createFocusUniform } from './focusGlsl';
-import { staticSpineGeometry } from './loading/preparedSpine';
+import { workerStaticSpine, type MergedStatic } from './loading/preparedSpine';
 import { useSceneResources } from './useSceneResources';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
@@ -19,6 +19,8 @@ export interface StaticSpineProps {
   treatedLevels: readonly LevelId[];
   /** Moves the disc above each treated level with its endplate (discFollow.ts, the features' chunk), once here. */
   Follow?: ComponentType<DiscsFollowingProps> | undefined;
+  /** The page's merge (the features' chunk), for levels the decoding worker did not merge. */
+  merge?: ((root: Object3D, excluded: string) => MergedStatic) | undefined;
 }
 
 /** How far the ribs and iliac wings fade while the view is inside the treated body (1 = gone). */
@@ -35,12 +37,30 @@ const ORIGIN = new Vector3();
  * into a third, named `context-bones`, that fades while the view is inside the treated body (the close-ups look
  * through the rib cage or past the pelvis): three draw calls for the spine.
  */
-export function StaticSpine({ scene, treatedLevels, Follow }: StaticSpineProps) {
-  const { fluoro } = useSceneResources();
+export function StaticSpine({ scene, treatedLevels, Follow, merge }: StaticSpineProps) {
   const excluded = treatedLevels.join(',');
   // Keyed by the joined list, so a new array with the same levels does not merge again. The levels the viewer
-  // opened on were merged by the decoding worker.
-  const merged = useMemo(() => staticSpineGeometry(scene, excluded), [scene, excluded]);
+  // opened on come merged by the decoding worker; others wait for the page's merge (the first frame waits with
+  // them, see useSceneFeatures), and do not merge again when it arrives after the worker's.
+  const fromWorker = useMemo(() => workerStaticSpine(scene, excluded), [scene, excluded]);
+  const canMerge = merge !== undefined;
+  const merged = useMemo(
+    () => fromWorker ?? (merge ? merge(scene, excluded) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new `merge` (the chunk arriving) changes nothing
+    [fromWorker, scene, excluded, canMerge],
+  );
+  return merged && <MergedStaticSpine scene={scene} merged={merged} Follow={Follow} />;
+}
+
+/** MergedStaticSpineProps: the merged geometries, drawn (and disposed) here. */
+interface MergedStaticSpineProps {
+  scene: Object3D;
+  merged: MergedStatic;
+  Follow?: ComponentType<DiscsFollowingProps> | undefined;
+}
+
+function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
+  const { fluoro } = useSceneResources();
   // One focus per viewer: what the camera looks at, so near bones that would hide it are cut away.
   const focus = useMemo(() => createFocusUniform(), []);
   const materials = useMemo(

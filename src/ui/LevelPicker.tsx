@@ -162,7 +162,8 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
           value={treated[0]!.grade}
           valueLabel={(g) => t(`picker.grade.${valueForLevel(g, 0)}`)}
         />
-        <AlsoTreatFields className="spv-picker-field" />
+        {/* Mounted when the picker opens: its chunk is fetched after the first frame, not with it. */}
+        {open && <AlsoTreatFields className="spv-picker-field" />}
       </div>
     </>
   );

@@ -2,6 +2,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatTime } from './formatTime';
 import { Icon } from './icons';
 import { stepTitle } from './stepTitle';
+import stepsCss from './styles/steps.css?inline';
+import { usePartStyles } from './usePartStyles';
 import { useController, useCurrentStepKey, useSettings, useT } from '../playback/react/viewerHooks';
 
 /** StepListProps: the drawer listing every step; choosing one jumps to it. */
@@ -31,6 +33,7 @@ export function StepList({ onChoose }: StepListProps) {
   const t = useT();
   const timeline = controller.getTimeline();
   const list = useRef<HTMLElement>(null);
+  usePartStyles(list, stepsCss);
 
   useEffect(() => {
     const nav = list.current;

@@ -175,6 +175,15 @@ describe('script-tag embed', () => {
       expect(await pngVariety(analysis, shot), `${id} draws`).toBeGreaterThan(0.05);
     }
     expect(await liveContexts(page)).toBe(4);
+    // The decoding worker merged the static spine for L1, the first viewer's level: the three viewers treating L1
+    // each draw a copy of it; the one treating T12 merged its own on the page before its first frame.
+    const merges = await page.evaluate(() =>
+      performance
+        .getEntriesByName('spine-static-merge')
+        .map((e) => ((e as PerformanceMeasure).detail as { thread: string }).thread)
+        .sort(),
+    );
+    expect(merges).toEqual(['main', 'worker', 'worker', 'worker']);
 
     // Removing an element unmounts its canvas; the renderer is disposed and its context lost on purpose.
     const lost = await page.evaluate(async () => {

@@ -4,7 +4,6 @@ import overlaysCss from '../../ui/styles/overlays.css?inline';
 import captionCss from '../../ui/styles/caption.css?inline';
 import controlsCss from '../../ui/styles/controls.css?inline';
 import pickerCss from '../../ui/styles/picker.css?inline';
-import stepsCss from '../../ui/styles/steps.css?inline';
 import layoutCss from '../../ui/styles/layout.css?inline';
 import labelsCss from '../../ui/styles/labels.css?inline';
 import fluoroCss from '../../ui/styles/fluoro.css?inline';
@@ -17,7 +16,8 @@ import elementCss from '../element.css?inline';
 
 /*
  * The viewer's styles, one file per part of the interface (src/ui/styles/), in cascade order: later files may
- * refine earlier ones (layout.css adapts the parts to the viewer's size).
+ * refine earlier ones (layout.css adapts the parts to the viewer's size). A lazily loaded part brings its own
+ * (steps.css with the step list, ui/usePartStyles.ts), added after these.
  */
 const VIEWER_CSS = [
   baseCss,
@@ -26,7 +26,6 @@ const VIEWER_CSS = [
   captionCss,
   controlsCss,
   pickerCss,
-  stepsCss,
   layoutCss,
   labelsCss,
   fluoroCss,

@@ -1,14 +1,10 @@
 import type { BufferGeometry, Object3D } from 'three';
-import {
-  indexSpineModel,
-  mergeStaticParts,
-  type MergedPartRange,
-  type SpineModel,
-} from '../../anatomy/loadSpineModel';
-import { mergedGeometry } from '../../anatomy/mergeParts';
+import { indexSpineModel, type MergedPartRange, type SpineModel } from '../../anatomy/loadSpineModel';
+import type { MergedArrays } from '../../anatomy/mergeArrays';
+import { mergedGeometry } from '../../anatomy/mergedGeometry';
 import { decodeOnMainThread, WorkerUnavailable } from '../../anatomy/meshoptWorkerDecoder';
 import type { DecodedSpine } from '../../anatomy/spineGlbDecode';
-import { decodeSpineModelInWorker } from '../../anatomy/spineModelDecode';
+import { decodeSpineModelInWorker, premergedLevels } from '../../anatomy/spineModelDecode';
 import type { StaticMergeArrays } from '../../anatomy/staticMerge';
 import { fetchSpineModel } from '../../anatomy/spineModelFile';
 import { spineGroup } from './spineGlb';
@@ -16,7 +12,7 @@ import { spineGroup } from './spineGlb';
 /** The prepared model (immutable once prepared; each viewer merges its own copies from it). */
 let prepared: Promise<SpineModel> | null = null;
 
-/** The worker's merge of the static spine, by the model's root, until a viewer takes it. */
+/** The worker's merge of the static spine, by the model's root (never changed: each viewer gets a copy). */
 const premerged = new WeakMap<Object3D, StaticMergeArrays>();
 
 /** The static spine's three geometries and where each context bone and disc lies in them (mergeStaticParts). */
@@ -28,29 +24,34 @@ export interface MergedStatic {
   discParts: MergedPartRange[];
 }
 
+/** A copy: each viewer changes its own (the discs follow its fracture). */
+function copied(m: MergedArrays): MergedArrays {
+  return {
+    ...m,
+    positions: m.positions.slice(),
+    normals: m.normals.slice(),
+    colors: m.colors.slice(),
+    index: m.index.slice(),
+  };
+}
+
 /**
- * The static spine without the `excluded` levels (joined by commas): the one the worker merged while the page set
- * up its canvas, where it left out exactly those (once: each viewer changes its own copy, the discs following its
- * fracture), else merged here. Timed as the `spine-static-merge` measure, which says which thread merged.
+ * The static spine without the `excluded` levels (joined by commas), as the decoding worker merged it while the
+ * page set up its canvas, or null if it left out other levels (the features chunk then merges it on the page).
+ * Timed as the `spine-static-merge` measure, which says which thread merged.
  */
-export function staticSpineGeometry(root: Object3D, excluded: string): MergedStatic {
+export function workerStaticSpine(root: Object3D, excluded: string): MergedStatic | null {
   const started = performance.now();
   const arrays = premerged.get(root);
-  const inWorker = arrays?.excluded === excluded;
-  if (inWorker) premerged.delete(root);
-  const merged = inWorker
-    ? {
-        bone: mergedGeometry(arrays.bone),
-        disc: mergedGeometry(arrays.disc),
-        context: mergedGeometry(arrays.context),
-        contextParts: arrays.contextParts,
-        discParts: arrays.discParts,
-      }
-    : mergeStaticParts(root, excluded.split(','));
-  performance.measure('spine-static-merge', {
-    start: started,
-    detail: { thread: inWorker ? 'worker' : 'main' },
-  });
+  if (arrays?.excluded !== excluded) return null;
+  const merged = {
+    bone: mergedGeometry(copied(arrays.bone)),
+    disc: mergedGeometry(copied(arrays.disc)),
+    context: mergedGeometry(copied(arrays.context)),
+    contextParts: arrays.contextParts,
+    discParts: arrays.discParts,
+  };
+  performance.measure('spine-static-merge', { start: started, detail: { thread: 'worker' } });
   return merged;
 }
 
@@ -59,12 +60,16 @@ export function staticSpineGeometry(root: Object3D, excluded: string): MergedSta
  * the same reading on this thread, with the JavaScript decoder. Both are loaded only then, from this chunk, so
  * what they share with it is not split into chunks of its own.
  */
-async function decodeOnThisThread(): Promise<DecodedSpine> {
-  const [{ decodeSpineGlb }, bytes] = await Promise.all([
+async function decodeOnThisThread(): Promise<DecodedSpine & { premerged?: StaticMergeArrays | undefined }> {
+  const [{ decodeSpineGlb }, { mergeStaticArrays }, bytes] = await Promise.all([
     import('../../anatomy/spineGlbDecode'),
+    import('../../anatomy/staticMerge'),
     fetchSpineModel(),
   ]);
-  return decodeSpineGlb(bytes, decodeOnMainThread);
+  const decoded = await decodeSpineGlb(bytes, decodeOnMainThread);
+  // As the worker would have: the static spine merged for the levels asked for.
+  const levels = premergedLevels();
+  return levels === null ? decoded : { ...decoded, premerged: mergeStaticArrays(decoded, levels.split(',')) };
 }
 
 /**
@@ -81,7 +86,7 @@ export function loadPreparedSpine(): Promise<SpineModel> {
     )
     .then((decoded) => {
       const model = indexSpineModel(spineGroup(decoded));
-      if ('premerged' in decoded && decoded.premerged) premerged.set(model.root, decoded.premerged);
+      if (decoded.premerged) premerged.set(model.root, decoded.premerged);
       return model;
     });
   prepared.catch(() => (prepared = null));

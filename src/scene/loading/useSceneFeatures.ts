@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ViewerSettings } from '../../playback/viewerSettings';
 import type { ProcedureState } from '../../procedure/procedureState';
+import { premergedLevels } from '../../anatomy/spineModelDecode';
+import { treatedLevels } from '../../procedure/treatedLevels';
 import { useLoaded } from '../../playback/react/useLoaded';
 import { useController } from '../../playback/react/viewerHooks';
 
@@ -46,7 +48,15 @@ export interface SceneFeaturesLoad {
  */
 export function useSceneFeatures(modelReady: boolean): SceneFeaturesLoad {
   const controller = useController();
-  const [neededAtStart] = useState(() => needsSceneFeatures(controller.state, controller.getSettings()));
+  // Also when the decoding worker merged the static spine without other levels than this viewer treats (a second
+  // viewer on the page): the chunk merges it here.
+  const [neededAtStart] = useState(() => {
+    const settings = controller.getSettings();
+    const treated = treatedLevels(settings)
+      .map((t) => t.level)
+      .join(',');
+    return needsSceneFeatures(controller.state, settings) || premergedLevels() !== treated;
+  });
   const load = useCallback(
     () => (neededAtStart ? loadSceneFeatures() : controller.graphics.ready.then(loadSceneFeatures)),
     [controller, neededAtStart],

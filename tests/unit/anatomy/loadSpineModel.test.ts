@@ -3,13 +3,8 @@ import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSpineMeshes, spineScene, type SpineMeshes } from '../../../src/anatomy/buildSpine';
 import { writeGlb } from '../../../src/anatomy/glbWriter';
-import {
-  isContextBone,
-  isRib,
-  mergeStaticParts,
-  parseSpineModel,
-  type SpineModel,
-} from '../../../src/anatomy/loadSpineModel';
+import { isContextBone, isRib, parseSpineModel, type SpineModel } from '../../../src/anatomy/loadSpineModel';
+import { mergeStaticParts } from '../../../src/anatomy/mergeStaticParts';
 import { POSITION_STEP_MM } from '../../../src/anatomy/quantizeMesh';
 import { levelPose } from '../../../src/anatomy/spineLayout';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indexSpineModel, mergeStaticParts } from '../../../src/anatomy/loadSpineModel';
+import { indexSpineModel } from '../../../src/anatomy/loadSpineModel';
+import { mergeStaticParts } from '../../../src/anatomy/mergeStaticParts';
 import { decodeSpineGlb } from '../../../src/anatomy/spineGlbDecode';
 import { spineMeshoptDecoder } from '../../../src/anatomy/spineGltfLoader';
 import { mergeStaticArrays, staticMergeBuffers } from '../../../src/anatomy/staticMerge';

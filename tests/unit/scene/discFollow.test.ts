@@ -7,7 +7,8 @@ import {
   deformedY,
   heightScalesFor,
 } from '../../../src/anatomy/fractureField';
-import { indexSpineModel, mergeStaticParts, type SpineModel } from '../../../src/anatomy/loadSpineModel';
+import { indexSpineModel, type SpineModel } from '../../../src/anatomy/loadSpineModel';
+import { mergeStaticParts } from '../../../src/anatomy/mergeStaticParts';
 import { spineMeshoptDecoder } from '../../../src/anatomy/spineGltfLoader';
 import { fractureProfile } from '../../../src/procedure/fracture';
 import type { ProcedureOptions } from '../../../src/procedure/types';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { BufferAttribute, Mesh, type Object3D } from 'three';
 import { describe, expect, it } from 'vitest';
-import { indexSpineModel, mergeStaticParts, parseSpineModel } from '../../../src/anatomy/loadSpineModel';
+import { indexSpineModel, parseSpineModel } from '../../../src/anatomy/loadSpineModel';
+import { mergeStaticParts } from '../../../src/anatomy/mergeStaticParts';
 import { spineMeshoptDecoder } from '../../../src/anatomy/spineGltfLoader';
 import { readSpineGlb } from '../../../src/scene/loading/spineGlb';
 
