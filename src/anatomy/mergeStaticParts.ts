@@ -1,7 +1,6 @@
 import { BufferGeometry, Matrix4, Mesh, type Object3D } from 'three';
-import { isContextBone, isRib } from './loadSpineModel';
 import { mergeTransformedParts, type MergePart } from './mergeParts';
-import { isOwnerName, type MergedPartRange } from './partNames';
+import { isContextBoneName, isOwnerName, isRibName, type MergedPartRange } from './partNames';
 
 /** The bone (T1 … L5, S1) or disc node a mesh belongs to, or undefined. */
 function ownerOf(object: Object3D): Object3D | undefined {
@@ -39,13 +38,13 @@ export function mergeStaticParts(
     const owner = ownerOf(object);
     if (!owner) return;
     const isDisc = owner.name.startsWith('disc_');
-    if (!isDisc && excludeLevels.includes(owner.name) && !isRib(object)) return;
+    if (!isDisc && excludeLevels.includes(owner.name) && !isRibName(object.name)) return;
     const part = {
       name: object.name,
       geometry: object.geometry as BufferGeometry,
       matrix: new Matrix4().multiplyMatrices(toRoot, object.matrixWorld),
     };
-    (isDisc ? disc : isContextBone(object) ? context : bone).push(part);
+    (isDisc ? disc : isContextBoneName(object.name) ? context : bone).push(part);
   });
   return {
     bone: mergeTransformedParts(bone),
