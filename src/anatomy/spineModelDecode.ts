@@ -8,7 +8,7 @@ import { fetchSpineModel } from './spineModelFile';
 
 /** The model decoded by the worker, once per page: every viewer and every remount after a lost context share it. */
 let pending: Promise<WorkerDecodedSpine> | null = null;
-/** The treated levels the first request asked the static spine to be merged without, joined by commas. */
+/** The treated levels the model being decoded (or decoded) comes with its static spine merged without, joined. */
 let premergeKey: string | null = null;
 
 /**
@@ -43,7 +43,7 @@ export function decodeSpineModelInWorker(mergeExcluding?: readonly string[]): Pr
   if (!pending) {
     decodingWorker().warm();
     const levels = mergeExcluding && [...mergeExcluding];
-    premergeKey ??= levels ? levels.join(',') : null;
+    premergeKey = levels ? levels.join(',') : null;
     pending = fetchSpineModel().then((bytes) => decodeInWorker(bytes, levels));
     pending.catch(() => (pending = null));
   }
