@@ -3,8 +3,11 @@ import { indexSpineModel, type MergedPartRange, type SpineModel } from '../../an
 import type { MergedArrays } from '../../anatomy/mergeArrays';
 import { mergedGeometry } from '../../anatomy/mergedGeometry';
 import { decodeOnMainThread, WorkerUnavailable } from '../../anatomy/meshoptWorkerDecoder';
-import type { DecodedSpine } from '../../anatomy/spineGlbDecode';
-import { decodeSpineModelInWorker, premergedLevels } from '../../anatomy/spineModelDecode';
+import {
+  decodeSpineModelInWorker,
+  premergedLevels,
+  type WorkerDecodedSpine,
+} from '../../anatomy/spineModelDecode';
 import type { StaticMergeArrays } from '../../anatomy/staticMerge';
 import { fetchSpineModel } from '../../anatomy/spineModelFile';
 import { spineGroup } from './spineGlb';
@@ -60,7 +63,7 @@ export function workerStaticSpine(root: Object3D, excluded: string): MergedStati
  * the same reading on this thread, with the JavaScript decoder. Both are loaded only then, from this chunk, so
  * what they share with it is not split into chunks of its own.
  */
-async function decodeOnThisThread(): Promise<DecodedSpine & { premerged?: StaticMergeArrays | undefined }> {
+async function decodeOnThisThread(): Promise<WorkerDecodedSpine> {
   const [{ decodeSpineGlb }, { mergeStaticArrays }, bytes] = await Promise.all([
     import('../../anatomy/spineGlbDecode'),
     import('../../anatomy/staticMerge'),
