@@ -1,10 +1,10 @@
 import { decodingWorker, recordDecode } from './meshoptWorkerDecoder';
 import type { DecodedSpine } from './spineGlbDecode';
+import { fetchSpineModel } from './spineModelFile';
 import type { StaticMergeArrays } from './staticMerge';
 
 /** The decoded model, with the static spine already merged for the levels asked for when it was requested. */
 export type WorkerDecodedSpine = DecodedSpine & { premerged?: StaticMergeArrays | undefined };
-import { fetchSpineModel } from './spineModelFile';
 
 /** The model decoded by the worker, once per page: every viewer and every remount after a lost context share it. */
 let pending: Promise<WorkerDecodedSpine> | null = null;
@@ -34,8 +34,8 @@ async function decodeInWorker(bytes: ArrayBuffer, mergeExcluding?: string[]): Pr
 /**
  * Start (or join) downloading models/spine.glb and decoding it in the worker. Called when a viewer connects: the
  * worker starts while the model downloads and reads it while the page loads the canvas chunk, so the page only
- * wraps finished arrays in three.js objects. The first call's `mergeExcluding` (the treated levels the viewer opens
- * on) has the worker merge the static spine too (staticMerge.ts). Rejects with WorkerUnavailable where no worker runs (the canvas
+ * wraps finished arrays in three.js objects. The `mergeExcluding` of the call that starts the download (the treated
+ * levels the viewer opens on) has the worker merge the static spine too (staticMerge.ts). Rejects with WorkerUnavailable where no worker runs (the canvas
  * chunk then reads the bytes itself, scene/loading/preparedSpine.ts). A failure is forgotten, so the next try
  * starts again.
  */
