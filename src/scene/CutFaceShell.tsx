@@ -2,7 +2,8 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { BufferGeometry, Mesh } from 'three';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { createCutFaceShellMaterial, type BoneUniforms } from './boneMaterial';
+import { createCutFaceShellMaterial } from './boneMaterial';
+import type { BoneUniforms } from './boneUniforms';
 import { CUT_CORTEX_MM, insetAlongNormals } from './corticalInset';
 import { useSceneResources } from './useSceneResources';
 

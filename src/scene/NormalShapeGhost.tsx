@@ -5,7 +5,7 @@ import { useController } from '../playback/react/viewerHooks';
 import type { BodyHeights } from '../procedure/fracture';
 import type { ProcedureState } from '../procedure/procedureState';
 import { FRACTURE_GLSL } from '../anatomy/fractureField';
-import type { BoneUniforms } from './boneMaterial';
+import type { BoneUniforms } from './boneUniforms';
 import { palette } from './palette';
 
 /** NormalShapeGhostProps: the treated body's undeformed surface and where its heights are read. */

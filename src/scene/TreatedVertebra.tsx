@@ -7,7 +7,7 @@ import { accessPlan } from '../procedure/accessPath';
 import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { createTreatedBoneMaterial } from './boneMaterial';
+import { createTreatedBodyMaterials, createTreatedBoneMaterial } from './boneMaterial';
 import { CutFaceShell } from './CutFaceShell';
 import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
@@ -67,11 +67,13 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
   const { fluoro, cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
   const cutNeedle = accessPlan(options.level, options.approach).needles[0]!;
+  // Closed and opaque (the overview, the first frame), the body is drawn by the untreated bones' program with its
+  // fracture field; the cut's program is drawn only once the action goes inside or the body turns see-through.
   const body = useMemo(
-    () =>
-      createTreatedBoneMaterial({ fracture: true, clip: active ? cutaway.plane : null, hole: cutaway.hole }),
+    () => createTreatedBodyMaterials(active ? cutaway.plane : null, cutaway.hole),
     [cutaway, active],
   );
+  const bodyMesh = useRef<Mesh>(null);
   // Closed, the arch is plain bone (the untreated bones' program, one face per triangle). Open, it is cut by the
   // same plane as the body: the plane runs down the first needle's pedicle, so the pedicle opens along the needle
   // and its section meets the body's (cutaway.ts). Cut, it shares the body's program (no extra compile, and no
@@ -121,7 +123,8 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
   useEffect(() => () => meshes.forEach((m) => m.geometry.dispose()), [meshes]);
   useEffect(
     () => () => {
-      body.material.dispose();
+      body.closed.dispose();
+      body.open?.dispose();
       parts.material.dispose();
       cutParts.material.dispose();
       partsDepth.dispose();
@@ -152,7 +155,10 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     // bone read as fading away); the body also fades when the view goes inside uncut.
     const cutless = cutawayEnabled || !active ? 0 : s.insideView;
     const seeThrough = (1 - SEE_THROUGH_OPACITY) * s.seeThrough;
-    showThrough(body.material, Math.max((1 - GHOST_OPACITY) * cutless, seeThrough));
+    const bodyFade = Math.max((1 - GHOST_OPACITY) * cutless, seeThrough);
+    const bodyMaterial = body.open && (s.insideView > 0 || bodyFade > 0) ? body.open : body.closed;
+    if (bodyMesh.current) bodyMesh.current.material = bodyMaterial;
+    showThrough(bodyMaterial, bodyFade);
     const archSeeThrough = (1 - SEE_THROUGH_OPACITY) * s.archSeeThrough;
     showThrough(parts.material, archSeeThrough);
     showThrough(cutParts.material, archSeeThrough);
@@ -165,9 +171,9 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
         <mesh
           key={m.name}
           name={m.name}
-          ref={m.isBody ? undefined : (mesh: Mesh | null) => void (partMeshes.current[i] = mesh)}
+          ref={m.isBody ? bodyMesh : (mesh: Mesh | null) => void (partMeshes.current[i] = mesh)}
           geometry={m.geometry}
-          material={m.isBody ? body.material : parts.material}
+          material={m.isBody ? body.closed : parts.material}
           userData={{ fluoroMaterial: m.isBody ? bodyFluoro : fluoro.bone }}
         />
       ))}

@@ -1,17 +1,17 @@
 import {
-  Color,
   DoubleSide,
-  FrontSide,
-  Matrix4,
   MeshStandardMaterial,
+  type Color,
   type Plane,
   type WebGLProgramParametersWithUniforms,
 } from 'three';
 import { injectFracture } from '../anatomy/fractureField';
 import { BONE_NOISE_GLSL } from './boneNoiseGlsl';
+import { createBoneUniforms, type BoneUniforms } from './boneUniforms';
 import {
   BONE_SURFACE_COLOR_FRAGMENT,
   BONE_SURFACE_GLSL,
+  DISC_SURFACE_COLOR_FRAGMENT,
   BONE_SURFACE_GRAIN,
   BONE_SURFACE_NORMAL_FRAGMENT,
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
@@ -21,25 +21,6 @@ import { cutFaceGlsl } from './cutFaceGlsl';
 import { createFocusUniform, injectFocus, type FocusHiddenUniform, type FocusUniform } from './focusGlsl';
 import { palette } from './palette';
 import { TRABECULAR_GLSL } from './trabecularGlsl';
-
-export interface BoneUniforms {
-  uFractureHeights: { value: [number, number, number] };
-  uBodyHalfExtent: { value: [number, number] };
-  /** The height (mm) the fracture leaves in place (fractureAnchorMm). */
-  uFractureAnchor: { value: number };
-  uHighlight: { value: number };
-  uHighlightColor: { value: Color };
-  /** Inverse model-view matrix of the mesh being drawn (set before each draw): cut-plane points into its frame. */
-  uViewToBone: { value: Matrix4 };
-  /** View space into the unit sphere of the balloon's hollow on the cut (set before each draw; cutFaceGlsl.ts). */
-  uCavityFromView: { value: Matrix4 };
-  /** 1 while that hollow is there: the cap is open over it. */
-  uCavityOn: { value: number };
-  /** How far past the cut plane (mm) a face still stands for the cap: about the bone's thickness across the cut. */
-  uCapReach: { value: number };
-  /** 1 on the treated vertebra: see-through, it keeps its outline (SEE_THROUGH_EDGES); 0 on fading context bones. */
-  uSeeThroughEdges: { value: number };
-}
 
 /**
  * See-through bone (only a transparent material's program has no OPAQUE) stays nearly opaque where its surface
@@ -61,21 +42,6 @@ const BONE_ROUGHNESS = 0.68;
  * cancellous bone), `none` a bone that is never cut.
  */
 type CutRole = 'none' | 'outer' | 'inner';
-
-function createBoneUniforms(): BoneUniforms {
-  return {
-    uFractureHeights: { value: [1, 1, 1] },
-    uBodyHalfExtent: { value: [20, 15] },
-    uFractureAnchor: { value: 0 },
-    uHighlight: { value: 0 },
-    uHighlightColor: { value: palette.highlight.clone() },
-    uViewToBone: { value: new Matrix4() },
-    uCavityFromView: { value: new Matrix4() },
-    uCavityOn: { value: 0 },
-    uCapReach: { value: 1e4 },
-    uSeeThroughEdges: { value: 0 },
-  };
-}
 
 const CUT_COLOR: Record<Exclude<CutRole, 'none'>, { front: string; back: string }> = {
   outer: { front: BONE_SURFACE_COLOR_FRAGMENT, back: 'diffuseColor.rgb = spvCorticalColor(spvCut);' },
@@ -113,7 +79,8 @@ function boneShader(
   const section = cut === 'none' && options.focus !== undefined;
   const color =
     cut === 'none'
-      ? `${BONE_SURFACE_COLOR_FRAGMENT}${section ? FOCUS_SECTION_COLOR : ''}`
+      ? `if (uDisc > 0.5) { ${DISC_SURFACE_COLOR_FRAGMENT} } else { ${BONE_SURFACE_COLOR_FRAGMENT} }
+        ${section ? FOCUS_SECTION_COLOR : ''}`
       : /* glsl */ `
         // Faces that stand for the cap lie at its depth (cutFaceGlsl.ts); the bone's own surface at its own.
         gl_FragDepth = gl_FragCoord.z;
@@ -124,14 +91,14 @@ function boneShader(
         if (gl_FrontFacing) { ${CUT_COLOR[cut].front} } else { ${CUT_COLOR[cut].back} }`;
   const normal =
     cut === 'none'
-      ? `${BONE_SURFACE_NORMAL_FRAGMENT}\n${section ? FOCUS_SECTION_NORMAL : ''}`
+      ? `if (uDisc < 0.5) ${BONE_SURFACE_NORMAL_FRAGMENT}\n${section ? FOCUS_SECTION_NORMAL : ''}`
       : cut === 'outer'
         ? `${BONE_SURFACE_NORMAL_FRAGMENT}\nif (!gl_FrontFacing) normal = spvCutNormal(normal);`
         : 'normal = spvCutNormal(normal);';
   shader.fragmentShader = shader.fragmentShader
     .replace(
       '#include <common>',
-      `#include <common>\nvarying vec3 vBonePosition;\nuniform float uHighlight;\nuniform float uSeeThroughEdges;\nuniform vec3 uHighlightColor;\n${BONE_NOISE_GLSL}\n${BONE_SURFACE_GLSL}`,
+      `#include <common>\nvarying vec3 vBonePosition;\nuniform float uHighlight;\nuniform float uSeeThroughEdges;\nuniform float uDisc;\nuniform vec3 uHighlightColor;\n${BONE_NOISE_GLSL}\n${BONE_SURFACE_GLSL}`,
     )
     .replace(
       '#include <clipping_planes_pars_fragment>',
@@ -159,16 +126,23 @@ function boneMaterial(
     hidden?: FocusHiddenUniform;
   },
 ) {
+  // Every uncut surface (the merged spine, its context bones, the discs, the treated vertebra while it is closed)
+  // is one program: the fracture field (heights 1 leave a bone as modelled) and a focus (radius 0 cuts nothing)
+  // are always there, so the first frame builds one large program for all of them instead of three.
+  const shaded =
+    options.cut === 'none'
+      ? { ...options, fracture: true, focus: options.focus ?? createFocusUniform() }
+      : options;
   const material = new MeshStandardMaterial({
     color: palette.bone,
     roughness: BONE_ROUGHNESS,
     metalness: 0,
     vertexColors: options.cut !== 'inner',
     // Cut bone shows its inside: the section of a clipping plane or of the focus cut.
-    side: options.cut === 'none' && !options.focus ? FrontSide : DoubleSide,
+    side: DoubleSide,
     clippingPlanes: options.clip ? [options.clip] : null,
   });
-  material.onBeforeCompile = (shader) => boneShader(shader, uniforms, options);
+  material.onBeforeCompile = (shader) => boneShader(shader, uniforms, shaded);
   // The focus section is opaque and a faded bone draws none: one pass even while transparent.
   material.forceSinglePass = options.cut === 'none';
   if (options.cut !== 'none') {
@@ -185,7 +159,7 @@ function boneMaterial(
   }
   // Same program for every bone material with the same options.
   material.customProgramCacheKey = () =>
-    `spv-bone-${options.fracture}-${options.cut}-${options.focus ? 'focus' : ''}`;
+    `spv-bone-${shaded.fracture}-${shaded.cut}-${shaded.focus ? 'focus' : ''}`;
   return material;
 }
 
@@ -202,6 +176,19 @@ export function createBoneSurfaceMaterial(
 }
 
 /**
+ * The intervertebral discs: bone's uncut program drawing the annulus fibrosus instead (uDisc,
+ * DISC_SURFACE_COLOR_FRAGMENT), so the discs add no program to build before the first frame.
+ */
+export function createAnnulusMaterial(color: Color, roughness: number): MeshStandardMaterial {
+  const uniforms = createBoneUniforms();
+  uniforms.uDisc.value = 1;
+  const material = boneMaterial(uniforms, { fracture: false, cut: 'none', clip: null });
+  material.color.copy(color);
+  material.roughness = roughness;
+  return material;
+}
+
+/**
  * Bone for the treated vertebra: textured ivory surface darkened in its crevices by the model's baked ambient
  * occlusion (the vertex colour); optional fracture height field in the vertex stage; and, where a clipping plane
  * opens it, the inside faces shade as the cortical rim of the cut (a cap without a stencil pass). The cancellous
@@ -213,13 +200,23 @@ export function createTreatedBoneMaterial(options: {
   hole?: CutHole;
 }) {
   const uniforms = createBoneUniforms();
-  const cut = options.clip ? 'outer' : 'none';
-  // A plain part (no fracture, no cut) carries a focus that is never set (radius 0 cuts nothing), so it shares
-  // the untreated bones' program: one large program fewer to compile before the first frame.
-  const focus = !options.fracture && cut === 'none' ? createFocusUniform() : undefined;
-  const material = boneMaterial(uniforms, { ...options, cut, focus });
+  const material = boneMaterial(uniforms, { ...options, cut: options.clip ? 'outer' : 'none' });
   uniforms.uSeeThroughEdges.value = 1;
   return { material, uniforms };
+}
+
+/**
+ * The treated vertebral body's two materials on one set of uniforms (the cut shell and the normal-shape veil read
+ * them too): `closed`, bone's uncut program with the fracture field, which is all the first frame (the overview)
+ * draws; and `open`, cut by `clip` with the cortical rim on its inside faces, for while the cut is open or the body
+ * see-through (its inside faces then show through). Opaque and uncut, the two draw the same picture.
+ */
+export function createTreatedBodyMaterials(clip: Plane | null, hole?: CutHole) {
+  const uniforms = createBoneUniforms();
+  uniforms.uSeeThroughEdges.value = 1;
+  const closed = boneMaterial(uniforms, { fracture: true, cut: 'none', clip: null });
+  const open = clip ? boneMaterial(uniforms, { fracture: true, cut: 'outer', clip, hole }) : null;
+  return { closed, open, uniforms };
 }
 
 /**

@@ -63,5 +63,24 @@ export const BONE_SURFACE_NORMAL_FRAGMENT = /* glsl */ `
 
 export const BONE_SURFACE_ROUGHNESS_FRAGMENT = /* glsl */ `
 #include <roughnessmap_fragment>
-roughnessFactor = spvBoneRoughness(roughnessFactor, spvGrain);
+if (uDisc < 0.5) roughnessFactor = spvBoneRoughness(roughnessFactor, spvGrain);
+`;
+
+/**
+ * In place of bone's colour on the intervertebral discs (uDisc): the annulus fibrosus, a matte-satin wall with a
+ * faint cross-hatch of oblique fibre bundles (its lamellae run at about ±30° to the horizontal, alternating layer
+ * by layer; Marchand & Ahmed 1990, Spine 15:402), in the mesh's frame so it never swims; crevices beside the
+ * endplates darken with the baked ambient occlusion (the vertex colour).
+ */
+export const DISC_SURFACE_COLOR_FRAGMENT = /* glsl */ `
+#include <color_fragment>
+vec3 spvDiscP = vBonePosition;
+// Two families of fibre bundles ~1.5 mm apart, at +-30 deg (tan 30 deg ~ 0.58), broken up by noise.
+float spvFibreA = sin((spvDiscP.y * 1.73 + spvDiscP.x + spvDiscP.z) * 4.2);
+float spvFibreB = sin((spvDiscP.y * 1.73 - spvDiscP.x - spvDiscP.z) * 4.2);
+float spvFibres = 0.5 * (spvFibreA * spvFibreA + spvFibreB * spvFibreB) * (0.6 + 0.4 * spvNoise(spvDiscP * 0.6));
+// Fades out before it would alias (a few pixels per bundle).
+float spvFibresShown = 1.0 - smoothstep(0.25, 0.6, length(fwidth(spvDiscP)));
+diffuseColor.rgb *= 1.0 - 0.06 * spvFibres * spvFibresShown;
+diffuseColor.rgb *= 0.97 + 0.06 * spvNoise(spvDiscP * 0.25 + 5.0);
 `;

@@ -60,9 +60,11 @@ interface Hit {
 /** One slab of the box test: the ray's entry and exit parameters along one box axis. */
 function slab(o: number, d: number, half: number, range: Float64Array, axis: number): void {
   const inv = 1 / d;
-  let t0 = (-half - o) * inv;
-  let t1 = (half - o) * inv;
-  if (t0 > t1) [t0, t1] = [t1, t0];
+  const a = (-half - o) * inv;
+  const b = (half - o) * inv;
+  // Plain comparisons, no destructuring swap: this runs before the optimising compiler has seen it (cold code).
+  const t0 = a > b ? b : a;
+  const t1 = a > b ? a : b;
   if (t0 > range[0]!) {
     range[0] = t0;
     range[2] = axis;
@@ -129,7 +131,8 @@ export function roomRadiance(dx: number, dy: number, dz: number): number {
   best.t = Infinity;
   let emission = 0;
   if (hitBox(ROOM, dx, dy, dz, true, hit)) copyHit(hit, best);
-  for (const box of BOXES) {
+  for (let b = 0; b < BOXES.length; b++) {
+    const box = BOXES[b]!;
     if (hitBox(box, dx, dy, dz, false, hit) && hit.t < best.t) {
       copyHit(hit, best);
       emission = box[7];

@@ -22,7 +22,7 @@ import { VideoExportButton } from './VideoExportButton';
 import { ViewToggles } from './ViewToggles';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 import { useNarration } from './useNarration';
-import { useViewerShape } from './useViewerShape';
+import { useViewerShape, type BoxSize } from './useViewerShape';
 import { textDirection } from '../i18n/textDirection';
 import { useController, useSettings, ViewerContext } from '../playback/react/viewerHooks';
 
@@ -32,17 +32,19 @@ export interface ViewerAppProps {
   controller: ViewerController;
   /** Whether WebGL2 is available; without it the viewer shows the transcript instead of the scene. */
   webgl: boolean;
+  /** The box it mounts into, if measured: the first render is laid out for it (useViewerShape). */
+  initialSize?: BoxSize | undefined;
 }
 
-export function ViewerApp({ controller, webgl }: ViewerAppProps) {
+export function ViewerApp({ controller, webgl, initialSize }: ViewerAppProps) {
   return (
     <ViewerContext.Provider value={controller}>
-      <ViewerLayout webgl={webgl} />
+      <ViewerLayout webgl={webgl} initialSize={initialSize} />
     </ViewerContext.Provider>
   );
 }
 
-function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
+function ViewerLayout({ webgl, initialSize }: Omit<ViewerAppProps, 'controller'>) {
   const settings = useSettings();
   const [stepsOpen, setStepsOpen] = useState(false);
   const [moreOpen, setMoreOpen] = useState(false);
@@ -53,7 +55,7 @@ function ViewerLayout({ webgl }: Omit<ViewerAppProps, 'controller'>) {
   const rootRef = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
-  const shape = useViewerShape(rootRef, barRef);
+  const shape = useViewerShape(rootRef, barRef, initialSize);
   const showControls = settings.controls !== 'none';
   const full = settings.controls === 'full';
   // A small viewer folds the secondary controls into the More menu; the rest keep their places.

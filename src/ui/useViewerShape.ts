@@ -59,8 +59,16 @@ interface Crowding {
   below: number;
 }
 
+/** A box's size in CSS pixels. */
+export interface BoxSize {
+  width: number;
+  height: number;
+}
+
 /**
- * The shape of the element `ref` points at, updated when it is resized (never per frame). `barRef` is the top bar:
+ * The shape of the element `ref` points at, updated when it is resized (never per frame). `initial` is the box the
+ * viewer mounts into, measured just before: the first render already has its shape, instead of a second render
+ * and layout of the whole viewer once the element has been measured. `barRef` is the top bar:
  * when its items do not fit in its row (a long language, the clinician's buttons beside a narrow stage), its
  * buttons first drop their words (`tight`), then the viewer folds its secondary controls as a small one does. Each
  * step holds until the viewer is clearly wider than where the bar overflowed (so it never flips at one size).
@@ -68,8 +76,11 @@ interface Crowding {
 export function useViewerShape(
   ref: RefObject<HTMLElement | null>,
   barRef: RefObject<HTMLElement | null>,
+  initial?: BoxSize,
 ): ViewerShape & { tight: boolean } {
-  const [shape, setShape] = useState<ViewerShape>(INITIAL);
+  const [shape, setShape] = useState<ViewerShape>(() =>
+    initial && initial.width > 0 ? viewerShape(initial.width, initial.height) : INITIAL,
+  );
   const [crowding, setCrowding] = useState<Crowding | null>(null);
   useEffect(() => {
     const el = ref.current;

@@ -114,7 +114,9 @@ export class ViewerElementBase extends ElementBaseClass {
         void this.languageLoad.then(() => {
           if (!this.isConnected || this.root) return;
           this.root = createRoot(mount);
-          this.root.render(<ViewerApp controller={controller} webgl={webgl} />);
+          // Laid out for its box from the first render (the poster holds the box's size until then).
+          const initialSize = { width: mount.clientWidth, height: mount.clientHeight };
+          this.root.render(<ViewerApp controller={controller} webgl={webgl} initialSize={initialSize} />);
           controller.requestFrame();
         });
       },

@@ -1,9 +1,13 @@
 import { useThree } from '@react-three/fiber';
-import { useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { BufferAttribute, BufferGeometry, Group, Mesh, type Material } from 'three';
 import { useController } from '../../playback/react/viewerHooks';
-import { createBoneSurfaceMaterial, createTreatedBoneMaterial } from '../boneMaterial';
-import { createDiscMaterial } from '../discMaterial';
+import {
+  createBoneSurfaceMaterial,
+  createCutFaceShellMaterial,
+  createTreatedBoneMaterial,
+} from '../boneMaterial';
+import type { Cutaway } from '../cutaway';
 import { createNormalShapeMaterial } from '../NormalShapeGhost';
 import { createFocusUniform } from '../focusGlsl';
 import { useSceneResources } from '../useSceneResources';
@@ -28,6 +32,48 @@ function warmupGeometry(): BufferGeometry {
   return geometry;
 }
 
+/** Stand-in meshes, one per material, on one shared geometry (warmupGeometry). */
+function standIns(materials: Material[]): { group: Group; dispose(): void } {
+  const geometry = warmupGeometry();
+  const group = new Group();
+  for (const material of materials) {
+    const mesh = new Mesh(geometry, material);
+    // It sits at the origin, which the view need not hold: never left out of a draw by the frustum.
+    mesh.frustumCulled = false;
+    group.add(mesh);
+  }
+  return {
+    group,
+    dispose() {
+      materials.forEach((material) => material.dispose());
+      geometry.dispose();
+    },
+  };
+}
+
+/**
+ * The programs the opening picture does not draw but the action soon does: the treated body cut open along the
+ * needle (its outer surface and the inner cortical shell), and the see-through bone of the access and result
+ * steps (a see-through cut bone draws its back and front faces as two programs). Built once the first frame is
+ * up, so that reaching those steps does not stall on them.
+ */
+function laterMaterials(cutaway: Cutaway): Material[] {
+  const outer = createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane, hole: cutaway.hole });
+  const seeThroughCut = createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane }).material;
+  const seeThrough = createBoneSurfaceMaterial();
+  for (const material of [seeThroughCut, seeThrough]) {
+    material.transparent = true;
+    material.opacity = 0.6;
+    material.depthWrite = false;
+  }
+  return [
+    outer.material,
+    createCutFaceShellMaterial(outer.uniforms, cutaway.plane, cutaway.hole),
+    seeThroughCut,
+    seeThrough,
+  ];
+}
+
 /**
  * Gets the spine's shader programs ready the moment the canvas exists, before the model is here: while the worker
  * decodes it, instead of in the first frame. Stand-in materials of the same kinds (a program is shared by every
@@ -35,34 +81,31 @@ function warmupGeometry(): BufferGeometry {
  * so the programs match, are drawn once as triangles that cover no pixel, into the canvas the poster still hides:
  * a software GPU (and some drivers) finishes a program only at its first draw, so compiling alone left most of
  * the work in the first frame. The stand-ins are kept until the first frame has been drawn (disposing them
- * earlier could release a program before the real ones use it). Mount after StudioEnvironment and Lights.
+ * earlier could release a program before the real ones use it). The programs only later steps draw (the cut,
+ * laterMaterials) are built the same way in the frame after the first. Mount after StudioEnvironment and Lights.
  */
 export function ShaderWarmup() {
   const gl = useThree((state) => state.gl);
   const scene = useThree((state) => state.scene);
   const camera = useThree((state) => state.camera);
+  const invalidate = useThree((state) => state.invalidate);
   const controller = useController();
   const { cutaway } = useSceneResources();
   useLayoutEffect(() => {
-    const materials: Material[] = [
+    // The opening picture's two spine programs: one draws every uncut surface (the spine, its context bones, the
+    // discs and the closed treated body, boneMaterial.ts), the other the normal shape's veil.
+    const warm = standIns([
       createBoneSurfaceMaterial(createFocusUniform()),
-      createDiscMaterial(),
-      createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane }).material,
-      createTreatedBoneMaterial({ fracture: false, clip: null }).material,
       createNormalShapeMaterial(NO_FRACTURE, NO_HEIGHTS),
-    ];
-    const geometry = warmupGeometry();
-    const warm = new Group();
-    for (const material of materials) warm.add(new Mesh(geometry, material));
+    ]);
     let disposed = false;
     const dispose = () => {
       if (disposed) return;
       disposed = true;
-      materials.forEach((material) => material.dispose());
-      geometry.dispose();
+      warm.dispose();
     };
     try {
-      scene.add(warm);
+      scene.add(warm.group);
       try {
         // Link every program and read its uniforms first, then draw. Reading a program's uniforms (three.js does
         // it at the program's first draw) waits for the GPU to finish all the work queued before it, so drawing
@@ -72,7 +115,7 @@ export function ShaderWarmup() {
         for (const program of gl.info.programs ?? []) program.getUniforms();
         gl.render(scene, camera);
       } finally {
-        scene.remove(warm);
+        scene.remove(warm.group);
       }
       // Hand the compile commands to the GPU now rather than at the end of this task.
       gl.getContext().flush();
@@ -81,6 +124,27 @@ export function ShaderWarmup() {
     }
     void controller.graphics.ready.then(dispose);
     return dispose;
-  }, [gl, scene, camera, controller, cutaway]);
+  }, [gl, scene, camera, controller]);
+  useEffect(() => {
+    let live = true;
+    const later = standIns(laterMaterials(cutaway));
+    const first = later.group.children[0]!;
+    void controller.graphics.ready.then(() => {
+      if (!live) return;
+      // Drawn once in the viewer's next frame, with its lights and environment, then taken out of the scene.
+      first.onAfterRender = () => {
+        first.onAfterRender = () => {};
+        setTimeout(() => scene.remove(later.group), 0);
+      };
+      scene.add(later.group);
+      invalidate();
+    });
+    // Kept while the viewer lives: disposing them would release the programs before the cut first opens.
+    return () => {
+      live = false;
+      scene.remove(later.group);
+      later.dispose();
+    };
+  }, [scene, controller, cutaway, invalidate]);
   return null;
 }
