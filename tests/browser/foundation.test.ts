@@ -109,6 +109,68 @@ describe('standalone page', () => {
     await v.close();
   });
 
+  it('builds the cut-open and see-through bone after the first frame, so the steps that open the cut build none', async () => {
+    // Each bone program linked (its fragment shader paints bone: boneMaterial.ts), and whether the first frame had
+    // been drawn yet.
+    const v = await openViewer(suite.browser, suite.origin, '?controls=none', undefined, {
+      init: (context) =>
+        context.addInitScript(() => {
+          const log: { afterReady: boolean }[] = [];
+          (window as unknown as { boneLinks: typeof log }).boneLinks = log;
+          let afterReady = false;
+          void customElements
+            .whenDefined('spine-procedure-viewer')
+            .then(() =>
+              (
+                document.querySelector('spine-procedure-viewer') as unknown as { ready: Promise<void> }
+              ).ready.then(() => (afterReady = true)),
+            );
+          const gl = WebGL2RenderingContext.prototype;
+          const bone = new WeakSet<WebGLShader>();
+          const bonePrograms = new WeakSet<WebGLProgram>();
+          const shaderSource = gl.shaderSource;
+          gl.shaderSource = function (shader, source) {
+            if (source.includes('spvBoneSurfaceColor(')) bone.add(shader);
+            shaderSource.call(this, shader, source);
+          };
+          const attach = gl.attachShader;
+          gl.attachShader = function (program, shader) {
+            if (bone.has(shader)) bonePrograms.add(program);
+            attach.call(this, program, shader);
+          };
+          const link = gl.linkProgram;
+          gl.linkProgram = function (program) {
+            if (bonePrograms.has(program)) log.push({ afterReady });
+            link.call(this, program);
+          };
+        }),
+    });
+    const links = () =>
+      v.page.evaluate(() => (window as unknown as { boneLinks: { afterReady: boolean }[] }).boneLinks.length);
+    // Before the first frame: the uncut surface only. Then the cut (outer surface and shell) and see-through bone.
+    await v.page.waitForFunction(
+      () =>
+        (window as unknown as { boneLinks: { afterReady: boolean }[] }).boneLinks.filter((l) => l.afterReady)
+          .length >= 4,
+    );
+    const before = await links();
+    const steps = await v.page.evaluate(
+      () =>
+        (
+          document.querySelector('spine-procedure-viewer') as HTMLElement & {
+            steps: { id: string; start: number; end: number }[];
+          }
+        ).steps,
+    );
+    for (const id of ['access', 'balloon-inflation', 'result']) {
+      const step = steps.find((s) => s.id === id)!;
+      await seekAndSettle(v.page, step.start + (step.end - step.start) * 0.7);
+    }
+    expect(await links(), 'no bone program is built when the cut opens').toBe(before);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
   it('deep link lands on the requested step and time', async () => {
     const v = await openViewer(
       suite.browser,
