@@ -11,10 +11,10 @@ import { createBoneUniforms, type BoneUniforms } from './boneUniforms';
 import {
   BONE_SURFACE_COLOR_FRAGMENT,
   BONE_SURFACE_GLSL,
-  DISC_SURFACE_COLOR_FRAGMENT,
   BONE_SURFACE_GRAIN,
   BONE_SURFACE_NORMAL_FRAGMENT,
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
+  SURFACE_COLOR_FRAGMENT,
 } from './boneSurfaceGlsl';
 import type { CutHole } from './cutaway';
 import { cutFaceGlsl } from './cutFaceGlsl';
@@ -79,8 +79,7 @@ function boneShader(
   const section = cut === 'none' && options.focus !== undefined;
   const color =
     cut === 'none'
-      ? `if (uDisc > 0.5) { ${DISC_SURFACE_COLOR_FRAGMENT} } else { ${BONE_SURFACE_COLOR_FRAGMENT} }
-        ${section ? FOCUS_SECTION_COLOR : ''}`
+      ? `${SURFACE_COLOR_FRAGMENT}${section ? FOCUS_SECTION_COLOR : ''}`
       : /* glsl */ `
         // Faces that stand for the cap lie at its depth (cutFaceGlsl.ts); the bone's own surface at its own.
         gl_FragDepth = gl_FragCoord.z;
@@ -177,7 +176,7 @@ export function createBoneSurfaceMaterial(
 
 /**
  * The intervertebral discs: bone's uncut program drawing the annulus fibrosus instead (uDisc,
- * DISC_SURFACE_COLOR_FRAGMENT), so the discs add no program to build before the first frame.
+ * SURFACE_COLOR_FRAGMENT), so the discs add no program to build before the first frame.
  */
 export function createAnnulusMaterial(color: Color, roughness: number): MeshStandardMaterial {
   const uniforms = createBoneUniforms();

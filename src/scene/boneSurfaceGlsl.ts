@@ -7,14 +7,20 @@
  */
 export const BONE_SURFACE_GLSL = /* glsl */ `
 // grain: the millimetre noise, computed once per pixel and shared by colour, roughness and relief.
-vec3 spvBoneSurfaceColor(vec3 base, vec3 p, float ao, float grain) {
-  float mottle = spvNoise(p * (1.0 / 9.0));
+// mottle: the centimetre noise (spvBoneMottle), shared with the discs' colour where both are drawn by one program.
+vec3 spvBoneSurfaceTint(vec3 base, float mottle, float ao, float grain) {
   // Lighter, slightly yellower patches against a faintly greyer ground: about +-5 % in brightness.
   vec3 tint = mix(vec3(0.95, 0.94, 0.93), vec3(1.03, 1.0, 0.95), mottle);
   vec3 c = base * tint * (0.97 + 0.06 * grain);
   // Crevices: darker and warmer, the way shadowed bone looks, never a grey smudge.
   vec3 crevice = mix(vec3(0.46, 0.38, 0.32), vec3(1.0), ao);
   return c * crevice;
+}
+float spvBoneMottle(vec3 p) {
+  return spvNoise(p * (1.0 / 9.0));
+}
+vec3 spvBoneSurfaceColor(vec3 base, vec3 p, float ao, float grain) {
+  return spvBoneSurfaceTint(base, spvBoneMottle(p), ao, grain);
 }
 // Bump from a height field h (view-space derivatives; Mikkelsen 2010, "Bump mapping unparametrized surfaces on the
 // GPU", as three's bumpmap chunk does it).
@@ -67,20 +73,32 @@ if (uDisc < 0.5) roughnessFactor = spvBoneRoughness(roughnessFactor, spvGrain);
 `;
 
 /**
- * In place of bone's colour on the intervertebral discs (uDisc): the annulus fibrosus, a matte-satin wall with a
- * faint cross-hatch of oblique fibre bundles (its lamellae run at about ±30° to the horizontal, alternating layer
- * by layer; Marchand & Ahmed 1990, Spine 15:402), in the mesh's frame so it never swims; crevices beside the
- * endplates darken with the baked ambient occlusion (the vertex colour).
+ * The colour of every uncut surface (one program draws bone and discs, boneMaterial.ts). Both sides of the choice
+ * read the same two noises (the grain and the mottle, computed once): a software GPU runs both sides for every
+ * pixel. The discs (uDisc) show the annulus fibrosus, a matte-satin wall with a faint cross-hatch of oblique fibre
+ * bundles (its lamellae run at about ±30° to the horizontal, alternating layer by layer; Marchand & Ahmed 1990,
+ * Spine 15:402), in the mesh's frame so it never swims; crevices beside the endplates darken with the baked
+ * ambient occlusion (the vertex colour).
  */
-export const DISC_SURFACE_COLOR_FRAGMENT = /* glsl */ `
-#include <color_fragment>
-vec3 spvDiscP = vBonePosition;
-// Two families of fibre bundles ~1.5 mm apart, at +-30 deg (tan 30 deg ~ 0.58), broken up by noise.
-float spvFibreA = sin((spvDiscP.y * 1.73 + spvDiscP.x + spvDiscP.z) * 4.2);
-float spvFibreB = sin((spvDiscP.y * 1.73 - spvDiscP.x - spvDiscP.z) * 4.2);
-float spvFibres = 0.5 * (spvFibreA * spvFibreA + spvFibreB * spvFibreB) * (0.6 + 0.4 * spvNoise(spvDiscP * 0.6));
-// Fades out before it would alias (a few pixels per bundle).
-float spvFibresShown = 1.0 - smoothstep(0.25, 0.6, length(fwidth(spvDiscP)));
-diffuseColor.rgb *= 1.0 - 0.06 * spvFibres * spvFibresShown;
-diffuseColor.rgb *= 0.97 + 0.06 * spvNoise(spvDiscP * 0.25 + 5.0);
+export const SURFACE_COLOR_FRAGMENT = /* glsl */ `
+float spvMottle = spvBoneMottle(vBonePosition);
+if (uDisc > 0.5) {
+  #include <color_fragment>
+  vec3 spvDiscP = vBonePosition;
+  // Two families of fibre bundles ~1.5 mm apart, at +-30 deg (tan 30 deg ~ 0.58), broken up by the grain.
+  float spvFibreA = sin((spvDiscP.y * 1.73 + spvDiscP.x + spvDiscP.z) * 4.2);
+  float spvFibreB = sin((spvDiscP.y * 1.73 - spvDiscP.x - spvDiscP.z) * 4.2);
+  float spvFibres = 0.5 * (spvFibreA * spvFibreA + spvFibreB * spvFibreB) * (0.6 + 0.4 * spvGrain);
+  // Fades out before it would alias (a few pixels per bundle).
+  float spvFibresShown = 1.0 - smoothstep(0.25, 0.6, length(fwidth(spvDiscP)));
+  diffuseColor.rgb *= 1.0 - 0.06 * spvFibres * spvFibresShown;
+  diffuseColor.rgb *= 0.97 + 0.06 * spvMottle;
+} else {
+#if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA )
+  float spvAo = vColor.r;
+#else
+  float spvAo = 1.0;
+#endif
+  diffuseColor.rgb = spvBoneSurfaceTint(diffuseColor.rgb, spvMottle, spvAo, spvGrain);
+}
 `;

@@ -14,7 +14,7 @@ const ANNULUS_ROUGHNESS = 0.55;
 
 /**
  * The intervertebral discs: matte-satin annulus with a faint cross-hatch of oblique fibre bundles
- * (DISC_SURFACE_COLOR_FRAGMENT in boneSurfaceGlsl.ts), drawn by bone's uncut program so they cost the first frame
+ * (SURFACE_COLOR_FRAGMENT in boneSurfaceGlsl.ts), drawn by bone's uncut program so they cost the first frame
  * no program of their own.
  */
 export function createDiscMaterial(): MeshStandardMaterial {
