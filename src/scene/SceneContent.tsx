@@ -34,6 +34,7 @@ function ModelScene({ model, features, neededAtStart }: ModelSceneProps) {
     <>
       <SpineScene model={model} features={features} />
       {features && <features.RoomFeatures />}
+      {features && <features.LaterShaderWarmup />}
       <RenderPipeline features={features} />
       {(features || !neededAtStart) && <SceneReady />}
     </>

@@ -21,6 +21,7 @@ export { FluoroPass } from './FluoroPass';
 export { NormalShapeOutline } from './NormalShapeOutline';
 export { DiscsFollowing } from './discFollow';
 export { pageStaticSpine } from './pageStaticSpine';
+export { LaterShaderWarmup } from './loading/LaterShaderWarmup';
 
 // The guided camera frames a leak with its route: the routes arrive with this chunk.
 provideLeakPaths(leakPath);
