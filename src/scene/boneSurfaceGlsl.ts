@@ -41,17 +41,21 @@ float spvBoneRoughness(float roughness, float grain) {
 /** First in main's colour stage of every bone material: the millimetre grain every later stage shares. */
 export const BONE_SURFACE_GRAIN = 'float spvGrain = spvNoise(vBonePosition * (1.0 / 1.4) + 5.0);';
 
-/**
- * Replaces `#include <color_fragment>` and `#include <roughnessmap_fragment>` on bone surfaces (front faces only;
- * the cut face has its own colouring).
- */
-export const BONE_SURFACE_COLOR_FRAGMENT = /* glsl */ `
+/** The model's baked ambient occlusion (1 open … ~0.4 deep crevice), carried in the vertex colour's red. */
+const BONE_AO = /* glsl */ `
 #if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA )
   float spvAo = vColor.r;
 #else
   float spvAo = 1.0;
 #endif
-diffuseColor.rgb = spvBoneSurfaceColor(diffuseColor.rgb, vBonePosition, spvAo, spvGrain);
+`;
+
+/**
+ * Replaces `#include <color_fragment>` and `#include <roughnessmap_fragment>` on bone surfaces (front faces only;
+ * the cut face has its own colouring).
+ */
+export const BONE_SURFACE_COLOR_FRAGMENT = /* glsl */ `
+${BONE_AO}diffuseColor.rgb = spvBoneSurfaceColor(diffuseColor.rgb, vBonePosition, spvAo, spvGrain);
 `;
 
 /**
@@ -94,11 +98,6 @@ if (uDisc > 0.5) {
   diffuseColor.rgb *= 1.0 - 0.06 * spvFibres * spvFibresShown;
   diffuseColor.rgb *= 0.97 + 0.06 * spvMottle;
 } else {
-#if defined( USE_COLOR ) || defined( USE_COLOR_ALPHA )
-  float spvAo = vColor.r;
-#else
-  float spvAo = 1.0;
-#endif
-  diffuseColor.rgb = spvBoneSurfaceTint(diffuseColor.rgb, spvMottle, spvAo, spvGrain);
+${BONE_AO}  diffuseColor.rgb = spvBoneSurfaceTint(diffuseColor.rgb, spvMottle, spvAo, spvGrain);
 }
 `;
