@@ -4,7 +4,8 @@ import { CylinderGeometry, type Group, type Mesh } from 'three';
 import { TROCAR_LENGTH_MM, type AccessPlan } from '../procedure/accessPath';
 import { HANDHELD } from '../procedure/instruments';
 import type { ProcedureId } from '../procedure/types';
-import { useController } from '../playback/react/viewerHooks';
+import { useController, useSettings } from '../playback/react/viewerHooks';
+import { behindTheCut } from './cutaway';
 import { handleHeight, handleStart, lathe, merged } from './instruments/instrumentGeometry';
 import { useInstrumentMaterials } from './instruments/useInstrumentMaterials';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
@@ -117,6 +118,9 @@ export function CementDevice({ plan, procedure }: CementDeviceProps) {
   const column = useMemo(() => new CylinderGeometry(1, 1, 1, 16).translate(0, -0.5, 0), []);
   const columns = useRef<(Mesh | null)[]>([]);
   const plungers = useRef<(Group | null)[]>([]);
+  const { cutaway } = useSettings();
+  /** Each device, left out while its needle is behind the open cut (behindTheCut). */
+  const bodies = useRef<(Group | null)[]>([]);
   useEffect(
     () => () => {
       column.dispose();
@@ -129,6 +133,9 @@ export function CementDevice({ plan, procedure }: CementDeviceProps) {
   );
   useFrame(() => {
     const fill = controller.state.cementFill;
+    bodies.current.forEach((body, i) => {
+      if (body) body.visible = !behindTheCut(i, controller.state, cutaway);
+    });
     for (let i = 0; i < devices.length; i++) {
       const d = devices[i]!;
       const left = Math.max(0.5, d.columnLengthMm * (1 - fill));
@@ -145,11 +152,13 @@ export function CementDevice({ plan, procedure }: CementDeviceProps) {
     <>
       {devices.map((d, i) => (
         <group key={plan.needles[i]!.side} ref={placed.refs[i]} quaternion={placed.orientations[i]}>
-          <mesh ref={(m) => void (columns.current[i] = m)} geometry={column} material={materials.cement} />
-          <group ref={(g) => void (plungers.current[i] = g)}>
-            <mesh geometry={d.plunger} material={materials.plunger} />
+          <group ref={(g) => void (bodies.current[i] = g)}>
+            <mesh ref={(m) => void (columns.current[i] = m)} geometry={column} material={materials.cement} />
+            <group ref={(g) => void (plungers.current[i] = g)}>
+              <mesh geometry={d.plunger} material={materials.plunger} />
+            </group>
+            <mesh geometry={d.barrel} material={materials.plastic} renderOrder={3} />
           </group>
-          <mesh geometry={d.barrel} material={materials.plastic} renderOrder={3} />
         </group>
       ))}
     </>

@@ -1,9 +1,10 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import type { Group } from 'three';
+import type { Group, Mesh } from 'three';
 import { TROCAR_LENGTH_MM, instrumentDiameterMm, type AccessPlan } from '../procedure/accessPath';
 import type { ProcedureId } from '../procedure/types';
-import { useController } from '../playback/react/viewerHooks';
+import { useController, useSettings } from '../playback/react/viewerHooks';
+import { behindTheCut } from './cutaway';
 import { CementDevice } from './CementDevice';
 import {
   CANNULA_WALL_MM,
@@ -37,7 +38,10 @@ export function Trocars({ plan, procedure }: TrocarsProps) {
   const controller = useController();
   const { surfaces, fluoro } = useSceneResources();
   const materials = useInstrumentMaterials();
+  const { cutaway } = useSettings();
   const stylets = useRef<(Group | null)[]>([]);
+  /** Each needle's meshes, hidden in the 3D view (not on the X-ray) while behind the open cut. */
+  const meshes = useRef<(Mesh | null)[][]>([]);
   const placed = useInstrumentPlacement(plan, {
     visible: (s) => s.needleVisible,
     depthMm: (s) => s.cannulaDepthMm,
@@ -73,22 +77,36 @@ export function Trocars({ plan, procedure }: TrocarsProps) {
     // The stylet closes the cannula while it is driven in; it comes out before drilling or cement.
     const styletIn = s.step === 'targeting' || s.step === 'access';
     for (const stylet of stylets.current) if (stylet) stylet.visible = styletIn;
+    meshes.current.forEach((own, i) => {
+      const shown = !behindTheCut(i, s, cutaway);
+      for (const mesh of own) if (mesh) mesh.visible = shown;
+    });
   });
+  // Needle i's shaft, handle, stylet rod and cap, by slot (React passes null when one goes).
+  const keep = (i: number, slot: number) => (mesh: Mesh | null) => {
+    (meshes.current[i] ??= [])[slot] = mesh;
+  };
 
   return (
     <>
       {parts.map((part, i) => (
         <group key={part.side} ref={placed.refs[i]} quaternion={placed.orientations[i]}>
-          <mesh geometry={part.shaft} material={surfaces.steel} userData={{ fluoroMaterial: fluoro.steel }} />
-          <mesh geometry={part.handle} material={surfaces.handle} />
+          <mesh
+            ref={keep(i, 0)}
+            geometry={part.shaft}
+            material={surfaces.steel}
+            userData={{ fluoroMaterial: fluoro.steel, fluoroAlways: true }}
+          />
+          <mesh ref={keep(i, 1)} geometry={part.handle} material={surfaces.handle} />
           <group ref={(g) => void (stylets.current[i] = g)}>
             {/* The cannula is hollow on the X-ray too, so the stylet shows as the dense core inside it. */}
             <mesh
+              ref={keep(i, 2)}
               geometry={part.styletRod}
               material={surfaces.steel}
-              userData={{ fluoroMaterial: fluoro.steel }}
+              userData={{ fluoroMaterial: fluoro.steel, fluoroAlways: true }}
             />
-            <mesh geometry={part.styletCap} material={materials.styletCap} />
+            <mesh ref={keep(i, 3)} geometry={part.styletCap} material={materials.styletCap} />
           </group>
         </group>
       ))}

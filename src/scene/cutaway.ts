@@ -96,6 +96,20 @@ export function updateCutaway(
   cutaway.plane.applyMatrix4(toWorld);
 }
 
+/**
+ * Whether the 3D view leaves out a needle's instrument: while the cut is open (any of `insideView`, with the cutaway
+ * on), every needle but the first, whose track the cut holds. The others lie behind the section, where the cap
+ * hides what is inside the bone; their shafts came out of the far arch as stray rods beside the opened body. The
+ * X-ray still shows them (`userData.fluoroAlways`).
+ */
+export function behindTheCut(
+  needleIndex: number,
+  state: Pick<ProcedureState, 'insideView'>,
+  enabled: boolean,
+): boolean {
+  return needleIndex > 0 && enabled && state.insideView > 0;
+}
+
 /** Whether a plane ((normal, constant), cutaway.ts) passes through a geometry: vertices lie on both sides. */
 export function crossesPlane(geometry: BufferGeometry, plane: Vector4): boolean {
   const position = geometry.getAttribute('position');

@@ -11,7 +11,7 @@ import {
   createCutFaceShellMaterial,
   createTreatedBoneMaterial,
 } from '../../../src/scene/boneMaterial';
-import { CUT_TRAVEL_MM, crossesPlane, cutawayPlane } from '../../../src/scene/cutaway';
+import { CUT_TRAVEL_MM, behindTheCut, crossesPlane, cutawayPlane } from '../../../src/scene/cutaway';
 import { compiled } from './support/compiledShader';
 
 const open = (() => {
@@ -98,5 +98,17 @@ describe('the cut is a real section: its cap lies on the plane', () => {
     expect(crossesPlane(box, new Vector4(1, 0, 0, 0))).toBe(true);
     expect(crossesPlane(box, new Vector4(1, 0, 0, 20))).toBe(false);
     expect(crossesPlane(box, new Vector4(1, 0, 0, -20))).toBe(false);
+  });
+
+  it('behindTheCut: while the cut is open, the 3D view leaves out every needle but the one the cut holds', () => {
+    const closed = createProcedureState();
+    const opening = { insideView: 0.2 };
+    // The first needle lies in the cut plane: always shown.
+    expect(behindTheCut(0, open, true)).toBe(false);
+    expect(behindTheCut(1, open, true)).toBe(true);
+    expect(behindTheCut(1, opening, true)).toBe(true);
+    // Closed, or with the cutaway off (the body see-through instead), both needles show.
+    expect(behindTheCut(1, closed, true)).toBe(false);
+    expect(behindTheCut(1, open, false)).toBe(false);
   });
 });
