@@ -1,9 +1,9 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useState } from 'react';
-import { BufferAttribute, BufferGeometry, DoubleSide } from 'three';
+import { BufferAttribute, BufferGeometry } from 'three';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import type { ScanTarget, ScanVolume } from '../scan/types';
-import { createBoneSurfaceMaterial } from './boneMaterial';
+import { createScanBoneMaterial } from './boneMaterial';
 import { GHOST_OPACITY, SEE_THROUGH_OPACITY, showThrough } from './TreatedVertebra';
 import { useSceneResources } from './useSceneResources';
 
@@ -61,11 +61,8 @@ export default function ScanBone({ volume, target }: ScanBoneProps) {
   }, [geometry, controller]);
 
   const material = useMemo(() => {
-    const m = createBoneSurfaceMaterial();
     // Seen through the cut, the inside of the cortex shows (a shell, not a solid): both faces are shaded.
-    m.side = DoubleSide;
-    m.clippingPlanes = [cutaway.plane];
-    return m;
+    return createScanBoneMaterial(cutaway.plane);
   }, [cutaway]);
   useEffect(() => () => material.dispose(), [material]);
 

@@ -123,13 +123,15 @@ function boneMaterial(
     hole?: CutHole;
     focus?: FocusUniform;
     hidden?: FocusHiddenUniform;
+    /** A surface with a program of its own, without the focus cut and the fracture field (a patient's scan). */
+    own?: boolean;
   },
 ) {
   // Every uncut surface (the merged spine, its context bones, the discs, the treated vertebra while it is closed)
   // is one program: the fracture field (heights 1 leave a bone as modelled) and a focus (radius 0 cuts nothing)
   // are always there, so the first frame builds one large program for all of them instead of three.
   const shaded =
-    options.cut === 'none'
+    options.cut === 'none' && !options.own
       ? { ...options, fracture: true, focus: options.focus ?? createFocusUniform() }
       : options;
   const material = new MeshStandardMaterial({
@@ -172,6 +174,15 @@ export function createBoneSurfaceMaterial(
   hidden?: FocusHiddenUniform,
 ): MeshStandardMaterial {
   return boneMaterial(createBoneUniforms(), { fracture: false, cut: 'none', clip: null, focus, hidden });
+}
+
+/**
+ * The bone of a patient's scan (ScanBone): the textured surface on both faces, cut by `clip`, and nothing else —
+ * no focus cut (its back faces are the inside of the cortex seen through the cut, not a section) and no fracture
+ * field. Its own program, built only when a scan is open.
+ */
+export function createScanBoneMaterial(clip: Plane): MeshStandardMaterial {
+  return boneMaterial(createBoneUniforms(), { fracture: false, cut: 'none', clip, own: true });
 }
 
 /**

@@ -1,7 +1,11 @@
 import { Plane, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { timelineFor } from '../../../src/procedure';
-import { createBoneSurfaceMaterial, createTreatedBoneMaterial } from '../../../src/scene/boneMaterial';
+import {
+  createBoneSurfaceMaterial,
+  createScanBoneMaterial,
+  createTreatedBoneMaterial,
+} from '../../../src/scene/boneMaterial';
 import { CAMERA_SHOTS } from '../../../src/scene/cameraPoses';
 import { createFocusUniform } from '../../../src/scene/focusGlsl';
 import { compiled } from './support/compiledShader';
@@ -74,6 +78,10 @@ describe('near bones that hide the subject are cut away', () => {
     const plain = compiled(createBoneSurfaceMaterial()).uniforms.uFocus as { value: { w: number } };
     expect(plain.value.w).toBe(0);
     expect(compiled(createBoneSurfaceMaterial()).uniforms.uFocus).not.toBe(plain);
+    // A patient's scan has its own plain program: its back faces are the cortex seen through the cut, not a section.
+    expect(compiled(createScanBoneMaterial(new Plane(new Vector3(-1, 0, 0), 0))).fragment).not.toContain(
+      'uFocus',
+    );
     const treated = createTreatedBoneMaterial({ fracture: true, clip: new Plane(new Vector3(-1, 0, 0), 0) });
     expect(compiled(treated.material).fragment).not.toContain('uFocus');
   });
