@@ -133,9 +133,10 @@ export function CementDevice({ plan, procedure }: CementDeviceProps) {
   );
   useFrame(() => {
     const fill = controller.state.cementFill;
-    bodies.current.forEach((body, i) => {
+    for (let i = 0; i < bodies.current.length; i++) {
+      const body = bodies.current[i];
       if (body) body.visible = !behindTheCut(i, controller.state, cutaway);
-    });
+    }
     for (let i = 0; i < devices.length; i++) {
       const d = devices[i]!;
       const left = Math.max(0.5, d.columnLengthMm * (1 - fill));

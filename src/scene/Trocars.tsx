@@ -77,10 +77,15 @@ export function Trocars({ plan, procedure }: TrocarsProps) {
     // The stylet closes the cannula while it is driven in; it comes out before drilling or cement.
     const styletIn = s.step === 'targeting' || s.step === 'access';
     for (const stylet of stylets.current) if (stylet) stylet.visible = styletIn;
-    meshes.current.forEach((own, i) => {
+    for (let i = 0; i < meshes.current.length; i++) {
+      const own = meshes.current[i];
+      if (!own) continue;
       const shown = !behindTheCut(i, s, cutaway);
-      for (const mesh of own) if (mesh) mesh.visible = shown;
-    });
+      for (let k = 0; k < own.length; k++) {
+        const mesh = own[k];
+        if (mesh) mesh.visible = shown;
+      }
+    }
   });
   // Needle i's shaft, handle, stylet rod and cap, by slot (React passes null when one goes).
   const keep = (i: number, slot: number) => (mesh: Mesh | null) => {
