@@ -88,3 +88,17 @@ function computeFractureProfile(options: ProcedureOptions): FractureProfile {
 export function wedgeAngleDeg(anteriorMm: number, posteriorMm: number, depthMm: number): number {
   return (Math.atan2(posteriorMm - anteriorMm, depthMm) * 180) / Math.PI;
 }
+
+/**
+ * The body's heights when the balloon goes in: the fracture less the small postural reduction of lying prone (the
+ * frame's heights from the end of positioning until the inflation begins, singleLevelState.ts).
+ */
+export function heightsBeforeBalloon(profile: FractureProfile): BodyHeights {
+  const { normal: n, fractured: f } = profile;
+  const share = RESTORATION.posturalShare;
+  return {
+    anteriorMm: f.anteriorMm + (n.anteriorMm - f.anteriorMm) * share,
+    middleMm: f.middleMm + (n.middleMm - f.middleMm) * share,
+    posteriorMm: f.posteriorMm + (n.posteriorMm - f.posteriorMm) * share,
+  };
+}

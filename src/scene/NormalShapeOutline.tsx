@@ -6,6 +6,7 @@ import type { ProcedureState } from '../procedure/procedureState';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { needleCutPlane } from './cutaway';
 import { palette } from './palette';
+import { collapsedEndplateOutline, type BodyShape } from './collapsedOutline';
 import { sectionOutline } from './sectionOutline';
 
 /** NormalShapeOutlineProps: the treated body's undeformed surface and the needle its cut follows. */
@@ -14,10 +15,14 @@ export interface NormalShapeOutlineProps {
   geometry: BufferGeometry;
   /** The first needle of the plan: the cutaway runs along it (cutaway.ts). */
   needle: NeedlePath;
+  /** The body as it was when the balloon went in: its collapsed endplate is drawn dashed. */
+  collapsed: BodyShape;
 }
 
 /** Width of the outline on the cut face (mm): a clear line at a close-up, thinner than the cortex beside it. */
 const OUTLINE_WIDTH_MM = 0.7;
+/** The collapsed endplate's dashes and gaps (mm): a dashed line reads as "where it was", not as an edge. */
+const DASH_MM = 1.1;
 /** Balloon volume (mL) by which the outline has fully appeared: the first part of the inflation. */
 const OUTLINE_IN_ML = 0.5;
 
@@ -37,33 +42,49 @@ export function normalOutlineShown(
  * The broken body's normal shape where the cutaway crosses it: a line in the highlight colour (the colour of the
  * normal-shape veil at the overview) drawn on the cut face while the balloon inflates. The endplate rises
  * towards it, so the height the balloon wins back — and the part it does not — reads at a glance, where before
- * the lift was a few millimetres of moving bone with nothing to measure it against. Only the 3D view draws it.
+ * the lift was a few millimetres of moving bone with nothing to measure it against. A dark dashed line stays where
+ * the collapsed endplate was when the balloon went in: the gap between it and the rising bone is the height won,
+ * visible in a still picture. Only the 3D view draws them.
  */
-export function NormalShapeOutline({ geometry, needle }: NormalShapeOutlineProps) {
+export function NormalShapeOutline({ geometry, needle, collapsed }: NormalShapeOutlineProps) {
   const controller = useController();
   const { cutaway } = useSettings();
   const mesh = useRef<Mesh>(null);
-  // The cut's open place (no offset); the line sits a little in front of the cut face.
-  const outline = useMemo(
-    () => sectionOutline(geometry, needleCutPlane(needle, 0, new Vector4()), OUTLINE_WIDTH_MM, 0.25),
-    [geometry, needle],
+  const before = useRef<Mesh>(null);
+  // The cut's open place (no offset); the lines sit a little in front of the cut face.
+  const plane = useMemo(() => needleCutPlane(needle, 0, new Vector4()), [needle]);
+  const outline = useMemo(() => sectionOutline(geometry, plane, OUTLINE_WIDTH_MM, 0.25), [geometry, plane]);
+  const collapsedLine = useMemo(
+    () => collapsedEndplateOutline(geometry, plane, collapsed, OUTLINE_WIDTH_MM, 0.3, DASH_MM),
+    [geometry, plane, collapsed],
   );
-  const material = useMemo(
+  const materials = useMemo(
     () =>
-      new MeshBasicMaterial({
-        color: palette.highlight,
-        transparent: true,
-        opacity: 0,
-        depthWrite: false,
-        side: DoubleSide,
-      }),
+      [palette.highlight, palette.collapsedEndplate].map(
+        (color) =>
+          new MeshBasicMaterial({
+            color,
+            transparent: true,
+            opacity: 0,
+            depthWrite: false,
+            side: DoubleSide,
+          }),
+      ),
     [],
   );
   useEffect(() => () => outline.dispose(), [outline]);
-  useEffect(() => () => material.dispose(), [material]);
+  useEffect(() => () => collapsedLine.dispose(), [collapsedLine]);
+  useEffect(() => () => materials.forEach((m) => m.dispose()), [materials]);
   useFrame(() => {
-    material.opacity = normalOutlineShown(controller.state, cutaway);
-    if (mesh.current) mesh.current.visible = material.opacity > 0.005;
+    const shown = normalOutlineShown(controller.state, cutaway);
+    for (const material of materials) material.opacity = shown;
+    if (mesh.current) mesh.current.visible = shown > 0.005;
+    if (before.current) before.current.visible = shown > 0.005;
   });
-  return <mesh ref={mesh} geometry={outline} material={material} visible={false} renderOrder={2} />;
+  return (
+    <>
+      <mesh ref={mesh} geometry={outline} material={materials[0]} visible={false} renderOrder={2} />
+      <mesh ref={before} geometry={collapsedLine} material={materials[1]} visible={false} renderOrder={2} />
+    </>
+  );
 }

@@ -8,6 +8,7 @@ import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createTreatedBodyMaterials, createTreatedBoneMaterial } from './boneMaterial';
+import { bodyShapeBeforeBalloon } from './collapsedOutline';
 import { CutFaceShell } from './CutFaceShell';
 import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
@@ -67,6 +68,10 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
   const { fluoro, cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
   const cutNeedle = accessPlan(options.level, options.approach).needles[0]!;
+  const collapsed = useMemo(
+    () => bodyShapeBeforeBalloon(profile, marks.bodyWidthMm, marks.bodyDepthMm),
+    [profile, marks.bodyWidthMm, marks.bodyDepthMm],
+  );
   // Closed and opaque (the overview, the first frame), the body is drawn by the untreated bones' program with its
   // fracture field; the cut's program is drawn only once the action goes inside or the body turns see-through.
   const body = useMemo(
@@ -198,7 +203,14 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
         (m) =>
           m.isBody &&
           active &&
-          Outline && <Outline key={`${m.name}-outline`} geometry={m.geometry} needle={cutNeedle} />,
+          Outline && (
+            <Outline
+              key={`${m.name}-outline`}
+              geometry={m.geometry}
+              needle={cutNeedle}
+              collapsed={collapsed}
+            />
+          ),
       )}
       {meshes.map(
         (m) =>

@@ -22,6 +22,8 @@ export const palette = {
   cementWet: cement.clone(),
   cementSet: cement.clone().multiplyScalar(0.88),
   highlight: new Color('#e08a3c'),
+  /** Where the collapsed endplate was before the balloon lifted it: a dark dashed line on the cut face. */
+  collapsedEndplate: new Color('#2c3440'),
   skin: new Color('#dcb59b'),
   hair: new Color('#a8a29a'),
   marker: new Color('#7a4fa3'),

@@ -22,9 +22,11 @@ export function createSurfaceMaterials(): SurfaceMaterials {
     steel: new MeshStandardMaterial({ color: palette.steel, metalness: 0.8, roughness: 0.32 }),
     drill: new MeshStandardMaterial({ color: '#9aa6b2', metalness: 0.75, roughness: 0.38 }),
     handle: new MeshStandardMaterial({ color: palette.handle, roughness: 0.5 }),
+    // Satin, like a contrast-filled balloon under theatre lights: at 0.25 the studio's highlights made it read as a
+    // glossy plastic ball rather than something soft pressing on the bone.
     balloon: new MeshStandardMaterial({
       color: palette.balloon,
-      roughness: 0.25,
+      roughness: 0.55,
       metalness: 0,
       transparent: true,
       opacity: 0.85,
