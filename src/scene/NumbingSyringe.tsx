@@ -19,15 +19,22 @@ export interface NumbingSyringeProps {
 }
 
 /**
- * The syringe is held obliquely, its barrel leaning towards the patient's right and feet, so the viewer
- * (standing at the patient's left, looking towards the head) sees it side-on; the fine needle infiltrates the
- * skin and the track below it. Treated vertebra's frame (+Y cranial, +Z anterior): the direction of advance.
+ * The syringe's angle to the skin (degrees). The anaesthetic goes in along the track the needle will take (lateral
+ * to medial, in the needle's craniocaudal sense), but at 55° to the skin rather than the needle's own 50–75°, so a
+ * camera above the back sees it going in at an angle rather than end-on. (Held the same way on both sides, it
+ * pointed away from the spine on one of them; at 30°, it read as lying on the skin.)
  */
-const SYRINGE_ADVANCE: [number, number, number] = (() => {
-  const v = [0.6, 0.6, 0.5];
-  const n = Math.hypot(...v);
-  return [v[0]! / n, v[1]! / n, v[2]! / n];
-})();
+const SYRINGE_TO_SKIN_DEG = 55;
+
+/** The syringe's direction of advance for one planned needle (treated vertebra's frame, unit length). */
+export function syringeAdvance(needle: NeedlePath): [number, number, number] {
+  const [x, y] = needle.direction;
+  const across = Math.hypot(x, y);
+  const elevation = (SYRINGE_TO_SKIN_DEG * Math.PI) / 180;
+  // A needle straight down has no lean of its own: lean the syringe's barrel out to the patient's right.
+  const [ux, uy] = across > 1e-6 ? [x / across, y / across] : [1, 0];
+  return [ux * Math.cos(elevation), uy * Math.cos(elevation), Math.sin(elevation)];
+}
 
 /** Where the fluid column's front end lies (the barrel's front, behind the hub). */
 const FLUID_FRONT_Y = -HANDHELD.numbingNeedleLengthMm - 12 - 9;
@@ -103,7 +110,8 @@ export function NumbingSyringe({ needles, skinPoints }: NumbingSyringeProps) {
     [],
   );
   useEffect(() => () => plungerMaterial.dispose(), [plungerMaterial]);
-  const orientation = useMemo(() => alongNeedle(SYRINGE_ADVANCE), []);
+  const advance = useMemo(() => needles.map(syringeAdvance), [needles]);
+  const orientations = useMemo(() => advance.map((d) => alongNeedle(d)), [advance]);
   useEffect(
     () => () => {
       for (const g of Object.values(geometry)) g.dispose();
@@ -122,12 +130,9 @@ export function NumbingSyringe({ needles, skinPoints }: NumbingSyringeProps) {
     const u = (s.stepProgress - i * share) / share;
     const skin = skinPoints[i]!;
     const depth = numbingNeedleDepthMm(u, skin.depthMm);
-    g.position.set(
-      skin.point[0] + SYRINGE_ADVANCE[0] * depth,
-      skin.point[1] + SYRINGE_ADVANCE[1] * depth,
-      skin.point[2] + SYRINGE_ADVANCE[2] * depth,
-    );
-    g.quaternion.copy(orientation);
+    const d = advance[i]!;
+    g.position.set(skin.point[0] + d[0] * depth, skin.point[1] + d[1] * depth, skin.point[2] + d[2] * depth);
+    g.quaternion.copy(orientations[i]!);
     const inject = Math.min(1, Math.max(0, (u - 0.45) / 0.35));
     const full = HANDHELD.syringeBarrelLengthMm - 14;
     const pushed = inject * 0.6 * full;
