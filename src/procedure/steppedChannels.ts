@@ -30,7 +30,7 @@ const TABLE: Record<StepId, readonly [number, number, number, number, number, nu
   overview:            [0,    1,        0,     0,   0,    0],
   positioning:         [0.55, 0,        0,     0,   0,    1],
   anaesthesia:         [0.55, 0,        0,     0,   0,    0.75],
-  targeting:           [0.3,  0.5,      0,     0,   0,    0],
+  targeting:           [0.5,  0.5,      0,     0,   0,    0],
   access:              [0.12, 0.6,      0,     1,   1,    0],
   drilling:            [0.12, 0,        1,     0,   0,    0],
   'balloon-insertion': [0.12, 0,        1,     0,   0,    0],

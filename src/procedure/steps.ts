@@ -36,8 +36,8 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
   targeting: {
     id: 'targeting',
     duration: 9,
-    subject: 'pedicles',
-    camera: 'posterior',
+    subject: 'imaging',
+    camera: 'imaging',
     fluoro: 'ap',
     // The true lateral first (level and endplates), then the true AP the needles dock on: the step ends on the
     // view its camera shares (from behind), as its picture is taken late in the step.

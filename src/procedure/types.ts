@@ -30,7 +30,7 @@ export const XRAY_VIEWS = ['ap', 'lateral'] as const satisfies readonly XrayView
 export const CAMERA_PRESET_IDS = [
   'overview',
   'patient',
-  'posterior',
+  'imaging',
   'lateral',
   'inside',
   'result',
@@ -48,7 +48,8 @@ export type CameraPresetId = (typeof CAMERA_PRESET_IDS)[number];
  * What a step's picture is about: the camera keeps it large and central, clear of the overlay panels.
  * spine: the treated level with its neighbours; patient: the whole patient on the table; skin: the back over the
  * treated level; back: the patient's back around it; pedicles: the treated vertebra's pedicles and body;
- * needle-tip: the working channel inside the body; body-interior: the opened body; vertebra: the treated level.
+ * needle-tip: the working channel inside the body; body-interior: the opened body; vertebra: the treated level;
+ * imaging: the C-arm over the patient's back at the treated level, the patient under it.
  */
 export const SHOT_SUBJECTS = [
   'spine',
@@ -59,6 +60,7 @@ export const SHOT_SUBJECTS = [
   'needle-tip',
   'body-interior',
   'vertebra',
+  'imaging',
 ] as const;
 export type ShotSubject = (typeof SHOT_SUBJECTS)[number];
 

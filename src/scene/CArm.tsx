@@ -2,7 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CylinderGeometry, Group, MeshStandardMaterial, TorusGeometry, Vector3 } from 'three';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { C_ARM_SHAPE, createSightCheck, standBounds } from './cArm/cArmLayout';
+import { C_ARM_SHAPE, createSightCheck, ROOM_VIEW_MM, standBounds } from './cArm/cArmLayout';
 import { merged } from './instruments/instrumentGeometry';
 import { palette } from './palette';
 import { patientBody, tableToWorld } from './patient/bodyShape';
@@ -10,7 +10,8 @@ import { patientBody, tableToWorld } from './patient/bodyShape';
 const DEG = Math.PI / 180;
 /**
  * Eye distance from the treated level below which the view is a close-up of the bone (mm): every guided step but
- * positioning. Closer in, only a slab of the C would show behind the spine (it did at cement hardening, 303 mm).
+ * positioning and targeting. Closer in, only a slab of the C would show behind the spine (it did at cement
+ * hardening, 303 mm).
  */
 const CLOSE_UP_MM = 600;
 
@@ -105,8 +106,14 @@ export function CArm() {
     sight.eye[1] = sight.scratch.y;
     sight.eye[2] = sight.scratch.z;
     // Close-ups of the bone leave it out altogether: there it would only be clutter behind the subject.
-    const closeUp = sight.scratch.length() < CLOSE_UP_MM;
-    g.visible = s.fluoroView !== 'none' && !closeUp && !sight.blocks(s.cArmAngleDeg, sight.eye, sight.target);
+    const distance = sight.scratch.length();
+    // A room view shows the machine at work: there it stays in the picture, even where it passes in front of the
+    // treated level while it swings between views (hiding it then made it blink out and back).
+    const inRoom = distance > ROOM_VIEW_MM;
+    g.visible =
+      s.fluoroView !== 'none' &&
+      distance >= CLOSE_UP_MM &&
+      (inRoom || !sight.blocks(s.cArmAngleDeg, sight.eye, sight.target));
     if (orbit.current) orbit.current.rotation.z = -s.cArmAngleDeg * DEG;
   });
   return (

@@ -6,7 +6,10 @@ import type { ProcedureState } from '../procedure/procedureState';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { needleCutPlane } from './cutaway';
 import { palette } from './palette';
-import { collapsedEndplateOutline, type BodyShape } from './collapsedOutline';
+import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
+import { fractureProfile } from '../procedure/fracture';
+import type { ProcedureOptions } from '../procedure/types';
+import { bodyShapeBeforeBalloon, collapsedEndplateOutline } from './collapsedOutline';
 import { sectionOutline } from './sectionOutline';
 
 /** NormalShapeOutlineProps: the treated body's undeformed surface and the needle its cut follows. */
@@ -15,8 +18,8 @@ export interface NormalShapeOutlineProps {
   geometry: BufferGeometry;
   /** The first needle of the plan: the cutaway runs along it (cutaway.ts). */
   needle: NeedlePath;
-  /** The body as it was when the balloon went in: its collapsed endplate is drawn dashed. */
-  collapsed: BodyShape;
+  /** The treated level's fracture: the body as it was when the balloon went in has its endplate drawn dashed. */
+  options: ProcedureOptions;
 }
 
 /** Width of the outline on the cut face (mm): a clear line at a close-up, thinner than the cortex beside it. */
@@ -46,7 +49,7 @@ export function normalOutlineShown(
  * the collapsed endplate was when the balloon went in: the gap between it and the rising bone is the height won,
  * visible in a still picture. Only the 3D view draws them.
  */
-export function NormalShapeOutline({ geometry, needle, collapsed }: NormalShapeOutlineProps) {
+export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOutlineProps) {
   const controller = useController();
   const { cutaway } = useSettings();
   const mesh = useRef<Mesh>(null);
@@ -54,10 +57,11 @@ export function NormalShapeOutline({ geometry, needle, collapsed }: NormalShapeO
   // The cut's open place (no offset); the lines sit a little in front of the cut face.
   const plane = useMemo(() => needleCutPlane(needle, 0, new Vector4()), [needle]);
   const outline = useMemo(() => sectionOutline(geometry, plane, OUTLINE_WIDTH_MM, 0.25), [geometry, plane]);
-  const collapsedLine = useMemo(
-    () => collapsedEndplateOutline(geometry, plane, collapsed, OUTLINE_WIDTH_MM, 0.3, DASH_MM),
-    [geometry, plane, collapsed],
-  );
+  const collapsedLine = useMemo(() => {
+    const marks = vertebraLandmarks(options.level);
+    const before = bodyShapeBeforeBalloon(fractureProfile(options), marks.bodyWidthMm, marks.bodyDepthMm);
+    return collapsedEndplateOutline(geometry, plane, before, OUTLINE_WIDTH_MM, 0.3, DASH_MM);
+  }, [geometry, plane, options]);
   const materials = useMemo(
     () =>
       [palette.highlight, palette.collapsedEndplate].map(

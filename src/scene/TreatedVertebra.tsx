@@ -8,7 +8,6 @@ import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createTreatedBodyMaterials, createTreatedBoneMaterial } from './boneMaterial';
-import { bodyShapeBeforeBalloon } from './collapsedOutline';
 import { CutFaceShell } from './CutFaceShell';
 import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
@@ -68,10 +67,6 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
   const { fluoro, cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
   const cutNeedle = accessPlan(options.level, options.approach).needles[0]!;
-  const collapsed = useMemo(
-    () => bodyShapeBeforeBalloon(profile, marks.bodyWidthMm, marks.bodyDepthMm),
-    [profile, marks.bodyWidthMm, marks.bodyDepthMm],
-  );
   // Closed and opaque (the overview, the first frame), the body is drawn by the untreated bones' program with its
   // fracture field; the cut's program is drawn only once the action goes inside or the body turns see-through.
   const body = useMemo(
@@ -204,12 +199,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
           m.isBody &&
           active &&
           Outline && (
-            <Outline
-              key={`${m.name}-outline`}
-              geometry={m.geometry}
-              needle={cutNeedle}
-              collapsed={collapsed}
-            />
+            <Outline key={`${m.name}-outline`} geometry={m.geometry} needle={cutNeedle} options={options} />
           ),
       )}
       {meshes.map(

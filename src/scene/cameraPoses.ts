@@ -36,8 +36,10 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   overview: { direction: [1, 0.12, 0.06], up: CRANIAL_UP, fill: 0.8 },
   // The room's view: the whole patient face down on the table, from the foot end on the left.
   patient: { direction: [0.75, 0.62, -0.5], up: POSTERIOR_UP, fill: 0.78 },
-  // Looking down onto the back from above, head at the top: the entry points as the AP X-ray shows them.
-  posterior: { direction: [0.06, 1, -0.18], up: CRANIAL_UP, fill: 0.66 },
+  // The C-arm over the back at the treated level, from the patient's left, above and the head end: the X-ray
+  // machine taking the picture shown beside it, the needles docked in the back under its detector. (From higher
+  // up, the detector hid the needles.)
+  imaging: { direction: [0.9, 0.75, 0.35], up: POSTERIOR_UP, fill: 0.8 },
   // True lateral of the opened body: endplates above and below, as on the lateral X-ray.
   lateral: { direction: [1, 0.02, 0], up: CRANIAL_UP, fill: 0.78 },
   // The opened body, level, a little from the head end.
@@ -136,6 +138,9 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
     case 'body-interior':
       // The body's sagittal section (depth × height) with a rim of its neighbours' discs.
       return set(0, depth * 0.06, 0, 0.5 * Math.hypot(depth + 4, height + 8));
+    case 'imaging':
+      // From below the table to above the detector over the back (C_ARM_SHAPE: its face 380 mm above the body).
+      return set(0, 150, 0, 480);
     case 'vertebra':
       return set(
         0,

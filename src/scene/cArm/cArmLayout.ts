@@ -25,6 +25,9 @@ export const C_ARM_SHAPE = {
   baseSize: [520, 120, 760] as const,
 } as const;
 
+/** Beyond this eye distance (mm from the treated level) the view takes in the room, the whole C-arm with it. */
+export const ROOM_VIEW_MM = 1500;
+
 /** A sphere that bounds part of the C-arm (world mm) for a clearance check. */
 export interface Bound {
   centre: [number, number, number];

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { LEVEL_IDS } from '../../../src/anatomy/levels';
 import { TROCAR_LENGTH_MM, accessPlan } from '../../../src/procedure/accessPath';
 import { HANDHELD, drillLengthMm, numbingNeedleDepthMm } from '../../../src/procedure/instruments';
-import { CAMERA_SHOTS, subjectSphere } from '../../../src/scene/cameraPoses';
+import { CAMERA_SHOTS, subjectSphere, type CameraShot } from '../../../src/scene/cameraPoses';
 import { framingDistance, freeArea } from '../../../src/scene/shotFraming';
 import type { CameraPresetId, ShotSubject } from '../../../src/procedure/types';
-import { cArmBlocksView, standBounds } from '../../../src/scene/cArm/cArmLayout';
+import { cArmBlocksView, ROOM_VIEW_MM, standBounds } from '../../../src/scene/cArm/cArmLayout';
 import {
   drillBitGeometry,
   drillHandleGeometry,
@@ -46,11 +46,14 @@ describe('hand-held instruments', () => {
   });
 });
 
+/** A camera close over the back, looking down on the pedicles from a little towards the feet. */
+const CLOSE_ABOVE: CameraShot = { direction: [0.06, 1, -0.18], up: [0, 0, 1], fill: 0.66 };
+
 /** Where the guided camera stands for a shot on a 1280×800 canvas without the X-ray inset (as CameraRig frames it). */
-function shotPose(camera: CameraPresetId, subject: ShotSubject) {
+function shotPose(camera: CameraPresetId | CameraShot, subject: ShotSubject) {
   const sphere = subjectSphere(subject, 'L1', { centre: [0, 0, 0], radius: 0 });
   const area = freeArea(1280, 800, { fluoro: 'none', cure: false }, [], { x: 0, y: 0, width: 0, height: 0 });
-  const shot = CAMERA_SHOTS[camera];
+  const shot = typeof camera === 'string' ? CAMERA_SHOTS[camera] : camera;
   const distance = framingDistance(sphere.radius, 32, 800, area, shot.fill);
   const length = Math.hypot(...shot.direction);
   const position = sphere.centre.map((c, i) => c + (shot.direction[i]! / length) * distance) as [
@@ -71,7 +74,7 @@ describe('the C-arm keeps out of the view of the treated level', () => {
   };
 
   it('looking down on the back, the C-arm hides at AP (detector over the back) and shows at lateral', () => {
-    const { position, target } = shotPose('posterior', 'pedicles');
+    const { position, target } = shotPose(CLOSE_ABOVE, 'pedicles');
     for (const level of ['T6', 'L1', 'L5'] as const) {
       // At AP the detector hangs over the back, between this camera and the spine: the C-arm must hide.
       expect(cArmBlocksView(0, position, target, standFor(level))).toBe(true);
@@ -83,6 +86,21 @@ describe('the C-arm keeps out of the view of the treated level', () => {
   it('the room view sees the C-arm at AP', () => {
     const { position, target } = shotPose('patient', 'patient');
     expect(cArmBlocksView(0, position, target, standFor('L1'))).toBe(false);
+  });
+
+  it('the targeting shot is a room view that sees the C-arm at AP and at lateral, at every level', () => {
+    // CArm.tsx checks the sight line from the eye to the treated level (the origin).
+    const { position } = shotPose('imaging', 'imaging');
+    for (const level of ['T6', 'L1', 'L5'] as const)
+      for (const angle of [0, 90])
+        expect(cArmBlocksView(angle, position, [0, 0, 0], standFor(level))).toBe(false);
+    // A room view: the C-arm stays in the picture while it swings between the two views.
+    expect(Math.hypot(...position)).toBeGreaterThan(ROOM_VIEW_MM);
+    // ... and no close-up is one.
+    for (const camera of ['access', 'lateral', 'balloon', 'hardening'] as const) {
+      const close = shotPose(camera, 'vertebra').position;
+      expect(Math.hypot(...close), camera).toBeLessThan(ROOM_VIEW_MM);
+    }
   });
 
   it('a sight line through the detector, the tube or the stand counts as blocked (the C-arm is hidden then)', () => {
@@ -97,7 +115,7 @@ describe('the C-arm keeps out of the view of the treated level', () => {
   });
 
   it('while the C swings between views past the surgeon’s side, the check sees it coming', () => {
-    const { position, target } = shotPose('posterior', 'pedicles');
+    const { position, target } = shotPose(CLOSE_ABOVE, 'pedicles');
     expect([15, 30, 45, 60, 75].some((a) => cArmBlocksView(a, position, target, []))).toBe(true);
   });
 });
