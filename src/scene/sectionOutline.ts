@@ -34,6 +34,7 @@ export function sectionOutline(
   const d = [0, 0, 0];
   const crossings: number[][] = [];
   const [nx, ny, nz, w] = [plane.x, plane.y, plane.z, plane.w];
+  const style: RibbonStyle = { normal: [nx, ny, nz], width: widthMm, lift: liftMm };
   for (let t = 0; t < triangles; t++) {
     for (let k = 0; k < 3; k++) {
       const v = vertex(t * 3 + k);
@@ -54,8 +55,8 @@ export function sectionOutline(
     if (crossings.length !== 2) continue;
     const [a, b] = crossings as [number[], number[]];
     if (options.keep && !options.keep(a, b)) continue;
-    if (options.dashMm) dashes(out, a, b, [nx, ny, nz], widthMm, liftMm, options.dashMm);
-    else ribbon(out, a, b, [nx, ny, nz], widthMm, liftMm);
+    if (options.dashMm) dashes(out, a, b, style, options.dashMm);
+    else ribbon(out, a, b, style);
   }
   const ribbonGeometry = new BufferGeometry();
   ribbonGeometry.setAttribute('position', new Float32BufferAttribute(out, 3));
@@ -63,15 +64,8 @@ export function sectionOutline(
 }
 
 /** The parts of segment a→b that fall on dashes (even multiples of `dash` along n × +Y), each as a ribbon. */
-function dashes(
-  out: number[],
-  a: number[],
-  b: number[],
-  n: number[],
-  width: number,
-  lift: number,
-  dash: number,
-) {
+function dashes(out: number[], a: number[], b: number[], style: RibbonStyle, dash: number) {
+  const n = style.normal;
   // n × (0, 1, 0) = (−n.z, 0, n.x): level and in the plane.
   const ux = -n[2]!;
   const uz = n[0]!;
@@ -88,20 +82,20 @@ function dashes(
   for (let k = Math.floor(lo / (2 * dash)); k * 2 * dash < hi; k++) {
     const from = Math.max(lo, k * 2 * dash);
     const to = Math.min(hi, k * 2 * dash + dash);
-    if (to - from > 1e-6) ribbon(out, at(from), at(to), n, width, lift, false);
+    if (to - from > 1e-6) ribbon(out, at(from), at(to), style, false);
   }
 }
 
-/** One segment a→b as two triangles in the plane of normal n, `width` wide, lifted `lift` against n. */
-function ribbon(
-  out: number[],
-  a: number[],
-  b: number[],
-  n: number[],
-  width: number,
-  lift: number,
-  runOn = true,
-): void {
+/** How a ribbon lies: in the plane of `normal`, `width` wide, lifted `lift` against the normal. */
+interface RibbonStyle {
+  normal: number[];
+  width: number;
+  lift: number;
+}
+
+/** One segment a→b as two triangles (RibbonStyle); `runOn`: each end runs on by half the width. */
+function ribbon(out: number[], a: number[], b: number[], style: RibbonStyle, runOn = true): void {
+  const { normal: n, width, lift } = style;
   const dir = [b[0]! - a[0]!, b[1]! - a[1]!, b[2]! - a[2]!];
   // Across the segment, in the plane: n × dir, normalised to half the width.
   const side = [
