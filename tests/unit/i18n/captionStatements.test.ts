@@ -109,13 +109,20 @@ describe('overview: the picture’s pale outline is named in the patient caption
   });
 });
 
-describe('balloon inflation: the picture’s normal-height line is named in the patient caption', () => {
-  it('says the line shows the normal height, in English and Spanish, for one balloon and two', async () => {
+describe('balloon inflation: the picture’s two lines are named in the patient caption', () => {
+  it('says what the orange and the dashed line show, in English and Spanish, for one balloon and two', async () => {
     const es = (await import('../../../src/i18n/messages/es.json')).default as Record<string, string>;
     for (const key of ['step.balloon-inflation.plain', 'step.balloon-inflation.plain.one']) {
       expect(MESSAGES[key], `${key} no longer names the line`).toMatch(/orange line shows how tall/i);
       expect(es[key], `${key} (es) no longer names the line`).toMatch(
         /línea naranja muestra la altura normal/i,
+      );
+      // The dashed line: where the collapsed endplate was when the balloon went in (NormalShapeOutline.tsx).
+      expect(MESSAGES[key], `${key} no longer names the dashed line`).toMatch(
+        /dashed line shows where the bone was/i,
+      );
+      expect(es[key], `${key} (es) no longer names the dashed line`).toMatch(
+        /línea discontinua muestra dónde estaba antes el hueso/i,
       );
     }
   });
