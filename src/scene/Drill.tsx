@@ -1,7 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Mesh } from 'three';
+import { useController, useSettings } from '../playback/react/viewerHooks';
 import { TROCAR_LENGTH_MM, type AccessPlan } from '../procedure/accessPath';
 import { drillLengthMm } from '../procedure/instruments';
 import { drillBitGeometry, drillHandleGeometry, drillShankGeometry } from './instruments/drillGeometry';
+import { behindTheCut } from './cutaway';
 import { merged } from './instruments/instrumentGeometry';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
@@ -14,10 +18,15 @@ export interface DrillProps {
 
 /**
  * The hand drill that passes through each working cannula and makes the channel for the balloon: a fluted bit,
- * a smooth shank long enough to reach past the cannula's handle, and a palm knob turned by hand.
+ * a smooth shank long enough to reach past the cannula's handle, and a palm knob turned by hand. As the trocars,
+ * the 3D view leaves out the drill of a needle behind the open cut (behindTheCut); the X-ray still shows it.
  */
 export function Drill({ plan }: DrillProps) {
+  const controller = useController();
+  const { cutaway } = useSettings();
   const { surfaces, fluoro } = useSceneResources();
+  // Each drill's steel and handle meshes, by needle.
+  const meshes = useRef<(Mesh | null)[][]>([]);
   const placed = useInstrumentPlacement(plan, {
     visible: (s) => s.drillVisible,
     depthMm: (s) => s.drillDepthMm,
@@ -40,12 +49,31 @@ export function Drill({ plan }: DrillProps) {
       }),
     [parts],
   );
+  useFrame(() => {
+    for (let i = 0; i < meshes.current.length; i++) {
+      const own = meshes.current[i];
+      if (!own) continue;
+      const shown = !behindTheCut(i, controller.state, cutaway);
+      for (let k = 0; k < own.length; k++) {
+        const mesh = own[k];
+        if (mesh) mesh.visible = shown;
+      }
+    }
+  });
+  const keep = (i: number, slot: number) => (mesh: Mesh | null) => {
+    (meshes.current[i] ??= [])[slot] = mesh;
+  };
   return (
     <>
       {parts.map((part, i) => (
         <group key={plan.needles[i]!.side} ref={placed.refs[i]} quaternion={placed.orientations[i]}>
-          <mesh geometry={part.steel} material={surfaces.drill} userData={{ fluoroMaterial: fluoro.steel }} />
-          <mesh geometry={part.handle} material={surfaces.handle} />
+          <mesh
+            ref={keep(i, 0)}
+            geometry={part.steel}
+            material={surfaces.drill}
+            userData={{ fluoroMaterial: fluoro.steel, fluoroAlways: true }}
+          />
+          <mesh ref={keep(i, 1)} geometry={part.handle} material={surfaces.handle} />
         </group>
       ))}
     </>
