@@ -31,6 +31,12 @@ export interface BalloonCavityProps {
 const CAVITY_WALL = new Color('#c8b496');
 /** Brightness of the hollow's wall at its lip, against 1 at its deepest point facing the viewer. */
 const HOLLOW_LIP_SHADE = '0.45';
+/**
+ * Brightness of the hollow's upper wall, against 1 on its floor: the overhanging lip shades it from the theatre's
+ * overhead light, the cue that makes a hole read as a hole (evenly lit from the studio's surround, it read as a
+ * tan ball lying on the cut face as easily as a hollow in it).
+ */
+const HOLLOW_ROOF_SHADE = '0.4';
 /** Width of the compacted rim shown around an inflating balloon (a drawing aid, a little over a trabecula). */
 const COMPACTED_RIM_MM = 1.2;
 
@@ -71,7 +77,8 @@ export function BalloonCavity({ plan, fracture }: BalloonCavityProps) {
       shader.fragmentShader = shader.fragmentShader.replace(
         '#include <color_fragment>',
         `#include <color_fragment>
-        diffuseColor.rgb *= mix(${HOLLOW_LIP_SHADE}, 1.0, abs(dot(normalize(vNormal), normalize(vViewPosition))));`,
+        diffuseColor.rgb *= mix(${HOLLOW_LIP_SHADE}, 1.0, abs(dot(normalize(vNormal), normalize(vViewPosition))));
+        diffuseColor.rgb *= mix(1.0, ${HOLLOW_ROOF_SHADE}, smoothstep(-0.1, 0.8, normalize(vNormal).y));`,
       );
     };
     return wall;
