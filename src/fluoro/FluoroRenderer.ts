@@ -62,8 +62,8 @@ const TARGET_SIZE = 384;
 const BONE_ON_CENTRAL_RAY = 0.25;
 
 /**
- * Simulated fluoroscopy from the scene itself, in the same WebGL context: meshes that carry an attenuation
- * material in `userData.fluoroMaterial` are drawn with it into a float target from the C-arm source, then the
+ * Simulated fluoroscopy from the scene itself, in the same WebGL context: meshes that have an attenuation
+ * material (`materialOf`: by default the one in `userData.fluoroMaterial`) are drawn with it into a float target from the C-arm source, then the
  * display shader turns Σ μ·L into the monitor image. Meshes without one (labels, the C-arm, the radiolucent
  * table) do not show on X-ray.
  */
@@ -93,7 +93,15 @@ export class FluoroRenderer {
   /** Drawn instead of the body model while set (a patient's scan). */
   backdrop: FluoroBackdrop | null = null;
 
-  constructor(private readonly gl: WebGLRenderer) {
+  /**
+   * `materialOf` gives a mesh's attenuation material (none: it is hidden from the X-ray); by default its
+   * `userData.fluoroMaterial`.
+   */
+  constructor(
+    private readonly gl: WebGLRenderer,
+    private readonly materialOf: (object: Object3D) => Material | undefined = (object) =>
+      object.userData.fluoroMaterial as Material | undefined,
+  ) {
     const floatBlend = gl.extensions.has('EXT_float_blend');
     this.halfFloatFallback = !floatBlend;
     const make = () =>
@@ -234,7 +242,7 @@ export class FluoroRenderer {
 
   private swapInObject(object: Object3D): void {
     if (!(object instanceof Mesh)) return;
-    const fluoro = object.userData.fluoroMaterial as Material | undefined;
+    const fluoro = this.materialOf(object);
     const i = this.swappedCount++;
     this.swappedMeshes[i] = object;
     this.swappedMaterials[i] = object.material;

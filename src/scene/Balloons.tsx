@@ -14,6 +14,7 @@ import {
   type BalloonSection,
 } from './balloonShape';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
+import { useFluoroMaterials } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** BalloonsProps: the access plan whose channels hold the inflatable bone tamps. */
@@ -32,7 +33,8 @@ export interface BalloonsProps {
  */
 export function Balloons({ plan, fracture }: BalloonsProps) {
   const controller = useController();
-  const { surfaces, fluoro } = useSceneResources();
+  const { surfaces } = useSceneResources();
+  const fluoro = useFluoroMaterials();
   const length = plan.targetDepthMm - plan.cannulaDepthMm;
   // The middle of the first channel's drilled part (the needles mirror one another across the midline).
   const channelMidY = useMemo(

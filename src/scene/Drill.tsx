@@ -8,6 +8,7 @@ import { drillBitGeometry, drillHandleGeometry, drillShankGeometry } from './ins
 import { behindTheCut } from './cutaway';
 import { merged } from './instruments/instrumentGeometry';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
+import { useFluoroMaterials } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** DrillProps: the access plan whose channels are drilled (kyphoplasty). */
@@ -24,7 +25,8 @@ export interface DrillProps {
 export function Drill({ plan }: DrillProps) {
   const controller = useController();
   const { cutaway } = useSettings();
-  const { surfaces, fluoro } = useSceneResources();
+  const { surfaces } = useSceneResources();
+  const fluoro = useFluoroMaterials();
   // Each drill's steel and handle meshes, by needle.
   const meshes = useRef<(Mesh | null)[][]>([]);
   const placed = useInstrumentPlacement(plan, {

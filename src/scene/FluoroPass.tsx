@@ -1,6 +1,6 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, type RefObject } from 'react';
-import type { Scene } from 'three';
+import type { Scene, ShaderMaterial } from 'three';
 import { bodyModel } from '../fluoro/bodyAttenuation';
 import { setBoneRegions } from '../fluoro/boneRegions';
 import { FluoroRenderer, cementInterdigitation, type FluoroLook } from '../fluoro/FluoroRenderer';
@@ -8,8 +8,7 @@ import type { FluoroPanel } from '../fluoro/fluoroLayout';
 import { worldBodyFrames } from '../fluoro/spineFrames';
 import { useActiveScan, useController, useSettings } from '../playback/react/viewerHooks';
 import type { XrayView } from '../procedure/types';
-import { setBoneDensity } from './fluoroMaterials';
-import { useSceneResources } from './useSceneResources';
+import { fluoroMaterialOf, setBoneDensity, useFluoroMaterials } from './fluoroMaterials';
 
 /** What the render pipeline asks of the X-ray pass once it is loaded. */
 export interface FluoroDrawer {
@@ -33,8 +32,12 @@ export function FluoroPass({ drawer }: FluoroPassProps) {
   const controller = useController();
   const settings = useSettings();
   const gl = useThree((s) => s.gl);
-  const { fluoro } = useSceneResources();
-  const renderer = useMemo(() => new FluoroRenderer(gl), [gl]);
+  const fluoro = useFluoroMaterials();
+  // The treated body's material per set of fracture uniforms (a level's body keeps one set while it is drawn).
+  const renderer = useMemo(() => {
+    const treatedBodies = new WeakMap<object, ShaderMaterial>();
+    return new FluoroRenderer(gl, (object) => fluoroMaterialOf(object, fluoro, treatedBodies));
+  }, [gl, fluoro]);
   const scan = useActiveScan();
 
   // Before any effect that may ask for a frame, and before the features are reported complete.

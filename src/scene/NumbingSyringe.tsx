@@ -8,6 +8,7 @@ import { lathe } from './instruments/instrumentGeometry';
 import { useInstrumentMaterials } from './instruments/useInstrumentMaterials';
 import { palette } from './palette';
 import { alongNeedle } from './useInstrumentPlacement';
+import { useFluoroMaterials } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** NumbingSyringeProps: where the skin is numbed (one point per planned needle). */
@@ -97,7 +98,8 @@ function syringeGeometry() {
  */
 export function NumbingSyringe({ needles, skinPoints }: NumbingSyringeProps) {
   const controller = useController();
-  const { surfaces, fluoro } = useSceneResources();
+  const { surfaces } = useSceneResources();
+  const fluoro = useFluoroMaterials();
   const materials = useInstrumentMaterials();
   const group = useRef<Group>(null);
   const plunger = useRef<Group>(null);

@@ -8,7 +8,7 @@ import { patientBody } from './patient/bodyShape';
 import { createSkinMaterial } from './patient/skinMaterial';
 import { trunkGeometry } from './patient/trunkGeometry';
 import { palette } from './palette';
-import { useSceneResources } from './useSceneResources';
+import { useFluoroMaterials } from './fluoroMaterials';
 
 /**
  * A typical section of the trunk at the thoracolumbar junction (world mm): what the X-ray's exposure is scaled
@@ -29,7 +29,7 @@ const HIDDEN_TORSO = 0.12;
 export function PatientTorso() {
   const controller = useController();
   const { torso: torsoEnabled, level } = useSettings();
-  const { fluoro } = useSceneResources();
+  const fluoro = useFluoroMaterials();
   const skin = useMemo(() => createSkinMaterial(), []);
   // Head, arms and legs: the same skin without the window, kept more solid so overlapping limbs read as one.
   const limbSkin = useMemo(() => createSkinMaterial(), []);

@@ -9,7 +9,6 @@ import { ContextPartCut } from './contextPartCut';
 import type { DiscsFollowingProps } from './discFollow';
 import { createFocusHiddenUniform, createFocusUniform } from './focusGlsl';
 import { workerStaticSpine, type MergedStatic } from './loading/preparedSpine';
-import { useSceneResources } from './useSceneResources';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
 export interface StaticSpineProps {
@@ -60,7 +59,6 @@ interface MergedStaticSpineProps {
 }
 
 function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
-  const { fluoro } = useSceneResources();
   // One focus per viewer: what the camera looks at, so near bones that would hide it are cut away.
   const focus = useMemo(() => createFocusUniform(), []);
   const materials = useMemo(
@@ -123,15 +121,15 @@ function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
   );
   return (
     <>
-      <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroMaterial: fluoro.bone }} />
-      <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroMaterial: fluoro.disc }} />
+      <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroKind: 'bone' }} />
+      <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroKind: 'disc' }} />
       {Follow && <Follow root={scene} disc={merged.disc} parts={merged.discParts} />}
       <mesh
         ref={contextMesh}
         name="context-bones"
         geometry={merged.context}
         material={contextMaterial}
-        userData={{ fluoroMaterial: fluoro.bone }}
+        userData={{ fluoroKind: 'bone' }}
       />
     </>
   );

@@ -12,7 +12,6 @@ import { CutFaceShell } from './CutFaceShell';
 import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
 import type { NormalShapeOutlineProps } from './NormalShapeOutline';
-import { createTreatedBodyFluoroMaterial } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** TreatedVertebraProps: the loaded spine and the options that pick and shape the treated level. */
@@ -64,7 +63,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
   const controller = useController();
   const { cutaway: cutawayEnabled } = useSettings();
   const profile = useMemo(() => fractureProfile(options), [options]);
-  const { fluoro, cutaway } = useSceneResources();
+  const { cutaway } = useSceneResources();
   const marks = vertebraLandmarks(options.level);
   const cutNeedle = accessPlan(options.level, options.approach).needles[0]!;
   // Closed and opaque (the overview, the first frame), the body is drawn by the untreated bones' program with its
@@ -92,10 +91,6 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
   const partsDepth = useMemo(
     () => new MeshBasicMaterial({ colorWrite: false, transparent: true, depthWrite: true, visible: false }),
     [],
-  );
-  const bodyFluoro = useMemo(
-    () => createTreatedBodyFluoroMaterial(fluoro, { ...body.uniforms }),
-    [fluoro, body],
   );
 
   const meshes = useMemo(() => {
@@ -128,9 +123,8 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
       parts.material.dispose();
       cutParts.material.dispose();
       partsDepth.dispose();
-      bodyFluoro.dispose();
     },
-    [body, parts, cutParts, partsDepth, bodyFluoro],
+    [body, parts, cutParts, partsDepth],
   );
 
   useFrame(() => {
@@ -174,7 +168,10 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
           ref={m.isBody ? bodyMesh : (mesh: Mesh | null) => void (partMeshes.current[i] = mesh)}
           geometry={m.geometry}
           material={m.isBody ? body.closed : parts.material}
-          userData={{ fluoroMaterial: m.isBody ? bodyFluoro : fluoro.bone }}
+          userData={
+            // The X-ray's materials come with the X-ray (FluoroPass, fluoroMaterialOf): named here.
+            m.isBody ? { fluoroKind: 'treatedBody', fluoroUniforms: body.uniforms } : { fluoroKind: 'bone' }
+          }
         />
       ))}
       {meshes.map(

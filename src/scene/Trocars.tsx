@@ -18,6 +18,7 @@ import {
 } from './instruments/instrumentGeometry';
 import { useInstrumentMaterials } from './instruments/useInstrumentMaterials';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
+import { useFluoroMaterials } from './fluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** TrocarsProps: the access plan whose needles to draw (in the treated level's local frame). */
@@ -36,7 +37,8 @@ export interface TrocarsProps {
  */
 export function Trocars({ plan, procedure }: TrocarsProps) {
   const controller = useController();
-  const { surfaces, fluoro } = useSceneResources();
+  const { surfaces } = useSceneResources();
+  const fluoro = useFluoroMaterials();
   const materials = useInstrumentMaterials();
   const { cutaway } = useSettings();
   const stylets = useRef<(Group | null)[]>([]);

@@ -1,7 +1,9 @@
-import type { IUniform, ShaderMaterial } from 'three';
+import type { IUniform, Material, Object3D, ShaderMaterial } from 'three';
 import { CORTEX_REGION_MM, MU_PER_MM, excessMu } from '../fluoro/attenuation';
 import { createAttenuationMaterial } from '../fluoro/attenuationMaterial';
 import { createBoneRegionUniforms, type BoneRegionUniforms } from '../fluoro/boneRegions';
+import type { SceneResources } from './sceneResources';
+import { useSceneResources } from './useSceneResources';
 
 /** How dense the patient's cancellous bone is (the viewer's `boneDensity` setting). */
 export type BoneDensity = 'osteoporotic' | 'healthy';
@@ -15,7 +17,8 @@ export function cancellousMu(density: BoneDensity): number {
 }
 
 /**
- * One viewer's attenuation materials, one per kind of mesh (set as `userData.fluoroMaterial`). Every cancellous
+ * One viewer's attenuation materials, one per kind of mesh (set as `userData.fluoroMaterial`, or named by
+ * `userData.fluoroKind`). Every cancellous
  * bone material reads the same `cancellousMu` uniform, so the viewer's bone density is one value to set.
  */
 export interface FluoroMaterials {
@@ -94,4 +97,48 @@ export function createTreatedBodyFluoroMaterial(
     fracture: fractureUniforms,
     trabecular: true,
   });
+}
+
+/** A viewer's attenuation materials, made the first time they are asked for and freed with its other resources. */
+export function fluoroMaterialsOf(resources: SceneResources): FluoroMaterials {
+  if (!resources.fluoro) {
+    const made = createFluoroMaterials();
+    resources.fluoro = made;
+    resources.disposeLater.push(() => disposeFluoroMaterials(made));
+  }
+  return resources.fluoro;
+}
+
+/** This canvas's attenuation materials (fluoroMaterialsOf), for the components of the features chunk. */
+export function useFluoroMaterials(): FluoroMaterials {
+  return fluoroMaterialsOf(useSceneResources());
+}
+
+/**
+ * What a mesh of the first frame's chunk asks of the X-ray, by name rather than by material (their code comes
+ * with the X-ray): `userData.fluoroKind`, and for the treated body its fracture uniforms in `userData.fluoroUniforms`.
+ */
+export type FluoroKind = 'bone' | 'disc' | 'treatedBody';
+
+/**
+ * The attenuation material of a mesh: its own `userData.fluoroMaterial`, else the one its `fluoroKind` names (the
+ * treated body's made once per set of fracture uniforms, `made`), else none.
+ */
+export function fluoroMaterialOf(
+  object: Object3D,
+  materials: FluoroMaterials,
+  made: WeakMap<object, ShaderMaterial>,
+): Material | undefined {
+  const data = object.userData as {
+    fluoroMaterial?: Material;
+    fluoroKind?: FluoroKind;
+    fluoroUniforms?: Record<string, IUniform>;
+  };
+  if (data.fluoroMaterial) return data.fluoroMaterial;
+  if (data.fluoroKind === 'bone' || data.fluoroKind === 'disc') return materials[data.fluoroKind];
+  if (data.fluoroKind !== 'treatedBody' || !data.fluoroUniforms) return undefined;
+  let body = made.get(data.fluoroUniforms);
+  if (!body)
+    made.set(data.fluoroUniforms, (body = createTreatedBodyFluoroMaterial(materials, data.fluoroUniforms)));
+  return body;
 }

@@ -1,5 +1,5 @@
 import { createCutaway, type Cutaway } from './cutaway';
-import { createFluoroMaterials, disposeFluoroMaterials, type FluoroMaterials } from './fluoroMaterials';
+import type { FluoroMaterials } from './fluoroMaterials';
 import { createSurfaceMaterials, disposeSurfaceMaterials, type SurfaceMaterials } from './surfaceMaterials';
 
 /**
@@ -7,8 +7,13 @@ import { createSurfaceMaterials, disposeSurfaceMaterials, type SurfaceMaterials 
  * viewers, so two viewers on a page can show different bone densities and cuts.
  */
 export interface SceneResources {
-  /** Attenuation materials for the X-ray pass. */
-  fluoro: FluoroMaterials;
+  /**
+   * Attenuation materials for the X-ray pass: made by the features chunk when first asked for (fluoroMaterials.ts,
+   * useFluoroMaterials), so none of the X-ray's shaders are in the first download.
+   */
+  fluoro: FluoroMaterials | null;
+  /** What the later chunks made for this viewer and must free with it. */
+  disposeLater: (() => void)[];
   /** 3D-view materials of the instruments and skin marks. */
   surfaces: SurfaceMaterials;
   /** The cut that opens the treated vertebra along its first needle (cutaway.ts). */
@@ -17,10 +22,11 @@ export interface SceneResources {
 
 export function createSceneResources(): SceneResources {
   const cutaway = createCutaway();
-  return { fluoro: createFluoroMaterials(), surfaces: createSurfaceMaterials(), cutaway };
+  return { fluoro: null, disposeLater: [], surfaces: createSurfaceMaterials(), cutaway };
 }
 
 export function disposeSceneResources(resources: SceneResources): void {
-  disposeFluoroMaterials(resources.fluoro);
+  for (const dispose of resources.disposeLater.splice(0)) dispose();
+  resources.fluoro = null;
   disposeSurfaceMaterials(resources.surfaces);
 }

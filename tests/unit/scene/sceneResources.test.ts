@@ -1,11 +1,16 @@
-import { Matrix4, Vector3 } from 'three';
+import { Matrix4, Object3D, Vector3, type ShaderMaterial } from 'three';
 import { describe, expect, it } from 'vitest';
 import { excessMu } from '../../../src/fluoro/attenuation';
 import { createProcedureState } from '../../../src/procedure/procedureState';
 import { createCementRaymarchMaterial } from '../../../src/scene/cementRaymarchMaterial';
 import { OPEN_CUT, updateCutaway } from '../../../src/scene/cutaway';
 import { accessPlan } from '../../../src/procedure/accessPath';
-import { createTreatedBodyFluoroMaterial, setBoneDensity } from '../../../src/scene/fluoroMaterials';
+import {
+  createTreatedBodyFluoroMaterial,
+  fluoroMaterialOf,
+  fluoroMaterialsOf,
+  setBoneDensity,
+} from '../../../src/scene/fluoroMaterials';
 import { createSceneResources, disposeSceneResources } from '../../../src/scene/sceneResources';
 import { alongNeedle } from '../../../src/scene/useInstrumentPlacement';
 
@@ -14,19 +19,19 @@ describe('per-viewer scene resources', () => {
     const a = createSceneResources();
     const b = createSceneResources();
     for (const key of ['bone', 'disc', 'steel', 'contrast', 'softTissue'] as const) {
-      expect(a.fluoro[key]).not.toBe(b.fluoro[key]);
+      expect(fluoroMaterialsOf(a)[key]).not.toBe(fluoroMaterialsOf(b)[key]);
     }
     for (const key of ['steel', 'drill', 'handle', 'balloon', 'marker', 'bandage'] as const) {
       expect(a.surfaces[key]).not.toBe(b.surfaces[key]);
     }
-    expect(a.fluoro.cancellousMu).not.toBe(b.fluoro.cancellousMu);
+    expect(fluoroMaterialsOf(a).cancellousMu).not.toBe(fluoroMaterialsOf(b).cancellousMu);
     expect(a.cutaway.plane).not.toBe(b.cutaway.plane);
     expect(a.cutaway.local).not.toBe(b.cutaway.local);
   });
 
   it("bone density is one viewer's setting: its spine and treated body change, the other viewer's do not", () => {
-    const a = createSceneResources();
-    const b = createSceneResources();
+    const a = { fluoro: fluoroMaterialsOf(createSceneResources()) };
+    const b = { fluoro: fluoroMaterialsOf(createSceneResources()) };
     const body = createTreatedBodyFluoroMaterial(a.fluoro, { uFractureHeights: { value: [1, 1, 1] } });
     setBoneDensity(a.fluoro, 'healthy');
     expect(a.fluoro.bone.uniforms.uMu!.value).toBeCloseTo(excessMu('cancellousHealthy'), 12);
@@ -39,17 +44,53 @@ describe('per-viewer scene resources', () => {
   });
 
   it('the treated body reads the same fracture uniforms as its 3D material', () => {
-    const { fluoro } = createSceneResources();
+    const fluoro = fluoroMaterialsOf(createSceneResources());
     const heights = { value: [0.7, 0.8, 1] };
     const body = createTreatedBodyFluoroMaterial(fluoro, { uFractureHeights: heights });
     expect(body.uniforms.uFractureHeights).toBe(heights);
   });
 
+  it('the X-ray materials are made only when first asked for, once per viewer', () => {
+    const resources = createSceneResources();
+    expect(resources.fluoro).toBeNull();
+    const fluoro = fluoroMaterialsOf(resources);
+    expect(fluoroMaterialsOf(resources)).toBe(fluoro);
+    expect(resources.fluoro).toBe(fluoro);
+  });
+
+  it('a mesh of the first chunk names its X-ray material; the treated body gets one per set of uniforms', () => {
+    const fluoro = fluoroMaterialsOf(createSceneResources());
+    const made = new WeakMap<object, ShaderMaterial>();
+    const mesh = (userData: Record<string, unknown>) => Object.assign(new Object3D(), { userData });
+    expect(fluoroMaterialOf(mesh({ fluoroKind: 'bone' }), fluoro, made)).toBe(fluoro.bone);
+    expect(fluoroMaterialOf(mesh({ fluoroKind: 'disc' }), fluoro, made)).toBe(fluoro.disc);
+    expect(fluoroMaterialOf(mesh({ fluoroMaterial: fluoro.steel }), fluoro, made)).toBe(fluoro.steel);
+    // Nothing named: not drawn on the X-ray (the table, the labels).
+    expect(fluoroMaterialOf(mesh({}), fluoro, made)).toBeUndefined();
+    const heights = { value: [0.7, 0.8, 1] };
+    const uniforms = { uFractureHeights: heights };
+    const body = fluoroMaterialOf(
+      mesh({ fluoroKind: 'treatedBody', fluoroUniforms: uniforms }),
+      fluoro,
+      made,
+    );
+    expect((body as ShaderMaterial).uniforms.uFractureHeights).toBe(heights);
+    expect((body as ShaderMaterial).uniforms.uMu).toBe(fluoro.cancellousMu);
+    expect(
+      fluoroMaterialOf(mesh({ fluoroKind: 'treatedBody', fluoroUniforms: uniforms }), fluoro, made),
+    ).toBe(body);
+    const other = { uFractureHeights: { value: [1, 1, 1] } };
+    expect(
+      fluoroMaterialOf(mesh({ fluoroKind: 'treatedBody', fluoroUniforms: other }), fluoro, made),
+    ).not.toBe(body);
+  });
+
   it('disposing a viewer disposes every material it created', () => {
     const resources = createSceneResources();
     const materials = [...Object.values(resources.surfaces)];
+    const fluoro = fluoroMaterialsOf(resources);
     for (const key of ['bone', 'disc', 'steel', 'contrast', 'softTissue'] as const) {
-      materials.push(resources.fluoro[key]);
+      materials.push(fluoro[key]);
     }
     let disposed = 0;
     for (const material of materials) material.addEventListener('dispose', () => disposed++);
