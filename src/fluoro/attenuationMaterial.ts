@@ -29,7 +29,16 @@ export interface AttenuationOptions {
    * trabecular lattice its texture there (and only there).
    */
   trabecular?: boolean;
+  /**
+   * Scale each surface crossing's cortical shell by the vertex attribute XRAY_FADE_ATTRIBUTE (0–1): the cut ends
+   * of bones the model holds only in part fade out instead of ending in a bright outline. The interior's μ·L is
+   * left whole (scaled per face, its entries and exits would no longer cancel).
+   */
+  shellFade?: boolean;
 }
+
+/** The vertex attribute (0–1) that scales the cortical shell of a material made with `shellFade`. */
+export const XRAY_FADE_ATTRIBUTE = 'xrayFade';
 
 /**
  * Typical radius of curvature of a bone surface (mm): it bounds a grazing ray's path through the shell. 6 mm suits
@@ -87,6 +96,7 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
       varying vec3 vViewNormal;
       varying float vShell;
       varying float vRadius;
+      ${options.shellFade ? `attribute float ${XRAY_FADE_ATTRIBUTE};` : ''}
       void main() {
         #include <beginnormal_vertex>
         #include <defaultnormal_vertex>
@@ -103,6 +113,7 @@ export function createAttenuationMaterial(options: AttenuationOptions): ShaderMa
                vRadius = spinous ? ${PLATE_RADIUS_MM.toFixed(1)} : ${SURFACE_RADIUS_MM.toFixed(1)};`
             : `vShell = uShellBody; vRadius = ${SURFACE_RADIUS_MM.toFixed(1)};`
         }
+        ${options.shellFade ? `vShell *= ${XRAY_FADE_ATTRIBUTE};` : ''}
       }
     `),
     fragmentShader: /* glsl */ `

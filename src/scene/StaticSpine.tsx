@@ -129,7 +129,7 @@ function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
         name="context-bones"
         geometry={merged.context}
         material={contextMaterial}
-        userData={{ fluoroKind: 'bone' }}
+        userData={{ fluoroKind: 'context', contextParts: merged.contextParts }}
       />
     </>
   );

@@ -1,9 +1,18 @@
-import type { IUniform, Material, Object3D, ShaderMaterial } from 'three';
+import {
+  Mesh,
+  type BufferGeometry,
+  type IUniform,
+  type Material,
+  type Object3D,
+  type ShaderMaterial,
+} from 'three';
+import type { MergedPartRange } from '../anatomy/partNames';
 import { CORTEX_REGION_MM, MU_PER_MM, excessMu } from '../fluoro/attenuation';
 import { createAttenuationMaterial } from '../fluoro/attenuationMaterial';
 import { createBoneRegionUniforms, type BoneRegionUniforms } from '../fluoro/boneRegions';
 import type { SceneResources } from './sceneResources';
 import { useSceneResources } from './useSceneResources';
+import { ensureRibEndFade } from './xrayRibFade';
 
 /** How dense the patient's cancellous bone is (the viewer's `boneDensity` setting). */
 export type BoneDensity = 'osteoporotic' | 'healthy';
@@ -24,6 +33,8 @@ export function cancellousMu(density: BoneDensity): number {
 export interface FluoroMaterials {
   /** Any bone: vertebrae, sacrum, ribs, pelvis; thin cortex on the bodies, thick elsewhere. */
   bone: ShaderMaterial;
+  /** The context bones (ribs, iliac wings) as `bone`, with the ribs' cut ends fading out (xrayRibFade.ts). */
+  context: ShaderMaterial;
   disc: ShaderMaterial;
   steel: ShaderMaterial;
   /** Instrument handles, hubs and syringes (plastic, nearly soft-tissue dense). */
@@ -45,8 +56,8 @@ export function createFluoroMaterials(): FluoroMaterials {
   const boneRegions = createBoneRegionUniforms();
   const softTissue = createAttenuationMaterial({ mu: MU_PER_MM.softTissue });
   softTissue.visible = false;
-  return {
-    bone: createAttenuationMaterial({
+  const bone = (shellFade: boolean) =>
+    createAttenuationMaterial({
       mu: cancellous,
       regions: {
         bodyMm: CORTEX_REGION_MM.body,
@@ -56,7 +67,11 @@ export function createFluoroMaterials(): FluoroMaterials {
         frames: boneRegions,
       },
       trabecular: true,
-    }),
+      shellFade,
+    });
+  return {
+    bone: bone(false),
+    context: bone(true),
     disc: createAttenuationMaterial({ mu: excessMu('disc') }),
     steel: createAttenuationMaterial({ mu: excessMu('steel') }),
     plastic: createAttenuationMaterial({ mu: excessMu('plastic') }),
@@ -74,6 +89,7 @@ export function setBoneDensity(materials: FluoroMaterials, density: BoneDensity)
 export function disposeFluoroMaterials(materials: FluoroMaterials): void {
   for (const material of [
     materials.bone,
+    materials.context,
     materials.disc,
     materials.steel,
     materials.plastic,
@@ -116,9 +132,10 @@ export function useFluoroMaterials(): FluoroMaterials {
 
 /**
  * What a mesh of the first frame's chunk asks of the X-ray, by name rather than by material (their code comes
- * with the X-ray): `userData.fluoroKind`, and for the treated body its fracture uniforms in `userData.fluoroUniforms`.
+ * with the X-ray): `userData.fluoroKind`, and for the treated body its fracture uniforms in `userData.fluoroUniforms`,
+ * for the context bones their parts in `userData.contextParts`.
  */
-export type FluoroKind = 'bone' | 'disc' | 'treatedBody';
+export type FluoroKind = 'bone' | 'context' | 'disc' | 'treatedBody';
 
 /**
  * The attenuation material of a mesh: its own `userData.fluoroMaterial`, else the one its `fluoroKind` names (the
@@ -133,9 +150,14 @@ export function fluoroMaterialOf(
     fluoroMaterial?: Material;
     fluoroKind?: FluoroKind;
     fluoroUniforms?: Record<string, IUniform>;
+    contextParts?: readonly MergedPartRange[];
   };
   if (data.fluoroMaterial) return data.fluoroMaterial;
   if (data.fluoroKind === 'bone' || data.fluoroKind === 'disc') return materials[data.fluoroKind];
+  if (data.fluoroKind === 'context' && object instanceof Mesh) {
+    ensureRibEndFade(object.geometry as BufferGeometry, data.contextParts ?? []);
+    return materials.context;
+  }
   if (data.fluoroKind !== 'treatedBody' || !data.fluoroUniforms) return undefined;
   let body = made.get(data.fluoroUniforms);
   if (!body)
