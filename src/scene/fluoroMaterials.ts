@@ -159,8 +159,17 @@ export function fluoroMaterialOf(
     return materials.context;
   }
   if (data.fluoroKind !== 'treatedBody' || !data.fluoroUniforms) return undefined;
-  let body = made.get(data.fluoroUniforms);
-  if (!body)
-    made.set(data.fluoroUniforms, (body = createTreatedBodyFluoroMaterial(materials, data.fluoroUniforms)));
+  const uniforms = data.fluoroUniforms;
+  let body = made.get(uniforms);
+  if (!body) {
+    const created = createTreatedBodyFluoroMaterial(materials, uniforms);
+    made.set(uniforms, created);
+    // Freed with the body it was made for: a change of level or grade mounts a new body with new uniforms.
+    object.addEventListener('removed', () => {
+      made.delete(uniforms);
+      created.dispose();
+    });
+    body = created;
+  }
   return body;
 }

@@ -79,6 +79,15 @@ describe('per-viewer scene resources', () => {
     expect(
       fluoroMaterialOf(mesh({ fluoroKind: 'treatedBody', fluoroUniforms: uniforms }), fluoro, made),
     ).toBe(body);
+    // Freed when its body's mesh leaves the scene (a change of level mounts a new body with new uniforms).
+    const parent = new Object3D();
+    const bodyMesh = mesh({ fluoroKind: 'treatedBody', fluoroUniforms: { uFractureHeights: heights } });
+    parent.add(bodyMesh);
+    const owned = fluoroMaterialOf(bodyMesh, fluoro, made)!;
+    let disposed = 0;
+    owned.addEventListener('dispose', () => disposed++);
+    parent.remove(bodyMesh);
+    expect(disposed).toBe(1);
     const other = { uFractureHeights: { value: [1, 1, 1] } };
     expect(
       fluoroMaterialOf(mesh({ fluoroKind: 'treatedBody', fluoroUniforms: other }), fluoro, made),
