@@ -5,7 +5,7 @@ import { useController, useSettings } from '../playback/react/viewerHooks';
 import { TROCAR_LENGTH_MM, type AccessPlan } from '../procedure/accessPath';
 import { drillLengthMm } from '../procedure/instruments';
 import { drillBitGeometry, drillHandleGeometry, drillShankGeometry } from './instruments/drillGeometry';
-import { behindTheCut } from './cutaway';
+import { showInFrontOfTheCut } from './cutaway';
 import { merged } from './instruments/instrumentGeometry';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useFluoroMaterials } from './fluoroMaterials';
@@ -51,17 +51,7 @@ export function Drill({ plan }: DrillProps) {
       }),
     [parts],
   );
-  useFrame(() => {
-    for (let i = 0; i < meshes.current.length; i++) {
-      const own = meshes.current[i];
-      if (!own) continue;
-      const shown = !behindTheCut(i, controller.state, cutaway);
-      for (let k = 0; k < own.length; k++) {
-        const mesh = own[k];
-        if (mesh) mesh.visible = shown;
-      }
-    }
-  });
+  useFrame(() => showInFrontOfTheCut(meshes.current, controller.state, cutaway));
   const keep = (i: number, slot: number) => (mesh: Mesh | null) => {
     (meshes.current[i] ??= [])[slot] = mesh;
   };

@@ -4,7 +4,7 @@ import type { Group, Mesh } from 'three';
 import { TROCAR_LENGTH_MM, instrumentDiameterMm, type AccessPlan } from '../procedure/accessPath';
 import type { ProcedureId } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { behindTheCut } from './cutaway';
+import { showInFrontOfTheCut } from './cutaway';
 import { CementDevice } from './CementDevice';
 import {
   CANNULA_WALL_MM,
@@ -79,15 +79,7 @@ export function Trocars({ plan, procedure }: TrocarsProps) {
     // The stylet closes the cannula while it is driven in; it comes out before drilling or cement.
     const styletIn = s.step === 'targeting' || s.step === 'access';
     for (const stylet of stylets.current) if (stylet) stylet.visible = styletIn;
-    for (let i = 0; i < meshes.current.length; i++) {
-      const own = meshes.current[i];
-      if (!own) continue;
-      const shown = !behindTheCut(i, s, cutaway);
-      for (let k = 0; k < own.length; k++) {
-        const mesh = own[k];
-        if (mesh) mesh.visible = shown;
-      }
-    }
+    showInFrontOfTheCut(meshes.current, s, cutaway);
   });
   // Needle i's shaft, handle, stylet rod and cap, by slot (React passes null when one goes).
   const keep = (i: number, slot: number) => (mesh: Mesh | null) => {

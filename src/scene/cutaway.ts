@@ -110,6 +110,26 @@ export function behindTheCut(
   return needleIndex > 0 && enabled && state.insideView > 0;
 }
 
+/**
+ * Show or leave out each needle's instrument meshes (by needle, then by slot; null where React has none) as
+ * behindTheCut says for this moment. Plain loops: it runs every frame.
+ */
+export function showInFrontOfTheCut(
+  meshes: readonly (readonly ({ visible: boolean } | null)[] | undefined)[],
+  state: Pick<ProcedureState, 'insideView'>,
+  enabled: boolean,
+): void {
+  for (let i = 0; i < meshes.length; i++) {
+    const own = meshes[i];
+    if (!own) continue;
+    const shown = !behindTheCut(i, state, enabled);
+    for (let k = 0; k < own.length; k++) {
+      const mesh = own[k];
+      if (mesh) mesh.visible = shown;
+    }
+  }
+}
+
 /** Whether a plane ((normal, constant), cutaway.ts) passes through a geometry: vertices lie on both sides. */
 export function crossesPlane(geometry: BufferGeometry, plane: Vector4): boolean {
   const position = geometry.getAttribute('position');

@@ -11,7 +11,13 @@ import {
   createCutFaceShellMaterial,
   createTreatedBoneMaterial,
 } from '../../../src/scene/boneMaterial';
-import { CUT_TRAVEL_MM, behindTheCut, crossesPlane, cutawayPlane } from '../../../src/scene/cutaway';
+import {
+  CUT_TRAVEL_MM,
+  behindTheCut,
+  crossesPlane,
+  cutawayPlane,
+  showInFrontOfTheCut,
+} from '../../../src/scene/cutaway';
 import { compiled } from './support/compiledShader';
 
 const open = (() => {
@@ -98,6 +104,19 @@ describe('the cut is a real section: its cap lies on the plane', () => {
     expect(crossesPlane(box, new Vector4(1, 0, 0, 0))).toBe(true);
     expect(crossesPlane(box, new Vector4(1, 0, 0, 20))).toBe(false);
     expect(crossesPlane(box, new Vector4(1, 0, 0, -20))).toBe(false);
+  });
+
+  it('showInFrontOfTheCut: hides every mesh of the needles behind the open cut, shows them all when it shuts', () => {
+    const meshes = [
+      [{ visible: false }, null, { visible: false }],
+      undefined,
+      [{ visible: true }, { visible: true }],
+    ];
+    showInFrontOfTheCut(meshes, { insideView: 1 }, true);
+    expect(meshes[0]!.map((m) => m?.visible)).toEqual([true, undefined, true]);
+    expect(meshes[2]!.map((m) => m?.visible)).toEqual([false, false]);
+    showInFrontOfTheCut(meshes, { insideView: 0 }, true);
+    expect(meshes[2]!.map((m) => m?.visible)).toEqual([true, true]);
   });
 
   it('behindTheCut: while the cut is open, the 3D view leaves out every needle but the one the cut holds', () => {
