@@ -14,7 +14,7 @@ import {
   type BalloonSection,
 } from './balloonShape';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
-import { useFluoroMaterials } from './fluoroMaterials';
+import { useFluoroMaterials } from './useFluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** BalloonsProps: the access plan whose channels hold the inflatable bone tamps. */

@@ -8,7 +8,7 @@ import { drillBitGeometry, drillHandleGeometry, drillShankGeometry } from './ins
 import { showInFrontOfTheCut } from './cutaway';
 import { merged } from './instruments/instrumentGeometry';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
-import { useFluoroMaterials } from './fluoroMaterials';
+import { useFluoroMaterials } from './useFluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** DrillProps: the access plan whose channels are drilled (kyphoplasty). */

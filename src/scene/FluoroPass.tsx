@@ -8,7 +8,8 @@ import type { FluoroPanel } from '../fluoro/fluoroLayout';
 import { worldBodyFrames } from '../fluoro/spineFrames';
 import { useActiveScan, useController, useSettings } from '../playback/react/viewerHooks';
 import type { XrayView } from '../procedure/types';
-import { fluoroMaterialOf, setBoneDensity, useFluoroMaterials } from './fluoroMaterials';
+import { fluoroMaterialOf, setBoneDensity } from './fluoroMaterials';
+import { useFluoroMaterials } from './useFluoroMaterials';
 
 /** What the render pipeline asks of the X-ray pass once it is loaded. */
 export interface FluoroDrawer {

@@ -8,7 +8,7 @@ import { lathe } from './instruments/instrumentGeometry';
 import { useInstrumentMaterials } from './instruments/useInstrumentMaterials';
 import { palette } from './palette';
 import { alongNeedle } from './useInstrumentPlacement';
-import { useFluoroMaterials } from './fluoroMaterials';
+import { useFluoroMaterials } from './useFluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** NumbingSyringeProps: where the skin is numbed (one point per planned needle). */

@@ -8,7 +8,7 @@ import { patientBody } from './patient/bodyShape';
 import { createSkinMaterial } from './patient/skinMaterial';
 import { trunkGeometry } from './patient/trunkGeometry';
 import { palette } from './palette';
-import { useFluoroMaterials } from './fluoroMaterials';
+import { useFluoroMaterials } from './useFluoroMaterials';
 
 /**
  * A typical section of the trunk at the thoracolumbar junction (world mm): what the X-ray's exposure is scaled

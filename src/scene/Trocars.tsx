@@ -18,7 +18,7 @@ import {
 } from './instruments/instrumentGeometry';
 import { useInstrumentMaterials } from './instruments/useInstrumentMaterials';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
-import { useFluoroMaterials } from './fluoroMaterials';
+import { useFluoroMaterials } from './useFluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
 /** TrocarsProps: the access plan whose needles to draw (in the treated level's local frame). */

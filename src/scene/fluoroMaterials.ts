@@ -10,8 +10,6 @@ import type { MergedPartRange } from '../anatomy/partNames';
 import { CORTEX_REGION_MM, MU_PER_MM, excessMu } from '../fluoro/attenuation';
 import { createAttenuationMaterial } from '../fluoro/attenuationMaterial';
 import { createBoneRegionUniforms, type BoneRegionUniforms } from '../fluoro/boneRegions';
-import type { SceneResources } from './sceneResources';
-import { useSceneResources } from './useSceneResources';
 import { ensureRibEndFade } from './xrayRibFade';
 
 /** How dense the patient's cancellous bone is (the viewer's `boneDensity` setting). */
@@ -115,19 +113,20 @@ export function createTreatedBodyFluoroMaterial(
   });
 }
 
+/** Where a viewer keeps its attenuation materials once made, and what it frees with it (SceneResources). */
+export interface FluoroSlot {
+  fluoro: FluoroMaterials | null;
+  disposeLater: (() => void)[];
+}
+
 /** A viewer's attenuation materials, made the first time they are asked for and freed with its other resources. */
-export function fluoroMaterialsOf(resources: SceneResources): FluoroMaterials {
+export function fluoroMaterialsOf(resources: FluoroSlot): FluoroMaterials {
   if (!resources.fluoro) {
     const made = createFluoroMaterials();
     resources.fluoro = made;
     resources.disposeLater.push(() => disposeFluoroMaterials(made));
   }
   return resources.fluoro;
-}
-
-/** This canvas's attenuation materials (fluoroMaterialsOf), for the components of the features chunk. */
-export function useFluoroMaterials(): FluoroMaterials {
-  return fluoroMaterialsOf(useSceneResources());
 }
 
 /**
