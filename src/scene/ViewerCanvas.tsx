@@ -8,14 +8,11 @@ import { ProcedureDriver } from './ProcedureDriver';
 import { PromptResizeObserver } from './promptResizeObserver';
 import { SceneContent } from './SceneContent';
 import { SceneResourcesProvider } from './SceneResourcesProvider';
-import { STUDIO_ROOM_WIDTH, StudioEnvironment } from './StudioEnvironment';
-import { studioRoomPixels } from './studioRoom';
+import { StudioEnvironment } from './StudioEnvironment';
 import { loadPreparedSpine } from './loading/preparedSpine';
 
 /** Start parsing the model now (its bytes are already on the way), ahead of the canvas that will draw it. */
 export function preloadSpineModel(): Promise<unknown> {
-  // The studio light's image too, in the gap while the model decodes, rather than when the canvas mounts.
-  setTimeout(() => studioRoomPixels(STUDIO_ROOM_WIDTH), 0);
   return loadPreparedSpine();
 }
 
@@ -56,14 +53,15 @@ export default function ViewerCanvas() {
     >
       <color attach="background" args={['#eef1f4']} />
       <ProcedureDriver />
-      <StudioEnvironment />
       <Lights />
       <CameraRig />
       <CanvasGestures />
-      {/* Materials and the cutaway of this canvas only: viewers on one page share no GPU objects. */}
-      <SceneResourcesProvider>
-        <SceneContent />
-      </SceneResourcesProvider>
+      <StudioEnvironment>
+        {/* Materials and the cutaway of this canvas only: viewers on one page share no GPU objects. */}
+        <SceneResourcesProvider>
+          <SceneContent />
+        </SceneResourcesProvider>
+      </StudioEnvironment>
     </Canvas>
   );
 }

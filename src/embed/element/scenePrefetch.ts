@@ -1,4 +1,5 @@
 import { decodeSpineModelInWorker } from '../../anatomy/spineModelDecode';
+import { fetchStudioLight } from '../../scene/studioLight/studioLightFile';
 import { loadViewerCanvas } from '../../ui/viewerCanvasChunk';
 
 /** Whether any of the element is inside the window now (one layout read). */
@@ -8,10 +9,11 @@ export function inViewport(element: Element): boolean {
 }
 
 /**
- * Start the model's download and decoding and the canvas chunk's download (each once per page, shared by every viewer), in parallel with
+ * Start the model's download and decoding, the studio light's download and the canvas chunk's download (each once per page, shared by every viewer), in parallel with
  * everything else. The worker also merges the static spine around the `treatedLevels` the viewer opens on. A failure is not reported here: it shows when the canvas mounts and asks for them.
  */
 export function prefetchScene(treatedLevels: readonly string[]): void {
   void decodeSpineModelInWorker(treatedLevels).catch(() => undefined);
+  void fetchStudioLight().catch(() => undefined);
   void loadViewerCanvas().catch(() => undefined);
 }

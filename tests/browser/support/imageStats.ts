@@ -137,6 +137,35 @@ export async function screenshotDifference(page: Page, a: Buffer, b: Buffer): Pr
   );
 }
 
+/**
+ * How far two same-size screenshots (PNG buffers) differ, in levels of 255 over the red, green and blue channels
+ * of every pixel: the mean and the largest difference, computed in the page.
+ */
+export async function screenshotDeviation(
+  page: Page,
+  a: Buffer,
+  b: Buffer,
+): Promise<{ mean: number; max: number }> {
+  return (await withDecoder(page)).evaluate(
+    async ([urlA, urlB]) => {
+      const decode = (window as unknown as WithDecoder).__spvPixels;
+      const da = (await decode(urlA)).data;
+      const db = (await decode(urlB)).data;
+      let sum = 0;
+      let max = 0;
+      for (let i = 0; i < da.length; i += 4) {
+        for (let c = 0; c < 3; c++) {
+          const d = Math.abs(da[i + c]! - db[i + c]!);
+          sum += d;
+          if (d > max) max = d;
+        }
+      }
+      return { mean: sum / ((da.length / 4) * 3), max };
+    },
+    [pngUrl(a), pngUrl(b)] as const,
+  );
+}
+
 /** Share of pixels that differ from the most common colour: a blank or uniform image scores ~0. */
 export async function pngVariety(page: Page, png: Buffer): Promise<number> {
   return (await withDecoder(page)).evaluate(async (url) => {

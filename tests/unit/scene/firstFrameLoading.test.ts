@@ -11,12 +11,12 @@ import { stateAt } from '../../../src/procedure/stateAt';
 import { timelineFor } from '../../../src/procedure/timeline';
 import { PROCEDURE_IDS } from '../../../src/procedure/types';
 import { needsSceneFeatures } from '../../../src/scene/loading/useSceneFeatures';
-import { roomRadiance, studioRoomEquirect } from '../../../src/scene/studioRoom';
+import { roomRadiance, studioRoomEquirect } from '../../../src/scene/studioLight/studioRoom';
 import {
   smallPmremGenerator,
   STUDIO_CUBE_SIZE,
   STUDIO_ROOM_WIDTH,
-} from '../../../src/scene/StudioEnvironment';
+} from '../../../src/scene/studioLight/liveStudioLight';
 
 const OPTIONS = { level: 'L1', approach: 'bipedicular', grade: 2, morphology: 'wedge' } as const;
 
