@@ -1,5 +1,5 @@
 import { useThree } from '@react-three/fiber';
-import { useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Texture, WebGLCubeRenderTarget, WebGLRenderer } from 'three';
 import { useLoaded } from '../playback/react/useLoaded';
 import { fetchStudioLight, studioLightIfArrived } from './studioLight/studioLightFile';
@@ -47,6 +47,9 @@ export function StudioEnvironment({ intensity = 0.35, children }: StudioEnvironm
   const arrived = studioLightIfArrived();
   const arrivedSource = useMemo(() => arrived && { cube: arrived }, [arrived]);
   const source = arrivedSource ?? loaded;
+  // Set once the light is in place: the children mount only then. A child's layout effects run before its
+  // parent's, so children mounted with the light's source would warm up shader programs for a scene without it.
+  const [lit, setLit] = useState(false);
   useLayoutEffect(() => {
     if (!source) return;
     let environment: Texture | null = null;
@@ -67,6 +70,7 @@ export function StudioEnvironment({ intensity = 0.35, children }: StudioEnvironm
       invalidate();
     };
     build();
+    setLit(true);
     const canvas = gl.domElement;
     const live = 'live' in source;
     if (live) canvas.addEventListener('webglcontextrestored', build);
@@ -76,5 +80,5 @@ export function StudioEnvironment({ intensity = 0.35, children }: StudioEnvironm
       environment?.dispose();
     };
   }, [gl, scene, intensity, invalidate, source]);
-  return source ? children : null;
+  return lit ? children : null;
 }

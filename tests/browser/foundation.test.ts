@@ -94,8 +94,9 @@ describe('standalone page', () => {
         }),
     });
     const log = await v.page.evaluate(() => (window as unknown as { glLog: string[] }).glLog);
-    // The studio light's prefilter (PMREM…) runs before; from the first draw of a spine program on, no program
-    // up to the first frame may still have its uniforms read.
+    // (A studio light built on the device, where its file cannot be read, runs its prefilter's PMREM… programs
+    // before.) From the first draw of a spine program on, no program up to the first frame may still have its
+    // uniforms read.
     const spine = log.filter((entry) => !/PMREM/.test(entry));
     const firstDraw = spine.findIndex((entry) => entry.startsWith('draw'));
     // Two spine programs before the first frame: one for every uncut surface (bone, discs, the closed treated
