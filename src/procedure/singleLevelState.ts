@@ -36,8 +36,12 @@ interface Derived {
   balloonPeakMl: number;
   balloonCount: number;
   profile: ReturnType<typeof fractureProfile>;
-  cementKyphoplastyMl: number;
-  cementVertebroplastyMl: number;
+  /**
+   * The volume the 3D cement holds (its arrival field), not the dose asked for: they differ if cells run out.
+   * Worked out for a procedure when its first frame asks (a viewer shows one procedure at a time, and the
+   * vertebroplasty's spread through the cells is the costlier one to count).
+   */
+  cementMl: Partial<Record<'kyphoplasty' | 'vertebroplasty', number>>;
 }
 
 const derivedCache = new WeakMap<ProcedureOptions, Derived>();
@@ -51,9 +55,7 @@ function derived(options: ProcedureOptions): Derived {
       balloonPeakMl: balloonPeakMl(options),
       balloonCount: balloonCount(options),
       profile,
-      // The volume the 3D cement holds (its arrival field), not the dose asked for: they differ if cells run out.
-      cementKyphoplastyMl: arrivalCapacityMl('kyphoplasty', options, profile.fractured),
-      cementVertebroplastyMl: arrivalCapacityMl('vertebroplasty', options, profile.fractured),
+      cementMl: {},
     };
     derivedCache.set(options, d);
   }
@@ -147,7 +149,11 @@ export function singleLevelStateAt(
   out.wedgeAngleDeg = wedgeAngleDeg(out.anteriorHeightMm, out.posteriorHeightMm, profile.depthMm);
 
   // Cement: never decreases; cures over the hardening step.
-  const finalMl = kypho ? constants.cementKyphoplastyMl : constants.cementVertebroplastyMl;
+  const finalMl = (constants.cementMl[timeline.procedure] ??= arrivalCapacityMl(
+    timeline.procedure,
+    options,
+    profile.fractured,
+  ));
   // With a leak the surgeon stops injecting once it is seen: the body keeps what was in by then (see complications).
   const inject = smoothstep(phase(timeline, t, 'cement-injection', 0.05, 0.95));
   const complication = options.complication ?? 'none';
