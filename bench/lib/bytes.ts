@@ -23,9 +23,16 @@ const KIND_BY_EXTENSION: Record<string, AssetKind> = {
   '.exr': 'texture',
 };
 
+/**
+ * The prefiltered studio light (models/studio-light.bin, docs/models.md): image data for the lighting, a cube map's
+ * mip levels, so a texture, though its file ends in .bin like a glTF model's buffers.
+ */
+const STUDIO_LIGHT = /(^|\/)studio-light[^/]*\.bin$/;
+
 /** Kind of a requested path, by its extension (query and hash ignored). */
 export function assetKind(path: string): AssetKind {
   const clean = path.split(/[?#]/)[0]!;
+  if (STUDIO_LIGHT.test(clean)) return 'texture';
   return KIND_BY_EXTENSION[extname(clean).toLowerCase()] ?? 'other';
 }
 

@@ -91,6 +91,11 @@ describe('classification', () => {
     expect(assetKind('/style.css')).toBe('other');
   });
 
+  it('the prefiltered studio light is a texture, though its file ends in .bin like a model’s buffers', () => {
+    expect(assetKind('/assets/studio-light-6-0BqO3V.bin')).toBe('texture');
+    expect(assetKind('/assets/spine-buffers.bin')).toBe('model');
+  });
+
   it('same origin: the servers of the run, and data:/blob: URLs', () => {
     const origins = ['http://127.0.0.1:4000', 'http://127.0.0.1:4001'];
     expect(isSameOrigin('http://127.0.0.1:4000/assets/a.js', origins)).toBe(true);
