@@ -9,7 +9,7 @@ import { palette } from './palette';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
-import { bodyShapeBeforeBalloon, collapsedEndplateOutline } from './collapsedOutline';
+import { bodyShapeBeforeBalloon, collapsedEndplateOutline, normalEndplateOutline } from './collapsedOutline';
 import { sectionOutline } from './sectionOutline';
 
 /** NormalShapeOutlineProps: the treated body's undeformed surface and the needle its cut follows. */
@@ -28,6 +28,36 @@ const OUTLINE_WIDTH_MM = 0.7;
 const DASH_MM = 1.1;
 /** Balloon volume (mL) by which the outline has fully appeared: the first part of the inflation. */
 const OUTLINE_IN_ML = 0.5;
+
+/** The outline's two materials: the normal shape's (highlight) and the collapsed endplate's (dark), faded in. */
+function lineMaterials(depthTest: boolean): MeshBasicMaterial[] {
+  return [palette.highlight, palette.collapsedEndplate].map(
+    (color) =>
+      new MeshBasicMaterial({
+        color,
+        transparent: true,
+        opacity: 0,
+        depthWrite: false,
+        depthTest,
+        side: DoubleSide,
+      }),
+  );
+}
+
+/** The body's mid-sagittal plane (x = 0 in its level's frame): where the result's lines lie. */
+const MID_SAGITTAL = new Vector4(1, 0, 0, 0);
+
+/**
+ * How much of the result's lines a moment shows (0–1): once the cement is in a see-through, whole body after a
+ * balloon made room (kyphoplasty), the body's normal shape and its collapsed endplate are drawn again, now in
+ * its mid-sagittal plane, so the height the procedure won back shows in the final picture as it did during the
+ * inflation. Vertebroplasty lifts nothing, so it has none.
+ */
+export function resultOutlineShown(
+  state: Pick<ProcedureState, 'seeThrough' | 'insideView' | 'cavityVolumeMl'>,
+): number {
+  return state.cavityVolumeMl > 0 ? state.seeThrough * (1 - state.insideView) : 0;
+}
 
 /**
  * How much of the outline a moment shows (0–1): while a balloon is inflated inside the opened body, growing in
@@ -52,43 +82,77 @@ export function normalOutlineShown(
 export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOutlineProps) {
   const controller = useController();
   const { cutaway } = useSettings();
-  const mesh = useRef<Mesh>(null);
-  const before = useRef<Mesh>(null);
+  const cutLines = useRef<Mesh[]>([]);
+  const resultLines = useRef<Mesh[]>([]);
   // The cut's open place (no offset); the lines sit a little in front of the cut face.
   const plane = useMemo(() => needleCutPlane(needle, 0, new Vector4()), [needle]);
-  const outline = useMemo(() => sectionOutline(geometry, plane, OUTLINE_WIDTH_MM, 0.25), [geometry, plane]);
-  const collapsedLine = useMemo(() => {
+  const before = useMemo(() => {
     const marks = vertebraLandmarks(options.level);
-    const before = bodyShapeBeforeBalloon(fractureProfile(options), marks.bodyWidthMm, marks.bodyDepthMm);
-    return collapsedEndplateOutline(geometry, plane, before, OUTLINE_WIDTH_MM, 0.3, DASH_MM);
-  }, [geometry, plane, options]);
-  const materials = useMemo(
-    () =>
-      [palette.highlight, palette.collapsedEndplate].map(
-        (color) =>
-          new MeshBasicMaterial({
-            color,
-            transparent: true,
-            opacity: 0,
-            depthWrite: false,
-            side: DoubleSide,
-          }),
-      ),
-    [],
+    return bodyShapeBeforeBalloon(fractureProfile(options), marks.bodyWidthMm, marks.bodyDepthMm);
+  }, [options]);
+  // The result's lines lie inside the body, under the disc the normal endplate reaches into and behind the
+  // cement: drawn over them (depthTest off), as on an X-ray, where the cut's lie on the face one looks at.
+  const cutMaterials = useMemo(() => lineMaterials(true), []);
+  const resultMaterials = useMemo(() => lineMaterials(false), []);
+  const lines = useMemo(
+    () => [
+      {
+        group: cutLines,
+        materials: cutMaterials,
+        // The whole normal shape on the cut face, where the bone around it shows what it outlines.
+        normal: sectionOutline(geometry, plane, OUTLINE_WIDTH_MM, 0.25),
+        collapsed: collapsedEndplateOutline(geometry, plane, before, OUTLINE_WIDTH_MM, 0.3, DASH_MM),
+      },
+      {
+        group: resultLines,
+        materials: resultMaterials,
+        // Inside a whole body only the endplates: where it belongs and where it had sunk, the bone between.
+        normal: normalEndplateOutline(geometry, MID_SAGITTAL, before, OUTLINE_WIDTH_MM, 0),
+        collapsed: collapsedEndplateOutline(geometry, MID_SAGITTAL, before, OUTLINE_WIDTH_MM, 0, DASH_MM),
+      },
+    ],
+    [geometry, plane, before, cutMaterials, resultMaterials],
   );
-  useEffect(() => () => outline.dispose(), [outline]);
-  useEffect(() => () => collapsedLine.dispose(), [collapsedLine]);
-  useEffect(() => () => materials.forEach((m) => m.dispose()), [materials]);
+  useEffect(
+    () => () => lines.forEach((set) => [set.normal, set.collapsed].forEach((g) => g.dispose())),
+    [lines],
+  );
+  useEffect(
+    () => () => [...cutMaterials, ...resultMaterials].forEach((m) => m.dispose()),
+    [cutMaterials, resultMaterials],
+  );
   useFrame(() => {
-    const shown = normalOutlineShown(controller.state, cutaway);
-    for (const material of materials) material.opacity = shown;
-    if (mesh.current) mesh.current.visible = shown > 0.005;
-    if (before.current) before.current.visible = shown > 0.005;
+    const cut = normalOutlineShown(controller.state, cutaway);
+    // One moment shows one set at most: the cut's while the body is open, the result's once it is whole again.
+    const result = cut > 0.005 ? 0 : resultOutlineShown(controller.state);
+    for (const [shown, group, materials] of [
+      [cut, cutLines, cutMaterials],
+      [result, resultLines, resultMaterials],
+    ] as const) {
+      for (const material of materials) material.opacity = shown;
+      for (const mesh of group.current) if (mesh) mesh.visible = shown > 0.005;
+    }
   });
   return (
     <>
-      <mesh ref={mesh} geometry={outline} material={materials[0]} visible={false} renderOrder={2} />
-      <mesh ref={before} geometry={collapsedLine} material={materials[1]} visible={false} renderOrder={2} />
+      {lines.map(({ group, materials, normal, collapsed }, i) => (
+        <group key={i}>
+          <mesh
+            ref={(m: Mesh | null) => void (group.current[0] = m!)}
+            geometry={normal}
+            material={materials[0]}
+            visible={false}
+            renderOrder={2}
+          />
+          <mesh
+            ref={(m: Mesh | null) => void (group.current[1] = m!)}
+            geometry={collapsed}
+            material={materials[1]}
+            visible={false}
+            renderOrder={2}
+          />
+        </group>
+      ))}
     </>
   );
 }

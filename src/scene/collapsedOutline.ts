@@ -49,29 +49,61 @@ export function collapsedEndplateOutline(
   liftMm: number,
   dashMm: number,
 ): BufferGeometry {
+  return endplateOutline(geometry, plane, shape, 'collapsed', widthMm, liftMm, dashMm);
+}
+
+/**
+ * The same endplates where they belong (the body's normal shape), solid: only the segments the fracture moves, so
+ * beside the collapsed line it draws the height lost and nothing of the walls. Made once per shape; the caller
+ * disposes of it.
+ */
+export function normalEndplateOutline(
+  geometry: BufferGeometry,
+  plane: Vector4,
+  shape: BodyShape,
+  widthMm: number,
+  liftMm: number,
+): BufferGeometry {
+  return endplateOutline(geometry, plane, shape, 'normal', widthMm, liftMm);
+}
+
+function endplateOutline(
+  geometry: BufferGeometry,
+  plane: Vector4,
+  shape: BodyShape,
+  where: 'collapsed' | 'normal',
+  widthMm: number,
+  liftMm: number,
+  dashMm?: number,
+): BufferGeometry {
   const source = geometry.getAttribute('position');
   const position = source.clone();
   const [halfWidth, halfDepth] = shape.halfExtent;
   const scaleAt = (x: number, z: number) => bodyHeightScale(z / halfDepth, x / halfWidth, shape.scales);
-  for (let i = 0; i < position.count; i++) {
-    const scale = scaleAt(position.getX(i), position.getZ(i));
-    position.setY(i, deformedY(position.getY(i), scale, shape.anchorMm));
+  if (where === 'collapsed') {
+    for (let i = 0; i < position.count; i++) {
+      const scale = scaleAt(position.getX(i), position.getZ(i));
+      position.setY(i, deformedY(position.getY(i), scale, shape.anchorMm));
+    }
   }
-  const deformed = new BufferGeometry();
-  deformed.setAttribute('position', position);
+  const surface = new BufferGeometry();
+  surface.setAttribute('position', position);
   const index = geometry.getIndex();
-  if (index) deformed.setIndex(index);
+  if (index) surface.setIndex(index);
   const keep = (a: readonly number[], b: readonly number[]) => {
     const run = Math.hypot(b[0]! - a[0]!, b[2]! - a[2]!);
     if (Math.abs(b[1]! - a[1]!) > run) return false;
     const x = (a[0]! + b[0]!) / 2;
     const y = (a[1]! + b[1]!) / 2;
     const z = (a[2]! + b[2]!) / 2;
-    // A deformed point y′ = anchor + (y − anchor)·s came from y; it lies (y′ − anchor)(1/s − 1) from there.
     const scale = Math.max(scaleAt(x, z), 0.05);
-    return Math.abs((y - shape.anchorMm) * (1 / scale - 1)) > MOVED_MM;
+    // A point y moves to y′ = anchor + (y − anchor)·s, (y − anchor)(1 − s) from where it was; seen from the
+    // deformed point, that is (y′ − anchor)(1/s − 1).
+    const moved =
+      where === 'normal' ? (y - shape.anchorMm) * (1 - scale) : (y - shape.anchorMm) * (1 / scale - 1);
+    return Math.abs(moved) > MOVED_MM;
   };
-  const outline = sectionOutline(deformed, plane, widthMm, liftMm, { keep, dashMm });
-  deformed.dispose();
+  const outline = sectionOutline(surface, plane, widthMm, liftMm, { keep, ...(dashMm && { dashMm }) });
+  surface.dispose();
   return outline;
 }

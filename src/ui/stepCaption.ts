@@ -8,7 +8,7 @@ import {
 } from '../i18n/catalog';
 import { accessPlan } from '../procedure/accessPath';
 import { hasLeak } from '../procedure/complications';
-import type { Complication, StepId } from '../procedure/types';
+import type { Complication, ProcedureId, StepId } from '../procedure/types';
 import type { CaptionProcedure } from './procedureCaptionParams';
 
 export type CaptionRegister = 'plain' | 'clinical';
@@ -22,6 +22,8 @@ export interface CaptionContext {
   complication?: Complication;
   /** How many levels the session treats (a shared step's caption then speaks of all of them). */
   levels?: number;
+  /** The procedure: the kyphoplasty result's picture has lines the caption names. */
+  procedure?: ProcedureId;
 }
 
 /** The steps whose caption adds the leak's sentence: while cement goes in and while it sets. */
@@ -39,14 +41,15 @@ export function captionNeedleCount(settings: Pick<CaptionProcedure, 'level' | 'a
 export function captionContext(
   settings: Pick<CaptionProcedure, 'level' | 'approach'> & {
     lang: string;
+    procedure?: ProcedureId;
     complication?: Complication;
     levels?: readonly unknown[];
   },
   params: MessageParams,
 ): CaptionContext {
-  const { lang, complication } = settings;
+  const { lang, complication, procedure } = settings;
   const levels = Math.max(1, settings.levels?.length ?? 1);
-  return { lang, needles: captionNeedleCount(settings), params, complication, levels };
+  return { lang, needles: captionNeedleCount(settings), params, complication, levels, procedure };
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -84,7 +87,10 @@ export function stepCaption(context: CaptionContext, step: StepId, register: Cap
     (context.levels ?? 1) > 1 && hasMessage(own, several)
       ? (several as MessageKey)
       : countedKey(context.lang, base, context.needles);
-  const caption = translate(context.lang, key, context.params);
+  let caption = translate(context.lang, key, context.params);
+  // The kyphoplasty result shows where the endplate was and where it belongs (NormalShapeOutline): named here.
+  if (step === 'result' && context.procedure === 'kyphoplasty')
+    caption = `${caption} ${translate(context.lang, `result.lines.${register}`)}`;
   if (!hasLeak(context.complication) || !LEAK_CAPTION_STEPS.includes(step)) return caption;
   return `${caption} ${translate(context.lang, `complication.${context.complication}.${register}`)}`;
 }

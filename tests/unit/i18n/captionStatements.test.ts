@@ -127,3 +127,18 @@ describe('balloon inflation: the picture’s two lines are named in the patient 
     }
   });
 });
+
+describe('the kyphoplasty result: the picture’s two lines are named in its caption', () => {
+  it('says what the dashed and the orange line show, in English and Spanish; vertebroplasty has no lines', async () => {
+    const { stepCaption } = await import('../../../src/ui/stepCaption');
+    const caption = (lang: string, procedure: 'kyphoplasty' | 'vertebroplasty') =>
+      stepCaption({ lang, needles: 2, params: {}, procedure }, 'result', 'plain');
+    expect(caption('en', 'kyphoplasty')).toMatch(/dashed line shows where the bone was before/i);
+    expect(caption('en', 'kyphoplasty')).toMatch(/orange line shows how tall it should be/i);
+    expect(caption('en', 'vertebroplasty')).not.toMatch(/line/i);
+    // The Spanish sentence the same caption adds (the catalog's Spanish is loaded by the viewer when asked for).
+    const es = (await import('../../../src/i18n/messages/es.json')).default as Record<string, string>;
+    expect(es['result.lines.plain']).toMatch(/línea discontinua muestra dónde estaba antes el hueso/i);
+    expect(es['result.lines.plain']).toMatch(/línea naranja muestra la altura normal/i);
+  });
+});

@@ -1,7 +1,11 @@
 import { BoxGeometry, Vector4 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { bodyHeightScale, deformedY } from '../../../src/anatomy/fractureField';
-import { collapsedEndplateOutline, type BodyShape } from '../../../src/scene/collapsedOutline';
+import {
+  collapsedEndplateOutline,
+  normalEndplateOutline,
+  type BodyShape,
+} from '../../../src/scene/collapsedOutline';
 import { sectionOutline } from '../../../src/scene/sectionOutline';
 
 // A body-sized box (40 wide, 26 high, 32 deep), finely divided as a modelled body is, cut by the midsagittal plane.
@@ -87,5 +91,24 @@ describe('collapsedEndplateOutline: the collapsed endplate, dashed, where the cu
     expect(
       collapsedEndplateOutline(body, midline, intact, WIDTH, 0.3, 1.1).getAttribute('position').count,
     ).toBe(0);
+  });
+});
+
+describe('normalEndplateOutline: the same endplate where it belongs', () => {
+  it('draws a wedge’s superior endplate at its normal height, only where the fracture moved it', () => {
+    const wedge: BodyShape = {
+      scales: { anterior: 0.68, middle: 0.84, posterior: 1 },
+      anchorMm: -13,
+      halfExtent: [20, 16],
+    };
+    const points = corners(normalEndplateOutline(body, midline, wedge, WIDTH, 0));
+    expect(points.length).toBeGreaterThan(60);
+    for (const [, y, z] of points) {
+      // The box's top (13), give or take the ribbon's half width; never a wall or the lower endplate.
+      expect(Math.abs(y! - 13)).toBeLessThan(WIDTH);
+      // Where the collapsed line lies over half a millimetre lower.
+      expect(13 - deformedY(13, bodyHeightScale(z! / 16, 0, wedge.scales), -13)).toBeGreaterThan(0.5 - WIDTH);
+    }
+    expect(Math.max(...points.map((p) => p[2]!))).toBeGreaterThan(14);
   });
 });

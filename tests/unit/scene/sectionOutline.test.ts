@@ -2,7 +2,7 @@ import { SphereGeometry, Vector3, Vector4 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { createProcedureState } from '../../../src/procedure';
 import { stepMoments } from '../support/stepMoments';
-import { normalOutlineShown } from '../../../src/scene/NormalShapeOutline';
+import { normalOutlineShown, resultOutlineShown } from '../../../src/scene/NormalShapeOutline';
 import { sectionOutline } from '../../../src/scene/sectionOutline';
 
 describe('sectionOutline: where a surface crosses a plane, as a ribbon on the plane', () => {
@@ -51,6 +51,16 @@ describe('normalOutlineShown: the normal-shape outline shows while a balloon is 
     for (const { procedure, step, state } of stepMoments(0.7)) {
       const inflating = procedure === 'kyphoplasty' && step.definition.id === 'balloon-inflation';
       expect(normalOutlineShown(state, true), `${procedure} ${step.definition.id}`).toBe(inflating ? 1 : 0);
+    }
+  });
+});
+
+describe('resultOutlineShown: the endplate lines inside the whole body once kyphoplasty is done', () => {
+  it('shows at the kyphoplasty result (its picture), at no other step and never in vertebroplasty', () => {
+    for (const { procedure, step, state } of stepMoments(0.7)) {
+      const result = procedure === 'kyphoplasty' && step.definition.id === 'result';
+      // Access is see-through too (the needles in the pedicles), but nothing has been lifted yet.
+      expect(resultOutlineShown(state), `${procedure} ${step.definition.id}`).toBe(result ? 1 : 0);
     }
   });
 });
