@@ -44,8 +44,13 @@ function lineMaterials(depthTest: boolean): MeshBasicMaterial[] {
   );
 }
 
-/** The body's mid-sagittal plane (x = 0 in its level's frame): where the result's lines lie. */
-const MID_SAGITTAL = new Vector4(1, 0, 0, 0);
+/**
+ * Where the result's lines lie across the body, as a share of its half width towards the side the views of the
+ * opened body look from (+x in its level's frame, the side the cutaway removes). Seen from above and behind, lines
+ * in the mid-sagittal plane drew higher than the near rim of the endplate they stand for (the farther, the higher);
+ * nearer that rim, they sit where the eye finds it.
+ */
+const RESULT_LINE_SIDE = 0.6;
 
 /**
  * How much of the result's lines a moment shows (0–1): once the cement is in a see-through, whole body after a
@@ -92,6 +97,7 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
   }, [options]);
   // The result's lines lie inside the body, under the disc the normal endplate reaches into and behind the
   // cement: drawn over them (depthTest off), as on an X-ray, where the cut's lie on the face one looks at.
+  const sidePlane = useMemo(() => new Vector4(1, 0, 0, -RESULT_LINE_SIDE * before.halfExtent[0]), [before]);
   const cutMaterials = useMemo(() => lineMaterials(true), []);
   const resultMaterials = useMemo(() => lineMaterials(false), []);
   const lines = useMemo(
@@ -107,11 +113,11 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
         group: resultLines,
         materials: resultMaterials,
         // Inside a whole body only the endplates: where it belongs and where it had sunk, the bone between.
-        normal: normalEndplateOutline(geometry, MID_SAGITTAL, before, OUTLINE_WIDTH_MM, 0),
-        collapsed: collapsedEndplateOutline(geometry, MID_SAGITTAL, before, OUTLINE_WIDTH_MM, 0, DASH_MM),
+        normal: normalEndplateOutline(geometry, sidePlane, before, OUTLINE_WIDTH_MM, 0),
+        collapsed: collapsedEndplateOutline(geometry, sidePlane, before, OUTLINE_WIDTH_MM, 0, DASH_MM),
       },
     ],
-    [geometry, plane, before, cutMaterials, resultMaterials],
+    [geometry, plane, sidePlane, before, cutMaterials, resultMaterials],
   );
   useEffect(
     () => () => lines.forEach((set) => [set.normal, set.collapsed].forEach((g) => g.dispose())),
