@@ -44,6 +44,16 @@ function lineMaterials(depthTest: boolean): MeshBasicMaterial[] {
   );
 }
 
+/** One set of lines faded to `shown` (0–1), hidden when nothing of it would show. */
+function showLines(
+  meshes: readonly (Mesh | null)[],
+  materials: readonly MeshBasicMaterial[],
+  shown: number,
+): void {
+  for (const material of materials) material.opacity = shown;
+  for (const mesh of meshes) if (mesh) mesh.visible = shown > 0.005;
+}
+
 /**
  * Where the result's lines lie across the body, as a share of its half width towards the side the views of the
  * opened body look from (+x in its level's frame, the side the cutaway removes). Seen from above and behind, lines
@@ -131,13 +141,8 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
     const cut = normalOutlineShown(controller.state, cutaway);
     // One moment shows one set at most: the cut's while the body is open, the result's once it is whole again.
     const result = cut > 0.005 ? 0 : resultOutlineShown(controller.state);
-    for (const [shown, group, materials] of [
-      [cut, cutLines, cutMaterials],
-      [result, resultLines, resultMaterials],
-    ] as const) {
-      for (const material of materials) material.opacity = shown;
-      for (const mesh of group.current) if (mesh) mesh.visible = shown > 0.005;
-    }
+    showLines(cutLines.current, cutMaterials, cut);
+    showLines(resultLines.current, resultMaterials, result);
   });
   return (
     <>
