@@ -11,6 +11,7 @@ import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { bodyShapeBeforeBalloon, collapsedEndplateOutline, normalEndplateOutline } from './collapsedOutline';
 import { sectionOutline } from './sectionOutline';
+import { OutlineTags, type OutlineTagsHandle } from './OutlineTags';
 
 /** NormalShapeOutlineProps: the treated body's undeformed surface and the needle its cut follows. */
 export interface NormalShapeOutlineProps {
@@ -65,7 +66,7 @@ const RESULT_LINE_SIDE = 0.6;
 /**
  * How much of the result's lines a moment shows (0–1): once the cement is in a see-through, whole body after a
  * balloon made room (kyphoplasty), the body's normal shape and its collapsed endplate are drawn again, now in
- * its mid-sagittal plane, so the height the procedure won back shows in the final picture as it did during the
+ * a sagittal plane towards the near side (RESULT_LINE_SIDE), so the height the procedure won back shows in the final picture as it did during the
  * inflation. Vertebroplasty lifts nothing, so it has none.
  */
 export function resultOutlineShown(
@@ -99,6 +100,8 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
   const { cutaway } = useSettings();
   const cutLines = useRef<Mesh[]>([]);
   const resultLines = useRef<Mesh[]>([]);
+  const cutTags = useRef<OutlineTagsHandle>(null);
+  const resultTags = useRef<OutlineTagsHandle>(null);
   // The cut's open place (no offset); the lines sit a little in front of the cut face.
   const plane = useMemo(() => needleCutPlane(needle, 0, new Vector4()), [needle]);
   const before = useMemo(() => {
@@ -114,6 +117,8 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
     () => [
       {
         group: cutLines,
+        tags: cutTags,
+        normalMeans: 'shape' as const,
         materials: cutMaterials,
         // The whole normal shape on the cut face, where the bone around it shows what it outlines.
         normal: sectionOutline(geometry, plane, OUTLINE_WIDTH_MM, 0.25),
@@ -121,6 +126,8 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
       },
       {
         group: resultLines,
+        tags: resultTags,
+        normalMeans: 'height' as const,
         materials: resultMaterials,
         // Inside a whole body only the endplates: where it belongs and where it had sunk, the bone between.
         normal: normalEndplateOutline(geometry, sidePlane, before, OUTLINE_WIDTH_MM, 0),
@@ -143,10 +150,12 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
     const result = cut > 0.005 ? 0 : resultOutlineShown(controller.state);
     showLines(cutLines.current, cutMaterials, cut);
     showLines(resultLines.current, resultMaterials, result);
+    cutTags.current?.show(cut);
+    resultTags.current?.show(result);
   });
   return (
     <>
-      {lines.map(({ group, materials, normal, collapsed }, i) => (
+      {lines.map(({ group, tags, normalMeans, materials, normal, collapsed }, i) => (
         <group key={i}>
           <mesh
             ref={(m: Mesh | null) => void (group.current[0] = m!)}
@@ -162,6 +171,7 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
             visible={false}
             renderOrder={2}
           />
+          <OutlineTags ref={tags} normal={normal} collapsed={collapsed} normalMeans={normalMeans} />
         </group>
       ))}
     </>

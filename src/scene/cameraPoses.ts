@@ -38,7 +38,8 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   patient: { direction: [0.75, 0.62, -0.5], up: POSTERIOR_UP, fill: 0.78 },
   // The C-arm over the back at the treated level, from the patient's left, above and the head end: the X-ray
   // machine taking the picture shown beside it, the needles docked in the back under its detector. (From higher
-  // up, the detector hid the needles.)
+  // up, the detector hid the needles; framed on the whole machine, a blind review found the needles too small to
+  // read as the subject.)
   imaging: { direction: [0.9, 0.75, 0.35], up: POSTERIOR_UP, fill: 0.8 },
   // True lateral of the opened body: endplates above and below, as on the lateral X-ray.
   lateral: { direction: [1, 0.02, 0], up: CRANIAL_UP, fill: 0.78 },
@@ -139,8 +140,9 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
       // The body's sagittal section (depth × height) with a rim of its neighbours' discs.
       return set(0, depth * 0.06, 0, 0.5 * Math.hypot(depth + 4, height + 8));
     case 'imaging':
-      // From below the table to above the detector over the back (C_ARM_SHAPE: its face 380 mm above the body).
-      return set(0, 150, 0, 480);
+      // The back with both needles up to the detector's face (C_ARM_SHAPE: 380 mm above the body), which stays
+      // in the picture as the machine the needles are aimed with; the C and the table run out of the frame.
+      return set(0, 180, 0, 300);
     case 'vertebra':
       return set(
         0,

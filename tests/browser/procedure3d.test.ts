@@ -100,6 +100,19 @@ describe('every step in 3D, both procedures, three screen shapes', () => {
             const dy = Math.max(inset.y - subject.y, 0, subject.y - (inset.y + inset.height));
             expect(Math.hypot(dx, dy), where).toBeGreaterThan(subject.radius * 0.8);
           }
+          // The lines' legend: named in the picture exactly when the lines show (kyphoplasty's inflation and
+          // result), and inside the canvas even where the body's front is near its edge (the phone).
+          const tags = await v.page
+            .locator('spine-procedure-viewer .spv-outline-tag')
+            .evaluateAll((els) =>
+              els
+                .filter((el) => getComputedStyle(el).display !== 'none')
+                .map((el) => el.getBoundingClientRect().left),
+            );
+          const lined = procedure === 'kyphoplasty' && ['balloon-inflation', 'result'].includes(step.id);
+          expect(tags.length, `${where}: tags shown`).toBe(lined ? 2 : 0);
+          for (const left of tags)
+            expect(left, `${where}: tag inside the canvas`).toBeGreaterThanOrEqual(box.x);
         }
         for (let i = 0; i < shots.length; i++) {
           expect(await pngVariety(v.page, shots[i]!), `${steps[i]!.id} should not be blank`).toBeGreaterThan(
