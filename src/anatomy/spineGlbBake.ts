@@ -32,13 +32,14 @@ function denormalization({ source, normalized }: StridedItems): { divisor: numbe
   return { divisor: 127.0, signed: true };
 }
 
-/** Component `k` of item `i` as three.js's BufferAttribute.getX/Y/Z reads it, rounded to float32 as stored. */
-function reader(items: StridedItems): (i: number, k: number) => number {
-  const { source, first, stride } = items;
-  const { divisor, signed } = denormalization(items);
-  if (divisor === 0) return (i, k) => Math.fround(source[first + i * stride + k]!);
-  if (signed) return (i, k) => Math.fround(Math.max(source[first + i * stride + k]! / divisor, -1.0));
-  return (i, k) => Math.fround(source[first + i * stride + k]! / divisor);
+/**
+ * A stored value as three.js's BufferAttribute.getX/Y/Z reads it (denormalised by `divisor`, clamped at −1 when
+ * `signed`), rounded to float32 as stored. A plain function, not a closure per accessor: the loops below call it
+ * from one site each, so a freshly started worker's JIT inlines it early.
+ */
+function component(value: number, divisor: number, signed: boolean): number {
+  if (divisor === 0) return Math.fround(value);
+  return Math.fround(signed ? Math.max(value / divisor, -1.0) : value / divisor);
 }
 
 /** A node's local matrix from its translation, rotation (x, y, z, w) and scale, column-major (Matrix4.compose). */
@@ -92,25 +93,23 @@ export function normalMatrix(m: ArrayLike<number>): number[] {
   return [inv[0]!, inv[3]!, inv[6]!, inv[1]!, inv[4]!, inv[7]!, inv[2]!, inv[5]!, inv[8]!];
 }
 
-/** Each item's first three components, as read, through `write` into a new float array (three per item). */
-function mapTriples(
-  items: StridedItems,
-  write: (x: number, y: number, z: number, out: Float32Array, at: number) => void,
-): Float32Array {
-  const read = reader(items);
-  const out = new Float32Array(items.count * 3);
-  for (let i = 0; i < items.count; i++) write(read(i, 0), read(i, 1), read(i, 2), out, 3 * i);
-  return out;
-}
-
 /** Float positions moved by matrix `e` (toFloat, then BufferGeometry.applyMatrix4). */
 export function bakedPoints(items: StridedItems, e: readonly number[]): Float32Array {
-  return mapTriples(items, (x, y, z, out, o) => {
-    const w = 1 / (e[3]! * x + e[7]! * y + e[11]! * z + e[15]!);
-    out[o] = (e[0]! * x + e[4]! * y + e[8]! * z + e[12]!) * w;
-    out[o + 1] = (e[1]! * x + e[5]! * y + e[9]! * z + e[13]!) * w;
-    out[o + 2] = (e[2]! * x + e[6]! * y + e[10]! * z + e[14]!) * w;
-  });
+  const { source, first, stride, count } = items;
+  const { divisor, signed } = denormalization(items);
+  // The matrix in locals: in a cold worker the loop runs interpreted at first, where each e[k] is a lookup.
+  const [e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11, e12, e13, e14, e15] = e as number[];
+  const out = new Float32Array(count * 3);
+  for (let i = 0, s = first, o = 0; i < count; i++, s += stride, o += 3) {
+    const x = component(source[s]!, divisor, signed);
+    const y = component(source[s + 1]!, divisor, signed);
+    const z = component(source[s + 2]!, divisor, signed);
+    const w = 1 / (e3! * x + e7! * y + e11! * z + e15!);
+    out[o] = (e0! * x + e4! * y + e8! * z + e12!) * w;
+    out[o + 1] = (e1! * x + e5! * y + e9! * z + e13!) * w;
+    out[o + 2] = (e2! * x + e6! * y + e10! * z + e14!) * w;
+  }
+  return out;
 }
 
 /**
@@ -118,26 +117,38 @@ export function bakedPoints(items: StridedItems, e: readonly number[]): Float32A
  * the stored floats (BufferGeometry.normalizeNormals), as bakeQuantization does.
  */
 export function bakedNormals(items: StridedItems, e: readonly number[]): Float32Array {
-  return mapTriples(items, (x, y, z, out, o) => {
-    const nx = e[0]! * x + e[3]! * y + e[6]! * z;
-    const ny = e[1]! * x + e[4]! * y + e[7]! * z;
-    const nz = e[2]! * x + e[5]! * y + e[8]! * z;
-    const s = 1 / (Math.sqrt(nx * nx + ny * ny + nz * nz) || 1);
-    const fx = Math.fround(nx * s),
-      fy = Math.fround(ny * s),
-      fz = Math.fround(nz * s);
+  const { source, first, stride, count } = items;
+  const { divisor, signed } = denormalization(items);
+  const [e0, e1, e2, e3, e4, e5, e6, e7, e8] = e as number[];
+  const out = new Float32Array(count * 3);
+  for (let i = 0, s = first, o = 0; i < count; i++, s += stride, o += 3) {
+    const x = component(source[s]!, divisor, signed);
+    const y = component(source[s + 1]!, divisor, signed);
+    const z = component(source[s + 2]!, divisor, signed);
+    const nx = e0! * x + e3! * y + e6! * z;
+    const ny = e1! * x + e4! * y + e7! * z;
+    const nz = e2! * x + e5! * y + e8! * z;
+    const n = 1 / (Math.sqrt(nx * nx + ny * ny + nz * nz) || 1);
+    const fx = Math.fround(nx * n),
+      fy = Math.fround(ny * n),
+      fz = Math.fround(nz * n);
     const t = 1 / (Math.sqrt(fx * fx + fy * fy + fz * fz) || 1);
     out[o] = fx * t;
     out[o + 1] = fy * t;
     out[o + 2] = fz * t;
-  });
+  }
+  return out;
 }
 
 /** Vertex colours as plain RGB normalised bytes (colorBytes in loadSpineModel). */
 export function bakedColors(items: StridedItems): Uint8Array {
-  const read = reader(items);
-  const out = new Uint8Array(items.count * 3);
-  for (let i = 0; i < items.count; i++)
-    for (let k = 0; k < 3; k++) out[3 * i + k] = Math.round(read(i, k) * 255);
+  const { source, first, stride, count } = items;
+  const { divisor, signed } = denormalization(items);
+  const out = new Uint8Array(count * 3);
+  for (let i = 0, s = first, o = 0; i < count; i++, s += stride, o += 3) {
+    out[o] = Math.round(component(source[s]!, divisor, signed) * 255);
+    out[o + 1] = Math.round(component(source[s + 1]!, divisor, signed) * 255);
+    out[o + 2] = Math.round(component(source[s + 2]!, divisor, signed) * 255);
+  }
   return out;
 }
