@@ -66,8 +66,8 @@ const RESULT_LINE_SIDE = 0.6;
 /**
  * How much of the result's lines a moment shows (0–1): once the cement is in a see-through, whole body after a
  * balloon made room (kyphoplasty), the body's normal shape and its collapsed endplate are drawn again, now in
- * a sagittal plane towards the near side (RESULT_LINE_SIDE), so the height the procedure won back shows in the final picture as it did during the
- * inflation. Vertebroplasty lifts nothing, so it has none.
+ * a sagittal plane towards the near side (RESULT_LINE_SIDE), so the height the procedure won back shows in the
+ * final picture as it did during the inflation. Vertebroplasty lifts nothing, so it has none.
  */
 export function resultOutlineShown(
   state: Pick<ProcedureState, 'seeThrough' | 'insideView' | 'cavityVolumeMl'>,
