@@ -1,7 +1,9 @@
 import { Html } from '@react-three/drei';
-import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
+import { useThree } from '@react-three/fiber';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { Vector3, type BufferGeometry, type Camera, type Object3D } from 'three';
 import { useController, useT } from '../playback/react/viewerHooks';
+import { declutterFor, newLabel, tagAnchorX, type DeclutteredLabel } from './labelDeclutter';
 import { outlineTagAnchor } from './outlineTagAnchor';
 
 /** OutlineTagsProps: one set of the outline's lines (in the treated level's frame), to be named in the picture. */
@@ -19,34 +21,31 @@ export interface OutlineTagsHandle {
   show(amount: number): void;
 }
 
-/** Gap (px) between a tag and the canvas's left edge, and between a tag and its line's end (labels.css). */
-const EDGE_PX = 4;
-const GAP_PX = 6;
+/** Placed before every label of the scene: the lines' legend shows whenever they do, and labels keep clear. */
+const TAG_PRIORITY = -1;
 
 /**
- * Projects a tag's anchor like drei's Html does, but keeps the tag, drawn to the left of its anchor, inside the
- * canvas: on a phone the body's front lies near the left edge and the tag moves in over the bone rather than
- * being cut off. drei compares the returned pair with the previous one, so two arrays take turns.
+ * Projects a tag's anchor like drei's Html does, but hung where the tag, drawn to the left of it, stays inside
+ * the canvas (`tagAnchorX`, shared with the labels' declutter, which keeps other labels clear of it). drei keeps
+ * the pair it last placed the tag at and places it again only when a new pair differs from it: so a new pair is
+ * made only when the place changes (an array changed in place would compare equal to itself).
  */
-function clampedPosition(width: () => number) {
+function clampedPosition(label: DeclutteredLabel) {
   const point = new Vector3();
-  const pairs: [number, number][] = [
-    [0, 0],
-    [0, 0],
-  ];
-  let turn = 0;
+  let last: [number, number] = [NaN, NaN];
   return (anchor: Object3D, camera: Camera, size: { width: number; height: number }) => {
     point.setFromMatrixPosition(anchor.matrixWorld).project(camera);
-    const pair = pairs[(turn ^= 1)]!;
-    pair[0] = Math.max((point.x + 1) * 0.5 * size.width, width() + GAP_PX + EDGE_PX);
-    pair[1] = (1 - point.y) * 0.5 * size.height;
-    return pair;
+    const x = tagAnchorX((point.x + 1) * 0.5 * size.width, label.width);
+    const y = (1 - point.y) * 0.5 * size.height;
+    if (x !== last[0] || y !== last[1]) last = [x, y];
+    return last;
   };
 }
 
 /**
  * The two lines named where they are drawn, in the picture itself: "normal shape" (on the cut face, where the
- * solid line outlines the whole body) or "normal height" (the result's endplate) above the solid line's front end, "before the balloon" below the dashed one's, so a still frame explains its own lines (a blind review of the
+ * solid line outlines the whole body) or "normal height" (the result's endplate) above the solid line's front end,
+ * "before the balloon" below the dashed one's, so a still frame explains its own lines (a blind review of the
  * frames without their captions could not tell what the lines meant). Always shown with the lines, whatever the
  * labels setting: they are the lines' legend, not anatomy labels.
  */
@@ -56,10 +55,13 @@ export const OutlineTags = forwardRef<OutlineTagsHandle, OutlineTagsProps>(funct
 ) {
   const t = useT();
   const controller = useController();
-  const elements = useRef<(HTMLDivElement | null)[]>([]);
-  const widths = useRef<number[]>([0, 0]);
+  const scene = useThree((s) => s.scene);
   const shown = useRef(-1);
-  const positions = useMemo(() => [0, 1].map((i) => clampedPosition(() => widths.current[i]!)), []);
+  const placed = useMemo(
+    () => (['above', 'below'] as const).map((tag) => ({ ...newLabel(TAG_PRIORITY), tag, wanted: false })),
+    [],
+  );
+  const positions = useMemo(() => placed.map(clampedPosition), [placed]);
   const tags = useMemo(
     () => [
       {
@@ -72,23 +74,40 @@ export const OutlineTags = forwardRef<OutlineTagsHandle, OutlineTagsProps>(funct
     ],
     [normal, collapsed, normalMeans, t],
   );
+  useEffect(() => {
+    const declutter = declutterFor(scene);
+    declutter.add(placed);
+    return () => declutter.remove(placed);
+  }, [scene, placed]);
+  // A tag's size changes as it shows (hidden, it has none) and with its text's language, which drei renders in its
+  // own React root, after this one: measured whenever it changes, then placed again.
+  const resize = useMemo(
+    () =>
+      new ResizeObserver(() => {
+        for (const label of placed) {
+          label.width = label.element?.offsetWidth ?? 0;
+          label.height = label.element?.offsetHeight ?? 0;
+        }
+        controller.requestFrame();
+      }),
+    [placed, controller],
+  );
+  useEffect(() => () => resize.disconnect(), [resize]);
   useImperativeHandle(handle, () => ({
     show(amount) {
       // In twentieths: the page is written as the fade goes, not on every frame.
       const next = amount > 0.005 ? Math.round(amount * 20) / 20 : 0;
       if (next === shown.current) return;
-      const appearing = next > 0 && shown.current <= 0;
+      const flips = next > 0 !== shown.current > 0;
       shown.current = next;
-      elements.current.forEach((el, i) => {
-        if (!el) return;
-        el.style.display = next > 0 ? '' : 'none';
-        el.style.opacity = String(next);
-        // Measured as it appears (its width is fixed by its text, perhaps in another language since it was last
-        // shown): one layout read per appearance.
-        if (appearing) widths.current[i] = el.offsetWidth;
-      });
-      // This frame's tags may have been placed before they were measured: place them again, clamped.
-      if (appearing) controller.requestFrame();
+      for (const label of placed) {
+        label.wanted = next > 0;
+        if (!label.element) continue;
+        label.element.style.display = next > 0 ? '' : 'none';
+        label.element.style.opacity = String(next);
+      }
+      // The labels may have been placed this frame before the tags came or went: place them again.
+      if (flips) controller.requestFrame();
     },
   }));
   return (
@@ -96,18 +115,24 @@ export const OutlineTags = forwardRef<OutlineTagsHandle, OutlineTagsProps>(funct
       {tags.map(
         ({ key, at, text, below }, i) =>
           at && (
-            <Html key={key} position={at} zIndexRange={[20, 10]} calculatePosition={positions[i]}>
-              <div
-                ref={(el) => {
-                  elements.current[i] = el;
-                  // Mounted after the frame that set the others: start hidden until the next frame says.
-                  if (el && shown.current <= 0) el.style.display = 'none';
-                }}
-                className={`spv-label spv-outline-tag spv-outline-tag-${key}${below ? ' spv-outline-tag-below' : ''}`}
-              >
-                {text}
-              </div>
-            </Html>
+            <group key={key} position={at} ref={(g) => void (placed[i]!.anchor = g)}>
+              <Html zIndexRange={[20, 10]} calculatePosition={positions[i]}>
+                <div
+                  ref={(el) => {
+                    const label = placed[i]!;
+                    if (label.element) resize.unobserve(label.element);
+                    label.element = el;
+                    if (!el) return;
+                    // Mounted after the frame that set the others: start as they are until the next frame says.
+                    if (shown.current <= 0) el.style.display = 'none';
+                    resize.observe(el);
+                  }}
+                  className={`spv-label spv-outline-tag spv-outline-tag-${key}${below ? ' spv-outline-tag-below' : ''}`}
+                >
+                  {text}
+                </div>
+              </Html>
+            </group>
           ),
       )}
     </>

@@ -151,7 +151,8 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
 
 /**
  * Level names beside each vertebra, on the patient's right (the side away from the guided cameras' cut). Where
- * they would overlap (a phone, a far camera) the treated level and its nearest neighbours keep theirs.
+ * they would overlap (a phone, a far camera) the treated level and its nearest neighbours keep theirs; the treated
+ * level's name moves aside rather than hide.
  */
 export function LevelLabels() {
   const { level: treated } = useSettings();
@@ -159,9 +160,9 @@ export function LevelLabels() {
   const placed = useMemo(() => {
     const treatedIndex = LEVEL_IDS.indexOf(treated);
     return LEVEL_IDS.map((level, i) =>
-      newLabel(
-        level === treated ? TREATED_LEVEL_PRIORITY : OTHER_LEVEL_PRIORITY + Math.abs(i - treatedIndex) / 100,
-      ),
+      level === treated
+        ? { ...newLabel(TREATED_LEVEL_PRIORITY), mayShift: true }
+        : newLabel(OTHER_LEVEL_PRIORITY + Math.abs(i - treatedIndex) / 100),
     );
   }, [treated]);
   useDeclutter(placed);

@@ -7,6 +7,19 @@ import { TOP_BAR_PX } from './shotFraming';
 /** Space kept between two labels on screen (CSS pixels). */
 const LABEL_GAP_PX = 2;
 
+/** A legend tag's gaps (px, as in labels.css): from the canvas's left edge, left of its anchor, above or below it. */
+const TAG_EDGE_PX = 4;
+const TAG_GAP_X_PX = 6;
+const TAG_OFFSET_Y_PX = 3;
+
+/**
+ * Where a legend tag drawn to the left of its anchor is hung (px from the canvas's left edge): at its anchor, or
+ * farther right where the tag would be cut off. On a phone the body's front lies near the left edge, and the tag
+ * moves in over the bone.
+ */
+export const tagAnchorX = (anchorX: number, tagWidth: number): number =>
+  Math.max(anchorX, tagWidth + TAG_GAP_X_PX + TAG_EDGE_PX);
+
 /** One label on screen: its element, the point it names, and how much it matters (lower shows first). */
 export interface DeclutteredLabel {
   element: HTMLElement | null;
@@ -20,6 +33,18 @@ export interface DeclutteredLabel {
   x: number;
   y: number;
   shown: boolean;
+  /**
+   * A legend tag (OutlineTags): drawn beside its anchor, to the left of it and above or below, not centred on it;
+   * shown whenever its owner wants it (the owner shows and hides it), and placed before every other label, which
+   * keeps clear of it.
+   */
+  tag?: 'above' | 'below';
+  /**
+   * May move right, clear of the one label in its way, when its own place is taken (the treated level's name, which
+   * a phone must keep: the lines' tags lie across the treated body's front). `shift` is the move shown (px).
+   */
+  mayShift?: boolean;
+  shift: number;
 }
 
 export const newLabel = (priority: number): DeclutteredLabel => ({
@@ -32,6 +57,7 @@ export const newLabel = (priority: number): DeclutteredLabel => ({
   x: 0,
   y: 0,
   shown: true,
+  shift: 0,
 });
 
 /**
@@ -78,6 +104,10 @@ export class LabelDeclutter {
     let count = 0;
     let unmeasured = false;
     for (const label of this.labels) {
+      if (label.tag) {
+        if (this.placeTag(label, camera, width, height, view)) this.placed[count++] = label;
+        continue;
+      }
       let show = false;
       const element = label.element;
       // The X-ray views draw no 3D scene: nothing there for a label to name.
@@ -90,16 +120,19 @@ export class LabelDeclutter {
         const p = label.anchor.getWorldPosition(this.point).project(camera);
         label.x = ((p.x + 1) / 2) * width;
         label.y = ((1 - p.y) / 2) * height;
-        show =
-          label.width > 0 &&
-          p.z < 1 &&
-          // Whole on the canvas, below the top bar: a label cut by an edge names nothing clearly.
-          label.y - label.height / 2 >= TOP_BAR_PX &&
-          label.y + label.height / 2 <= height &&
-          label.x - label.width / 2 >= 0 &&
-          label.x + label.width / 2 <= width &&
-          !this.overlapsPanel(label) &&
-          !this.overlapsPlaced(label, count);
+        let shift = 0;
+        show = label.width > 0 && p.z < 1 && this.fits(label, width, height, count);
+        const inTheWay =
+          !show && label.mayShift && label.width > 0 && p.z < 1 && this.overlapping(label, count);
+        if (inTheWay) {
+          shift = Math.ceil(inTheWay.x + (inTheWay.width + label.width) / 2 + LABEL_GAP_PX - label.x);
+          label.x += shift;
+          show = this.fits(label, width, height, count);
+        }
+        if (show && shift !== label.shift) {
+          label.shift = shift;
+          element.style.transform = shift ? `translateX(${shift}px)` : '';
+        }
         if (show) this.placed[count++] = label;
       }
       if (element && show !== label.shown) {
@@ -108,6 +141,36 @@ export class LabelDeclutter {
       }
     }
     return unmeasured;
+  }
+
+  /** Where a legend tag is (its centre, from its anchor as OutlineTags places it); false when it is not shown. */
+  private placeTag(
+    label: DeclutteredLabel,
+    camera: Camera,
+    width: number,
+    height: number,
+    view: ViewMode,
+  ): boolean {
+    if (!label.element || !label.anchor || !label.wanted || label.width === 0 || view !== '3d') return false;
+    const p = label.anchor.getWorldPosition(this.point).project(camera);
+    label.x = tagAnchorX(((p.x + 1) / 2) * width, label.width) - TAG_GAP_X_PX - label.width / 2;
+    const y = ((1 - p.y) / 2) * height;
+    label.y =
+      label.tag === 'above' ? y - TAG_OFFSET_Y_PX - label.height / 2 : y + TAG_OFFSET_Y_PX + label.height / 2;
+    return true;
+  }
+
+  /** Whether a label fits where it is: whole on the canvas below the top bar, clear of panels and placed labels. */
+  private fits(label: DeclutteredLabel, width: number, height: number, count: number): boolean {
+    return (
+      // A label cut by an edge names nothing clearly.
+      label.y - label.height / 2 >= TOP_BAR_PX &&
+      label.y + label.height / 2 <= height &&
+      label.x - label.width / 2 >= 0 &&
+      label.x + label.width / 2 <= width &&
+      !this.overlapsPanel(label) &&
+      !this.overlapping(label, count)
+    );
   }
 
   private overlapsPanel(label: DeclutteredLabel): boolean {
@@ -123,16 +186,17 @@ export class LabelDeclutter {
     return false;
   }
 
-  private overlapsPlaced(label: DeclutteredLabel, count: number): boolean {
+  /** The first placed label this one would overlap, if any. */
+  private overlapping(label: DeclutteredLabel, count: number): DeclutteredLabel | undefined {
     for (let i = 0; i < count; i++) {
       const other = this.placed[i]!;
       if (
         Math.abs(label.x - other.x) < (label.width + other.width) / 2 + LABEL_GAP_PX &&
         Math.abs(label.y - other.y) < (label.height + other.height) / 2 + LABEL_GAP_PX
       )
-        return true;
+        return other;
     }
-    return false;
+    return undefined;
   }
 }
 

@@ -143,6 +143,46 @@ describe('Spanish: the whole viewer speaks Spanish', () => {
     await v.close();
   });
 
+  it("the lines' tags change language and stay inside the canvas on a phone", async () => {
+    const v = await openViewer(
+      suite.browser,
+      suite.origin,
+      '?lang=es&procedure=kyphoplasty&controls=none',
+      PHONE,
+    );
+    const result = (
+      await v.page.evaluate(
+        () => (document.querySelector('spine-procedure-viewer') as HTMLElement & { steps: StepInfo[] }).steps,
+      )
+    ).find((s) => s.id === 'result')!;
+    const at = result.start + (result.end - result.start) * 0.7;
+    /** The shown tags' texts and left edges, relative to the canvas. */
+    const tags = () =>
+      v.page.evaluate(() => {
+        const root = document.querySelector('spine-procedure-viewer')!.shadowRoot!;
+        const canvas = root.querySelector('canvas')!.getBoundingClientRect();
+        return Array.from(root.querySelectorAll<HTMLElement>('.spv-outline-tag'))
+          .filter((e) => getComputedStyle(e).display !== 'none')
+          .map((e) => ({ text: e.textContent, left: e.getBoundingClientRect().left - canvas.left }));
+      });
+    await seekAndSettle(v.page, at);
+    const spanish = await tags();
+    expect(spanish.map((tag) => tag.text)).toEqual([ES['outline.normalHeight'], ES['outline.before']]);
+    await v.page.evaluate(() => document.querySelector('spine-procedure-viewer')!.setAttribute('lang', 'en'));
+    await v.page.waitForFunction(() =>
+      Array.from(
+        document.querySelector('spine-procedure-viewer')!.shadowRoot!.querySelectorAll('.spv-outline-tag'),
+      ).some((e) => e.textContent === 'Before the balloon'),
+    );
+    await seekAndSettle(v.page, at);
+    const english = await tags();
+    expect(english.map((tag) => tag.text)).toEqual(['Normal height', 'Before the balloon']);
+    // "Before the balloon" is wider than "Antes del balón": measured again, it is moved in, not cut off.
+    for (const tag of english) expect(tag.left, tag.text ?? '').toBeGreaterThanOrEqual(0);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
   it('an English browser without `lang` stays English', async () => {
     const v = await openViewer(suite.browser, suite.origin, '?step=overview', PHONE, { locale: 'en-US' });
     await waitForCaption(v.page, 'The broken vertebra');
