@@ -1,17 +1,21 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BackSide, Color, MeshStandardMaterial, SphereGeometry } from 'three';
-import { tipAt, type AccessPlan } from '../procedure/accessPath';
+import type { AccessPlan } from '../procedure/accessPath';
 import { useController } from '../playback/react/viewerHooks';
+import { bodyHalfExtent } from '../anatomy/fractureField';
+import type { LevelId } from '../anatomy/levels';
 import type { FractureProfile } from '../procedure/fracture';
 import {
-  balloonBodyHeightMm,
   balloonRiseMm,
   balloonSection,
+  balloonSpan,
+  channelMiddle,
   craniocaudalIsLocalZ,
   raiseAlongLevel,
   scaleAlongNeedles,
   type BalloonSection,
+  type BalloonSpan,
 } from './balloonShape';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useSceneResources } from './useSceneResources';
@@ -20,6 +24,8 @@ import { useSceneResources } from './useSceneResources';
 export interface BalloonCavityProps {
   /** Needle paths of the current level and approach. */
   plan: AccessPlan;
+  /** The treated level. */
+  level: LevelId;
   /** The level's fracture: where its collapsed body's middle lies. */
   fracture: FractureProfile;
 }
@@ -47,15 +53,13 @@ const COMPACTED_RIM_MM = 1.2;
  * far wall, covers it as it fills.
  * No X-ray material: an empty hole adds nothing a fluoro image would show at this scale.
  */
-export function BalloonCavity({ plan, fracture }: BalloonCavityProps) {
+export function BalloonCavity({ plan, level, fracture }: BalloonCavityProps) {
   const controller = useController();
   const { cutaway } = useSceneResources();
   const length = plan.targetDepthMm - plan.cannulaDepthMm;
-  // The middle of the first channel's drilled part (the needles mirror one another across the midline).
-  const channelMidY = useMemo(
-    () => tipAt(plan.needles[0]!, plan.cannulaDepthMm + length / 2, [0, 0, 0])[1],
-    [plan, length],
-  );
+  const channel = useMemo(() => channelMiddle(plan), [plan]);
+  const halfExtent = useMemo(() => bodyHalfExtent(level), [level]);
+  const span = useMemo<BalloonSpan>(() => ({ middleMm: 0, heightMm: 0 }), []);
   const count = plan.needles.length;
   const placed = useInstrumentPlacement(plan, {
     // Once the cement has taken the hollow's volume the hollow is full: nothing of it is left to show.
@@ -106,16 +110,14 @@ export function BalloonCavity({ plan, fracture }: BalloonCavityProps) {
     cutaway.hole.object = placed.objects.current[0] ?? null;
     const s = controller.state;
     // The balloon's shape at its largest, in the body as it stands now (the same rule the balloon follows).
-    balloonSection((s.cavityVolumeMl / count) * 1000, length, balloonBodyHeightMm(s), section);
+    balloonSpan(s, fracture, halfExtent, channel[0], channel[2], span);
+    balloonSection((s.cavityVolumeMl / count) * 1000, length, span.heightMm, section);
     // While the balloon is in, the hollow shows as a rim of compacted bone around it: the bone it pushes aside.
     const rim = s.balloonInsertion > 0.001 ? COMPACTED_RIM_MM * Math.min(1, s.balloonVolumeMl * 4) : 0;
     const cc = section.craniocaudal + rim;
     const across = section.across + rim;
     scaleAlongNeedles(placed.objects.current, alongZ, across, length / 2, cc);
-    raiseAlongLevel(
-      placed.objects.current,
-      balloonRiseMm(s, fracture, channelMidY, s.cavityVolumeMl / count),
-    );
+    raiseAlongLevel(placed.objects.current, balloonRiseMm(span, channel[1], s.cavityVolumeMl / count));
   });
 
   return (

@@ -1,17 +1,21 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { SphereGeometry } from 'three';
-import { tipAt, type AccessPlan } from '../procedure/accessPath';
+import type { AccessPlan } from '../procedure/accessPath';
 import { useController } from '../playback/react/viewerHooks';
+import { bodyHalfExtent } from '../anatomy/fractureField';
+import type { LevelId } from '../anatomy/levels';
 import type { FractureProfile } from '../procedure/fracture';
 import {
-  balloonBodyHeightMm,
   balloonRiseMm,
   balloonSection,
+  balloonSpan,
+  channelMiddle,
   craniocaudalIsLocalZ,
   raiseAlongLevel,
   scaleAlongNeedles,
   type BalloonSection,
+  type BalloonSpan,
 } from './balloonShape';
 import { useInstrumentPlacement } from './useInstrumentPlacement';
 import { useFluoroMaterials } from './useFluoroMaterials';
@@ -21,6 +25,8 @@ import { useSceneResources } from './useSceneResources';
 export interface BalloonsProps {
   /** Needle paths of the current level and approach. */
   plan: AccessPlan;
+  /** The treated level. */
+  level: LevelId;
   /** The level's fracture: where its collapsed body's middle lies. */
   fracture: FractureProfile;
 }
@@ -31,16 +37,14 @@ export interface BalloonsProps {
  * they lift (the body's height comes from the same state). Its material is cut with the bone: a balloon
  * in the removed half disappears with it, the other shows in the opened body.
  */
-export function Balloons({ plan, fracture }: BalloonsProps) {
+export function Balloons({ plan, level, fracture }: BalloonsProps) {
   const controller = useController();
   const { surfaces } = useSceneResources();
   const fluoro = useFluoroMaterials();
   const length = plan.targetDepthMm - plan.cannulaDepthMm;
-  // The middle of the first channel's drilled part (the needles mirror one another across the midline).
-  const channelMidY = useMemo(
-    () => tipAt(plan.needles[0]!, plan.cannulaDepthMm + length / 2, [0, 0, 0])[1],
-    [plan, length],
-  );
+  const channel = useMemo(() => channelMiddle(plan), [plan]);
+  const halfExtent = useMemo(() => bodyHalfExtent(level), [level]);
+  const span = useMemo<BalloonSpan>(() => ({ middleMm: 0, heightMm: 0 }), []);
   const placed = useInstrumentPlacement(plan, {
     visible: (s) => s.balloonInsertion > 0.001,
     // Slides in from inside the cannula to the channel between the cannula tip and the drilled depth.
@@ -53,10 +57,11 @@ export function Balloons({ plan, fracture }: BalloonsProps) {
 
   useFrame(() => {
     const s = controller.state;
-    balloonSection(s.balloonVolumeMl * 1000, length, balloonBodyHeightMm(s), section);
+    balloonSpan(s, fracture, halfExtent, channel[0], channel[2], span);
+    balloonSection(s.balloonVolumeMl * 1000, length, span.heightMm, section);
     const { across, craniocaudal: cc } = section;
     scaleAlongNeedles(placed.objects.current, alongZ, across, length / 2, cc);
-    raiseAlongLevel(placed.objects.current, balloonRiseMm(s, fracture, channelMidY, s.balloonVolumeMl));
+    raiseAlongLevel(placed.objects.current, balloonRiseMm(span, channel[1], s.balloonVolumeMl));
   });
 
   return (

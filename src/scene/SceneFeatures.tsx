@@ -62,8 +62,8 @@ export function TreatedLevelFeatures({
       <Trocars plan={plan} procedure={procedure} />
       {/* Instruments stay mounted for both procedures; the state hides what one does not use. */}
       <Drill plan={plan} />
-      <Balloons plan={plan} fracture={fractureProfile(options)} />
-      <BalloonCavity plan={plan} fracture={fractureProfile(options)} />
+      <Balloons plan={plan} level={options.level} fracture={fractureProfile(options)} />
+      <BalloonCavity plan={plan} level={options.level} fracture={fractureProfile(options)} />
       <Cement arrival={arrival} levelIndex={levelIndex} cut />
       <CementLeak
         options={options}

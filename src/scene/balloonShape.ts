@@ -1,5 +1,6 @@
 import { Quaternion, Vector3 } from 'three';
-import { deformedY } from '../anatomy/fractureField';
+import { bodyHeightScale, deformedY, type FractureHeights } from '../anatomy/fractureField';
+import { tipAt, type AccessPlan } from '../procedure/accessPath';
 import type { FractureProfile } from '../procedure/fracture';
 
 /** Semi-axes of a balloon tamp across its catheter: cranio-caudal (towards the endplates) and side to side. */
@@ -15,9 +16,11 @@ const ENDPLATE_MM = 1;
 /**
  * How much further than a round section the balloon reaches towards the endplates: it opens the collapsed
  * cancellous bone between them, which is what lifts the endplate (ex vivo and clinical restoration, medical
- * facts §2.3). A drawing choice within the volume: the section's area stays that of the round one.
+ * facts §2.3). A drawing choice within the volume: the section's area stays that of the round one. 1.6 makes the
+ * balloon press on both endplates at every level by the step's picture (balloonShape.test.ts); at 1.4 a lifting
+ * endplate was drawn above a balloon that did not touch it.
  */
-const CRANIOCAUDAL_REACH = 1.4;
+const CRANIOCAUDAL_REACH = 1.6;
 
 /**
  * The section of a balloon holding `volumeMm3` over `lengthMm` (a prolate ellipsoid, V = 4/3·π·a·b·L/2) in a
@@ -66,21 +69,45 @@ export function scaleAlongNeedles(
 export interface HeightsNow {
   anteriorHeightMm: number;
   middleHeightMm: number;
+  posteriorHeightMm: number;
 }
 
-/** The body's height where the balloons sit, the front half: between the anterior and middle lines. */
-export function balloonBodyHeightMm(heights: HeightsNow): number {
-  return (heights.anteriorHeightMm + heights.middleHeightMm) / 2;
+/** The body's span where a balloon opens (mm, level frame): the middle of its height there, and the height. */
+export interface BalloonSpan {
+  middleMm: number;
+  heightMm: number;
 }
+
+const scales: FractureHeights = { anterior: 1, middle: 1, posterior: 1 };
 
 /**
- * Where the middle of the body's height lies at the balloons (mm above the body centre, level frame) in a body of
- * `heights`: below the centre where the superior endplate alone collapsed (FractureProfile.anchorMm). The balloon
- * opens about that line, so it fills the collapsed body evenly and rises as the endplate lifts.
+ * The body's height and its middle at a balloon's centre (`x`, `z` in the level frame; `halfExtent` the body's
+ * half width and depth), as the fracture field has deformed it now (fractureField.ts, as the bone is drawn): where
+ * the superior endplate alone collapsed, the middle lies below the body centre and rises as the endplate lifts. The
+ * balloon opens about that middle and, once it reaches them, presses on the endplates there: on the endplate it
+ * lifts, not on an average of the front half (which left the drawn balloon 2 mm short of a lifting endplate).
  */
-export function balloonCentreMm(heights: HeightsNow, profile: FractureProfile): number {
-  const normal = (profile.normal.anteriorMm + profile.normal.middleMm) / 2;
-  return deformedY(0, balloonBodyHeightMm(heights) / normal, profile.anchorMm);
+export function balloonSpan(
+  heights: HeightsNow,
+  profile: FractureProfile,
+  halfExtent: readonly [number, number],
+  x: number,
+  z: number,
+  out: BalloonSpan,
+): BalloonSpan {
+  const n = profile.normal;
+  scales.anterior = heights.anteriorHeightMm / n.anteriorMm;
+  scales.middle = heights.middleHeightMm / n.middleMm;
+  scales.posterior = heights.posteriorHeightMm / n.posteriorMm;
+  const zNorm = Math.max(-1, Math.min(1, z / halfExtent[1]));
+  // The normal body's height runs straight from the posterior wall to the anterior one (normalBodyHeights).
+  const normalHalf = (n.anteriorMm + n.posteriorMm + (n.anteriorMm - n.posteriorMm) * zNorm) / 4;
+  const scale = bodyHeightScale(zNorm, x / halfExtent[0], scales);
+  const top = deformedY(normalHalf, scale, profile.anchorMm);
+  const bottom = deformedY(-normalHalf, scale, profile.anchorMm);
+  out.middleMm = (top + bottom) / 2;
+  out.heightMm = top - bottom;
+  return out;
 }
 
 /** Volume (mL) by which a filling balloon has moved off its catheter's line onto the body's middle line. */
@@ -88,16 +115,11 @@ const CENTRED_BY_ML = 0.5;
 
 /**
  * How far (mm, along the level's head-to-foot axis) a balloon holding `volumeMl` moves from its channel, whose
- * middle is `channelMidY` high, towards the middle of the body's height (balloonCentreMm): folded, it stays on the
- * catheter; filling, it opens about the middle of the collapsed body.
+ * middle is `channelMidY` high, towards the middle of the body's height where it opens (balloonSpan): folded, it
+ * stays on the catheter; filling, it opens about the middle of the collapsed body.
  */
-export function balloonRiseMm(
-  heights: HeightsNow,
-  profile: FractureProfile,
-  channelMidY: number,
-  volumeMl: number,
-): number {
-  return (balloonCentreMm(heights, profile) - channelMidY) * Math.min(1, volumeMl / CENTRED_BY_ML);
+export function balloonRiseMm(span: BalloonSpan, channelMidY: number, volumeMl: number): number {
+  return (span.middleMm - channelMidY) * Math.min(1, volumeMl / CENTRED_BY_ML);
 }
 
 /** Move each placed balloon-shaped object `riseMm` along the level's head-to-foot axis (after its placement). */
@@ -106,4 +128,9 @@ export function raiseAlongLevel(
   riseMm: number,
 ): void {
   for (const object of objects) if (object) object.position.y += riseMm;
+}
+
+/** The middle of the first channel's drilled part (level frame, mm): the needles mirror one another across x. */
+export function channelMiddle(plan: AccessPlan): [number, number, number] {
+  return tipAt(plan.needles[0]!, (plan.cannulaDepthMm + plan.targetDepthMm) / 2, [0, 0, 0]);
 }
