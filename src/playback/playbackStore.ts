@@ -121,11 +121,14 @@ export function createPlaybackStore(options: {
     cancelEndTimer?.();
     cancelEndTimer = null;
     if (!snapshot.playing || snapshot.waiting || snapshot.duration <= 0) return;
-    if (holdPoint !== null && holdPoint >= anchorTime && holdPoint < snapshot.duration) {
-      cancelEndTimer = clock.setTimer(reachHold, ((holdPoint - anchorTime) / snapshot.rate) * 1000);
+    // From the time now, not the last anchor: a hold point set while time runs (narration starting a sentence a
+    // moment after its step began) is reached at the hold point, not as late as time ran since the anchor.
+    const now = clamp(raw());
+    if (holdPoint !== null && holdPoint >= now && holdPoint < snapshot.duration) {
+      cancelEndTimer = clock.setTimer(reachHold, ((holdPoint - now) / snapshot.rate) * 1000);
       return;
     }
-    const remainingMs = ((snapshot.duration - anchorTime) / snapshot.rate) * 1000;
+    const remainingMs = ((snapshot.duration - now) / snapshot.rate) * 1000;
     cancelEndTimer = clock.setTimer(reachEnd, remainingMs);
   };
   const reachHold = () => {

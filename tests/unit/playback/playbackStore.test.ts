@@ -460,6 +460,27 @@ describe('hold (narration waits at a step end)', () => {
     expect(events).toEqual(['play', 'waiting', 'waiting']);
   });
 
+  it('a hold point set while time runs is reached on time, also after an earlier hold was released', () => {
+    const { store, events, advance } = setup();
+    store.play();
+    advance(4);
+    store.holdAt(10);
+    expect(advance(5.9)).toBeCloseTo(9.9, 9);
+    expect(store.getSnapshot().waiting).toBe(false);
+    expect(advance(0.2)).toBeCloseTo(10, 9);
+    expect(store.getSnapshot().waiting).toBe(true);
+    // As narration does: the sentence ends, the next step's sentence starts a moment later with a new hold point.
+    advance(3);
+    store.releaseHold();
+    expect(advance(1.5)).toBeCloseTo(11.5, 9);
+    store.holdAt(15);
+    expect(advance(3.4)).toBeCloseTo(14.9, 9);
+    expect(store.getSnapshot().waiting).toBe(false);
+    expect(advance(0.2)).toBeCloseTo(15, 9);
+    expect(store.getSnapshot()).toMatchObject({ playing: true, waiting: true });
+    expect(events).toEqual(['play', 'waiting', 'waiting', 'waiting']);
+  });
+
   it('released before the hold point: time never stops', () => {
     const { store, events, advance } = setup();
     store.play();
