@@ -100,10 +100,13 @@ export function createPlaybackStore(options: {
   };
   const clamp = (t: number) =>
     Number.isFinite(t) ? Math.min(snapshot.duration, Math.max(0, t)) : t === Infinity ? snapshot.duration : 0;
-  const raw = () =>
-    snapshot.playing && !snapshot.waiting
-      ? anchorTime + ((clock.now() - anchorWall) / 1000) * snapshot.rate
-      : anchorTime;
+  const raw = () => {
+    if (!snapshot.playing || snapshot.waiting) return anchorTime;
+    const t = anchorTime + ((clock.now() - anchorWall) / 1000) * snapshot.rate;
+    // Time never passes a hold point ahead of it, even while the hold's timer is late (a main thread busy with a
+    // long frame): a frame drawn then would start the next step and cut the sentence the hold waits for.
+    return holdPoint !== null && anchorTime <= holdPoint && t > holdPoint ? holdPoint : t;
+  };
   /** Live time; a loop wraps even if its timer is a little late. */
   const live = () => {
     const t = raw();

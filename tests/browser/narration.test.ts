@@ -183,9 +183,10 @@ describe('narration', () => {
     await expect.poll(async () => (await spoken(page)).length, { timeout: 5000 }).toBe(2);
     const next = (await spoken(page))[1]!;
     expect(next.viewerTime).toBeGreaterThanOrEqual(second!.start);
-    // Promptly at the step's start, not after it: within 2 s of timeline (a step lasts 8–14 s; on software GL the
-    // step change comes with the next drawn frame, which a busy machine can delay).
-    expect(next.viewerTime).toBeLessThan(second!.start + 2);
+    // Promptly at the step's start, not after it: within 3 s of timeline, 1.5 s of wall time at 2× (a step lasts
+    // 7–14 s; on software GL the step change comes with the next drawn frame, and the first frame with the patient
+    // and table, while the GPU still compiles the later programs, has been seen to take over 1 s).
+    expect(next.viewerTime).toBeLessThan(second!.start + 3);
     expect(next.text).toBe(await captionSentence(page));
     expect((await viewer(page)).state.step).toBe(second!.id);
     expect(errors).toEqual([]);

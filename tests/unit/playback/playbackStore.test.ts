@@ -481,6 +481,17 @@ describe('hold (narration waits at a step end)', () => {
     expect(events).toEqual(['play', 'waiting', 'waiting', 'waiting']);
   });
 
+  it('time never passes a hold point, even before a late timer says it is reached', () => {
+    const { store, clock } = setup();
+    store.play();
+    store.holdAt(10);
+    // The clock moves on without running timers: a busy main thread, the hold's timer not yet called back.
+    const now = clock.now;
+    clock.now = () => now.call(clock) + 12_000;
+    expect(store.getTime()).toBe(10);
+    clock.now = now;
+  });
+
   it('released before the hold point: time never stops', () => {
     const { store, events, advance } = setup();
     store.play();
