@@ -302,24 +302,4 @@ describe('standalone page', () => {
     expect(v.errors).toEqual([]);
     await v.close();
   });
-
-  it('saves screenshots of key steps of both procedures', async () => {
-    for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
-      const v = await openViewer(suite.browser, suite.origin, `?procedure=${procedure}`);
-      const steps = await v.page.evaluate(
-        () =>
-          (
-            document.querySelector('spine-procedure-viewer') as HTMLElement & {
-              steps: { id: string; start: number; end: number }[];
-            }
-          ).steps,
-      );
-      for (const step of steps) {
-        await seekAndSettle(v.page, (step.start + step.end) / 2 + (step.end - step.start) * 0.3);
-        await v.screenshot(`step-${procedure}-${step.id}`);
-      }
-      expect(v.errors).toEqual([]);
-      await v.close();
-    }
-  });
 });

@@ -24,53 +24,59 @@ afterAll(() => site?.remove());
 
 interface Scenario {
   name: string;
-  /** Options, as a query string for the page and as attributes for the embed. */
-  options: Record<string, string>;
-  webgl: boolean;
-  /** Seek to this share of the current step (the X-ray is on during its shots). */
-  progress?: number;
+  /** Seek to this share of the current step, or of the named step (the X-ray is on during its shots). */
+  seek?: { progress: number; step?: string };
+  /** Options set on the open viewer as attributes (live settings: view, panel, lang). */
+  set?: Record<string, string>;
   /** An X-ray panel with its title and the "X-ray on" badge must show (and the clinician's readouts). */
   xray?: boolean;
-  /** Also at the small and zoomed sizes (each page load costs seconds in software GL: chosen scenarios only). */
+  /** Also at the small and zoomed sizes (chosen scenarios only: each costs frames of software GL). */
   allSizes?: boolean;
-  /** Open the More menu first (where the viewer folds its secondary controls). */
+  /** Open the More menu first (where the viewer folds its secondary controls); closed again after. */
   openMore?: boolean;
 }
 
-const SCENARIOS: Scenario[] = [
-  { name: 'default', options: {}, webgl: true, allSizes: true },
-  { name: 'more-menu', options: {}, webgl: true, allSizes: true, openMore: true },
-  { name: 'hardening', options: { step: 'cement-hardening' }, webgl: true, progress: 0.5 },
+/**
+ * One page per audience and size, its scenarios reached in turn as a user would (a menu opened, a step sought, a
+ * setting changed): software GL spends its time on pixels, and a page load draws about ten frames.
+ */
+interface ViewerSetup {
+  name: string;
+  /** Options, as a query string for the page and as attributes for the embed. */
+  options: Record<string, string>;
+  webgl: boolean;
+  scenarios: Scenario[];
+}
+
+const SETUPS: ViewerSetup[] = [
   {
-    name: 'clinician-xray',
+    name: 'patient',
+    options: {},
+    webgl: true,
+    scenarios: [
+      { name: 'default', allSizes: true },
+      { name: 'more-menu', allSizes: true, openMore: true },
+      { name: 'hardening', seek: { step: 'cement-hardening', progress: 0.5 } },
+    ],
+  },
+  {
+    name: 'clinician',
     options: { audience: 'clinician', step: 'access' },
     webgl: true,
-    progress: 0.4,
-    xray: true,
-    allSizes: true,
-  },
-  {
-    name: 'split',
-    options: { audience: 'clinician', view: 'split', step: 'access' },
-    webgl: true,
-    progress: 0.4,
-    xray: true,
-  },
-  // A patient information panel open beside (or under) the stage, the readouts and the X-ray.
-  {
-    name: 'patient-panel',
-    // In Spanish: longer labels in the top bar and the controls.
-    options: { audience: 'clinician', step: 'access', panel: 'risks', lang: 'es' },
-    webgl: true,
-    progress: 0.4,
-    xray: true,
+    scenarios: [
+      { name: 'clinician-xray', seek: { progress: 0.4 }, xray: true, allSizes: true },
+      { name: 'split', set: { view: 'split' }, xray: true },
+      // A patient information panel open beside (or under) the stage, the readouts and the X-ray; in Spanish:
+      // longer labels in the top bar and the controls.
+      { name: 'patient-panel', set: { view: '3d', panel: 'risks', lang: 'es' }, xray: true },
+    ],
   },
   // At the step with the cure indicator, and a bad value, so the notices show beside the transcript.
   {
     name: 'no-webgl',
     options: { procedure: 'vertebroplasty', audience: 'clinician', step: 'cement-hardening', grade: '7' },
     webgl: false,
-    allSizes: true,
+    scenarios: [{ name: 'no-webgl', allSizes: true }],
   },
 ];
 
@@ -99,20 +105,18 @@ const SIZES: Size[] = [
   { name: 'laptop-1280x1024-400%', width: 1280, height: 1024, zoom: 4, extra: true },
 ];
 
-const sizesOf = (scenario: Scenario) => SIZES.filter((s) => scenario.allSizes || !s.extra);
-
 async function open(
   context: BrowserContext,
-  scenario: Scenario,
+  setup: ViewerSetup,
   size: Size,
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors = collectErrors(page);
   if (size.embed) {
-    const attributes = Object.entries(scenario.options)
+    const attributes = Object.entries(setup.options)
       .map(([k, v]) => ` ${k}="${v}"`)
       .join('');
-    const name = `embed-${scenario.name}.html`;
+    const name = `embed-${setup.name}.html`;
     site.write(
       name,
       html(
@@ -122,101 +126,137 @@ async function open(
     );
     await page.goto(`${suite.origin}/${name}`);
   } else {
-    await page.goto(`${suite.origin}/viewer/index.html?${new URLSearchParams(scenario.options).toString()}`);
+    await page.goto(`${suite.origin}/viewer/index.html?${new URLSearchParams(setup.options).toString()}`);
   }
   await waitForViewerReady(page);
   return { page, errors };
 }
 
-// One test per scenario and size, each with its own time: a slow software GPU at one size cannot use up the others'.
+/** Bring the open viewer to the scenario's state: seek, set options (waiting for a new language's words). */
+async function enter(page: Page, scenario: Scenario): Promise<void> {
+  if (scenario.seek) {
+    const t = await page.evaluate(({ progress, step: id }) => {
+      const el = document.querySelector('spine-procedure-viewer') as HTMLElement & {
+        currentTime: number;
+        steps: { id: string; start: number; end: number }[];
+      };
+      const step = el.steps.find((s) =>
+        id ? s.id === id : s.start <= el.currentTime && el.currentTime < s.end,
+      )!;
+      return step.start + (step.end - step.start) * progress;
+    }, scenario.seek);
+    await seekAndSettle(page, t);
+  }
+  if (scenario.set) {
+    const caption = page.locator('spine-procedure-viewer .spv-caption-title');
+    const before = await caption.textContent();
+    await page.evaluate((options) => {
+      const el = document.querySelector('spine-procedure-viewer')!;
+      for (const [name, value] of Object.entries(options)) el.setAttribute(name, value);
+    }, scenario.set);
+    if (scenario.set.lang)
+      await expect.poll(() => caption.textContent(), { timeout: 20_000 }).not.toBe(before);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+}
+
+/** The scenario's layout problems on the open page (and its expectations, checked at once). */
+async function problemsOf(page: Page, setup: ViewerSetup, scenario: Scenario, size: Size): Promise<string[]> {
+  const problems: string[] = [];
+  const zoom = size.zoom ?? 1;
+  const where = `${scenario.name} @ ${size.name}`;
+  const more = page.locator('spine-procedure-viewer .spv-more-toggle');
+  // Only small viewers fold controls into the menu; larger ones show them all.
+  const moreOpened = Boolean(scenario.openMore) && (await more.isVisible());
+  if (moreOpened) {
+    await more.click();
+    await page.locator('spine-procedure-viewer .spv-more').waitFor();
+  } else if (scenario.openMore)
+    expect(size.width / zoom, `${where}: a small viewer has a More menu`).toBeGreaterThanOrEqual(640);
+  const boxes = await measurePanels(page);
+  if (process.env.DEBUG_LAYOUT) console.log(where, JSON.stringify(boxes));
+  // (An open More menu in a viewer under 300 px high may scroll the caption away: the reader chose the menu.)
+  const menuOnTiny = scenario.openMore && size.height / zoom < 300;
+  if (!size.embed && !menuOnTiny)
+    problems.push(...(await essentialsOutOfView(page)).map((p) => `${where}: ${p}`));
+  if (size.name === 'phone' && scenario.name === 'default')
+    expect(await stageShare(page), `${where}: the 3D view's share`).toBeGreaterThan(0.5);
+  problems.push(...overlaps(boxes).map((p) => `${where}: overlap ${p}`));
+  problems.push(...cutOff(boxes).map((p) => `${where}: cut off ${p}`));
+  problems.push(...squeezed(boxes).map((p) => `${where}: squeezed ${p}`));
+  // A stage too small for a readable inset shows the 3D view alone (fluoroLayout's MIN_INSET_PX).
+  const insetFits = await page.evaluate(() => {
+    const stage = document
+      .querySelector('spine-procedure-viewer')!
+      .shadowRoot!.querySelector('.spv-stage')!
+      .getBoundingClientRect();
+    return Math.min(stage.width * 0.34, stage.height * 0.5) >= 96;
+  });
+  if (scenario.xray && (insetFits || scenario.set?.view === 'split')) {
+    const names = boxes.map((b) => b.name.replace(/ \d$/, ''));
+    expect(names, `${where}: X-ray panel with title and badge`).toEqual(
+      expect.arrayContaining(['fluoro panel', 'fluoro title', 'x-ray badge', 'readouts']),
+    );
+  }
+  if (!setup.webgl) {
+    // Without 3D: the transcript and the notices, and none of the overlays that belong over the 3D view.
+    const names = boxes.map((b) => b.name);
+    // (At the smallest sizes and zooms the caption and the controls come first: the notices and the
+    // transcript are then in the stage's own scroll, under the top bar.)
+    if (!size.extra) expect(names).toEqual(expect.arrayContaining(['transcript', 'notices']));
+    else
+      expect(
+        await page.evaluate(
+          () =>
+            document.querySelector('spine-procedure-viewer')!.shadowRoot!.querySelector('.spv-fallback')!
+              .scrollHeight > 0,
+        ),
+        `${where}: the transcript can be scrolled to`,
+      ).toBe(true);
+    expect(
+      names.filter((n) => /cure|follow|fluoro|x-ray/.test(n)),
+      `${where}: 3D-only overlays`,
+    ).toEqual([]);
+  }
+  // One picture per scenario and base size to look at (a More menu that is not there adds none).
+  if (!size.extra && (moreOpened || !scenario.openMore))
+    await page
+      .locator('spine-procedure-viewer')
+      .screenshot({ path: `${ARTIFACTS}/layout-${scenario.name}-${size.name}.png`, timeout: 90_000 });
+  if (moreOpened) {
+    await more.click();
+    await page.locator('spine-procedure-viewer .spv-more').waitFor({ state: 'hidden' });
+  }
+  return problems;
+}
+
+// One test per size, each with its own time: a slow software GPU at one size cannot use up the others'.
 describe('layout: panels never overlap or get cut off', () => {
-  for (const scenario of SCENARIOS)
-    for (const size of sizesOf(scenario))
-      it(`${scenario.name} at ${size.name}`, async () => {
-        const problems: string[] = [];
-        const zoom = size.zoom ?? 1;
-        const viewport = size.embed
-          ? { width: 800, height: 600 }
-          : { width: Math.round(size.width / zoom), height: Math.round(size.height / zoom) };
+  for (const size of SIZES)
+    it(`at ${size.name}: ${SETUPS.flatMap((s) => s.scenarios)
+      .filter((s) => s.allSizes || !size.extra)
+      .map((s) => s.name)
+      .join(', ')}`, async () => {
+      const problems: string[] = [];
+      const zoom = size.zoom ?? 1;
+      const viewport = size.embed
+        ? { width: 800, height: 600 }
+        : { width: Math.round(size.width / zoom), height: Math.round(size.height / zoom) };
+      for (const setup of SETUPS) {
+        const scenarios = setup.scenarios.filter((s) => s.allSizes || !size.extra);
+        if (scenarios.length === 0) continue;
         const context = await suite.browser.newContext({ viewport, deviceScaleFactor: zoom });
-        if (!scenario.webgl) await disableWebGL(context);
-        const { page, errors } = await open(context, scenario, size);
-        if (scenario.progress !== undefined) {
-          const t = await page.evaluate((p) => {
-            const el = document.querySelector('spine-procedure-viewer') as HTMLElement & {
-              currentTime: number;
-              steps: { start: number; end: number }[];
-            };
-            const step = el.steps.find((s) => s.start <= el.currentTime && el.currentTime < s.end)!;
-            return step.start + (step.end - step.start) * p;
-          }, scenario.progress);
-          await seekAndSettle(page, t);
+        if (!setup.webgl) await disableWebGL(context);
+        const { page, errors } = await open(context, setup, size);
+        for (const scenario of scenarios) {
+          await enter(page, scenario);
+          problems.push(...(await problemsOf(page, setup, scenario, size)));
         }
-        const where = `${scenario.name} @ ${size.name}`;
-        if (scenario.openMore) {
-          const more = page.locator('spine-procedure-viewer .spv-more-toggle');
-          // Only small viewers fold controls into the menu; larger ones show them all.
-          if (await more.isVisible()) {
-            await more.click();
-            await page.locator('spine-procedure-viewer .spv-more').waitFor();
-          } else
-            expect(size.width / zoom, `${where}: a small viewer has a More menu`).toBeGreaterThanOrEqual(640);
-        }
-        const boxes = await measurePanels(page);
-        if (process.env.DEBUG_LAYOUT) console.log(where, JSON.stringify(boxes));
-        // (An open More menu in a viewer under 300 px high may scroll the caption away: the reader chose the menu.)
-        const menuOnTiny = scenario.openMore && size.height / zoom < 300;
-        if (!size.embed && !menuOnTiny)
-          problems.push(...(await essentialsOutOfView(page)).map((p) => `${where}: ${p}`));
-        if (size.name === 'phone' && scenario.name === 'default')
-          expect(await stageShare(page), `${where}: the 3D view's share`).toBeGreaterThan(0.5);
-        problems.push(...overlaps(boxes).map((p) => `${where}: overlap ${p}`));
-        problems.push(...cutOff(boxes).map((p) => `${where}: cut off ${p}`));
-        problems.push(...squeezed(boxes).map((p) => `${where}: squeezed ${p}`));
-        // A stage too small for a readable inset shows the 3D view alone (fluoroLayout's MIN_INSET_PX).
-        const insetFits = await page.evaluate(() => {
-          const stage = document
-            .querySelector('spine-procedure-viewer')!
-            .shadowRoot!.querySelector('.spv-stage')!
-            .getBoundingClientRect();
-          return Math.min(stage.width * 0.34, stage.height * 0.5) >= 96;
-        });
-        if (scenario.xray && (insetFits || scenario.options.view === 'split')) {
-          const names = boxes.map((b) => b.name.replace(/ \d$/, ''));
-          expect(names, `${where}: X-ray panel with title and badge`).toEqual(
-            expect.arrayContaining(['fluoro panel', 'fluoro title', 'x-ray badge', 'readouts']),
-          );
-        }
-        if (!scenario.webgl) {
-          // Without 3D: the transcript and the notices, and none of the overlays that belong over the 3D view.
-          const names = boxes.map((b) => b.name);
-          // (At the smallest sizes and zooms the caption and the controls come first: the notices and the
-          // transcript are then in the stage's own scroll, under the top bar.)
-          if (!size.extra) expect(names).toEqual(expect.arrayContaining(['transcript', 'notices']));
-          else
-            expect(
-              await page.evaluate(
-                () =>
-                  document
-                    .querySelector('spine-procedure-viewer')!
-                    .shadowRoot!.querySelector('.spv-fallback')!.scrollHeight > 0,
-              ),
-              `${where}: the transcript can be scrolled to`,
-            ).toBe(true);
-          expect(
-            names.filter((n) => /cure|follow|fluoro|x-ray/.test(n)),
-            `${where}: 3D-only overlays`,
-          ).toEqual([]);
-        }
-        // One picture per scenario and base size to look at (software GL makes each one slow).
-        if (!size.extra)
-          await page
-            .locator('spine-procedure-viewer')
-            .screenshot({ path: `${ARTIFACTS}/layout-${scenario.name}-${size.name}.png`, timeout: 90_000 });
-        expect(errors, where).toEqual([]);
+        expect(errors, `${setup.name} @ ${size.name}`).toEqual([]);
         await context.close();
-        expect(problems).toEqual([]);
-      }, 240_000);
+      }
+      expect(problems).toEqual([]);
+    }, 400_000);
 });
 
 describe('the control row on a phone', () => {
