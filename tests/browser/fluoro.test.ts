@@ -56,9 +56,15 @@ const around = ([u, v]: [number, number], r: number): Region => ({
   y1: v + r,
 });
 
+/*
+ * The captured X-ray image has its own size; the page around it can be small (software GL spends its time on the
+ * 3D view's pixels).
+ */
+const SMALL = { width: 640, height: 480 };
+
 describe('simulated fluoroscopy', () => {
   it('AP and lateral images are structured, deterministic, and show the trocar in the pedicle after access', async () => {
-    const v = await openViewer(suite.browser, suite.origin, '?level=L1');
+    const v = await openViewer(suite.browser, suite.origin, '?level=L1', SMALL);
     const steps = await stepTimes(v.page);
     const before = await capture(v.page, steps.targeting!.start + 0.5, 'ap', 'ap-before-access');
     const after = await capture(v.page, steps.access!.end - 0.1, 'ap', 'ap-after-access');
@@ -102,7 +108,7 @@ describe('simulated fluoroscopy', () => {
 
   for (const procedure of ['kyphoplasty', 'vertebroplasty'] as const) {
     it(`${procedure}: the lateral image changes where the cement appears`, async () => {
-      const v = await openViewer(suite.browser, suite.origin, `?procedure=${procedure}`);
+      const v = await openViewer(suite.browser, suite.origin, `?procedure=${procedure}`, SMALL);
       const steps = await stepTimes(v.page);
       const before = await capture(
         v.page,
@@ -132,8 +138,8 @@ describe('simulated fluoroscopy', () => {
   }
 
   it('lung fields beside the thoracic spine are darker (bone white) than the abdomen beside the lumbar spine', async () => {
-    const chest = await openViewer(suite.browser, suite.origin, '?level=T8');
-    const belly = await openViewer(suite.browser, suite.origin, '?level=L3');
+    const chest = await openViewer(suite.browser, suite.origin, '?level=T8', SMALL);
+    const belly = await openViewer(suite.browser, suite.origin, '?level=L3', SMALL);
     const t = (await stepTimes(chest.page)).targeting!.start + 0.5;
     const tBelly = (await stepTimes(belly.page)).targeting!.start + 0.5;
     const lungImage = await capture(chest.page, t, 'ap', 'ap-T8-lungs');
@@ -150,8 +156,8 @@ describe('simulated fluoroscopy', () => {
   });
 
   it('the polarity toggle inverts the image', async () => {
-    const white = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-white');
-    const black = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-black');
+    const white = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-white', SMALL);
+    const black = await openViewer(suite.browser, suite.origin, '?step=access&polarity=bone-black', SMALL);
     const t = (await stepTimes(white.page)).access!.end - 0.1;
     const a = await capture(white.page, t, 'ap', 'polarity-bone-white');
     const b = await capture(black.page, t, 'ap', 'polarity-bone-black');

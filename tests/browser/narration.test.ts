@@ -133,9 +133,16 @@ afterEach(async () => {
 });
 
 async function openWith(query: string, voices = ['en-US', 'es-ES']): Promise<ViewerPage> {
-  open = await openViewer(suite.browser, suite.origin, query, undefined, {
-    init: (context) => installSpeech(context, voices),
-  });
+  // A phone, as a patient listening at home holds it (and software GL spends its time on pixels).
+  open = await openViewer(
+    suite.browser,
+    suite.origin,
+    query,
+    { width: 375, height: 667 },
+    {
+      init: (context) => installSpeech(context, voices),
+    },
+  );
   return open;
 }
 

@@ -36,7 +36,8 @@ interface Visit {
 
 /** A fresh browser profile's first visit: the page drawn, then its service worker installed and active. */
 async function firstVisit(path: string): Promise<Visit> {
-  const context = await suite.browser.newContext({ viewport: { width: 1000, height: 700 } });
+  // Small: what is checked does not depend on the size, and software GL spends its time on pixels.
+  const context = await suite.browser.newContext({ viewport: { width: 640, height: 480 } });
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
