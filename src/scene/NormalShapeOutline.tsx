@@ -12,6 +12,8 @@ import type { ProcedureOptions } from '../procedure/types';
 import { bodyShapeBeforeBalloon, collapsedEndplateOutline, normalEndplateOutline } from './collapsedOutline';
 import { sectionOutline } from './sectionOutline';
 import { OutlineTags, type OutlineTagsHandle } from './OutlineTags';
+import { leaveOutOverHole } from './lineOverHole';
+import { useSceneResources } from './useSceneResources';
 
 /** NormalShapeOutlineProps: the treated body's undeformed surface and the needle its cut follows. */
 export interface NormalShapeOutlineProps {
@@ -111,7 +113,13 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
   // The result's lines lie inside the body, under the disc the normal endplate reaches into and behind the
   // cement: drawn over them (depthTest off), as on an X-ray, where the cut's lie on the face one looks at.
   const sidePlane = useMemo(() => new Vector4(1, 0, 0, -RESULT_LINE_SIDE * before.halfExtent[0]), [before]);
-  const cutMaterials = useMemo(() => lineMaterials(true), []);
+  const { cutaway: cut } = useSceneResources();
+  // The cut's lines lie on the bone of the cut face: none across the balloon's hollow, where the face is open.
+  const cutMaterials = useMemo(() => {
+    const materials = lineMaterials(true);
+    for (const material of materials) leaveOutOverHole(material, cut.hole);
+    return materials;
+  }, [cut]);
   const resultMaterials = useMemo(() => lineMaterials(false), []);
   const lines = useMemo(
     () => [

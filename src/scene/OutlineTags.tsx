@@ -84,11 +84,16 @@ export const OutlineTags = forwardRef<OutlineTagsHandle, OutlineTagsProps>(funct
   const resize = useMemo(
     () =>
       new ResizeObserver(() => {
+        let moved = false;
         for (const label of placed) {
-          label.width = label.element?.offsetWidth ?? 0;
-          label.height = label.element?.offsetHeight ?? 0;
+          const width = label.element?.offsetWidth ?? 0;
+          const height = label.element?.offsetHeight ?? 0;
+          // (The observer also reports each tag once when it starts watching: a hidden tag, unchanged, needs no frame.)
+          moved ||= label.wanted && (width !== label.width || height !== label.height);
+          label.width = width;
+          label.height = height;
         }
-        controller.requestFrame();
+        if (moved) controller.requestFrame();
       }),
     [placed, controller],
   );

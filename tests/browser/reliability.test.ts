@@ -49,9 +49,12 @@ async function context(page: Page, action: 'lose' | 'restore'): Promise<void> {
 
 const statusTexts = (page: Page) => page.locator('spine-procedure-viewer [role="status"]').allTextContents();
 
+/** What is checked here does not depend on the size; software GL spends its time on pixels (playing above all). */
+const SMALL = { width: 640, height: 480 };
+
 describe('reliability', () => {
   it('context lost during playback: calm notice, pause, error event; restored in place', async () => {
-    const v = await openViewer(suite.browser, suite.origin, '?step=balloon-inflation');
+    const v = await openViewer(suite.browser, suite.origin, '?step=balloon-inflation', SMALL);
     await recordErrors(v.page);
     await v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).play());
     await v.page.waitForTimeout(500);
@@ -77,7 +80,7 @@ describe('reliability', () => {
   });
 
   it('no restore: the canvas is remounted once and draws again at the same moment', async () => {
-    const v = await openViewer(suite.browser, suite.origin, '?step=cement-injection&t=80');
+    const v = await openViewer(suite.browser, suite.origin, '?step=cement-injection&t=80', SMALL);
     await context(v.page, 'lose');
     await v.page.waitForFunction(() => (document.querySelector('spine-procedure-viewer') as Viewer).paused);
     // The remount waits for the browser's restore first (3 s), then mounts a fresh canvas.
@@ -153,7 +156,7 @@ describe('reliability', () => {
   });
 
   it('prefers-reduced-motion: autoplay is not honoured', async () => {
-    const v = await openViewer(suite.browser, suite.origin, '?autoplay=true', undefined, {
+    const v = await openViewer(suite.browser, suite.origin, '?autoplay=true', SMALL, {
       reducedMotion: 'reduce',
     });
     await v.page.waitForTimeout(800);
@@ -162,7 +165,7 @@ describe('reliability', () => {
     ).toBe(true);
     expect((await v.state()).time).toBe(0);
     await v.close();
-    const moving = await openViewer(suite.browser, suite.origin, '?autoplay=true');
+    const moving = await openViewer(suite.browser, suite.origin, '?autoplay=true', SMALL);
     await moving.page.waitForFunction(
       () => (document.querySelector('spine-procedure-viewer') as Viewer).currentTime > 0.2,
     );
@@ -170,7 +173,7 @@ describe('reliability', () => {
   });
 
   it('long run: repeated loops of both procedures and vertebra changes keep geometries and textures constant and the heap bounded', async () => {
-    // Small: the figures measured do not depend on the size, and software GL spends its time on pixels.
+    // Smaller still: the figures measured do not depend on the size.
     const v = await openViewer(suite.browser, suite.origin, '?view=split', { width: 320, height: 240 });
     const cdp = await v.page.context().newCDPSession(v.page);
     // Each pass changes the vertebra too (level, grade, morphology), which rebuilds its geometry; a loop always
