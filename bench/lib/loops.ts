@@ -126,6 +126,13 @@ export async function measureLoops(
   const loaded = await loadToFirstFrame(browser, url, 'app', log, { viewport: WORK_VIEWPORT });
   const { page, context } = loaded;
   try {
+    // The parts that load after the first frame (instruments, cement, patient) are in before the first loop: on a
+    // busy machine they could arrive during it, and the figures after loop 1 missed their geometries and code.
+    await page.waitForFunction(
+      () => (document.querySelector('spine-procedure-viewer') as Viewer).getRenderStats().sceneComplete,
+      null,
+      { timeout: 60_000, polling: 200 },
+    );
     const cdp = await context.newCDPSession(page);
     const checkpoints = new Set([1, 2, 5, 10, 20, 50, 100, loops]);
     const series: LoopCheckpoint[] = [];

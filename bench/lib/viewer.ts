@@ -15,6 +15,8 @@ export type Viewer = HTMLElement & {
     geometries: number;
     textures: number;
     frameMs: number[];
+    /** False while part of the scene still loads after the first frame. */
+    sceneComplete: boolean;
   };
 };
 
