@@ -16,7 +16,7 @@ import {
   BONE_SURFACE_ROUGHNESS_FRAGMENT,
   SURFACE_COLOR_FRAGMENT,
 } from './boneSurfaceGlsl';
-import type { CutHole } from './cutaway';
+import { holeFromView, type CutHole } from './cutaway';
 import { cutFaceGlsl } from './cutFaceGlsl';
 import { createFocusUniform, injectFocus, type FocusHiddenUniform, type FocusUniform } from './focusGlsl';
 import { palette } from './palette';
@@ -149,13 +149,8 @@ function boneMaterial(
   if (options.cut !== 'none') {
     material.onBeforeRender = (_renderer, _scene, camera, _geometry, object) => {
       uniforms.uViewToBone.value.copy(object.modelViewMatrix).invert();
-      const cavity = options.hole?.object;
-      const open = cavity !== null && cavity !== undefined && cavity.visible;
+      const open = options.hole ? holeFromView(options.hole, camera, uniforms.uCavityFromView.value) : false;
       uniforms.uCavityOn.value = open ? 1 : 0;
-      if (open)
-        uniforms.uCavityFromView.value
-          .multiplyMatrices(camera.matrixWorldInverse, cavity.matrixWorld)
-          .invert();
     };
   }
   // Same program for every bone material with the same options.

@@ -1,5 +1,6 @@
 import {
   Plane,
+  type Camera,
   Vector3,
   Vector4,
   type BufferGeometry,
@@ -72,6 +73,17 @@ export interface Cutaway {
  */
 export interface CutHole {
   object: Object3D | null;
+}
+
+/**
+ * Whether the hollow shows now; if so, `out` takes view space into its unit sphere (a point is inside when its
+ * length there is under 1). Read before each draw by everything that leaves the hollow open.
+ */
+export function holeFromView(hole: CutHole, camera: Camera, out: Matrix4): boolean {
+  const cavity = hole.object;
+  if (cavity === null || !cavity.visible) return false;
+  out.multiplyMatrices(camera.matrixWorldInverse, cavity.matrixWorld).invert();
+  return true;
 }
 
 export function createCutaway(): Cutaway {

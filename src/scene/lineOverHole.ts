@@ -1,5 +1,5 @@
-import { Matrix4, type Material, type Object3D } from 'three';
-import type { CutHole } from './cutaway';
+import { Matrix4, type Material } from 'three';
+import { holeFromView, type CutHole } from './cutaway';
 
 /**
  * Leaves a line drawn on the cut face out where the face is open. Over the balloon's hollow (the cutaway's hole)
@@ -28,10 +28,7 @@ export function leaveOutOverHole(material: Material, hole: CutHole): void {
       );
   };
   material.onBeforeRender = (_renderer, _scene, camera) => {
-    const cavity: Object3D | null = hole.object;
-    open.value = cavity !== null && cavity.visible ? 1 : 0;
-    if (cavity !== null && cavity.visible)
-      cavityFromView.value.multiplyMatrices(camera.matrixWorldInverse, cavity.matrixWorld).invert();
+    open.value = holeFromView(hole, camera, cavityFromView.value) ? 1 : 0;
   };
   // One program for every line left out over the hollow, apart from plain lines.
   material.customProgramCacheKey = () => 'spv-line-over-hole';
