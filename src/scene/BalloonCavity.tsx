@@ -42,7 +42,7 @@ const HOLLOW_LIP_SHADE = '0.45';
  * overhead light, the cue that makes a hole read as a hole (evenly lit from the studio's surround, it read as a
  * tan ball lying on the cut face as easily as a hollow in it).
  */
-const HOLLOW_ROOF_SHADE = '0.4';
+const HOLLOW_ROOF_SHADE = '0.3';
 /** Width of the compacted rim shown around an inflating balloon (a drawing aid, a little over a trabecula). */
 const COMPACTED_RIM_MM = 1.2;
 
@@ -76,13 +76,14 @@ export function BalloonCavity({ plan, level, fracture }: BalloonCavityProps) {
       clippingPlanes: [cutaway.plane],
     });
     // Seen through the cut, the far wall of a hollow: darker where the view grazes it, towards the lip, so it
-    // reads as a hollow going in (lit evenly, it read as an egg lying on the cut face).
+    // reads as a hollow going in (lit evenly, it read as an egg lying on the cut face). A back-side material gets
+    // its normals flipped in the vertex shader: vNormal points into the hollow, down on its roof.
     wall.onBeforeCompile = (shader) => {
       shader.fragmentShader = shader.fragmentShader.replace(
         '#include <color_fragment>',
         `#include <color_fragment>
         diffuseColor.rgb *= mix(${HOLLOW_LIP_SHADE}, 1.0, abs(dot(normalize(vNormal), normalize(vViewPosition))));
-        diffuseColor.rgb *= mix(1.0, ${HOLLOW_ROOF_SHADE}, smoothstep(-0.1, 0.8, normalize(vNormal).y));`,
+        diffuseColor.rgb *= mix(1.0, ${HOLLOW_ROOF_SHADE}, smoothstep(-0.2, 0.5, -normalize(vNormal).y));`,
       );
     };
     return wall;

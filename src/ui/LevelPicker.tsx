@@ -4,9 +4,10 @@ import { Icon } from './icons';
 import { OptionSelect } from './OptionSelect';
 import { AlsoTreatFields } from './lazyParts';
 import { treatedLevels, valueForLevel } from '../procedure/treatedLevels';
+import type { Morphology } from '../procedure/types';
 
 /**
- * The fracture shown ("L1 · wedge · G2") as a button that opens a small panel with three native menus — level,
+ * The fracture shown ("L1 · wedge · G2" for a clinician, "L1 · front collapsed · moderate" for a patient) as a button that opens a small panel with three native menus — level,
  * fracture shape and grade — which apply at once through the same option path as the clinician panel, the URL
  * and the attributes. The panel is a popover (the top layer), so the top bar, which scrolls sideways on a phone,
  * does not clip it; Escape or Close hands focus back to the chip, a click elsewhere closes it.
@@ -77,8 +78,10 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
   // Clinicians read the Genant grade ("G2"); patients a plain word ("moderate").
   const clinician = settings.audience === 'clinician';
   const grade = (g: 1 | 2 | 3) => (clinician ? `G${g}` : t(`grade.plain.${g}`));
+  // The shape likewise: "wedge" for a clinician, "front collapsed" for a patient (a review read the term as jargon).
+  const shape = (m: Morphology) => t(clinician ? `morphology.${m}` : `morphology.plain.${m}`);
   const full = treated
-    .map((l) => `${l.level} · ${t(`morphology.${l.morphology}`)} · ${grade(l.grade)}`)
+    .map((l) => `${l.level} · ${shape(l.morphology)} · ${grade(l.grade)}`)
     .join(' + ');
   // Several levels on a small viewer, or a patient's: just the levels ("T12 + L1"), so the chip fits the top bar.
   const short =
@@ -153,7 +156,11 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
           className="spv-picker-field"
           label={several ? t('levels.every', { option: t('option.morphology') }) : t('option.morphology')}
           value={treated[0]!.morphology}
-          valueLabel={(m) => t(`morphology.${valueForLevel(m, 0)}`)}
+          valueLabel={(m) => {
+            const term = t(`morphology.${valueForLevel(m, 0)}`);
+            // A patient's menu gives the plain words first, then the term the surgeon will use.
+            return clinician ? term : `${t(`morphology.plain.${valueForLevel(m, 0)}`)} (${term})`;
+          }}
         />
         <OptionSelect
           option="grade"

@@ -62,7 +62,10 @@ describe('clinician panel', () => {
     await levaSelect(v.page, 'complication', 'into veins');
     expect((await v.state()).complication).toBe('venous');
     await levaSelect(v.page, 'level', 'T8');
-    expect(await v.page.locator('spine-procedure-viewer .spv-level-chip').textContent()).toContain('T8');
+    // A clinician reads the terms and the Genant grade (a patient reads "front collapsed · moderate").
+    expect(await v.page.locator('spine-procedure-viewer .spv-level-chip').textContent()).toContain(
+      'T8 · wedge · G2',
+    );
     expect((await v.state()).level).toBe('T8');
     expect(v.errors).toEqual([]);
     await v.close();
