@@ -29,7 +29,8 @@ export interface NormalShapeOutlineProps {
 const OUTLINE_WIDTH_MM = 0.7;
 /** The collapsed endplate's dashes and gaps (mm): a dashed line reads as "where it was", not as an edge. */
 const DASH_MM = 1.1;
-/** Balloon volume (mL) by which the outline has fully appeared: the first part of the inflation. */
+/** Balloon volume (mL) by which the outline has fully appeared (the first part of the inflation), and cement
+ * volume by which it has gone again. */
 const OUTLINE_IN_ML = 0.5;
 
 /** The outline's two materials: the normal shape's (highlight) and the collapsed endplate's (dark), faded in. */
@@ -79,14 +80,19 @@ export function resultOutlineShown(
 
 /**
  * How much of the outline a moment shows (0–1): while a balloon is inflated inside the opened body, growing in
- * with the first half millilitre and going as the balloon is emptied; never when the cutaway is off.
+ * with the first half millilitre; and after it is emptied, while its hollow stands empty, fading as the first half
+ * millilitre of cement goes in: the endplate stays above the dashed line, so the height kept after the balloon
+ * came out reads as kept (without the lines, a review read the emptied body as collapsed again). Never when the
+ * cutaway is off.
  */
 export function normalOutlineShown(
-  state: Pick<ProcedureState, 'insideView' | 'balloonVolumeMl'>,
+  state: Pick<ProcedureState, 'insideView' | 'balloonVolumeMl' | 'cavityVolumeMl' | 'cementVolumeMl'>,
   cutaway: boolean,
 ): number {
   if (!cutaway) return 0;
-  return state.insideView * Math.min(1, Math.max(0, state.balloonVolumeMl / OUTLINE_IN_ML));
+  const inflated = Math.min(1, Math.max(0, state.balloonVolumeMl / OUTLINE_IN_ML));
+  const hollow = state.cavityVolumeMl > 0 ? Math.min(1, Math.max(0, 1 - state.cementVolumeMl / OUTLINE_IN_ML)) : 0;
+  return state.insideView * Math.max(inflated, hollow);
 }
 
 /**

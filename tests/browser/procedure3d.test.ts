@@ -100,7 +100,7 @@ describe('every step in 3D, both procedures, three screen shapes', () => {
             const dy = Math.max(inset.y - subject.y, 0, subject.y - (inset.y + inset.height));
             expect(Math.hypot(dx, dy), where).toBeGreaterThan(subject.radius * 0.8);
           }
-          // The lines' legend: named in the picture exactly when the lines show (kyphoplasty's inflation and
+          // The lines' legend: named in the picture exactly when the lines show (kyphoplasty's inflation, removal and
           // result), and inside the canvas even where the body's front is near its edge (the phone).
           const tags = await v.page
             .locator('spine-procedure-viewer .spv-outline-tag')
@@ -109,7 +109,8 @@ describe('every step in 3D, both procedures, three screen shapes', () => {
                 .filter((el) => getComputedStyle(el).display !== 'none')
                 .map((el) => el.getBoundingClientRect().left),
             );
-          const lined = procedure === 'kyphoplasty' && ['balloon-inflation', 'result'].includes(step.id);
+          const lined =
+            procedure === 'kyphoplasty' && ['balloon-inflation', 'balloon-removal', 'result'].includes(step.id);
           expect(tags.length, `${where}: tags shown`).toBe(lined ? 2 : 0);
           for (const left of tags)
             expect(left, `${where}: tag inside the canvas`).toBeGreaterThanOrEqual(box.x);

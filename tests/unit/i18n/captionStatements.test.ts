@@ -40,6 +40,14 @@ describe('kyphoplasty: balloons are deflated and removed before cement goes in',
       expect(text, `${key} no longer says the tamp is withdrawn`).toMatch(/withdrawn|removed/i);
     }
   });
+
+  it('the removal captions say some of the height gained is lost, not all of it and not none', () => {
+    // Some correction is lost on deflation (RESTORATION.keptAfterDeflation): most is kept, not all.
+    for (const [key, text] of wordings('step.balloon-removal.plain'))
+      expect(text, `${key} no longer says most of the height is kept`).toMatch(/keeps most of the height/i);
+    for (const [key, text] of wordings('step.balloon-removal.clinical'))
+      expect(text, `${key} no longer says some height is lost`).toMatch(/some of the height gained is lost/i);
+  });
 });
 
 describe('cement injection stops short of the posterior wall', () => {

@@ -33,7 +33,7 @@ describe('sectionOutline: where a surface crosses a plane, as a ribbon on the pl
   });
 });
 
-describe('normalOutlineShown: the normal-shape outline shows while a balloon is inflated in the opened body', () => {
+describe('normalOutlineShown: the outline shows while a balloon, then its empty hollow, is in the opened body', () => {
   it('is nothing before the balloon fills, full once it holds half a millilitre, nothing with the cutaway off', () => {
     const s = createProcedureState();
     s.insideView = 1;
@@ -47,10 +47,23 @@ describe('normalOutlineShown: the normal-shape outline shows while a balloon is 
     expect(normalOutlineShown(s, true)).toBe(0);
   });
 
-  it('shows at the balloon inflation of kyphoplasty (its picture), at no step of vertebroplasty', () => {
+  it('stays while the emptied balloon’s hollow stands empty, and fades as the first half millilitre of cement goes in', () => {
+    const s = createProcedureState();
+    s.insideView = 1;
+    s.cavityVolumeMl = 3;
+    expect(normalOutlineShown(s, true)).toBe(1);
+    s.cementVolumeMl = 0.25;
+    expect(normalOutlineShown(s, true)).toBeCloseTo(0.5, 9);
+    s.cementVolumeMl = 1;
+    expect(normalOutlineShown(s, true)).toBe(0);
+    expect(normalOutlineShown({ ...s, cementVolumeMl: 0 }, false)).toBe(0);
+  });
+
+  it('shows at the balloon inflation and removal of kyphoplasty (their pictures), at no step of vertebroplasty', () => {
     for (const { procedure, step, state } of stepMoments(0.7)) {
-      const inflating = procedure === 'kyphoplasty' && step.definition.id === 'balloon-inflation';
-      expect(normalOutlineShown(state, true), `${procedure} ${step.definition.id}`).toBe(inflating ? 1 : 0);
+      const lined =
+        procedure === 'kyphoplasty' && ['balloon-inflation', 'balloon-removal'].includes(step.definition.id);
+      expect(normalOutlineShown(state, true), `${procedure} ${step.definition.id}`).toBe(lined ? 1 : 0);
     }
   });
 });
