@@ -11,7 +11,8 @@ import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { bodyShapeBeforeBalloon, collapsedEndplateOutline, normalEndplateOutline } from './collapsedOutline';
 import { sectionOutline } from './sectionOutline';
-import { OutlineTags, type OutlineTagsHandle } from './OutlineTags';
+import { OutlineTags, type OutlineTag, type OutlineTagsHandle } from './OutlineTags';
+import { normalShapeOpacity, normalShapeShown } from './NormalShapeGhost';
 import { leaveOutOverHole } from './lineOverHole';
 import { useSceneResources } from './useSceneResources';
 
@@ -32,6 +33,9 @@ const DASH_MM = 1.1;
 /** Balloon volume (mL) by which the outline has fully appeared (the first part of the inflation), and cement
  * volume by which it has gone again. */
 const OUTLINE_IN_ML = 0.5;
+
+/** How strongly the overview's veil shows (normalShapeShown) before its tag begins to. */
+const VEIL_TAG_FROM = 0.6;
 
 /** The outline's two materials: the normal shape's (highlight) and the collapsed endplate's (dark), faded in. */
 function lineMaterials(depthTest: boolean): MeshBasicMaterial[] {
@@ -91,7 +95,8 @@ export function normalOutlineShown(
 ): number {
   if (!cutaway) return 0;
   const inflated = Math.min(1, Math.max(0, state.balloonVolumeMl / OUTLINE_IN_ML));
-  const hollow = state.cavityVolumeMl > 0 ? Math.min(1, Math.max(0, 1 - state.cementVolumeMl / OUTLINE_IN_ML)) : 0;
+  const hollow =
+    state.cavityVolumeMl > 0 ? Math.min(1, Math.max(0, 1 - state.cementVolumeMl / OUTLINE_IN_ML)) : 0;
   return state.insideView * Math.max(inflated, hollow);
 }
 
@@ -101,7 +106,8 @@ export function normalOutlineShown(
  * towards it, so the height the balloon wins back — and the part it does not — reads at a glance, where before
  * the lift was a few millimetres of moving bone with nothing to measure it against. A dark dashed line stays where
  * the collapsed endplate was when the balloon went in: the gap between it and the rising bone is the height won,
- * visible in a still picture. Only the 3D view draws them.
+ * visible in a still picture. Only the 3D view draws them. Each set is named in the picture (OutlineTags), and so
+ * is the overview's veil of the normal shape (NormalShapeGhost): "normal height" at its front.
  */
 export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOutlineProps) {
   const controller = useController();
@@ -110,12 +116,16 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
   const resultLines = useRef<Mesh[]>([]);
   const cutTags = useRef<OutlineTagsHandle>(null);
   const resultTags = useRef<OutlineTagsHandle>(null);
+  const overviewTag = useRef<OutlineTagsHandle>(null);
   // The cut's open place (no offset); the lines sit a little in front of the cut face.
   const plane = useMemo(() => needleCutPlane(needle, 0, new Vector4()), [needle]);
+  const profile = useMemo(() => fractureProfile(options), [options]);
   const before = useMemo(() => {
     const marks = vertebraLandmarks(options.level);
-    return bodyShapeBeforeBalloon(fractureProfile(options), marks.bodyWidthMm, marks.bodyDepthMm);
-  }, [options]);
+    return bodyShapeBeforeBalloon(profile, marks.bodyWidthMm, marks.bodyDepthMm);
+  }, [options, profile]);
+  // Read into once per frame, not allocated per frame.
+  const heights = useMemo(() => ({ anteriorMm: 0, middleMm: 0, posteriorMm: 0 }), []);
   // The result's lines lie inside the body, under the disc the normal endplate reaches into and behind the
   // cement: drawn over them (depthTest off), as on an X-ray, where the cut's lie on the face one looks at.
   const sidePlane = useMemo(() => new Vector4(1, 0, 0, -RESULT_LINE_SIDE * before.halfExtent[0]), [before]);
@@ -127,31 +137,50 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
     return materials;
   }, [cut]);
   const resultMaterials = useMemo(() => lineMaterials(false), []);
-  const lines = useMemo(
-    () => [
-      {
-        group: cutLines,
-        tags: cutTags,
-        normalMeans: 'shape' as const,
-        materials: cutMaterials,
-        // The whole normal shape on the cut face, where the bone around it shows what it outlines.
-        normal: sectionOutline(geometry, plane, OUTLINE_WIDTH_MM, 0.25),
-        collapsed: collapsedEndplateOutline(geometry, plane, before, OUTLINE_WIDTH_MM, 0.3, DASH_MM),
-      },
-      {
-        group: resultLines,
-        tags: resultTags,
-        normalMeans: 'height' as const,
-        materials: resultMaterials,
-        // Inside a whole body only the endplates: where it belongs and where it had sunk, the bone between.
-        normal: normalEndplateOutline(geometry, sidePlane, before, OUTLINE_WIDTH_MM, 0),
-        collapsed: collapsedEndplateOutline(geometry, sidePlane, before, OUTLINE_WIDTH_MM, 0, DASH_MM),
-      },
-    ],
-    [geometry, plane, sidePlane, before, cutMaterials, resultMaterials],
-  );
+  const lines = useMemo(() => {
+    const tagsOf = (normal: BufferGeometry, collapsed: BufferGeometry, means: OutlineTag['text']) => [
+      { key: 'normal', line: normal, text: means, below: false },
+      { key: 'collapsed', line: collapsed, text: 'outline.before' as const, below: true },
+    ];
+    // The whole normal shape on the cut face, where the bone around it shows what it outlines.
+    const cutNormal = sectionOutline(geometry, plane, OUTLINE_WIDTH_MM, 0.25);
+    const cutCollapsed = collapsedEndplateOutline(geometry, plane, before, OUTLINE_WIDTH_MM, 0.3, DASH_MM);
+    // Inside a whole body only the endplates: where it belongs and where it had sunk, the bone between.
+    const resultNormal = normalEndplateOutline(geometry, sidePlane, before, OUTLINE_WIDTH_MM, 0);
+    const resultCollapsed = collapsedEndplateOutline(
+      geometry,
+      sidePlane,
+      before,
+      OUTLINE_WIDTH_MM,
+      0,
+      DASH_MM,
+    );
+    return {
+      sets: [
+        {
+          group: cutLines,
+          tags: cutTags,
+          materials: cutMaterials,
+          normal: cutNormal,
+          collapsed: cutCollapsed,
+          named: tagsOf(cutNormal, cutCollapsed, 'outline.normalShape'),
+        },
+        {
+          group: resultLines,
+          tags: resultTags,
+          materials: resultMaterials,
+          normal: resultNormal,
+          collapsed: resultCollapsed,
+          named: tagsOf(resultNormal, resultCollapsed, 'outline.normalHeight'),
+        },
+      ],
+      // The overview's veil (NormalShapeGhost, drawn with the first frame) has no line of its own: its tag hangs
+      // where the result's normal endplate begins, the front of the height the bone lost.
+      overview: [{ key: 'normal', line: resultNormal, text: 'outline.normalHeight' as const, below: false }],
+    };
+  }, [geometry, plane, sidePlane, before, cutMaterials, resultMaterials]);
   useEffect(
-    () => () => lines.forEach((set) => [set.normal, set.collapsed].forEach((g) => g.dispose())),
+    () => () => lines.sets.forEach((set) => [set.normal, set.collapsed].forEach((g) => g.dispose())),
     [lines],
   );
   useEffect(
@@ -166,10 +195,17 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
     showLines(resultLines.current, resultMaterials, result);
     cutTags.current?.show(cut);
     resultTags.current?.show(result);
+    // The veil's tag while the veil shows strongly (the overview), not where it is faint (targeting).
+    const s = controller.state;
+    heights.anteriorMm = s.anteriorHeightMm;
+    heights.middleMm = s.middleHeightMm;
+    heights.posteriorMm = s.posteriorHeightMm;
+    const veil = normalShapeOpacity(heights, profile.normal, 1) > 0 ? normalShapeShown(s) : 0;
+    overviewTag.current?.show(Math.min(1, Math.max(0, (veil - VEIL_TAG_FROM) / (1 - VEIL_TAG_FROM))));
   });
   return (
     <>
-      {lines.map(({ group, tags, normalMeans, materials, normal, collapsed }, i) => (
+      {lines.sets.map(({ group, tags, named, materials, normal, collapsed }, i) => (
         <group key={i}>
           <mesh
             ref={(m: Mesh | null) => void (group.current[0] = m!)}
@@ -185,9 +221,10 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
             visible={false}
             renderOrder={2}
           />
-          <OutlineTags ref={tags} normal={normal} collapsed={collapsed} normalMeans={normalMeans} />
+          <OutlineTags ref={tags} tags={named} />
         </group>
       ))}
+      <OutlineTags ref={overviewTag} tags={lines.overview} />
     </>
   );
 }

@@ -6,14 +6,20 @@ import { useController, useT } from '../playback/react/viewerHooks';
 import { declutterFor, newLabel, tagAnchorX, type DeclutteredLabel } from './labelDeclutter';
 import { outlineTagAnchor } from './outlineTagAnchor';
 
-/** OutlineTagsProps: one set of the outline's lines (in the treated level's frame), to be named in the picture. */
+/** One tag: the line it names (in the treated level's frame), its message key, and which side of the line. */
+export interface OutlineTag {
+  key: string;
+  /** The line named: the tag hangs at its front end on the upper endplate (outlineTagAnchor). */
+  line: BufferGeometry;
+  text: 'outline.normalShape' | 'outline.normalHeight' | 'outline.before';
+  /** Below its line (the collapsed endplate's), rather than above. */
+  below: boolean;
+}
+
+/** OutlineTagsProps: the tags of one set of the outline's lines, to be named in the picture. */
 export interface OutlineTagsProps {
-  /** The normal endplate's line (solid, highlight colour). */
-  normal: BufferGeometry;
-  /** The collapsed endplate's line (dashed, dark). */
-  collapsed: BufferGeometry;
-  /** What the solid line stands for: the whole normal shape (on the cut face) or the endplate's normal height. */
-  normalMeans: 'shape' | 'height';
+  /** One per line of the set, fixed for the set's life. */
+  tags: readonly OutlineTag[];
 }
 
 /** Shows the tags as much as their lines show (0–1); writes to the page only when that changes. */
@@ -43,36 +49,35 @@ function clampedPosition(label: DeclutteredLabel) {
 }
 
 /**
- * The two lines named where they are drawn, in the picture itself: "normal shape" (on the cut face, where the
+ * The lines named where they are drawn, in the picture itself: "normal shape" (on the cut face, where the
  * solid line outlines the whole body) or "normal height" (the result's endplate) above the solid line's front end,
  * "before the balloon" below the dashed one's, so a still frame explains its own lines (a blind review of the
  * frames without their captions could not tell what the lines meant). Always shown with the lines, whatever the
  * labels setting: they are the lines' legend, not anatomy labels.
  */
 export const OutlineTags = forwardRef<OutlineTagsHandle, OutlineTagsProps>(function OutlineTags(
-  { normal, collapsed, normalMeans },
+  { tags: wanted },
   handle,
 ) {
   const t = useT();
   const controller = useController();
   const scene = useThree((s) => s.scene);
   const shown = useRef(-1);
+  const count = wanted.length;
   const placed = useMemo(
-    () => (['above', 'below'] as const).map((tag) => ({ ...newLabel(TAG_PRIORITY), tag, wanted: false })),
-    [],
+    () => Array.from({ length: count }, () => ({ ...newLabel(TAG_PRIORITY), wanted: false })),
+    [count],
   );
   const positions = useMemo(() => placed.map(clampedPosition), [placed]);
   const tags = useMemo(
-    () => [
-      {
-        key: 'normal',
-        at: outlineTagAnchor(normal, 0),
-        text: t(normalMeans === 'shape' ? 'outline.normalShape' : 'outline.normalHeight'),
-        below: false,
-      },
-      { key: 'collapsed', at: outlineTagAnchor(collapsed, 0), text: t('outline.before'), below: true },
-    ],
-    [normal, collapsed, normalMeans, t],
+    () =>
+      wanted.map(({ key, line, text, below }) => ({
+        key,
+        at: outlineTagAnchor(line, 0),
+        text: t(text),
+        below,
+      })),
+    [wanted, t],
   );
   useEffect(() => {
     const declutter = declutterFor(scene);

@@ -80,9 +80,7 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
   const grade = (g: 1 | 2 | 3) => (clinician ? `G${g}` : t(`grade.plain.${g}`));
   // The shape likewise: "wedge" for a clinician, "front collapsed" for a patient (a review read the term as jargon).
   const shape = (m: Morphology) => t(clinician ? `morphology.${m}` : `morphology.plain.${m}`);
-  const full = treated
-    .map((l) => `${l.level} · ${shape(l.morphology)} · ${grade(l.grade)}`)
-    .join(' + ');
+  const full = treated.map((l) => `${l.level} · ${shape(l.morphology)} · ${grade(l.grade)}`).join(' + ');
   // Several levels on a small viewer, or a patient's: just the levels ("T12 + L1"), so the chip fits the top bar.
   const short =
     several || !clinician

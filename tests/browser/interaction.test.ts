@@ -71,7 +71,9 @@ describe('level, shape and grade picker on the chip', () => {
 
   it('by keyboard, in Spanish: Enter opens, arrows change the menus, Escape closes back to the chip', async () => {
     const v = await openViewer(suite.browser, suite.origin, '?lang=es', PHONE);
-    const chip = v.page.getByRole('button', { name: /^L1 · hundida por delante · moderada\s*, cambiar la vértebra/ });
+    const chip = v.page.getByRole('button', {
+      name: /^L1 · hundida por delante · moderada\s*, cambiar la vértebra/,
+    });
     await chip.focus();
     await v.page.keyboard.press('Enter');
     expect(await pickerOpen(v.page)).toBe(true);
@@ -99,7 +101,9 @@ describe('level, shape and grade picker on the chip', () => {
     expect(await pickerOpen(v.page)).toBe(false);
     await expect.poll(() => focused(v.page)).toBe('button.spv-level-chip');
     expect(await chip.count(), 'the old summary is gone').toBe(0);
-    expect(await inViewer(v.page, 'button.spv-level-chip').innerText()).toContain('L2 · hundida en el centro · leve');
+    expect(await inViewer(v.page, 'button.spv-level-chip').innerText()).toContain(
+      'L2 · hundida en el centro · leve',
+    );
     expect(await paused(v.page), 'no key reached the player').toBe(true);
     expect(v.errors).toEqual([]);
     await v.close();
