@@ -183,7 +183,10 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
       {meshes.map(
         (m) =>
           m.opened &&
-          active && (
+          active &&
+          // Only an opened body shows its shell, and no moment before the features' chunk is here opens it (a
+          // viewer opening on one waits for the chunk): its inset copy of the surface is built after the first frame.
+          Outline && (
             <CutFaceShell
               key={`${m.name}-cut`}
               geometry={m.geometry}
