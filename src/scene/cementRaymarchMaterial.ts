@@ -11,6 +11,7 @@ import {
   Vector4,
 } from 'three';
 import { RAY_BOX_GLSL } from '../fluoro/rayBoxGlsl';
+import { BONE_NOISE_GLSL } from './boneNoiseGlsl';
 import type { CementVolume } from '../procedure/cementVolume';
 import { palette } from './palette';
 
@@ -90,22 +91,7 @@ export function createCementRaymarchMaterial(volume: CementVolume, cut: IUniform
       }
 
       ${RAY_BOX_GLSL}
-      // Value noise in the cement's frame (mm): the grain of set cement.
-      float spvHash(vec3 p) {
-        p = fract(p * 0.3183099 + 0.1) * 17.0;
-        return fract(p.x * p.y * p.z * (p.x + p.y + p.z));
-      }
-      float spvGrain(vec3 p) {
-        vec3 i = floor(p);
-        vec3 f = fract(p);
-        f = f * f * (3.0 - 2.0 * f);
-        return mix(
-          mix(mix(spvHash(i), spvHash(i + vec3(1, 0, 0)), f.x),
-              mix(spvHash(i + vec3(0, 1, 0)), spvHash(i + vec3(1, 1, 0)), f.x), f.y),
-          mix(mix(spvHash(i + vec3(0, 0, 1)), spvHash(i + vec3(1, 0, 1)), f.x),
-              mix(spvHash(i + vec3(0, 1, 1)), spvHash(i + vec3(1, 1, 1)), f.x), f.y),
-          f.z);
-      }
+      ${BONE_NOISE_GLSL}
       void main() {
         vec3 dir = normalize(vLocal - uCameraLocal);
         vec2 span = spvRayBox(uCameraLocal, dir, uMin, uMax);
@@ -155,7 +141,8 @@ export function createCementRaymarchMaterial(volume: CementVolume, cut: IUniform
         float specular = pow(max(dot(n, h), 0.0), gloss) * mix(0.55, 0.06, uCure);
         // As it sets, a fine stony grain comes through (same hue, matte): a still picture of the hardening step
         // shows set stone where the injection's showed a smooth wet paste.
-        float grain = 0.6 * spvGrain(p * 1.2) + 0.4 * spvGrain(p * 3.3);
+        // (The bone's value noise, in the cement's frame: mm.)
+        float grain = 0.6 * spvNoise(p * 1.2) + 0.4 * spvNoise(p * 3.3);
         vec3 colour = uColor * mix(1.0, 0.72 + 0.5 * grain, uCure);
         gl_FragColor = vec4(colour * min(ambient + diffuse, 1.15) + specular, 1.0);
         #include <colorspace_fragment>
