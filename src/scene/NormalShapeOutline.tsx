@@ -133,6 +133,10 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
   // The cut's lines lie on the bone of the cut face: none across the balloon's hollow, where the face is open.
   const cutMaterials = useMemo(() => {
     const materials = lineMaterials(true);
+    // The normal shape's top edge lies above the sunken bone, where the disc that followed the endplate down
+    // stands in front of the cut (the cut opens only the bone): depth-tested, the one edge that says how tall the
+    // body should be was hidden. Drawn over what is in front of the face; still left out over the hollow.
+    materials[0]!.depthTest = false;
     for (const material of materials) leaveOutOverHole(material, cut.hole);
     return materials;
   }, [cut]);
