@@ -3,7 +3,7 @@ import { useThree } from '@react-three/fiber';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { Vector3, type BufferGeometry, type Camera, type Object3D } from 'three';
 import { useController, useT } from '../playback/react/viewerHooks';
-import { declutterFor, newLabel, tagAnchorX, type DeclutteredLabel } from './labelDeclutter';
+import { PASS_THROUGH, declutterFor, newLabel, tagAnchorX, type DeclutteredLabel } from './labelDeclutter';
 import { outlineTagAnchor } from './outlineTagAnchor';
 
 /** One tag: the line it names (in the treated level's frame), its message key, and which side of the line. */
@@ -63,10 +63,15 @@ export const OutlineTags = forwardRef<OutlineTagsHandle, OutlineTagsProps>(funct
   const controller = useController();
   const scene = useThree((s) => s.scene);
   const shown = useRef(-1);
-  const count = wanted.length;
+  // The declutter places a tag beside its anchor, above or below it as drawn (labels.css), not centred on it.
   const placed = useMemo(
-    () => Array.from({ length: count }, () => ({ ...newLabel(TAG_PRIORITY), wanted: false })),
-    [count],
+    () =>
+      wanted.map(({ below }) => ({
+        ...newLabel(TAG_PRIORITY),
+        tag: below ? ('below' as const) : ('above' as const),
+        wanted: false,
+      })),
+    [wanted],
   );
   const positions = useMemo(() => placed.map(clampedPosition), [placed]);
   const tags = useMemo(
@@ -126,7 +131,7 @@ export const OutlineTags = forwardRef<OutlineTagsHandle, OutlineTagsProps>(funct
         ({ key, at, text, below }, i) =>
           at && (
             <group key={key} position={at} ref={(g) => void (placed[i]!.anchor = g)}>
-              <Html zIndexRange={[20, 10]} calculatePosition={positions[i]}>
+              <Html zIndexRange={[20, 10]} calculatePosition={positions[i]} style={PASS_THROUGH}>
                 <div
                   ref={(el) => {
                     const label = placed[i]!;

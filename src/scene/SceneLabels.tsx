@@ -7,7 +7,7 @@ import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import type { AccessPlan } from '../procedure/accessPath';
 import type { ProcedureState } from '../procedure/procedureState';
 import { useController, useSettings, useT } from '../playback/react/viewerHooks';
-import { declutterFor, newLabel, type DeclutteredLabel } from './labelDeclutter';
+import { PASS_THROUGH, declutterFor, newLabel, type DeclutteredLabel } from './labelDeclutter';
 
 /** Label priorities: the treated level's name first, then what is happening, then anatomy, then other levels. */
 const TREATED_LEVEL_PRIORITY = 0;
@@ -129,7 +129,7 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
     <>
       {labels.map((label, i) => (
         <group key={label.text} position={label.position} ref={(g) => void (placed[i]!.anchor = g)}>
-          <Html center zIndexRange={[20, 10]}>
+          <Html center zIndexRange={[20, 10]} style={PASS_THROUGH}>
             <div
               ref={(el) => {
                 refs.current[i] = el;
@@ -177,7 +177,7 @@ export function LevelLabels() {
             position={[x, pose.position[1], pose.position[2]]}
             ref={(g) => void (placed[i]!.anchor = g)}
           >
-            <Html center zIndexRange={[20, 10]}>
+            <Html center zIndexRange={[20, 10]} style={PASS_THROUGH}>
               <div
                 ref={(el) => {
                   placed[i]!.element = el;

@@ -208,3 +208,10 @@ export function declutterFor(scene: object): LabelDeclutter {
   if (!declutter) declutters.set(scene, (declutter = new LabelDeclutter()));
   return declutter;
 }
+
+/**
+ * Style for drei's Html around a label or tag: its own box, at the anchor, takes pointer events (drei passes them
+ * through only in its transform mode), so an invisible box beside every tag caught the taps, clicks and drags meant
+ * for the canvas under it (a tap on the overview's middle on a phone started nothing).
+ */
+export const PASS_THROUGH = { pointerEvents: 'none' } as const;
