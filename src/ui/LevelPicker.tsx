@@ -4,10 +4,9 @@ import { Icon } from './icons';
 import { OptionSelect } from './OptionSelect';
 import { AlsoTreatFields } from './lazyParts';
 import { treatedLevels, valueForLevel } from '../procedure/treatedLevels';
-import type { Morphology } from '../procedure/types';
 
 /**
- * The fracture shown ("L1 · wedge · G2" for a clinician, "L1 · front collapsed · moderate" for a patient) as a button that opens a small panel with three native menus — level,
+ * The fracture shown ("L1 · wedge · G2" for a clinician, "L1 · moderate fracture" for a patient) as a button that opens a small panel with three native menus — level,
  * fracture shape and grade — which apply at once through the same option path as the clinician panel, the URL
  * and the attributes. The panel is a popover (the top layer), so the top bar, which scrolls sideways on a phone,
  * does not clip it; Escape or Close hands focus back to the chip, a click elsewhere closes it.
@@ -78,9 +77,15 @@ export function LevelPicker({ compact = false }: LevelPickerProps) {
   // Clinicians read the Genant grade ("G2"); patients a plain word ("moderate").
   const clinician = settings.audience === 'clinician';
   const grade = (g: 1 | 2 | 3) => (clinician ? `G${g}` : t(`grade.plain.${g}`));
-  // The shape likewise: "wedge" for a clinician, "front collapsed" for a patient (a review read the term as jargon).
-  const shape = (m: Morphology) => t(clinician ? `morphology.${m}` : `morphology.plain.${m}`);
-  const full = treated.map((l) => `${l.level} · ${shape(l.morphology)} · ${grade(l.grade)}`).join(' + ');
+  // A clinician reads "L1 · wedge · G2"; a patient "L1 · moderate fracture" (a review read "wedge" as jargon; the
+  // plain shape, "front collapsed", is longer than the chip's room in the top bar and is in the picker's menu).
+  const full = treated
+    .map((l) =>
+      clinician
+        ? `${l.level} · ${t(`morphology.${l.morphology}`)} · ${grade(l.grade)}`
+        : `${l.level} · ${t('chip.fracture', { grade: grade(l.grade) })}`,
+    )
+    .join(' + ');
   // Several levels on a small viewer, or a patient's: just the levels ("T12 + L1"), so the chip fits the top bar.
   const short =
     several || !clinician

@@ -62,7 +62,7 @@ describe('clinician panel', () => {
     await levaSelect(v.page, 'complication', 'into veins');
     expect((await v.state()).complication).toBe('venous');
     await levaSelect(v.page, 'level', 'T8');
-    // A clinician reads the terms and the Genant grade (a patient reads "front collapsed · moderate").
+    // A clinician reads the terms and the Genant grade (a patient reads "moderate fracture").
     expect(await v.page.locator('spine-procedure-viewer .spv-level-chip').textContent()).toContain(
       'T8 · wedge · G2',
     );
