@@ -17,7 +17,7 @@ import {
   type BalloonSection,
   type BalloonSpan,
 } from './balloonShape';
-import { useInstrumentPlacement } from './useInstrumentPlacement';
+import { useInstrumentPlacement, type InstrumentPlacement } from './useInstrumentPlacement';
 import { useFluoroMaterials } from './useFluoroMaterials';
 import { useSceneResources } from './useSceneResources';
 
@@ -57,18 +57,19 @@ export function Balloons({ plan, level, fracture }: BalloonsProps) {
   const channel = useMemo(() => channelMiddle(plan), [plan]);
   const halfExtent = useMemo(() => bodyHalfExtent(level), [level]);
   const span = useMemo<BalloonSpan>(() => ({ middleMm: 0, heightMm: 0 }), []);
-  const placed = useInstrumentPlacement(plan, {
-    visible: (s) => s.balloonInsertion > 0.001,
-    // Slides in from inside the cannula to the channel between the cannula tip and the drilled depth.
-    depthMm: (s) => plan.cannulaDepthMm - length / 2 + length * s.balloonInsertion,
-  });
+  const placement = useMemo<InstrumentPlacement>(
+    () => ({
+      visible: (s) => s.balloonInsertion > 0.001,
+      // Slides in from inside the cannula to the channel between the cannula tip and the drilled depth.
+      depthMm: (s) => plan.cannulaDepthMm - length / 2 + length * s.balloonInsertion,
+    }),
+    [plan, length],
+  );
+  const placed = useInstrumentPlacement(plan, placement);
   const geometry = useMemo(() => new SphereGeometry(1, 32, 20), []);
   useEffect(() => () => geometry.dispose(), [geometry]);
   // The catheter: placed as the balloon is (local +Y along the needle), but never scaled.
-  const catheters = useInstrumentPlacement(plan, {
-    visible: (s) => s.balloonInsertion > 0.001,
-    depthMm: (s) => plan.cannulaDepthMm - length / 2 + length * s.balloonInsertion,
-  });
+  const catheters = useInstrumentPlacement(plan, placement);
   const catheter = useMemo(() => {
     const shaftLength = length + SHAFT_BACK_MM + SHAFT_TIP_MM;
     const shaft = new CylinderGeometry(SHAFT_RADIUS_MM, SHAFT_RADIUS_MM, shaftLength, 12).translate(
