@@ -53,6 +53,37 @@ function viewerReadyProbe(): void {
   });
 }
 
+/**
+ * What the page's workers fetched until `untilMs` (page time), in page time: a worker's clock starts when the
+ * worker does. Read right after the first frame, while the decoding worker still lives (it ends when idle).
+ */
+async function workerResources(page: Page, untilMs: number): Promise<LoadedPage['resources']> {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  const lists = await Promise.all(
+    page.workers().map((worker) =>
+      worker
+        .evaluate(() => ({
+          origin: performance.timeOrigin,
+          entries: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+            url: e.name,
+            startMs: e.startTime,
+            endMs: e.responseEnd,
+          })),
+        }))
+        .catch(() => ({ origin: pageOrigin, entries: [] })),
+    ),
+  );
+  return lists.flatMap(({ origin, entries }) =>
+    entries
+      .map((e) => ({
+        url: e.url,
+        startMs: e.startMs + origin - pageOrigin,
+        endMs: e.endMs + origin - pageOrigin,
+      }))
+      .filter((e) => e.startMs <= untilMs),
+  );
+}
+
 /** Open `url` in a new page of `context` and wait for its first rendered frame. */
 async function openToFirstFrame(
   context: BrowserContext,
@@ -87,6 +118,8 @@ async function openToFirstFrame(
       serviceWorker: Boolean(navigator.serviceWorker?.controller),
     };
   });
+  // The decoding worker fetches the model and the studio light itself: its resources count as the page's.
+  loaded.resources.push(...(await workerResources(page, loaded.firstFrameMs)));
   // Straight after the first frame (within the 100 ms polling): a synchronous round trip to the GPU process.
   const gpuIdleMs = await page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2');

@@ -1,5 +1,5 @@
 /**
- * Decodes the spine model off the main thread: the whole GLB (anatomy/spineGlbDecode.ts: its meshopt-compressed
+ * Downloads and decodes the spine model off the main thread: the whole GLB (anatomy/spineGlbDecode.ts: its meshopt-compressed
  * views, accessors and the preparation of every part mesh). WebAssembly is tried here, not in the page: a worker loaded from the viewer's own origin
  * runs under the policy of its own response, so a page whose strict Content-Security-Policy refuses WebAssembly
  * ('wasm-unsafe-eval' absent) sees no violation, and where the worker's policy refuses it too, the worker falls
@@ -7,15 +7,36 @@
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { decodedBuffers, decodeSpineGlb, type DecodedSpine } from './spineGlbDecode';
+import { downloadSpineModel } from './spineModelDownload';
 import { mergeStaticArrays, staticMergeBuffers, type StaticMergeArrays } from './staticMerge';
+import { decodeStudioLight, type StudioLightCube } from '../scene/studioLight/studioLightFormat';
 
-/** A request from meshoptWorkerDecoder.ts: a whole spine GLB. */
+/**
+ * A request from meshoptWorkerDecoder.ts: the spine GLB's address. The worker fetches it itself, so decoding starts
+ * as the bytes arrive, not when the page's busy thread (mounting its interface, creating its canvas) gets round to
+ * passing them on: on a two-core machine that wait was about 100 ms of the first frame.
+ */
 export interface ModelRequest {
   id: number;
-  glb: ArrayBuffer;
+  kind: 'model';
+  url: string;
   /** Also merge the static spine without these levels (the ones the first viewer opens on treating). */
   mergeExcluding?: string[] | undefined;
 }
+
+/**
+ * A request for the studio light (models/studio-light.bin): read here too, so the page's thread spends nothing on
+ * its hundred thousand texels before the first frame (about 20 ms there on this machine, four times that on a
+ * slow phone).
+ */
+export interface LightRequest {
+  id: number;
+  kind: 'light';
+  url: string;
+}
+
+/** What the page asks of the worker. */
+export type WorkerRequest = ModelRequest | LightRequest;
 
 /** Which decoder decoded a view, and how long it took. */
 export interface ViewTiming {
@@ -26,6 +47,7 @@ export interface ViewTiming {
 /** The answer: the decoded model, with each view's timing, or why not. */
 export type DecodeReply =
   | { id: number; model: DecodedSpine; views: ViewTiming[]; premerged?: StaticMergeArrays }
+  | { id: number; light: StudioLightCube }
   | { id: number; error: string };
 
 const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
@@ -37,12 +59,12 @@ const decoder: Promise<{ impl: typeof MeshoptDecoder; name: 'wasm' | 'js' }> = (
 );
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<ModelRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(message: DecodeReply, transfer?: Transferable[]): void;
 };
 
-async function decodeModel({ id, glb, mergeExcluding }: ModelRequest): Promise<void> {
-  const { impl, name } = await decoder;
+async function decodeModel({ id, url, mergeExcluding }: ModelRequest): Promise<void> {
+  const [{ impl, name }, glb] = await Promise.all([decoder, downloadSpineModel(url)]);
   const views: ViewTiming[] = [];
   const model = await decodeSpineGlb(glb, (count, size, source, mode, filter) => {
     const started = performance.now();
@@ -59,9 +81,17 @@ async function decodeModel({ id, glb, mergeExcluding }: ModelRequest): Promise<v
   ]);
 }
 
+/** The studio light's file read into its cube; a download or format error is the reply's error. */
+async function decodeLight({ id, url }: LightRequest): Promise<void> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The studio light could not be loaded (HTTP ${response.status}).`);
+  const light = await decodeStudioLight(await response.arrayBuffer());
+  scope.postMessage({ id, light }, [light.rgb.buffer as ArrayBuffer]);
+}
+
 scope.onmessage = (event) => {
   const request = event.data;
-  decodeModel(request).catch((error: unknown) =>
+  (request.kind === 'light' ? decodeLight(request) : decodeModel(request)).catch((error: unknown) =>
     scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );
 };

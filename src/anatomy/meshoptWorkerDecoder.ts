@@ -6,7 +6,7 @@
  * beforehand. Every view's decode is recorded as a `spine-model-decode` performance measure (detail: which
  * decoder, where, and the decoding time proper), so pages and tests can read how the model was decoded.
  */
-import type { DecodeReply, ModelRequest } from './meshoptDecode.worker';
+import type { DecodeReply, WorkerRequest } from './meshoptDecode.worker';
 import decodeWorkerUrl from './meshoptDecode.worker.ts?worker&url';
 import { packageFileUrl } from './packageFileUrl';
 
@@ -33,8 +33,6 @@ export interface SpineDecodeDetail {
 
 /** How long an idle worker lives before it is ended (the model's views arrive within one load). */
 const WORKER_IDLE_MS = 2000;
-/** How long a worker started ahead of the model's arrival waits for it (a slow mobile download). */
-const WARM_WORKER_IDLE_MS = 60_000;
 
 /** Record one view's decode as a `spine-model-decode` measure from `started` to now. */
 export function recordDecode(started: number, detail: SpineDecodeDetail): void {
@@ -57,6 +55,9 @@ export async function decodeOnMainThread(
   recordDecode(started, { decoder: 'js', thread: 'main', decodeMs: performance.now() - decodeStarted });
   return data;
 }
+
+/** A request as the page writes it: each kind without its `id`, which the decoder adds. */
+type Unsent<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 type Pending = {
   resolve: (reply: DecodeReply) => void;
@@ -109,34 +110,28 @@ class WorkerDecoder {
     for (const job of jobs) job.reject(error);
   }
 
-  private scheduleIdleStop(ms = WORKER_IDLE_MS): void {
+  private scheduleIdleStop(): void {
     clearTimeout(this.idleTimer);
     if (this.pending.size > 0) return;
     this.idleTimer = setTimeout(() => {
       if (this.pending.size > 0) return;
       this.worker?.terminate();
       this.worker = null;
-    }, ms);
-  }
-
-  /** Start the worker now, so it is loaded and its WebAssembly compiled by the time the model has arrived. */
-  warm(): void {
-    if (this.worker || this.broken || !this.start()) return;
-    this.scheduleIdleStop(WARM_WORKER_IDLE_MS);
+    }, WORKER_IDLE_MS);
   }
 
   /**
    * Send a request (its `id` is added) and wait for the reply; rejects with WorkerUnavailable when there is no
    * working worker, or with the worker's own error.
    */
-  request(message: Omit<ModelRequest, 'id'>, transfer: Transferable[]): Promise<DecodeReply> {
+  request(message: Unsent<WorkerRequest>): Promise<DecodeReply> {
     const worker = this.start();
     if (!worker) return Promise.reject(new WorkerUnavailable('no worker'));
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     return new Promise<DecodeReply>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id }, transfer);
+      worker.postMessage({ ...message, id });
     });
   }
 }

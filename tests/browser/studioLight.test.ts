@@ -27,10 +27,17 @@ async function lightSources(viewer: ViewerPage): Promise<string[]> {
 }
 
 async function openWith(init?: (context: BrowserContext) => Promise<void>) {
-  const viewer = await openViewer(suite.browser, suite.origin, QUERY, VIEWPORT, init ? { init } : {});
-  const requests = await viewer.page.evaluate(() =>
-    performance.getEntriesByType('resource').map((entry) => entry.name),
-  );
+  // Every request of the page and its workers (the decoding worker fetches the light): the context sees them all.
+  const requests: string[] = [];
+  const viewer = await openViewer(suite.browser, suite.origin, QUERY, VIEWPORT, {
+    init: async (context) => {
+      // The service worker's own requests (its precache) are not the viewer's.
+      context.on('request', (request) => {
+        if (!request.serviceWorker()) requests.push(request.url());
+      });
+      await init?.(context);
+    },
+  });
   const canvas = await viewer.page.locator('spine-procedure-viewer canvas').screenshot();
   return { viewer, canvas, lightRequests: requests.filter((url) => LIGHT_FILE.test(new URL(url).pathname)) };
 }

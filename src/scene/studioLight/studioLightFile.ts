@@ -1,4 +1,5 @@
 import studioLightUrl from '../../../models/studio-light.bin?url';
+import { decodingWorker, WorkerUnavailable } from '../../anatomy/meshoptWorkerDecoder';
 import { packageFileUrl } from '../../anatomy/packageFileUrl';
 import { decodeStudioLight, type StudioLightCube } from './studioLightFormat';
 
@@ -13,17 +14,34 @@ export function studioLightIfArrived(): StudioLightCube | null {
 }
 
 /**
+ * Where no worker runs: fetched and read on this thread. The reader is imported statically: the canvas chunk needs
+ * the format's layout anyway, and a chunk of its own would be one more round trip before the canvas chunk runs.
+ */
+async function readOnThisThread(url: string): Promise<StudioLightCube> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The studio light could not be loaded (HTTP ${response.status}).`);
+  return decodeStudioLight(await response.arrayBuffer());
+}
+
+/** Fetched and read by the decoding worker, which reads the model too; on this thread where no worker runs. */
+async function readStudioLight(): Promise<StudioLightCube> {
+  const url = packageFileUrl(studioLightUrl);
+  try {
+    const reply = await decodingWorker().request({ kind: 'light', url });
+    if (!('light' in reply)) throw new Error('The studio light could not be read: the worker sent no light.');
+    return reply.light;
+  } catch (error) {
+    if (error instanceof WorkerUnavailable) return readOnThisThread(url);
+    throw error;
+  }
+}
+
+/**
  * Start (or join) the download of models/studio-light.bin. Called when a viewer connects, with the model's, so
  * the light is here before the canvas needs it; a failed download is forgotten, so the next try starts again.
  */
 export function fetchStudioLight(): Promise<StudioLightCube> {
-  pending ??= fetch(packageFileUrl(studioLightUrl))
-    .then((response) => {
-      if (!response.ok) throw new Error(`The studio light could not be loaded (HTTP ${response.status}).`);
-      return response.arrayBuffer();
-    })
-    .then(decodeStudioLight)
-    .then((cube) => (arrived = cube));
+  pending ??= readStudioLight().then((cube) => (arrived = cube));
   pending.catch(() => (pending = null));
   return pending;
 }
