@@ -1,6 +1,14 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ComponentType } from 'react';
-import { Mesh, MeshBasicMaterial, Vector4, type BufferGeometry, type Material, type Object3D } from 'three';
+import {
+  Matrix4,
+  Mesh,
+  MeshBasicMaterial,
+  Vector4,
+  type BufferGeometry,
+  type Material,
+  type Object3D,
+} from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
@@ -13,6 +21,13 @@ import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
 import type { NormalShapeOutlineProps } from './NormalShapeOutline';
 import { useSceneResources } from './useSceneResources';
+
+const IDENTITY = new Matrix4();
+
+/** `child`'s transform in `ancestor`'s frame (their world matrices must be up to date). */
+function relativeMatrix(child: Object3D, ancestor: Object3D): Matrix4 {
+  return child.matrixWorld.clone().premultiply(ancestor.matrixWorld.clone().invert());
+}
 
 /** TreatedVertebraProps: the loaded spine and the options that pick and shape the treated level. */
 export interface TreatedVertebraProps {
@@ -101,9 +116,12 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     node?.traverse((child) => {
       // Ribs stay in the static spine (mergeStaticParts keeps them): only the vertebra itself is treated.
       if (!(child instanceof Mesh) || isRib(child)) return;
-      // Bake the part's transform relative to its level node: the group we draw in is that level's frame.
+      // Bake the part's transform relative to its level node: the group we draw in is that level's frame. The
+      // model's parts hang straight from their level with their placement already in their vertices, so this is
+      // usually no transform at all; then the copy is all (transforming it anyway cost 8 ms before the first frame).
       const geometry = (child.geometry as BufferGeometry).clone();
-      geometry.applyMatrix4(child.matrixWorld.clone().premultiply(node.matrixWorld.clone().invert()));
+      const relative = child.parent === node ? child.matrix : relativeMatrix(child, node);
+      if (!relative.equals(IDENTITY)) geometry.applyMatrix4(relative);
       out.push({
         name: child.name,
         geometry,
