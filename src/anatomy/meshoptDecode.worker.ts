@@ -1,5 +1,5 @@
 /**
- * Downloads and decodes the spine model off the main thread: the whole GLB (anatomy/spineGlbDecode.ts: its meshopt-compressed
+ * Decodes the spine model off the main thread: the whole GLB (anatomy/spineGlbDecode.ts: its meshopt-compressed
  * views, accessors and the preparation of every part mesh). WebAssembly is tried here, not in the page: a worker loaded from the viewer's own origin
  * runs under the policy of its own response, so a page whose strict Content-Security-Policy refuses WebAssembly
  * ('wasm-unsafe-eval' absent) sees no violation, and where the worker's policy refuses it too, the worker falls
@@ -7,19 +7,14 @@
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { decodedBuffers, decodeSpineGlb, type DecodedSpine } from './spineGlbDecode';
-import { downloadSpineModel } from './spineModelDownload';
 import { mergeStaticArrays, staticMergeBuffers, type StaticMergeArrays } from './staticMerge';
 import { decodeStudioLight, type StudioLightCube } from '../scene/studioLight/studioLightFormat';
 
-/**
- * A request from meshoptWorkerDecoder.ts: the spine GLB's address. The worker fetches it itself, so decoding starts
- * as the bytes arrive, not when the page's busy thread (mounting its interface, creating its canvas) gets round to
- * passing them on: on a two-core machine that wait was about 100 ms of the first frame.
- */
+/** A request from meshoptWorkerDecoder.ts: a whole spine GLB. */
 export interface ModelRequest {
   id: number;
   kind: 'model';
-  url: string;
+  glb: ArrayBuffer;
   /** Also merge the static spine without these levels (the ones the first viewer opens on treating). */
   mergeExcluding?: string[] | undefined;
 }
@@ -63,8 +58,8 @@ const scope = self as unknown as {
   postMessage(message: DecodeReply, transfer?: Transferable[]): void;
 };
 
-async function decodeModel({ id, url, mergeExcluding }: ModelRequest): Promise<void> {
-  const [{ impl, name }, glb] = await Promise.all([decoder, downloadSpineModel(url)]);
+async function decodeModel({ id, glb, mergeExcluding }: ModelRequest): Promise<void> {
+  const { impl, name } = await decoder;
   const views: ViewTiming[] = [];
   const model = await decodeSpineGlb(glb, (count, size, source, mode, filter) => {
     const started = performance.now();

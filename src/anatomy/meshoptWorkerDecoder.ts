@@ -74,7 +74,8 @@ class WorkerDecoder {
   private readonly pending = new Map<number, Pending>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private start(): Worker | null {
+  /** The worker, started now if it is not running (null where none can run). */
+  start(): Worker | null {
     if (this.worker || this.broken) return this.worker;
     try {
       // A module worker: it loads the JavaScript decoder only where WebAssembly is refused.
@@ -124,14 +125,14 @@ class WorkerDecoder {
    * Send a request (its `id` is added) and wait for the reply; rejects with WorkerUnavailable when there is no
    * working worker, or with the worker's own error.
    */
-  request(message: Unsent<WorkerRequest>): Promise<DecodeReply> {
+  request(message: Unsent<WorkerRequest>, transfer: Transferable[] = []): Promise<DecodeReply> {
     const worker = this.start();
     if (!worker) return Promise.reject(new WorkerUnavailable('no worker'));
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     return new Promise<DecodeReply>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id });
+      worker.postMessage({ ...message, id }, transfer);
     });
   }
 }

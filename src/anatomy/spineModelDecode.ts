@@ -1,6 +1,6 @@
 import { decodingWorker, recordDecode } from './meshoptWorkerDecoder';
 import type { DecodedSpine } from './spineGlbDecode';
-import { spineModelUrl } from './spineModelFile';
+import { fetchSpineModel } from './spineModelFile';
 import type { StaticMergeArrays } from './staticMerge';
 
 /** The decoded model, with the static spine already merged for the levels asked for when it was requested. */
@@ -19,10 +19,12 @@ export function premergedLevels(): string | null {
   return premergeKey;
 }
 
-/** Download and decode the whole file in the worker; each view is recorded as a `spine-model-decode` measure. */
-async function decodeInWorker(mergeExcluding?: string[]): Promise<WorkerDecodedSpine> {
+/** Decode the whole file in the worker; each view is recorded as a `spine-model-decode` measure. */
+async function decodeInWorker(bytes: ArrayBuffer, mergeExcluding?: string[]): Promise<WorkerDecodedSpine> {
   const started = performance.now();
-  const reply = await decodingWorker().request({ kind: 'model', url: spineModelUrl(), mergeExcluding });
+  // A copy moves to the worker: the page keeps the downloaded bytes for a remount.
+  const glb = bytes.slice(0);
+  const reply = await decodingWorker().request({ kind: 'model', glb, mergeExcluding }, [glb]);
   if (!('model' in reply)) throw new Error('The spine model could not be read: the worker sent no model.');
   for (const view of reply.views)
     recordDecode(started, { decoder: view.decoder, thread: 'worker', decodeMs: view.ms });
@@ -31,17 +33,19 @@ async function decodeInWorker(mergeExcluding?: string[]): Promise<WorkerDecodedS
 
 /**
  * Start (or join) downloading models/spine.glb and decoding it in the worker. Called when a viewer connects: the
- * worker downloads and reads the model while the page mounts its interface and loads the canvas chunk, so the page
- * only wraps finished arrays in three.js objects. The `mergeExcluding` of the call that starts the download (the treated
+ * worker starts while the model downloads and reads it while the page loads the canvas chunk, so the page only
+ * wraps finished arrays in three.js objects. The `mergeExcluding` of the call that starts the download (the treated
  * levels the viewer opens on) has the worker merge the static spine too (staticMerge.ts). Rejects with WorkerUnavailable where no worker runs (the canvas
  * chunk then reads the bytes itself, scene/loading/preparedSpine.ts). A failure is forgotten, so the next try
  * starts again.
  */
 export function decodeSpineModelInWorker(mergeExcluding?: readonly string[]): Promise<WorkerDecodedSpine> {
   if (!pending) {
+    // Started now (it reads the studio light meanwhile), so it is running by the time the model has arrived.
+    decodingWorker().start();
     const levels = mergeExcluding && [...mergeExcluding];
     premergeKey = levels ? levels.join(',') : null;
-    pending = decodeInWorker(levels);
+    pending = fetchSpineModel().then((bytes) => decodeInWorker(bytes, levels));
     pending.catch(() => (pending = null));
   }
   return pending;
