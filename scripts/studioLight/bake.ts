@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import { encodeStudioLight } from '../../src/scene/studioLight/studioLightFormat';
+import { encodeStudioLight } from '../../src/anatomy/studioLightFormat';
 import { launchBrowser } from '../../tests/browser/support/browser';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -8,7 +8,7 @@
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { decodedBuffers, decodeSpineGlb, type DecodedSpine } from './spineGlbDecode';
 import { mergeStaticArrays, staticMergeBuffers, type StaticMergeArrays } from './staticMerge';
-import { decodeStudioLight, type StudioLightCube } from '../scene/studioLight/studioLightFormat';
+import { decodeStudioLight, type StudioLightCube } from './studioLightFormat';
 
 /** A request from meshoptWorkerDecoder.ts: a whole spine GLB. */
 export interface ModelRequest {

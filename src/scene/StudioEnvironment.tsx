@@ -3,7 +3,7 @@ import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Texture, WebGLCubeRenderTarget, WebGLRenderer } from 'three';
 import { useLoaded } from '../playback/react/useLoaded';
 import { fetchStudioLight, studioLightIfArrived } from './studioLight/studioLightFile';
-import type { StudioLightCube } from './studioLight/studioLightFormat';
+import type { StudioLightCube } from '../anatomy/studioLightFormat';
 import { studioLightTexture } from './studioLight/studioLightTexture';
 
 /**

@@ -1,7 +1,7 @@
 import studioLightUrl from '../../../models/studio-light.bin?url';
 import { decodingWorker, WorkerUnavailable } from '../../anatomy/meshoptWorkerDecoder';
 import { packageFileUrl } from '../../anatomy/packageFileUrl';
-import { decodeStudioLight, type StudioLightCube } from './studioLightFormat';
+import { decodeStudioLight, type StudioLightCube } from '../../anatomy/studioLightFormat';
 
 /** The studio light, fetched and read once per page: every viewer and every remount share it. */
 let pending: Promise<StudioLightCube> | null = null;

@@ -1,5 +1,5 @@
 import { DataUtils, type WebGLCubeRenderTarget, type WebGLRenderer } from 'three';
-import { faceOffset, type StudioLightCube } from './studioLightFormat';
+import { faceOffset, type StudioLightCube } from '../../anatomy/studioLightFormat';
 
 /**
  * Which face of a render-target cube holds each face of a cube texture, mirrored. three.js samples a cube texture

@@ -7,7 +7,7 @@ import {
   RGBAFormat,
   type CompressedPixelFormat,
 } from 'three';
-import { faceOffset, type StudioLightCube } from './studioLightFormat';
+import { faceOffset, type StudioLightCube } from '../../anatomy/studioLightFormat';
 
 /** Half-float 1.0: every texel's alpha. */
 const HALF_ONE = 0x3c00;

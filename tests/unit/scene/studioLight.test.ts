@@ -8,7 +8,7 @@ import {
   faceOffset,
   MANTISSA_BITS_DROPPED,
   type StudioLightCube,
-} from '../../../src/scene/studioLight/studioLightFormat';
+} from '../../../src/anatomy/studioLightFormat';
 import { studioLightTexture } from '../../../src/scene/studioLight/studioLightTexture';
 
 /** A small cube of smooth light with a sharp bright patch (like the room's lamps), and one −0. */

@@ -1,6 +1,7 @@
 /**
  * models/studio-light.bin: the studio light already prefiltered (docs/models.md, "The studio light"), so that a
- * viewer draws its first frame without building it on the GPU. Layout:
+ * viewer draws its first frame without building it on the GPU. Its reader lives here, beside the spine model's,
+ * because the decoding worker reads both (the page uploads it, scene/studioLight/). Layout:
  *
  *   bytes 0–3   "SPVL"
  *   byte  4     format version (1)
