@@ -15,7 +15,7 @@ const DEG = Math.PI / 180;
  */
 const CLOSE_UP_MM = 600;
 
-/** The orbiting part: the C, the X-ray tube under the table (AP) and the flat detector above the back. */
+/** The orbiting part: the C, the X-ray tube under the table (AP) and the image receptor above the back. */
 function orbitGeometry() {
   const s = C_ARM_SHAPE;
   // Half circle from the bottom, through the patient's right, to the top; deeper along Z than it is thick.
@@ -26,11 +26,24 @@ function orbitGeometry() {
   const tube = new BoxGeometry(tw, tb, tz).translate(0, -s.tubeCentreMm, 0);
   // The collimator: a short cone from the tube towards the patient.
   const collimator = new CylinderGeometry(45, 80, 60, 24).translate(0, -s.tubeCentreMm + tb / 2 + 30, 0);
-  const [dw, dt, dz] = s.detectorSize;
-  const detector = new BoxGeometry(dw, dt, dz).translate(0, s.detectorFaceMm + dt / 2, 0);
-  const strutLength = s.arcRadiusMm - (s.detectorFaceMm + dt);
-  const strut = new BoxGeometry(90, strutLength, 110).translate(0, s.arcRadiusMm - strutLength / 2, 0);
-  return { frame: merged([arc, strut]), tube: merged([tube, collimator]), detector };
+  // The receptor: a light drum narrowing a little away from the patient, on a dark rim at its face (the part that
+  // looks at the patient), so that it reads as the camera end of the machine from any side.
+  const [dw, dt] = s.detectorSize;
+  const rimMm = 26;
+  const face = s.detectorFaceMm;
+  const housing = new CylinderGeometry(dw / 2 - 14, dw / 2, dt - rimMm, 40).translate(
+    0,
+    face + rimMm + (dt - rimMm) / 2,
+    0,
+  );
+  const detector = new CylinderGeometry(dw / 2, dw / 2 - 6, rimMm, 40).translate(0, face + rimMm / 2, 0);
+  const strutLength = s.arcRadiusMm - (face + dt);
+  const strut = new CylinderGeometry(50, 58, strutLength, 20).translate(
+    0,
+    s.arcRadiusMm - strutLength / 2,
+    0,
+  );
+  return { frame: merged([arc, strut, housing]), tube: merged([tube, collimator]), detector };
 }
 
 /** The stand on the patient's right: wheeled base, column, horizontal arm and the collar holding the C. */
@@ -58,7 +71,7 @@ function standGeometry(floorY: number) {
 }
 
 /**
- * The C-arm beside the prone patient: a C-shaped arc joining the X-ray tube and the flat detector, held by a
+ * The C-arm beside the prone patient: a C-shaped arc joining the X-ray tube and the image receptor, held by a
  * stand on the patient's right. It turns about the patient's long axis between AP and lateral as the X-ray
  * views are taken; the stand stands on the floor (tilted with the table in the treated level's frame). Shown
  * while the step uses fluoroscopy; never on the X-ray itself.

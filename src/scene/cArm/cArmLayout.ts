@@ -16,9 +16,13 @@ export const C_ARM_SHAPE = {
   /** X-ray tube housing (box, along the beam × across × along Z) and its centre's distance from the isocentre. */
   tubeSize: [220, 170, 240] as const,
   tubeCentreMm: C_ARM.sourceToIsocentreMm + 40,
-  /** Flat detector housing: its face at the detector distance, its size (square panel, thickness). */
+  /**
+   * Image receptor housing: its face at the detector distance; a round drum (diameter, height, diameter), the shape
+   * most people know a C-arm by (an image intensifier's), where a flat square panel read as a slab hanging over the
+   * patient.
+   */
   detectorFaceMm: C_ARM.sourceToDetectorMm - C_ARM.sourceToIsocentreMm,
-  detectorSize: [330, 70, 330] as const,
+  detectorSize: [340, 150, 340] as const,
   /** The stand on the patient's right: collar on the C, arm, column and base. */
   collarX: -640,
   columnX: -1020,
