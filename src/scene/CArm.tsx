@@ -1,8 +1,10 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CylinderGeometry, Group, MeshStandardMaterial, TorusGeometry, Vector3 } from 'three';
+import type { Detector } from '../options/optionValues';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { C_ARM_SHAPE, createSightCheck, ROOM_VIEW_MM, standBounds } from './cArm/cArmLayout';
+import { receptorGeometry } from './cArm/cArmReceptor';
 import { merged } from './instruments/instrumentGeometry';
 import { palette } from './palette';
 import { patientBody, tableToWorld } from './patient/bodyShape';
@@ -16,7 +18,7 @@ const DEG = Math.PI / 180;
 const CLOSE_UP_MM = 600;
 
 /** The orbiting part: the C, the X-ray tube under the table (AP) and the image receptor above the back. */
-function orbitGeometry() {
+function orbitGeometry(detector: Detector) {
   const s = C_ARM_SHAPE;
   // Half circle from the bottom, through the patient's right, to the top; deeper along Z than it is thick.
   const arc = new TorusGeometry(s.arcRadiusMm, s.arcThicknessMm / 2, 10, 48, Math.PI)
@@ -26,24 +28,14 @@ function orbitGeometry() {
   const tube = new BoxGeometry(tw, tb, tz).translate(0, -s.tubeCentreMm, 0);
   // The collimator: a short cone from the tube towards the patient.
   const collimator = new CylinderGeometry(45, 80, 60, 24).translate(0, -s.tubeCentreMm + tb / 2 + 30, 0);
-  // The receptor: a light drum narrowing a little away from the patient, on a dark rim at its face (the part that
-  // looks at the patient), so that it reads as the camera end of the machine from any side.
-  const [dw, dt] = s.detectorSize;
-  const rimMm = 26;
-  const face = s.detectorFaceMm;
-  const housing = new CylinderGeometry(dw / 2 - 14, dw / 2, dt - rimMm, 40).translate(
-    0,
-    face + rimMm + (dt - rimMm) / 2,
-    0,
-  );
-  const detector = new CylinderGeometry(dw / 2, dw / 2 - 6, rimMm, 40).translate(0, face + rimMm / 2, 0);
-  const strutLength = s.arcRadiusMm - (face + dt);
+  const { housing, rim } = receptorGeometry(detector);
+  const strutLength = s.arcRadiusMm - (s.detectorFaceMm + s.detectorSize[1]);
   const strut = new CylinderGeometry(50, 58, strutLength, 20).translate(
     0,
     s.arcRadiusMm - strutLength / 2,
     0,
   );
-  return { frame: merged([arc, strut, housing]), tube: merged([tube, collimator]), detector };
+  return { frame: merged([arc, strut, housing]), tube: merged([tube, collimator]), detector: rim };
 }
 
 /** The stand on the patient's right: wheeled base, column, horizontal arm and the collar holding the C. */
@@ -78,7 +70,7 @@ function standGeometry(floorY: number) {
  */
 export function CArm() {
   const controller = useController();
-  const { level } = useSettings();
+  const { level, detector } = useSettings();
   const group = useRef<Group>(null);
   const orbit = useRef<Group>(null);
   const body = patientBody(level);
@@ -89,7 +81,7 @@ export function CArm() {
     }),
     [],
   );
-  const parts = useMemo(() => orbitGeometry(), []);
+  const parts = useMemo(() => orbitGeometry(detector), [detector]);
   const stand = useMemo(() => standGeometry(body.tableTopY - 820), [body]);
   const camera = useThree((s) => s.camera);
   const sight = useMemo(() => {

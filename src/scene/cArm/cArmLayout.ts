@@ -16,11 +16,7 @@ export const C_ARM_SHAPE = {
   /** X-ray tube housing (box, along the beam × across × along Z) and its centre's distance from the isocentre. */
   tubeSize: [220, 170, 240] as const,
   tubeCentreMm: C_ARM.sourceToIsocentreMm + 40,
-  /**
-   * Image receptor housing: its face at the detector distance; a round drum (diameter, height, diameter), the shape
-   * most people know a C-arm by (an image intensifier's), where a flat square panel read as a slab hanging over the
-   * patient.
-   */
+  /** Image receptor housing (cArmReceptor.ts): its face at the detector distance; its width, height and depth. */
   detectorFaceMm: C_ARM.sourceToDetectorMm - C_ARM.sourceToIsocentreMm,
   detectorSize: [340, 150, 340] as const,
   /** The stand on the patient's right: collar on the C, arm, column and base. */

@@ -6,7 +6,8 @@ import { HANDHELD, drillLengthMm, numbingNeedleDepthMm } from '../../../src/proc
 import { CAMERA_SHOTS, subjectSphere, type CameraShot } from '../../../src/scene/cameraPoses';
 import { framingDistance, freeArea } from '../../../src/scene/shotFraming';
 import type { CameraPresetId, ShotSubject } from '../../../src/procedure/types';
-import { cArmBlocksView, ROOM_VIEW_MM, standBounds } from '../../../src/scene/cArm/cArmLayout';
+import { C_ARM_SHAPE, cArmBlocksView, ROOM_VIEW_MM, standBounds } from '../../../src/scene/cArm/cArmLayout';
+import { receptorGeometry } from '../../../src/scene/cArm/cArmReceptor';
 import {
   drillBitGeometry,
   drillHandleGeometry,
@@ -117,6 +118,42 @@ describe('the C-arm keeps out of the view of the treated level', () => {
   it('while the C swings between views past the surgeon’s side, the check sees it coming', () => {
     const { position, target } = shotPose(CLOSE_ABOVE, 'pedicles');
     expect([15, 30, 45, 60, 75].some((a) => cArmBlocksView(a, position, target, []))).toBe(true);
+  });
+});
+
+describe('the C-arm’s image receptor matches the X-ray’s field', () => {
+  /** Horizontal distances from the beam (Y) of every vertex, and the lowest point (the face). */
+  function footprint(geometry: BufferGeometry) {
+    const p = geometry.getAttribute('position');
+    const radii: number[] = [];
+    let xMax = 0;
+    let zMax = 0;
+    let lowest = Infinity;
+    for (let i = 0; i < p.count; i++) {
+      radii.push(Math.hypot(p.getX(i), p.getZ(i)));
+      xMax = Math.max(xMax, Math.abs(p.getX(i)));
+      zMax = Math.max(zMax, Math.abs(p.getZ(i)));
+      lowest = Math.min(lowest, p.getY(i));
+    }
+    return { radii, xMax, zMax, lowest };
+  }
+
+  it('an image intensifier is a round drum, a flat panel a square box, each with its face at the detector distance', () => {
+    const [width] = C_ARM_SHAPE.detectorSize;
+    const round = receptorGeometry('intensifier');
+    const square = receptorGeometry('flat-panel');
+    // Round: every rim vertex off the beam's axis lies on its circle (or on the axis, a cap's centre).
+    for (const r of footprint(round.rim).radii) expect(r === 0 || Math.abs(r - width / 2) < 8).toBe(true);
+    // Square: as wide as deep, with corners √2 further out than the sides.
+    const box = footprint(square.housing);
+    expect(box.xMax).toBeCloseTo(width / 2, 6);
+    expect(box.zMax).toBeCloseTo(width / 2, 6);
+    expect(Math.max(...box.radii)).toBeCloseTo((width / 2) * Math.SQRT2, 6);
+    for (const { rim, housing } of [round, square]) {
+      expect(footprint(rim).lowest).toBeCloseTo(C_ARM_SHAPE.detectorFaceMm, 6);
+      // The housing stands on the rim, away from the patient.
+      expect(footprint(housing).lowest).toBeGreaterThan(C_ARM_SHAPE.detectorFaceMm);
+    }
   });
 });
 
