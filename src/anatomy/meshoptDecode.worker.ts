@@ -8,7 +8,7 @@
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { decodedBuffers, decodeSpineGlb, type DecodedSpine } from './spineGlbDecode';
 import { mergeStaticArrays, staticMergeBuffers, type StaticMergeArrays } from './staticMerge';
-import { decodeStudioLight, type StudioLightCube } from './studioLightFormat';
+import { loadStudioLight, type StudioLightCube } from './studioLightFormat';
 
 /** A request from meshoptWorkerDecoder.ts: a whole spine GLB. */
 export interface ModelRequest {
@@ -78,9 +78,7 @@ async function decodeModel({ id, glb, mergeExcluding }: ModelRequest): Promise<v
 
 /** The studio light's file read into its cube; a download or format error is the reply's error. */
 async function decodeLight({ id, url }: LightRequest): Promise<void> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`The studio light could not be loaded (HTTP ${response.status}).`);
-  const light = await decodeStudioLight(await response.arrayBuffer());
+  const light = await loadStudioLight(url);
   scope.postMessage({ id, light }, [light.rgb.buffer as ArrayBuffer]);
 }
 

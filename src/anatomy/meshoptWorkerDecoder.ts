@@ -73,9 +73,27 @@ class WorkerDecoder {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Requests on their way (a model still downloading): the worker is not ended while any is. */
+  private holds = 0;
 
-  /** The worker, started now if it is not running (null where none can run). */
-  start(): Worker | null {
+  /**
+   * Start the worker now and keep it running until the returned function is called: a request is on its way (the
+   * model downloading, which on a slow network takes longer than the worker's idle time after reading the light).
+   */
+  hold(): () => void {
+    this.start();
+    this.holds++;
+    clearTimeout(this.idleTimer);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.holds--;
+      this.scheduleIdleStop();
+    };
+  }
+
+  private start(): Worker | null {
     if (this.worker || this.broken) return this.worker;
     try {
       // A module worker: it loads the JavaScript decoder only where WebAssembly is refused.
@@ -113,9 +131,9 @@ class WorkerDecoder {
 
   private scheduleIdleStop(): void {
     clearTimeout(this.idleTimer);
-    if (this.pending.size > 0) return;
+    if (this.pending.size > 0 || this.holds > 0) return;
     this.idleTimer = setTimeout(() => {
-      if (this.pending.size > 0) return;
+      if (this.pending.size > 0 || this.holds > 0) return;
       this.worker?.terminate();
       this.worker = null;
     }, WORKER_IDLE_MS);

@@ -41,11 +41,13 @@ async function decodeInWorker(bytes: ArrayBuffer, mergeExcluding?: string[]): Pr
  */
 export function decodeSpineModelInWorker(mergeExcluding?: readonly string[]): Promise<WorkerDecodedSpine> {
   if (!pending) {
-    // Started now (it reads the studio light meanwhile), so it is running by the time the model has arrived.
-    decodingWorker().start();
+    // Started now and kept (it reads the studio light meanwhile), so it is running when the model has arrived.
+    const release = decodingWorker().hold();
     const levels = mergeExcluding && [...mergeExcluding];
     premergeKey = levels ? levels.join(',') : null;
-    pending = fetchSpineModel().then((bytes) => decodeInWorker(bytes, levels));
+    pending = fetchSpineModel()
+      .then((bytes) => decodeInWorker(bytes, levels))
+      .finally(release);
     pending.catch(() => (pending = null));
   }
   return pending;

@@ -163,3 +163,10 @@ export async function decodeStudioLight(buffer: ArrayBuffer): Promise<StudioLigh
   for (let i = 0; i < count; i++) rgb[i] = rgb[i]! << dropped;
   return { size, levels, rgb };
 }
+
+/** Fetch the file at `url` and read it: on the page or in the decoding worker, with the same errors. */
+export async function loadStudioLight(url: string): Promise<StudioLightCube> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The studio light could not be loaded (HTTP ${response.status}).`);
+  return decodeStudioLight(await response.arrayBuffer());
+}

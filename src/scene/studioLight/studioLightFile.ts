@@ -1,7 +1,7 @@
 import studioLightUrl from '../../../models/studio-light.bin?url';
 import { decodingWorker, WorkerUnavailable } from '../../anatomy/meshoptWorkerDecoder';
 import { packageFileUrl } from '../../anatomy/packageFileUrl';
-import { decodeStudioLight, type StudioLightCube } from '../../anatomy/studioLightFormat';
+import { loadStudioLight, type StudioLightCube } from '../../anatomy/studioLightFormat';
 
 /** The studio light, fetched and read once per page: every viewer and every remount share it. */
 let pending: Promise<StudioLightCube> | null = null;
@@ -14,16 +14,10 @@ export function studioLightIfArrived(): StudioLightCube | null {
 }
 
 /**
- * Where no worker runs: fetched and read on this thread. The reader is imported statically: the canvas chunk needs
- * the format's layout anyway, and a chunk of its own would be one more round trip before the canvas chunk runs.
+ * Fetched and read by the decoding worker, which reads the model too; on this thread where no worker runs (the
+ * reader is in this chunk anyway: the canvas chunk needs the format's layout, and a chunk of its own would be one
+ * more round trip before the canvas chunk runs).
  */
-async function readOnThisThread(url: string): Promise<StudioLightCube> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`The studio light could not be loaded (HTTP ${response.status}).`);
-  return decodeStudioLight(await response.arrayBuffer());
-}
-
-/** Fetched and read by the decoding worker, which reads the model too; on this thread where no worker runs. */
 async function readStudioLight(): Promise<StudioLightCube> {
   const url = packageFileUrl(studioLightUrl);
   try {
@@ -31,7 +25,7 @@ async function readStudioLight(): Promise<StudioLightCube> {
     if (!('light' in reply)) throw new Error('The studio light could not be read: the worker sent no light.');
     return reply.light;
   } catch (error) {
-    if (error instanceof WorkerUnavailable) return readOnThisThread(url);
+    if (error instanceof WorkerUnavailable) return loadStudioLight(url);
     throw error;
   }
 }
