@@ -118,7 +118,7 @@ async function openToFirstFrame(
       serviceWorker: Boolean(navigator.serviceWorker?.controller),
     };
   });
-  // The decoding worker fetches the model and the studio light itself: its resources count as the page's.
+  // The decoding worker fetches the studio light itself: what workers fetch counts as the page's.
   loaded.resources.push(...(await workerResources(page, loaded.firstFrameMs)));
   // Straight after the first frame (within the 100 ms polling): a synchronous round trip to the GPU process.
   const gpuIdleMs = await page.evaluate(() => {
