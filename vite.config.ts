@@ -10,6 +10,7 @@ import {
 } from './src/app/offline/precacheManifest';
 import { PAGES } from './src/app/offline/precacheRequest';
 import { bundledTypes } from './scripts/bundledTypes';
+import { compileHints } from './scripts/compileHints';
 import { shaderComments } from './scripts/shaderComments';
 
 /**
@@ -189,6 +190,11 @@ export default defineConfig({
     threeElements(),
     morphometryValuesOnly(),
     shaderComments(),
+    // The first frame's scripts: the pages and the element's script with what they import, and the canvas chunk.
+    compileHints({
+      entries: ['index', 'embed', 'spine-procedure-viewer'],
+      lazy: [/[\\/]src[\\/]scene[\\/]ViewerCanvas\.tsx$/],
+    }),
     reactEntry(),
     serviceWorker(),
     bundledTypes(),
@@ -205,7 +211,11 @@ export default defineConfig({
    * Module workers (they are started with { type: 'module' }), so a worker can load a rarely needed part on demand
    * (the meshopt decoder's JavaScript fallback) instead of carrying it in its first download.
    */
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // The model's decoding worker runs all of itself as soon as it starts (its fallback decoder is a chunk apart).
+    plugins: () => [compileHints({ entries: ['meshoptDecode.worker'], lazy: [] })],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -213,9 +223,12 @@ export default defineConfig({
     /*
      * No preload lists on dynamic imports between chunks: a consumer's bundler renames these chunks, and the lists
      * would then fetch the old names (404s). They only ever named chunks already loaded by the importing one (the
-     * element chunk, the event list), so nothing is lost; the pages keep their <link rel="modulepreload">.
+     * element chunk, the event list), so nothing is lost; the pages keep their <link rel="modulepreload">. Without
+     * Vite's polyfill of those links (one more script to fetch and run before the element's): browsers preload
+     * modules themselves (Chrome 66, Firefox 115, Safari 17), and one that does not still loads them when imported.
      */
     modulePreload: {
+      polyfill: false,
       resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
     },
     rollupOptions: {
