@@ -6,6 +6,7 @@
  * back to the pure-JavaScript decoder. Each reply says which decoder ran and how long it took.
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
+import { LightBeforeModel } from './lightBeforeModel';
 import { decodedBuffers, decodeSpineGlb, type DecodedSpine } from './spineGlbDecode';
 import { mergeStaticArrays, staticMergeBuffers, type StaticMergeArrays } from './staticMerge';
 import { loadStudioLight, type StudioLightCube } from './studioLightFormat';
@@ -82,9 +83,13 @@ async function decodeLight({ id, url }: LightRequest): Promise<void> {
   scope.postMessage({ id, light }, [light.rgb.buffer as ArrayBuffer]);
 }
 
+const order = new LightBeforeModel();
+
 scope.onmessage = (event) => {
   const request = event.data;
-  (request.kind === 'light' ? decodeLight(request) : decodeModel(request)).catch((error: unknown) =>
+  const done =
+    request.kind === 'light' ? order.light(decodeLight(request)) : order.model(() => decodeModel(request));
+  done.catch((error: unknown) =>
     scope.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );
 };
