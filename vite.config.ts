@@ -11,6 +11,7 @@ import {
 import { PAGES } from './src/app/offline/precacheRequest';
 import { bundledTypes } from './scripts/bundledTypes';
 import { compileHints } from './scripts/compileHints';
+import { firstFramePreloads } from './scripts/firstFramePreloads';
 import { shaderComments } from './scripts/shaderComments';
 
 /**
@@ -194,6 +195,11 @@ export default defineConfig({
     compileHints({
       entries: ['index', 'embed', 'spine-procedure-viewer'],
       lazy: [/[\\/]src[\\/]scene[\\/]ViewerCanvas\.tsx$/],
+    }),
+    firstFramePreloads({
+      pages: ['index.html', 'embed.html'],
+      modules: [/[\\/]src[\\/]scene[\\/]ViewerCanvas\.tsx$/],
+      assets: [/^assets[\\/]spine-[\w-]+\.glb$/],
     }),
     reactEntry(),
     serviceWorker(),

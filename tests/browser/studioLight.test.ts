@@ -39,7 +39,14 @@ async function openWith(init?: (context: BrowserContext) => Promise<void>) {
     },
   });
   const canvas = await viewer.page.locator('spine-procedure-viewer canvas').screenshot();
-  return { viewer, canvas, lightRequests: requests.filter((url) => LIGHT_FILE.test(new URL(url).pathname)) };
+  const named = (file: RegExp) => requests.filter((url) => file.test(new URL(url).pathname));
+  return {
+    viewer,
+    canvas,
+    lightRequests: named(LIGHT_FILE),
+    modelRequests: named(/\/assets\/spine-[\w-]+\.glb$/),
+    canvasChunkRequests: named(/\/assets\/ViewerCanvas-[\w-]+\.js$/),
+  };
 }
 
 describe('the studio light', () => {
@@ -47,6 +54,22 @@ describe('the studio light', () => {
     const fromFile = await openWith();
     expect(await lightSources(fromFile.viewer)).toEqual(['file']);
     expect(fromFile.lightRequests).toHaveLength(1);
+    // The page's HTML starts the model and the canvas chunk (preloads); the viewer's own requests reuse them.
+    expect(fromFile.modelRequests).toHaveLength(1);
+    expect(fromFile.canvasChunkRequests).toHaveLength(1);
+    // Who started each download: the HTML's preloads ('link'; a module preload reports 'other', as the pages'
+    // other module preloads do), not the viewer's fetch ('fetch') or import ('script').
+    const startedBy = await fromFile.viewer.page.evaluate(() =>
+      Object.fromEntries(
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .map((e) => [
+            /\/assets\/(spine|ViewerCanvas)-[\w-]+\.(glb|js)$/.exec(new URL(e.name).pathname)?.[1],
+            e.initiatorType,
+          ])
+          .filter(([file]) => file),
+      ),
+    );
+    expect(startedBy).toEqual({ spine: 'link', ViewerCanvas: 'other' });
     expect(fromFile.viewer.errors).toEqual([]);
 
     const missing = await openWith((context) => context.route(LIGHT_FILE, (route) => route.abort()));
