@@ -82,6 +82,9 @@ function reactEntry(): Plugin {
   };
 }
 
+/** The 3D view's module, loaded with `import()`: its chunk (three.js, the scene) is one the first frame waits for. */
+const CANVAS_MODULE = /[\\/]src[\\/]scene[\\/]ViewerCanvas\.tsx$/;
+
 /** Files from public/ that the pages use (the default poster), precached with them. */
 const PUBLIC_FILES_OF_PAGES = ['poster.webp'];
 
@@ -192,13 +195,10 @@ export default defineConfig({
     morphometryValuesOnly(),
     shaderComments(),
     // The first frame's scripts: the pages and the element's script with what they import, and the canvas chunk.
-    compileHints({
-      entries: ['index', 'embed', 'spine-procedure-viewer'],
-      lazy: [/[\\/]src[\\/]scene[\\/]ViewerCanvas\.tsx$/],
-    }),
+    compileHints({ entries: ['index', 'embed', 'spine-procedure-viewer'], lazy: [CANVAS_MODULE] }),
     firstFramePreloads({
       pages: ['index.html', 'embed.html'],
-      modules: [/[\\/]src[\\/]scene[\\/]ViewerCanvas\.tsx$/],
+      modules: [CANVAS_MODULE],
       assets: [/^assets[\\/]spine-[\w-]+\.glb$/],
     }),
     reactEntry(),
