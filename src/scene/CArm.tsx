@@ -91,13 +91,14 @@ export function CArm() {
     }));
     return { blocks: createSightCheck(bounds), eye: [0, 0, 0], target: [0, 0, 0], scratch: new Vector3() };
   }, [body]);
+  // Apart: a change of detector replaces the geometry only, and the materials (and their programs) stay.
+  useEffect(() => () => Object.values(parts).forEach((g) => g.dispose()), [parts]);
   useEffect(
     () => () => {
-      for (const g of Object.values(parts)) g.dispose();
       materials.shell.dispose();
       materials.accent.dispose();
     },
-    [parts, materials],
+    [materials],
   );
   useEffect(() => () => stand.dispose(), [stand]);
   useFrame(() => {
