@@ -60,7 +60,8 @@ const FOCUS_SECTION_COLOR = /* glsl */ `
 if (!gl_FrontFacing) {
   // A fading bone (the context bones in a close-up) shows no section through its own translucent surface.
   if (opacity < 0.999) discard;
-  diffuseColor.rgb = spvBoneSurfaceColor(diffuse, vBonePosition, 0.72, spvGrain);
+  // The mottle SURFACE_COLOR_FRAGMENT computed for this pixel: a software GPU runs this side for every pixel too.
+  diffuseColor.rgb = spvBoneSurfaceTint(diffuse, spvMottle, 0.72, spvGrain);
 }`;
 const FOCUS_SECTION_NORMAL = 'if (!gl_FrontFacing) normal = vec3(0.0, 0.0, 1.0);';
 
