@@ -3,19 +3,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CylinderGeometry, Group, MeshStandardMaterial, TorusGeometry, Vector3 } from 'three';
 import type { Detector } from '../options/optionValues';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { C_ARM_SHAPE, createSightCheck, ROOM_VIEW_MM, standBounds } from './cArm/cArmLayout';
+import { C_ARM_SHAPE, CLOSE_UP_MM, createSightCheck, ROOM_VIEW_MM, standBounds } from './cArm/cArmLayout';
 import { receptorGeometry } from './cArm/cArmReceptor';
 import { merged } from './instruments/instrumentGeometry';
 import { palette } from './palette';
 import { patientBody, tableToWorld } from './patient/bodyShape';
 
 const DEG = Math.PI / 180;
-/**
- * Eye distance from the treated level below which the view is a close-up of the bone (mm): every guided step but
- * positioning and targeting. Closer in, only a slab of the C would show behind the spine (it did at cement
- * hardening, 303 mm).
- */
-const CLOSE_UP_MM = 600;
 
 /** The orbiting part: the C, the X-ray tube under the table (AP) and the image receptor above the back. */
 function orbitGeometry(detector: Detector) {

@@ -36,11 +36,14 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   overview: { direction: [1, 0.12, 0.06], up: CRANIAL_UP, fill: 0.8 },
   // The room's view: the whole patient face down on the table, from the foot end on the left.
   patient: { direction: [0.75, 0.62, -0.5], up: POSTERIOR_UP, fill: 0.78 },
-  // The C-arm over the back at the treated level, from the patient's left, above and the head end: the X-ray
-  // machine taking the picture shown beside it, the needles docked in the back under its detector. (From higher
-  // up, the detector hid the needles; framed on the whole machine, a blind review found the needles too small to
-  // read as the subject.)
-  imaging: { direction: [0.9, 0.75, 0.35], up: POSTERIOR_UP, fill: 0.8 },
+  // The needles docked in the back under the C-arm's detector, from the foot end, above and a little to the
+  // patient's left: head at the top and the patient's left on the left, as the AP X-ray beside it shows them, so
+  // the two needles converge on the spine the same way in both pictures. The C turns about the patient's long
+  // axis, so from along that axis it never passes between the eye and the needles while it swings between views
+  // (from the patient's side its detector swept across them, or blinked out where it was hidden). Framed on the
+  // needles and the detector's rim, not the whole machine: a blind review found the needles too small to read as
+  // the subject, and the body around them too crude, in a wider shot.
+  imaging: { direction: [0.3, 0.7, -0.75], up: POSTERIOR_UP, fill: 0.8 },
   // True lateral of the opened body: endplates above and below, as on the lateral X-ray.
   lateral: { direction: [1, 0.02, 0], up: CRANIAL_UP, fill: 0.78 },
   // The opened body, level, a little from the head end.
@@ -142,7 +145,7 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
     case 'imaging':
       // The back with both needles up to the detector's face (C_ARM_SHAPE: 380 mm above the body), which stays
       // in the picture as the machine the needles are aimed with; the C and the table run out of the frame.
-      return set(0, 180, 0, 300);
+      return set(0, 130, 0, 200);
     case 'vertebra':
       return set(
         0,

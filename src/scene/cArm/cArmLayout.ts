@@ -6,7 +6,8 @@ import { C_ARM } from '../../fluoro/cArmGeometry';
  * circle centred on the isocentre, on the patient's right at AP, so it orbits about the patient's long axis
  * (world Z) without changing radius: at lateral it has swung over the top while the source sits on the right.
  * The stand (wheeled base, column and horizontal arm) waits on the patient's right; the cameras look from the
- * left, so the machine stays behind the subject in every preset.
+ * left (targeting from the foot end, along the axis the C turns about), so the machine stays behind the subject in
+ * every preset.
  */
 export const C_ARM_SHAPE = {
   /** Radius of the C's centre line, and the C's cross-section (radial × along Z). */
@@ -27,6 +28,13 @@ export const C_ARM_SHAPE = {
 
 /** Beyond this eye distance (mm from the treated level) the view takes in the room, the whole C-arm with it. */
 export const ROOM_VIEW_MM = 1500;
+
+/**
+ * Eye distance from the treated level below which the view is a close-up of the bone (mm): every guided step but
+ * positioning and targeting. Closer in, only a slab of the C would show behind the spine (it did at cement
+ * hardening, 303 mm), so the C-arm is left out there.
+ */
+export const CLOSE_UP_MM = 600;
 
 /** A sphere that bounds part of the C-arm (world mm) for a clearance check. */
 export interface Bound {

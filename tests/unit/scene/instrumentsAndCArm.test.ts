@@ -6,7 +6,13 @@ import { HANDHELD, drillLengthMm, numbingNeedleDepthMm } from '../../../src/proc
 import { CAMERA_SHOTS, subjectSphere, type CameraShot } from '../../../src/scene/cameraPoses';
 import { framingDistance, freeArea } from '../../../src/scene/shotFraming';
 import type { CameraPresetId, ShotSubject } from '../../../src/procedure/types';
-import { C_ARM_SHAPE, cArmBlocksView, ROOM_VIEW_MM, standBounds } from '../../../src/scene/cArm/cArmLayout';
+import {
+  C_ARM_SHAPE,
+  cArmBlocksView,
+  CLOSE_UP_MM,
+  ROOM_VIEW_MM,
+  standBounds,
+} from '../../../src/scene/cArm/cArmLayout';
 import { receptorGeometry } from '../../../src/scene/cArm/cArmReceptor';
 import {
   drillBitGeometry,
@@ -89,15 +95,21 @@ describe('the C-arm keeps out of the view of the treated level', () => {
     expect(cArmBlocksView(0, position, target, standFor('L1'))).toBe(false);
   });
 
-  it('the targeting shot is a room view that sees the C-arm at AP and at lateral, at every level', () => {
-    // CArm.tsx checks the sight line from the eye to the treated level (the origin).
+  it('the targeting shot sees the C-arm through its whole swing between views, at every level', () => {
+    // CArm.tsx checks the sight line from the eye to the treated level (the origin) and hides the C-arm where it
+    // is blocked: from along the axis the C turns about, it never is, so the machine never blinks out.
     const { position } = shotPose('imaging', 'imaging');
-    for (const level of ['T6', 'L1', 'L5'] as const)
-      for (const angle of [0, 90])
-        expect(cArmBlocksView(angle, position, [0, 0, 0], standFor(level))).toBe(false);
-    // A room view: the C-arm stays in the picture while it swings between the two views.
-    expect(Math.hypot(...position)).toBeGreaterThan(ROOM_VIEW_MM);
-    // ... and no close-up is one.
+    const distance = Math.hypot(...position);
+    // Framed from further away where the canvas is narrower (a phone in portrait, the X-ray inset beside it).
+    for (const farther of [1, 1.6]) {
+      const eye = position.map((c) => c * farther);
+      for (const level of ['T6', 'L1', 'L5'] as const)
+        for (let angle = 0; angle <= 90; angle += 5)
+          expect(cArmBlocksView(angle, eye, [0, 0, 0], standFor(level)), `${angle}° ×${farther}`).toBe(false);
+    }
+    // Not a close-up of the bone, where the C-arm is left out altogether.
+    expect(distance).toBeGreaterThan(CLOSE_UP_MM);
+    // ... and no close-up is a room view.
     for (const camera of ['access', 'lateral', 'balloon', 'hardening'] as const) {
       const close = shotPose(camera, 'vertebra').position;
       expect(Math.hypot(...close), camera).toBeLessThan(ROOM_VIEW_MM);

@@ -27,12 +27,21 @@ describe('the 3D close-ups and the X-ray inset beside them share their orientati
 
   it("at each step's picture (70 % through), an X-ray inset shows the view the 3D camera shares", () => {
     for (const { procedure, step, state } of stepMoments(0.7)) {
-      // A room view shows the C-arm itself taking the X-ray beside it (instrumentsAndCArm.test.ts).
-      if (step.definition.fluoro === 'none' || step.definition.subject === 'imaging') continue;
-      const [x, y] = CAMERA_SHOTS[step.definition.camera].direction;
+      if (step.definition.fluoro === 'none') continue;
+      const { direction, up } = CAMERA_SHOTS[step.definition.camera];
+      const [x, y] = direction;
       // From the side (the patient's left) the inset is lateral; from behind it is AP.
       const shared = Math.abs(x) > Math.abs(y) ? 'lateral' : 'ap';
       expect(state.fluoroView, `${procedure} ${step.definition.id}`).toBe(shared);
+      if (shared === 'ap') {
+        // The AP inset shows the patient from behind, head up, the patient's left (+X) on the left: the 3D
+        // picture's right (the view direction crossed with its up) points to the patient's right (−X), and its
+        // up has the head's side (+Z) in it.
+        const right = new Vector3(...direction).negate().cross(new Vector3(...up));
+        expect(right.x, `${procedure} ${step.definition.id}`).toBeLessThan(0);
+        const screenUp = right.clone().cross(new Vector3(...direction).negate());
+        expect(screenUp.z, `${procedure} ${step.definition.id}`).toBeGreaterThan(0);
+      }
     }
   });
 
