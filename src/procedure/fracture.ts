@@ -102,3 +102,14 @@ export function heightsBeforeBalloon(profile: FractureProfile): BodyHeights {
     posteriorMm: f.posteriorMm + (n.posteriorMm - f.posteriorMm) * share,
   };
 }
+
+/**
+ * The height (mm) a kyphoplasty wins back and keeps, from where the endplate was when the balloon went in (the
+ * dashed line) to where the cement holds it, at the line of the body that lost most: the share of the lost height
+ * the balloon lifts and keeps after deflation (RESTORATION). A few millimetres, as in the clinical series.
+ */
+export function heightKeptByBalloonMm(profile: FractureProfile): number {
+  const { normal: n, fractured: f } = profile;
+  const lost = Math.max(n.anteriorMm - f.anteriorMm, n.middleMm - f.middleMm, n.posteriorMm - f.posteriorMm);
+  return lost * RESTORATION.balloonPeakShare * RESTORATION.keptAfterDeflation;
+}

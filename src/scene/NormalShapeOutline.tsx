@@ -7,7 +7,7 @@ import { useController, useSettings } from '../playback/react/viewerHooks';
 import { needleCutPlane } from './cutaway';
 import { palette } from './palette';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
-import { fractureProfile } from '../procedure/fracture';
+import { fractureProfile, heightKeptByBalloonMm } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { bodyShapeBeforeBalloon, collapsedEndplateOutline, normalEndplateOutline } from './collapsedOutline';
 import { sectionOutline } from './sectionOutline';
@@ -142,10 +142,18 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
   }, [cut]);
   const resultMaterials = useMemo(() => lineMaterials(false), []);
   const lines = useMemo(() => {
-    const tagsOf = (normal: BufferGeometry, collapsed: BufferGeometry, means: OutlineTag['text']) => [
+    const tagsOf = (
+      normal: BufferGeometry,
+      collapsed: BufferGeometry,
+      means: OutlineTag['text'],
+      before: Pick<OutlineTag, 'text' | 'params'>,
+    ): OutlineTag[] => [
       { key: 'normal', line: normal, text: means, below: false },
-      { key: 'collapsed', line: collapsed, text: 'outline.before' as const, below: true },
+      { key: 'collapsed', line: collapsed, ...before, below: true },
     ];
+    // The result says how much lower the endplate was: a blind review of the final picture saw the endplate near
+    // the dashed line and read it as no height regained at all (a few millimetres is what a balloon keeps).
+    const kept = { mm: Math.max(1, Math.round(heightKeptByBalloonMm(profile))) };
     // The whole normal shape on the cut face, where the bone around it shows what it outlines.
     const cutNormal = sectionOutline(geometry, plane, OUTLINE_WIDTH_MM, 0.25);
     const cutCollapsed = collapsedEndplateOutline(geometry, plane, before, OUTLINE_WIDTH_MM, 0.3, DASH_MM);
@@ -167,7 +175,7 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
           materials: cutMaterials,
           normal: cutNormal,
           collapsed: cutCollapsed,
-          named: tagsOf(cutNormal, cutCollapsed, 'outline.normalShape'),
+          named: tagsOf(cutNormal, cutCollapsed, 'outline.normalShape', { text: 'outline.before' }),
         },
         {
           group: resultLines,
@@ -175,14 +183,17 @@ export function NormalShapeOutline({ geometry, needle, options }: NormalShapeOut
           materials: resultMaterials,
           normal: resultNormal,
           collapsed: resultCollapsed,
-          named: tagsOf(resultNormal, resultCollapsed, 'outline.normalHeight'),
+          named: tagsOf(resultNormal, resultCollapsed, 'outline.normalHeight', {
+            text: 'outline.beforeLower',
+            params: kept,
+          }),
         },
       ],
       // The overview's veil (NormalShapeGhost, drawn with the first frame) has no line of its own: its tag hangs
       // where the result's normal endplate begins, the front of the height the bone lost.
       overview: [{ key: 'normal', line: resultNormal, text: 'outline.normalHeight' as const, below: false }],
     };
-  }, [geometry, plane, sidePlane, before, cutMaterials, resultMaterials]);
+  }, [geometry, plane, sidePlane, before, profile, cutMaterials, resultMaterials]);
   useEffect(
     () => () => lines.sets.forEach((set) => [set.normal, set.collapsed].forEach((g) => g.dispose())),
     [lines],

@@ -2,6 +2,7 @@ import { Html } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { Vector3, type BufferGeometry, type Camera, type Object3D } from 'three';
+import type { MessageParams } from '../i18n/catalog';
 import { useController, useT } from '../playback/react/viewerHooks';
 import { PASS_THROUGH, declutterFor, newLabel, tagAnchorX, type DeclutteredLabel } from './labelDeclutter';
 import { outlineTagAnchor } from './outlineTagAnchor';
@@ -11,7 +12,9 @@ export interface OutlineTag {
   key: string;
   /** The line named: the tag hangs at its front end on the upper endplate (outlineTagAnchor). */
   line: BufferGeometry;
-  text: 'outline.normalShape' | 'outline.normalHeight' | 'outline.before';
+  text: 'outline.normalShape' | 'outline.normalHeight' | 'outline.before' | 'outline.beforeLower';
+  /** The message's placeholders (the millimetres of `outline.beforeLower`). */
+  params?: MessageParams;
   /** Below its line (the collapsed endplate's), rather than above. */
   below: boolean;
 }
@@ -76,10 +79,10 @@ export const OutlineTags = forwardRef<OutlineTagsHandle, OutlineTagsProps>(funct
   const positions = useMemo(() => placed.map(clampedPosition), [placed]);
   const tags = useMemo(
     () =>
-      wanted.map(({ key, line, text, below }) => ({
+      wanted.map(({ key, line, text, params, below }) => ({
         key,
         at: outlineTagAnchor(line, 0),
-        text: t(text),
+        text: t(text, params),
         below,
       })),
     [wanted, t],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import es from '../../src/i18n/messages/es.json';
+import { format } from '../../src/i18n/catalog';
+import { fractureProfile, heightKeptByBalloonMm } from '../../src/procedure/fracture';
 import { browserSuite } from './support/suite';
 import { openViewer, seekAndSettle, viewerControl } from './support/viewerPage';
 
@@ -165,19 +167,29 @@ describe('Spanish: the whole viewer speaks Spanish', () => {
           .filter((e) => getComputedStyle(e).display !== 'none')
           .map((e) => ({ text: e.textContent, left: e.getBoundingClientRect().left - canvas.left }));
       });
+    // The dashed line's tag says how much lower the endplate was (the default viewer: L1, grade 2, wedge).
+    const profile = fractureProfile({ level: 'L1', grade: 2, morphology: 'wedge', approach: 'bipedicular' });
+    const kept = { mm: Math.round(heightKeptByBalloonMm(profile)) };
+    expect(kept.mm).toBeGreaterThanOrEqual(2);
     await seekAndSettle(v.page, at);
     const spanish = await tags();
-    expect(spanish.map((tag) => tag.text)).toEqual([ES['outline.normalHeight'], ES['outline.before']]);
+    expect(spanish.map((tag) => tag.text)).toEqual([
+      ES['outline.normalHeight'],
+      format(ES['outline.beforeLower']!, kept),
+    ]);
     await v.page.evaluate(() => document.querySelector('spine-procedure-viewer')!.setAttribute('lang', 'en'));
     await v.page.waitForFunction(() =>
       Array.from(
         document.querySelector('spine-procedure-viewer')!.shadowRoot!.querySelectorAll('.spv-outline-tag'),
-      ).some((e) => e.textContent === 'Before the balloon'),
+      ).some((e) => e.textContent?.startsWith('Before the balloon')),
     );
     await seekAndSettle(v.page, at);
     const english = await tags();
-    expect(english.map((tag) => tag.text)).toEqual(['Normal height', 'Before the balloon']);
-    // "Before the balloon" is wider than "Antes del balón": measured again, it is moved in, not cut off.
+    expect(english.map((tag) => tag.text)).toEqual([
+      'Normal height',
+      `Before the balloon\n${kept.mm} mm lower`,
+    ]);
+    // A tag's width changes with its language: measured again, it is moved in, not cut off.
     for (const tag of english) expect(tag.left, tag.text ?? '').toBeGreaterThanOrEqual(0);
     expect(v.errors).toEqual([]);
     await v.close();
