@@ -15,7 +15,8 @@ import { accessPlan } from '../procedure/accessPath';
 import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { createTreatedBodyMaterials, createTreatedBoneMaterial } from './boneMaterial';
+import { archLook, createArchLook, createArchMaterials, PEDICLE_PART } from './archLook';
+import { createTreatedBodyMaterials } from './boneMaterial';
 import { CutFaceShell } from './CutFaceShell';
 import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
@@ -51,13 +52,6 @@ export const GHOST_OPACITY = 0.35;
 /** Translucency of the whole vertebra where what is inside it matters (needles in the pedicles, the cement). */
 export const SEE_THROUGH_OPACITY = 0.6;
 
-/**
- * How far past the cut a face of the arch still stands for its section (mm): a little more than a pedicle or
- * transverse process is thick, seen at the close-ups' slant. The arch is one bone with two sides: without a limit,
- * the far side's facets behind the cut painted a flat slab of section over the picture.
- */
-const ARCH_CAP_REACH_MM = 14;
-
 /** Fade a material by `fade` (0 opaque … 1 gone); transparent only while it fades, so it sorts as opaque otherwise. */
 export function showThrough(material: Material, fade: number): void {
   const faded = fade > 0;
@@ -88,16 +82,13 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     [cutaway, active],
   );
   const bodyMesh = useRef<Mesh>(null);
-  // Closed, the arch is plain bone (the untreated bones' program, one face per triangle). Open, it is cut by the
-  // same plane as the body: the plane runs down the first needle's pedicle, so the pedicle opens along the needle
-  // and its section meets the body's (cutaway.ts). Cut, it shares the body's program (no extra compile, and no
-  // stall when the cut opens) with a fracture field that never moves: its heights stay 1.
-  const parts = useMemo(() => createTreatedBoneMaterial({ fracture: false, clip: null }), []);
-  const cutParts = useMemo(() => {
-    const made = createTreatedBoneMaterial({ fracture: true, clip: cutaway.plane });
-    made.uniforms.uCapReach.value = ARCH_CAP_REACH_MM;
-    return made;
-  }, [cutaway]);
+  // Closed, the arch is plain bone. Open, it is cut by the same plane as the body: the plane runs down the first
+  // needle's pedicle, so the pedicle opens along the needle and its section meets the body's (cutaway.ts). Cut, it
+  // shares the body's program (no extra compile, and no stall when the cut opens). The pedicles have materials of
+  // their own (the same programs), to stand out around the needles at access (archLook.ts).
+  const arch = useMemo(() => createArchMaterials(cutaway.plane), [cutaway]);
+  const pedicles = useMemo(() => createArchMaterials(cutaway.plane), [cutaway]);
+  const look = useMemo(createArchLook, []);
   const partMeshes = useRef<(Mesh | null)[]>([]);
   // While the arch is see-through, its nearest surface alone shows: the parts overlap where they join (and hold
   // their own inner walls), and blending every layer made the arch read as a heap of fragments. A depth-only copy
@@ -110,7 +101,13 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
 
   const meshes = useMemo(() => {
     const node = scene.getObjectByName(options.level);
-    const out: { name: string; geometry: BufferGeometry; isBody: boolean; opened: boolean }[] = [];
+    const out: {
+      name: string;
+      geometry: BufferGeometry;
+      isBody: boolean;
+      isPedicle: boolean;
+      opened: boolean;
+    }[] = [];
     const plane = needleCutPlane(cutNeedle, 0, new Vector4());
     node?.updateMatrixWorld(true);
     node?.traverse((child) => {
@@ -126,6 +123,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
         name: child.name,
         geometry,
         isBody: child.name === `${options.level}_body`,
+        isPedicle: PEDICLE_PART.test(child.name),
         // Every part the open cut crosses shows cancellous bone inside its cortex, as the body does.
         opened: crossesPlane(geometry, plane),
       });
@@ -138,11 +136,13 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     () => () => {
       body.closed.dispose();
       body.open?.dispose();
-      parts.material.dispose();
-      cutParts.material.dispose();
+      for (const pair of [arch, pedicles]) {
+        pair.plain.material.dispose();
+        pair.cut.material.dispose();
+      }
       partsDepth.dispose();
     },
-    [body, parts, cutParts, partsDepth],
+    [body, arch, pedicles, partsDepth],
   );
 
   useFrame(() => {
@@ -157,11 +157,15 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     e[1] = marks.bodyDepthMm / 2;
     body.uniforms.uFractureAnchor.value = profile.anchorMm;
     body.uniforms.uHighlight.value = s.highlight;
-    parts.uniforms.uHighlight.value = s.highlight;
-    cutParts.uniforms.uHighlight.value = s.highlight;
+    archLook(s, look);
+    arch.plain.uniforms.uHighlight.value = arch.cut.uniforms.uHighlight.value = look.archHighlight;
+    pedicles.plain.uniforms.uHighlight.value = pedicles.cut.uniforms.uHighlight.value = look.pedicleHighlight;
     const open = active && cutawayEnabled && s.insideView > 0;
-    for (const mesh of partMeshes.current)
-      if (mesh) mesh.material = open ? cutParts.material : parts.material;
+    for (let i = 0; i < partMeshes.current.length; i++) {
+      const mesh = partMeshes.current[i];
+      const pair = meshes[i]?.isPedicle ? pedicles : arch;
+      if (mesh) mesh.material = open ? pair.cut.material : pair.plain.material;
+    }
     // See-through (SEE_THROUGH_OPACITY) at access, where the needles run inside the pedicles (the arch too), and
     // at the result, where the cement sits inside a whole body (the body alone: a see-through arch made the whole
     // bone read as fading away); the body also fades when the view goes inside uncut.
@@ -171,10 +175,11 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     const bodyMaterial = body.open && (s.insideView > 0 || bodyFade > 0) ? body.open : body.closed;
     if (bodyMesh.current) bodyMesh.current.material = bodyMaterial;
     showThrough(bodyMaterial, bodyFade);
-    const archSeeThrough = (1 - SEE_THROUGH_OPACITY) * s.archSeeThrough;
-    showThrough(parts.material, archSeeThrough);
-    showThrough(cutParts.material, archSeeThrough);
-    partsDepth.visible = archSeeThrough > 0;
+    showThrough(arch.plain.material, look.archFade);
+    showThrough(arch.cut.material, look.archFade);
+    showThrough(pedicles.plain.material, look.pedicleFade);
+    showThrough(pedicles.cut.material, look.pedicleFade);
+    partsDepth.visible = look.archFade > 0;
   });
 
   return (
@@ -185,7 +190,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
           name={m.name}
           ref={m.isBody ? bodyMesh : (mesh: Mesh | null) => void (partMeshes.current[i] = mesh)}
           geometry={m.geometry}
-          material={m.isBody ? body.closed : parts.material}
+          material={m.isBody ? body.closed : (m.isPedicle ? pedicles : arch).plain.material}
           userData={
             // The X-ray's materials come with the X-ray (FluoroPass, fluoroMaterialOf): named here.
             m.isBody ? { fluoroKind: 'treatedBody', fluoroUniforms: body.uniforms } : { fluoroKind: 'bone' }
@@ -194,7 +199,9 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
       ))}
       {meshes.map(
         (m) =>
-          !m.isBody && (
+          // Not the pedicles: at access they show through the fainter processes in front of them.
+          !m.isBody &&
+          !m.isPedicle && (
             <mesh key={`${m.name}-depth`} geometry={m.geometry} material={partsDepth} renderOrder={-1} />
           ),
       )}
@@ -208,7 +215,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
             <CutFaceShell
               key={`${m.name}-cut`}
               geometry={m.geometry}
-              uniforms={m.isBody ? body.uniforms : cutParts.uniforms}
+              uniforms={m.isBody ? body.uniforms : (m.isPedicle ? pedicles : arch).cut.uniforms}
             />
           ),
       )}
