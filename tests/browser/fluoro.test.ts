@@ -203,4 +203,45 @@ describe('simulated fluoroscopy', () => {
     expect(refused).toBe('command');
     await v.close();
   });
+
+  it("on a phone the inset's labels keep off the image's middle: title and head marker at the top, badge in a corner", async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?step=targeting', { width: 375, height: 667 });
+    const targeting = (await stepTimes(v.page)).targeting!;
+    // Late in the step: the AP view, the needles docked, the X-ray on.
+    await seekAndSettle(v.page, targeting.start + (targeting.end - targeting.start) * 0.7);
+    await v.screenshot('fluoro-phone-inset');
+    const boxes = await v.page.evaluate(() => {
+      const panel = document
+        .querySelector('spine-procedure-viewer')!
+        .shadowRoot!.querySelector<HTMLElement>('.spv-fluoro-panel:not([hidden])')!;
+      const box = (selector: string) => {
+        const r = panel.querySelector(selector)!.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      const p = panel.getBoundingClientRect();
+      return {
+        panel: { left: p.left, top: p.top, right: p.right, bottom: p.bottom },
+        name: box('.spv-fluoro-name'),
+        lamp: box('.spv-xray-lamp'),
+        head: box('.spv-fluoro-marker-head'),
+        xray: panel.dataset.xray,
+      };
+    });
+    type Box = (typeof boxes)['panel'];
+    const apart = (a: Box, b: Box) =>
+      a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+    const { panel, name, lamp, head } = boxes;
+    const size = panel.bottom - panel.top;
+    expect(size, 'a phone-sized inset').toBeLessThan(200);
+    expect(boxes.xray).toBe('true');
+    expect(apart(name, lamp), 'title and badge').toBe(true);
+    expect(apart(head, lamp), 'head marker and badge').toBe(true);
+    expect(apart(head, name), 'head marker and title').toBe(true);
+    // The head marker at the image's top edge, the badge in its bottom corner: the treated level (the middle) clear.
+    expect(head.bottom - panel.top).toBeLessThan(size * 0.35);
+    expect(lamp.top - panel.top).toBeGreaterThan(size * 0.75);
+    expect(lamp.left - panel.left).toBeGreaterThan(size * 0.5);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
 });
