@@ -4,7 +4,7 @@ import { BufferAttribute, BufferGeometry } from 'three';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import type { ScanTarget, ScanVolume } from '../scan/types';
 import { createScanBoneMaterial } from './boneMaterial';
-import { GHOST_OPACITY, SEE_THROUGH_OPACITY, showThrough } from './TreatedVertebra';
+import { GHOST_OPACITY, SEE_THROUGH_OPACITY, showThrough } from './seeThrough';
 import { useSceneResources } from './useSceneResources';
 
 /** ScanBoneProps: the scan and its picked target (the world origin). */

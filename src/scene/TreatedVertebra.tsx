@@ -1,25 +1,18 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ComponentType } from 'react';
-import {
-  Matrix4,
-  Mesh,
-  MeshBasicMaterial,
-  Vector4,
-  type BufferGeometry,
-  type Material,
-  type Object3D,
-} from 'three';
+import { Matrix4, Mesh, MeshBasicMaterial, Vector4, type BufferGeometry, type Object3D } from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
 import { fractureProfile } from '../procedure/fracture';
 import type { ProcedureOptions } from '../procedure/types';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { archLook, createArchLook, createArchMaterials, PEDICLE_PART } from './archLook';
+import { applyArchLook, archLook, createArchLook, createArchMaterials, PEDICLE_PART } from './archLook';
 import { createTreatedBodyMaterials } from './boneMaterial';
 import { CutFaceShell } from './CutFaceShell';
 import { crossesPlane, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
+import { GHOST_OPACITY, SEE_THROUGH_OPACITY, showThrough } from './seeThrough';
 import type { NormalShapeOutlineProps } from './NormalShapeOutline';
 import { useSceneResources } from './useSceneResources';
 
@@ -45,22 +38,6 @@ export interface TreatedVertebraProps {
    * balloon inflates, so the first frame waits for none of it), or none until that chunk is here.
    */
   Outline?: ComponentType<NormalShapeOutlineProps> | undefined;
-}
-
-/** Translucency of the closed body while the action is inside it and the cutaway is off. */
-export const GHOST_OPACITY = 0.35;
-/** Translucency of the whole vertebra where what is inside it matters (needles in the pedicles, the cement). */
-export const SEE_THROUGH_OPACITY = 0.6;
-
-/** Fade a material by `fade` (0 opaque … 1 gone); transparent only while it fades, so it sorts as opaque otherwise. */
-export function showThrough(material: Material, fade: number): void {
-  const faded = fade > 0;
-  if (material.transparent !== faded) {
-    material.transparent = faded;
-    material.needsUpdate = true;
-  }
-  material.opacity = 1 - fade;
-  material.depthWrite = !faded;
 }
 
 /**
@@ -158,8 +135,8 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     body.uniforms.uFractureAnchor.value = profile.anchorMm;
     body.uniforms.uHighlight.value = s.highlight;
     archLook(s, look);
-    arch.plain.uniforms.uHighlight.value = arch.cut.uniforms.uHighlight.value = look.archHighlight;
-    pedicles.plain.uniforms.uHighlight.value = pedicles.cut.uniforms.uHighlight.value = look.pedicleHighlight;
+    applyArchLook(arch, look.archHighlight, look.archFade);
+    applyArchLook(pedicles, look.pedicleHighlight, look.pedicleFade);
     const open = active && cutawayEnabled && s.insideView > 0;
     for (let i = 0; i < partMeshes.current.length; i++) {
       const mesh = partMeshes.current[i];
@@ -175,10 +152,6 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     const bodyMaterial = body.open && (s.insideView > 0 || bodyFade > 0) ? body.open : body.closed;
     if (bodyMesh.current) bodyMesh.current.material = bodyMaterial;
     showThrough(bodyMaterial, bodyFade);
-    showThrough(arch.plain.material, look.archFade);
-    showThrough(arch.cut.material, look.archFade);
-    showThrough(pedicles.plain.material, look.pedicleFade);
-    showThrough(pedicles.cut.material, look.pedicleFade);
     partsDepth.visible = look.archFade > 0;
   });
 

@@ -1,6 +1,7 @@
 import type { Plane } from 'three';
 import type { ProcedureState } from '../procedure/procedureState';
 import { createTreatedBoneMaterial } from './boneMaterial';
+import { SEE_THROUGH_OPACITY, showThrough } from './seeThrough';
 
 /** A part of the arch that is a pedicle (vertebraParts.ts names them `pedicle_left` and `pedicle_right`). */
 export const PEDICLE_PART = /_pedicle_(left|right)$/;
@@ -12,9 +13,7 @@ export const PEDICLE_PART = /_pedicle_(left|right)$/;
  */
 const ARCH_CAP_REACH_MM = 14;
 
-/** Opacity of a pedicle with a needle inside it (access): the whole see-through vertebra's (TreatedVertebra). */
-const PEDICLE_OPACITY = 0.6;
-/** Opacity of the rest of the arch meanwhile: fainter, so the pedicles read as the way through it. */
+/** Opacity of the rest of the arch while the pedicles (as see-through as the whole vertebra) show the needles' way. */
 const ARCH_OPACITY = 0.35;
 
 /** How the treated vertebra's arch and its pedicles look at one moment: highlight and fade (0 opaque … 1 gone). */
@@ -43,7 +42,7 @@ export function archLook(
   out.archHighlight = state.highlight * (1 - through);
   out.pedicleHighlight = Math.max(state.highlight, through);
   out.archFade = (1 - ARCH_OPACITY) * through;
-  out.pedicleFade = (1 - PEDICLE_OPACITY) * through;
+  out.pedicleFade = (1 - SEE_THROUGH_OPACITY) * through;
   return out;
 }
 
@@ -56,4 +55,16 @@ export function createArchMaterials(plane: Plane) {
   const cut = createTreatedBoneMaterial({ fracture: true, clip: plane });
   cut.uniforms.uCapReach.value = ARCH_CAP_REACH_MM;
   return { plain, cut };
+}
+
+/** One pair of arch materials set to a look's highlight and fade (once per frame). */
+export function applyArchLook(
+  pair: ReturnType<typeof createArchMaterials>,
+  highlight: number,
+  fade: number,
+): void {
+  pair.plain.uniforms.uHighlight.value = highlight;
+  pair.cut.uniforms.uHighlight.value = highlight;
+  showThrough(pair.plain.material, fade);
+  showThrough(pair.cut.material, fade);
 }
