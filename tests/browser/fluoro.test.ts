@@ -240,7 +240,8 @@ describe('simulated fluoroscopy', () => {
     // The head marker at the image's top edge, the badge in its bottom corner: the treated level (the middle) clear.
     expect(head.bottom - panel.top).toBeLessThan(size * 0.35);
     expect(lamp.top - panel.top).toBeGreaterThan(size * 0.75);
-    expect(lamp.left - panel.left).toBeGreaterThan(size * 0.5);
+    expect(panel.right - lamp.right, 'badge against the right edge').toBeLessThan(12);
+    expect(lamp.left - panel.left, 'badge clear of the beam sketch').toBeGreaterThan(size * 0.4);
     expect(v.errors).toEqual([]);
     await v.close();
   });
