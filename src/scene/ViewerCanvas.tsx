@@ -7,7 +7,6 @@ import { Lights } from './Lights';
 import { ProcedureDriver } from './ProcedureDriver';
 import { PromptResizeObserver } from './promptResizeObserver';
 import { SceneContent } from './SceneContent';
-import { CAMERA_FOV_DEG } from './shotFraming';
 import { SceneResourcesProvider } from './SceneResourcesProvider';
 import { StudioEnvironment } from './StudioEnvironment';
 import { loadPreparedSpine } from './loading/preparedSpine';
@@ -39,7 +38,7 @@ export default function ViewerCanvas() {
         // With the renderer, not in onCreated: the shader warm-up compiles before onCreated runs.
         localClippingEnabled: true,
       }}
-      camera={{ fov: CAMERA_FOV_DEG, near: 5, far: 6000, position: [430, 260, -170] }}
+      camera={{ fov: 32, near: 5, far: 6000, position: [430, 260, -170] }}
       onCreated={({ gl }) => {
         const canvas = gl.domElement;
         canvas.addEventListener('webglcontextlost', (event) => {

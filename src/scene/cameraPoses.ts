@@ -54,11 +54,9 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   // needle going into the skin, a mark either side of the spine. From the side, the spine under the translucent
   // skin shifted against the marks, and they looked lopsided about it.
   skin: { direction: [0.06, 1, -0.5], up: POSTERIOR_UP, fill: 0.66 },
-  // From the left, above the back and from the feet, head up like the close-ups that follow, the vertebra
-  // see-through and highlighted: both needles running through the pedicles into the body. The needles are mirror
-  // images about the midline, so seen from straight beside the patient they lay one over the other (a blind review
-  // read them as one rod); from the feet the near one rises above the far one and each shows its own way in.
-  access: { direction: [1, 0.45, -0.5], up: CRANIAL_UP, fill: 0.8 },
+  // From the left and above the back, head up like the close-ups that follow, the vertebra see-through and
+  // highlighted: both needles running through the pedicles into the body.
+  access: { direction: [1, 0.55, 0.12], up: CRANIAL_UP, fill: 0.8 },
   // Close on the working channel from the left, the feet and a little below (clear of the pedicle): the drill.
   drilling: { direction: [1, -0.15, -0.3], up: CRANIAL_UP, fill: 0.8 },
   // The opened body from the left, slightly from the belly side and the head end.

@@ -73,9 +73,6 @@ export function compareArea(width: number, height: number, out: ScreenRect): Scr
   return out;
 }
 
-/** The viewer camera's vertical field of view, degrees (the guided framing and the tests share it). */
-export const CAMERA_FOV_DEG = 32;
-
 /** Focal length in pixels of a perspective camera with this vertical field of view on a canvas this tall. */
 export function focalPx(fovYDeg: number, viewportHeight: number): number {
   return viewportHeight / 2 / Math.tan((fovYDeg * Math.PI) / 360);

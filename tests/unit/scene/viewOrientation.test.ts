@@ -1,15 +1,12 @@
 import { Plane, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { LEVEL_IDS, type LevelId } from '../../../src/anatomy/levels';
 import { timelineFor } from '../../../src/procedure';
-import { accessPlan } from '../../../src/procedure/accessPath';
 import {
   createBoneSurfaceMaterial,
   createScanBoneMaterial,
   createTreatedBoneMaterial,
 } from '../../../src/scene/boneMaterial';
-import { CAMERA_SHOTS, subjectSphere } from '../../../src/scene/cameraPoses';
-import { CAMERA_FOV_DEG, framingDistance } from '../../../src/scene/shotFraming';
+import { CAMERA_SHOTS } from '../../../src/scene/cameraPoses';
 import { createFocusUniform } from '../../../src/scene/focusGlsl';
 import { compiled } from './support/compiledShader';
 import { stepMoments } from '../support/stepMoments';
@@ -97,60 +94,5 @@ describe('near bones that hide the subject are cut away', () => {
     );
     const treated = createTreatedBoneMaterial({ fracture: true, clip: new Plane(new Vector3(-1, 0, 0), 0) });
     expect(compiled(treated.material).fragment).not.toContain('uFocus');
-  });
-});
-
-describe('at access each needle shows its own way in', () => {
-  /**
-   * A world point's place on the access picture, in millimetres at the subject's distance: the guided camera's
-   * perspective (its field of view, the subject sphere framed at the shot's fill on a square canvas).
-   */
-  const onScreen = (level: LevelId) => {
-    const { direction, up, fill } = CAMERA_SHOTS.access;
-    const sphere = subjectSphere('pedicles', level, { centre: [0, 0, 0], radius: 0 });
-    const distance = framingDistance(
-      sphere.radius,
-      CAMERA_FOV_DEG,
-      800,
-      { x: 0, y: 0, width: 800, height: 800 },
-      fill,
-    );
-    const back = new Vector3(...direction).normalize();
-    const eye = new Vector3(...sphere.centre).addScaledVector(back, distance);
-    const right = new Vector3(...up).cross(back).normalize();
-    const screenUp = back.clone().cross(right);
-    return (p: Vector3): [number, number] => {
-      const v = p.clone().sub(eye);
-      const scale = distance / -v.dot(back);
-      return [v.dot(right) * scale, v.dot(screenUp) * scale];
-    };
-  };
-  /** How far a screen point lies from the screen line through a needle (its first and last sample). */
-  const offLine = (line: [number, number][], [px, py]: [number, number]) => {
-    const [ax, ay] = line[0]!;
-    const [bx, by] = line[line.length - 1]!;
-    return Math.abs((bx - ax) * (py - ay) - (by - ay) * (px - ax)) / Math.hypot(bx - ax, by - ay);
-  };
-
-  it('the two needles, mirror images about the midline, never lie one over the other on screen', () => {
-    for (const level of LEVEL_IDS) {
-      const plan = accessPlan(level, 'bipedicular');
-      if (plan.needles.length !== 2) continue;
-      const project = onScreen(level);
-      // Each needle from the bone's surface to the posterior wall, the part that runs in the pedicle (vertebra
-      // frame: x left, y cranial, z anterior; world: x left, y posterior, z cranial).
-      const [left, right] = plan.needles.map((n) =>
-        Array.from({ length: 21 }, (_, i) => {
-          const depth = (n.posteriorWallDepthMm * i) / 20;
-          const [x, y, z] = n.entry.map((e, k) => e + n.direction[k]! * depth);
-          return project(new Vector3(x, -z!, y));
-        }),
-      );
-      // Where each runs in its pedicle it lies clear of the other's line by more than two needles' widths: two
-      // rods, not one (seen from straight beside the patient they lie along one line).
-      const width = Math.max(...plan.needles.map((n) => n.workingCannulaMm));
-      const apart = Math.min(offLine(left!, right![10]!), offLine(right!, left![10]!));
-      expect(apart, level).toBeGreaterThan(2 * width);
-    }
   });
 });
