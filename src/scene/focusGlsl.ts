@@ -39,25 +39,35 @@ export function createFocusHiddenUniform(): FocusHiddenUniform {
 
 const glslFloat = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n));
 
-/** Vertex: world position of the (possibly displaced) vertex for the fragment test, and the context bone's id. */
-export const FOCUS_VERTEX_PARS =
-  'varying vec3 vFocusWorld;\nattribute float focusPart;\nvarying float vFocusPart;';
-export const FOCUS_VERTEX =
-  'vFocusWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;\nvFocusPart = focusPart;';
+/**
+ * Vertex: world position of the (possibly displaced) vertex for the fragment test, and whether its context bone is
+ * left out. Decided per vertex, where the part's index is known: every vertex of a bone agrees, so the varying is
+ * constant across its triangles, and the fragment stage keeps neither the 32-entry array nor a dynamic index into
+ * it (work SwiftShader pays for on every pixel of the spine).
+ */
+export const FOCUS_VERTEX_PARS = /* glsl */ `
+varying vec3 vFocusWorld;
+attribute float focusPart;
+uniform float uFocusHidden[${FOCUS_PARTS}];
+varying float vFocusHidden;
+`;
+export const FOCUS_VERTEX = /* glsl */ `
+vFocusWorld = (modelMatrix * vec4(transformed, 1.0)).xyz;
+{
+  int spvPart = int(focusPart + 0.5) - ${FOCUS_PART_BASE};
+  vFocusHidden = spvPart >= 0 && spvPart < ${FOCUS_PARTS} ? uFocusHidden[spvPart] : 0.0;
+}
+`;
 
 export const FOCUS_FRAGMENT_PARS = /* glsl */ `
 varying vec3 vFocusWorld;
-varying float vFocusPart;
+varying float vFocusHidden;
 uniform vec4 uFocus;
-uniform float uFocusHidden[${FOCUS_PARTS}];
 `;
 
 /** Runs first in the fragment stage: discard what hides the focus (cameraPosition is three's built-in uniform). */
 export const FOCUS_FRAGMENT = /* glsl */ `
-{
-  int spvPart = int(vFocusPart + 0.5) - ${FOCUS_PART_BASE};
-  if (spvPart >= 0 && spvPart < ${FOCUS_PARTS} && uFocusHidden[spvPart] > 0.5) discard;
-}
+if (vFocusHidden > 0.5) discard;
 if (uFocus.w > 0.0) {
   vec3 spvToFocus = uFocus.xyz - cameraPosition;
   float spvFocusDistance = length(spvToFocus);

@@ -83,6 +83,15 @@ describe('near bones that hide the subject are cut away', () => {
     );
   });
 
+  it('a context bone left out whole is decided per vertex; the fragment stage only reads the result', () => {
+    const { vertex, fragment } = compiled(createBoneSurfaceMaterial(createFocusUniform()));
+    expect(vertex).toContain('uFocusHidden[spvPart]');
+    expect(fragment).not.toContain('uFocusHidden');
+    expect(fragment.indexOf('if (vFocusHidden > 0.5) discard;')).toBeGreaterThan(
+      fragment.indexOf('#include <clipping_planes_fragment>'),
+    );
+  });
+
   it('the treated vertebra and a bone without a focus are never cut this way', () => {
     // A bone given no focus shares the focused bones' program with a focus of its own that cuts nothing.
     const plain = compiled(createBoneSurfaceMaterial()).uniforms.uFocus as { value: { w: number } };
