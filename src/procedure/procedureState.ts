@@ -103,8 +103,12 @@ export interface ProcedureState {
   insideView: number;
   /** How far the treated body is shown whole but see-through (the cement inside it at the result). */
   seeThrough: number;
-  /** How far the treated vertebra's arch is see-through as well (the needles in the pedicles at access). */
-  archSeeThrough: number;
+  /**
+   * How far the treated vertebra is cut across the spine through both needles (access): the section a textbook
+   * draws, both needles running through their pedicles into the body in a V. 1 = the section exactly in the
+   * needles' plane.
+   */
+  axialCut: number;
   /** How far the skin over the treated level is closed (1) rather than a window onto the spine (0). */
   skinCover: number;
 }
@@ -159,7 +163,7 @@ export function createProcedureState(): ProcedureState {
     highlight: 0,
     insideView: 0,
     seeThrough: 0,
-    archSeeThrough: 0,
+    axialCut: 0,
     skinCover: 0,
   };
 }

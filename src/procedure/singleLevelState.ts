@@ -187,7 +187,7 @@ export function singleLevelStateAt(
   out.highlight = steppedValue(step.id, previous.id, blend, 'highlight');
   out.insideView = steppedValue(step.id, previous.id, blend, 'insideView');
   out.seeThrough = steppedValue(step.id, previous.id, blend, 'seeThrough');
-  out.archSeeThrough = steppedValue(step.id, previous.id, blend, 'archSeeThrough');
+  out.axialCut = steppedValue(step.id, previous.id, blend, 'axialCut');
   out.skinCover = steppedValue(step.id, previous.id, blend, 'skinCover');
   out.skinMarker =
     smoothstep(phase(timeline, t, 'anaesthesia', 0.2, 0.8)) *

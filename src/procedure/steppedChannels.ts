@@ -8,10 +8,11 @@ interface SteppedValues {
   /** The treated body closed again but see-through: the cement inside a whole vertebra (the result). */
   seeThrough: number;
   /**
-   * The treated vertebra's arch see-through too: only while the needles run inside the pedicles (access). At the
-   * result the cement is in the body alone, and a see-through arch made the whole bone read as fading away.
+   * The treated vertebra cut across the spine through both needles, seen from the feet (access): the needles'
+   * way through the pedicles in one section. Seen through a see-through vertebra from the side, the two mirror-image
+   * needles projected onto one rod and the pedicles could not be picked out.
    */
-  archSeeThrough: number;
+  axialCut: number;
   /**
    * The skin over the treated level closed rather than a window onto the spine: while the story is on the skin
    * (the patient on the table, the numbing injection), a window read as a hole in the back; once X-rays guide the
@@ -21,17 +22,17 @@ interface SteppedValues {
 }
 
 /** The columns of the table below, in order. */
-const CHANNELS = ['torso', 'highlight', 'insideView', 'seeThrough', 'archSeeThrough', 'skinCover'] as const;
+const CHANNELS = ['torso', 'highlight', 'insideView', 'seeThrough', 'axialCut', 'skinCover'] as const;
 
 /** Each step's values, one column per channel (CHANNELS). */
 // prettier-ignore
 const TABLE: Record<StepId, readonly [number, number, number, number, number, number]> = {
-  //                   torso highlight inside see  arch  skin
+  //                   torso highlight inside see  axial skin
   overview:            [0,    1,        0,     0,   0,    0],
   positioning:         [0.55, 0,        0,     0,   0,    1],
   anaesthesia:         [0.55, 0,        0,     0,   0,    0.75],
   targeting:           [0.5,  0.5,      0,     0,   0,    0],
-  access:              [0.12, 0.6,      0,     1,   1,    0],
+  access:              [0.12, 0.3,      0,     0,   1,    0],
   drilling:            [0.12, 0,        1,     0,   0,    0],
   'balloon-insertion': [0.12, 0,        1,     0,   0,    0],
   'balloon-inflation': [0.12, 0,        1,     0,   0,    0],

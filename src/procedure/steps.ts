@@ -53,13 +53,15 @@ const STEP_LIBRARY: Record<StepId, StepDefinition> = {
     subject: 'pedicles',
     camera: 'access',
     fluoro: 'ap',
-    // AP and lateral in turn as the needles advance; the last, longest look is lateral (the tip reaching the
-    // posterior body wall), the view its camera shares (from the patient's left).
+    // Lateral and AP in turn as the needles advance; the last, longest look is AP (the tips past the pedicles'
+    // inner walls only once the lateral has them past the back of the body), the view its camera shares (from the
+    // feet, the patient's left on the left: the two needles converge the same way in both pictures). The C-arm
+    // then swings back to the lateral the next step begins with (vertebroplasty's cement, at once).
     shots: [
-      { from: 0.05, to: 0.22, view: 'ap' },
-      { from: 0.27, to: 0.44, view: 'lateral' },
-      { from: 0.49, to: 0.61, view: 'ap' },
-      { from: 0.66, to: 1, view: 'lateral' },
+      { from: 0.05, to: 0.22, view: 'lateral' },
+      { from: 0.27, to: 0.44, view: 'ap' },
+      { from: 0.49, to: 0.61, view: 'lateral' },
+      { from: 0.66, to: 0.9, view: 'ap' },
     ],
     channels: ['fluoro', 'needle'],
   },

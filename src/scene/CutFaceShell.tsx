@@ -5,6 +5,7 @@ import { useController, useSettings } from '../playback/react/viewerHooks';
 import { createCutFaceShellMaterial } from './boneMaterial';
 import type { BoneUniforms } from './boneUniforms';
 import { CUT_CORTEX_MM, insetAlongNormals } from './corticalInset';
+import { cutOpen } from './cutaway';
 import { useSceneResources } from './useSceneResources';
 
 /** CutFaceShellProps: the cut body's geometry and the uniforms of its material. */
@@ -35,7 +36,7 @@ export function CutFaceShell({ geometry, uniforms }: CutFaceShellProps) {
   useEffect(() => () => material.dispose(), [material]);
   useFrame(() => {
     // Closed (or see-through when the cutaway is off), the body hides the shell: skip the draw call.
-    if (mesh.current) mesh.current.visible = enabled && controller.state.insideView > 0;
+    if (mesh.current) mesh.current.visible = cutOpen(controller.state, enabled);
   });
   return <mesh ref={mesh} geometry={inset} material={material} visible={false} />;
 }

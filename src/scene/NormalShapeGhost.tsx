@@ -27,13 +27,14 @@ const LOST_MIN = 0.02;
 
 /**
  * How much of the veil a moment shows (0–1): the highlight (1 at the overview, blending in and out with the
- * camera), but only over an opaque bone. Where the body turns see-through (access, the result) or the view goes
- * inside it, a veil would tint the whole body instead of showing what it lost.
+ * camera), but only over an opaque, whole bone. Where the body turns see-through (the result) or is cut open
+ * (along a needle inside it, across the spine at access), a veil would tint the whole body instead of showing
+ * what it lost.
  */
 export function normalShapeShown(
-  state: Pick<ProcedureState, 'highlight' | 'seeThrough' | 'insideView'>,
+  state: Pick<ProcedureState, 'highlight' | 'seeThrough' | 'insideView' | 'axialCut'>,
 ): number {
-  return state.highlight * (1 - state.seeThrough) * (1 - state.insideView);
+  return state.highlight * (1 - state.seeThrough) * (1 - Math.max(state.insideView, state.axialCut));
 }
 
 /**

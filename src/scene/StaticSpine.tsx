@@ -7,7 +7,7 @@ import { createBoneSurfaceMaterial } from './boneMaterial';
 import { createDiscMaterial } from './discMaterial';
 import { ContextPartCut } from './contextPartCut';
 import type { DiscsFollowingProps } from './discFollow';
-import { createFocusHiddenUniform, createFocusUniform } from './focusGlsl';
+import { createFocusHiddenUniform, createFocusUniform, setFocusSection } from './focusGlsl';
 import { workerStaticSpine, type MergedStatic } from './loading/preparedSpine';
 
 /** StaticSpineProps: the loaded spine and the level drawn separately. */
@@ -65,7 +65,7 @@ function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
     () => ({
       // Both darken their crevices with the model's baked ambient occlusion (the vertex colour).
       bone: createBoneSurfaceMaterial(focus),
-      disc: createDiscMaterial(),
+      disc: createDiscMaterial(focus),
     }),
     [focus],
   );
@@ -89,10 +89,20 @@ function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
       const distance = camera.position.distanceTo(target ?? ORIGIN);
       f.w = FOCUS_SHARE * distance * Math.tan((camera.fov * Math.PI) / 360);
     }
-    if (contextMesh.current)
-      contextCut.update(hidden.value, contextMesh.current.matrixWorld, camera.matrixWorld, f);
-    // Close-ups inside the treated body look past the chest wall or the pelvis: let those bones recede then.
     const s = controller.state;
+    // Cut across the spine (access), the treated vertebra shows its section: nothing in front of it stays. Only
+    // once the camera has nearly turned to the feet (the section comes in late and goes early): half way, from
+    // the side or above the back, the neighbours cut half as far showed broad flat sections.
+    setFocusSection(focus, s.axialCut ** 4);
+    if (contextMesh.current)
+      contextCut.update(
+        hidden.value,
+        contextMesh.current.matrixWorld,
+        camera.matrixWorld,
+        f,
+        focus.reach.value,
+      );
+    // Close-ups inside the treated body look past the chest wall or the pelvis: let those bones recede then.
     const opacity = 1 - CONTEXT_FADE * Math.max(s.insideView, s.seeThrough);
     const faded = opacity < 0.999;
     contextMaterial.opacity = opacity;

@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, type ComponentType } from 'react';
-import { Matrix4, Mesh, MeshBasicMaterial, Vector4, type BufferGeometry, type Object3D } from 'three';
+import { Matrix4, Mesh, Vector4, type BufferGeometry, type Object3D } from 'three';
 import { isRib } from '../anatomy/loadSpineModel';
 import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import { accessPlan } from '../procedure/accessPath';
@@ -10,7 +10,7 @@ import { useController, useSettings } from '../playback/react/viewerHooks';
 import { applyArchLook, archLook, createArchLook, createArchMaterials, PEDICLE_PART } from './archLook';
 import { createTreatedBodyMaterials } from './boneMaterial';
 import { CutFaceShell } from './CutFaceShell';
-import { crossesPlane, needleCutPlane } from './cutaway';
+import { axialCutPlane, crossesPlane, cutOpen, needleCutPlane } from './cutaway';
 import { NormalShapeGhost } from './NormalShapeGhost';
 import { GHOST_OPACITY, SEE_THROUGH_OPACITY, showThrough } from './seeThrough';
 import type { NormalShapeOutlineProps } from './NormalShapeOutline';
@@ -67,14 +67,6 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
   const pedicles = useMemo(() => createArchMaterials(cutaway.plane), [cutaway]);
   const look = useMemo(createArchLook, []);
   const partMeshes = useRef<(Mesh | null)[]>([]);
-  // While the arch is see-through, its nearest surface alone shows: the parts overlap where they join (and hold
-  // their own inner walls), and blending every layer made the arch read as a heap of fragments. A depth-only copy
-  // drawn first among the translucent things (after every opaque one, so bone behind still shows) leaves only the
-  // front-most layer to blend.
-  const partsDepth = useMemo(
-    () => new MeshBasicMaterial({ colorWrite: false, transparent: true, depthWrite: true, visible: false }),
-    [],
-  );
 
   const meshes = useMemo(() => {
     const node = scene.getObjectByName(options.level);
@@ -85,7 +77,8 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
       isPedicle: boolean;
       opened: boolean;
     }[] = [];
-    const plane = needleCutPlane(cutNeedle, 0, new Vector4());
+    // The cut runs along the first needle inside the body, and across the spine through the needles at access.
+    const planes = [needleCutPlane(cutNeedle, 0, new Vector4()), axialCutPlane(cutNeedle, 0, new Vector4())];
     node?.updateMatrixWorld(true);
     node?.traverse((child) => {
       // Ribs stay in the static spine (mergeStaticParts keeps them): only the vertebra itself is treated.
@@ -102,7 +95,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
         isBody: child.name === `${options.level}_body`,
         isPedicle: PEDICLE_PART.test(child.name),
         // Every part the open cut crosses shows cancellous bone inside its cortex, as the body does.
-        opened: crossesPlane(geometry, plane),
+        opened: planes.some((plane) => crossesPlane(geometry, plane)),
       });
     });
     return out;
@@ -117,9 +110,8 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
         pair.plain.material.dispose();
         pair.cut.material.dispose();
       }
-      partsDepth.dispose();
     },
-    [body, arch, pedicles, partsDepth],
+    [body, arch, pedicles],
   );
 
   useFrame(() => {
@@ -135,24 +127,23 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
     body.uniforms.uFractureAnchor.value = profile.anchorMm;
     body.uniforms.uHighlight.value = s.highlight;
     archLook(s, look);
-    applyArchLook(arch, look.archHighlight, look.archFade);
-    applyArchLook(pedicles, look.pedicleHighlight, look.pedicleFade);
-    const open = active && cutawayEnabled && s.insideView > 0;
+    applyArchLook(arch, look.archHighlight);
+    applyArchLook(pedicles, look.pedicleHighlight);
+    const open = active && cutOpen(s, cutawayEnabled);
     for (let i = 0; i < partMeshes.current.length; i++) {
       const mesh = partMeshes.current[i];
       const pair = meshes[i]?.isPedicle ? pedicles : arch;
       if (mesh) mesh.material = open ? pair.cut.material : pair.plain.material;
     }
-    // See-through (SEE_THROUGH_OPACITY) at access, where the needles run inside the pedicles (the arch too), and
-    // at the result, where the cement sits inside a whole body (the body alone: a see-through arch made the whole
-    // bone read as fading away); the body also fades when the view goes inside uncut.
+    // See-through (SEE_THROUGH_OPACITY) at the result, where the cement sits inside a whole body (the body alone:
+    // a see-through arch made the whole bone read as fading away); the body also fades when the view goes inside
+    // uncut.
     const cutless = cutawayEnabled || !active ? 0 : s.insideView;
     const seeThrough = (1 - SEE_THROUGH_OPACITY) * s.seeThrough;
     const bodyFade = Math.max((1 - GHOST_OPACITY) * cutless, seeThrough);
-    const bodyMaterial = body.open && (s.insideView > 0 || bodyFade > 0) ? body.open : body.closed;
+    const bodyMaterial = body.open && (open || bodyFade > 0) ? body.open : body.closed;
     if (bodyMesh.current) bodyMesh.current.material = bodyMaterial;
     showThrough(bodyMaterial, bodyFade);
-    partsDepth.visible = look.archFade > 0;
   });
 
   return (
@@ -170,14 +161,6 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
           }
         />
       ))}
-      {meshes.map(
-        (m) =>
-          // Not the pedicles: at access they show through the fainter processes in front of them.
-          !m.isBody &&
-          !m.isPedicle && (
-            <mesh key={`${m.name}-depth`} geometry={m.geometry} material={partsDepth} renderOrder={-1} />
-          ),
-      )}
       {meshes.map(
         (m) =>
           m.opened &&

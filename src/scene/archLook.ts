@@ -1,7 +1,6 @@
 import type { Plane } from 'three';
 import type { ProcedureState } from '../procedure/procedureState';
 import { createTreatedBoneMaterial } from './boneMaterial';
-import { SEE_THROUGH_OPACITY, showThrough } from './seeThrough';
 
 /** A part of the arch that is a pedicle (vertebraParts.ts names them `pedicle_left` and `pedicle_right`). */
 export const PEDICLE_PART = /_pedicle_(left|right)$/;
@@ -13,36 +12,26 @@ export const PEDICLE_PART = /_pedicle_(left|right)$/;
  */
 const ARCH_CAP_REACH_MM = 14;
 
-/** Opacity of the rest of the arch while the pedicles (as see-through as the whole vertebra) show the needles' way. */
-const ARCH_OPACITY = 0.35;
-
-/** How the treated vertebra's arch and its pedicles look at one moment: highlight and fade (0 opaque … 1 gone). */
+/** How the treated vertebra's arch and its pedicles are highlighted at one moment. */
 export interface ArchLook {
   archHighlight: number;
   pedicleHighlight: number;
-  archFade: number;
-  pedicleFade: number;
 }
 
 export function createArchLook(): ArchLook {
-  return { archHighlight: 0, pedicleHighlight: 0, archFade: 0, pedicleFade: 0 };
+  return { archHighlight: 0, pedicleHighlight: 0 };
 }
 
 /**
- * While the needles run inside the arch (access, `archSeeThrough`), the pedicles are its solid, highlighted part
- * and the rest of it fades further and gives its highlight up: the two bony bridges the needles go through stand
- * out around them (a blind review could not find the pedicles in an evenly see-through arch). Otherwise the whole
- * arch looks alike. Written into `out` (once per frame, no allocation).
+ * While the vertebra is cut across through the needles (access, `axialCut`), the pedicles carry the highlight and
+ * the rest of the arch gives it up: the two bony bridges the needles run through stand out in the section (a blind
+ * review could not find the pedicles in an evenly tinted arch). Otherwise the whole arch looks alike. Written into
+ * `out` (once per frame, no allocation).
  */
-export function archLook(
-  state: Pick<ProcedureState, 'highlight' | 'archSeeThrough'>,
-  out: ArchLook,
-): ArchLook {
-  const through = state.archSeeThrough;
-  out.archHighlight = state.highlight * (1 - through);
-  out.pedicleHighlight = Math.max(state.highlight, through);
-  out.archFade = (1 - ARCH_OPACITY) * through;
-  out.pedicleFade = (1 - SEE_THROUGH_OPACITY) * through;
+export function archLook(state: Pick<ProcedureState, 'highlight' | 'axialCut'>, out: ArchLook): ArchLook {
+  const across = state.axialCut;
+  out.archHighlight = state.highlight * (1 - across);
+  out.pedicleHighlight = Math.max(state.highlight, across);
   return out;
 }
 
@@ -57,14 +46,8 @@ export function createArchMaterials(plane: Plane) {
   return { plain, cut };
 }
 
-/** One pair of arch materials set to a look's highlight and fade (once per frame). */
-export function applyArchLook(
-  pair: ReturnType<typeof createArchMaterials>,
-  highlight: number,
-  fade: number,
-): void {
+/** One pair of arch materials set to a look's highlight (once per frame). */
+export function applyArchLook(pair: ReturnType<typeof createArchMaterials>, highlight: number): void {
   pair.plain.uniforms.uHighlight.value = highlight;
   pair.cut.uniforms.uHighlight.value = highlight;
-  showThrough(pair.plain.material, fade);
-  showThrough(pair.cut.material, fade);
 }

@@ -185,10 +185,14 @@ export function createScanBoneMaterial(clip: Plane): MeshStandardMaterial {
  * The intervertebral discs: bone's uncut program drawing the annulus fibrosus instead (uDisc,
  * SURFACE_COLOR_FRAGMENT), so the discs add no program to build before the first frame.
  */
-export function createAnnulusMaterial(color: Color, roughness: number): MeshStandardMaterial {
+export function createAnnulusMaterial(
+  color: Color,
+  roughness: number,
+  focus?: FocusUniform,
+): MeshStandardMaterial {
   const uniforms = createBoneUniforms();
   uniforms.uDisc.value = 1;
-  const material = boneMaterial(uniforms, { fracture: false, cut: 'none', clip: null });
+  const material = boneMaterial(uniforms, { fracture: false, cut: 'none', clip: null, focus });
   material.color.copy(color);
   material.roughness = roughness;
   return material;

@@ -54,9 +54,12 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   // needle going into the skin, a mark either side of the spine. From the side, the spine under the translucent
   // skin shifted against the marks, and they looked lopsided about it.
   skin: { direction: [0.06, 1, -0.5], up: POSTERIOR_UP, fill: 0.66 },
-  // From the left and above the back, head up like the close-ups that follow, the vertebra see-through and
-  // highlighted: both needles running through the pedicles into the body.
-  access: { direction: [1, 0.55, 0.12], up: CRANIAL_UP, fill: 0.8 },
+  // From the feet along the spine, a little above the back, the back up as the
+  // patient lies: the vertebra cut across through both needles (axialCut), the two converging through their
+  // pedicles into the body in a V, as every textbook draws the transpedicular route. The patient's left is on the
+  // left, as on the AP X-ray beside it. (From the side the two mirror-image needles projected onto one rod; tilted
+  // towards the feet to part them, the far one seemed to pass below its pedicle.)
+  access: { direction: [0, 0.35, -1], up: POSTERIOR_UP, fill: 0.8 },
   // Close on the working channel from the left, the feet and a little below (clear of the pedicle): the drill.
   drilling: { direction: [1, -0.15, -0.3], up: CRANIAL_UP, fill: 0.8 },
   // The opened body from the left, slightly from the belly side and the head end.
@@ -136,7 +139,9 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
       return out;
     }
     case 'pedicles':
-      return set(0, -marks.pedicleLeft.center[2] * 0.7, 0, marks.bodyWidthMm / 2 + 14);
+      // Between the body's middle and the pedicles: the section at access shows both, the needles' way through
+      // the pedicles and the body they lead into (centred on the pedicles, a phone's picture left the body low).
+      return set(0, -marks.pedicleLeft.center[2] * 0.4, 0, marks.bodyWidthMm / 2 + 14);
     case 'needle-tip':
       return set(0, depth * 0.3, 0, 0.5 * Math.hypot(depth * 1.4, height + 10));
     case 'body-interior':

@@ -1,12 +1,13 @@
-import { BufferAttribute, Vector3, type BufferGeometry, type Matrix4, type Vector4 } from 'three';
-import type { MergedPartRange } from '../anatomy/loadSpineModel';
 import {
-  FOCUS_CONE_WIDENING,
-  FOCUS_FRONT_RADII,
-  FOCUS_NEAR_RADII,
-  FOCUS_PART_BASE,
-  FOCUS_PARTS,
-} from './focusGlsl';
+  BufferAttribute,
+  Vector3,
+  type BufferGeometry,
+  type Matrix4,
+  type Vector2,
+  type Vector4,
+} from 'three';
+import type { MergedPartRange } from '../anatomy/loadSpineModel';
+import { FOCUS_CONE_WIDENING, FOCUS_PART_BASE, FOCUS_PARTS } from './focusGlsl';
 
 /**
  * A context bone (hidden whole, so never left as a stub) goes at a lower bar than the shader's per-pixel cut:
@@ -60,9 +61,15 @@ export class ContextPartCut {
   /**
    * Sets `hidden[p]` to 1 for each part the focus cut would reach, 0 otherwise: the same test as the shader's,
    * without its dithered rim. `matrixWorld` places the merged geometry, `cameraWorld` the camera; `focus` is xyz
-   * centre, w radius (0: none).
+   * centre, w radius (0: none); `reach` the shader's front and near bounds in radii (FocusUniform.reach).
    */
-  update(hidden: Float32Array, matrixWorld: Matrix4, cameraWorld: Matrix4, focus: Vector4): void {
+  update(
+    hidden: Float32Array,
+    matrixWorld: Matrix4,
+    cameraWorld: Matrix4,
+    focus: Vector4,
+    reach: Vector2,
+  ): void {
     hidden.fill(0);
     if (focus.w <= 0) return;
     const camera = this.camera.setFromMatrixPosition(cameraWorld);
@@ -70,10 +77,9 @@ export class ContextPartCut {
     const distance = toFocus.length();
     if (distance === 0) return;
     toFocus.divideScalar(distance);
-    // Every bound at least as wide as the shader's (FOCUS_FRONT_RADII, FOCUS_NEAR_RADII): no part-cut bone slips
-    // through to be cut per pixel.
-    const front = distance - Math.min(CONTEXT_FRONT_RADII, FOCUS_FRONT_RADII) * focus.w;
-    const forward = distance - Math.min(CONTEXT_FORWARD_RADII, FOCUS_NEAR_RADII) * focus.w;
+    // Every bound at least as wide as the shader's (its reach): no part-cut bone slips through to be cut per pixel.
+    const front = distance - Math.min(CONTEXT_FRONT_RADII, reach.x) * focus.w;
+    const forward = distance - Math.min(CONTEXT_FORWARD_RADII, reach.y) * focus.w;
     for (let p = 0; p < this.parts; p++) {
       for (let k = 0; k < SAMPLES_PER_PART; k++) {
         const at = 3 * (p * SAMPLES_PER_PART + k);

@@ -33,12 +33,33 @@ export const CUT_TRAVEL_MM = 50;
  * a point p is kept where dot(normal, p) + constant ≥ 0.
  */
 export function cutawayPlane(
-  state: ProcedureState,
+  state: Pick<ProcedureState, 'insideView' | 'axialCut'>,
   enabled: boolean,
   needle: NeedlePath,
   out: Vector4,
 ): Vector4 {
-  return needleCutPlane(needle, enabled ? (1 - state.insideView) * CUT_TRAVEL_MM : OPEN_CUT, out);
+  if (!enabled) return needleCutPlane(needle, OPEN_CUT, out);
+  // Between access (cut across) and the steps inside (cut along), one cut slides out as the other slides in:
+  // the one further in holds the plane. Where they cross, both stand CUT_TRAVEL_MM / 2 out, clear of the body.
+  if (state.axialCut > state.insideView)
+    return axialCutPlane(needle, (1 - state.axialCut) * CUT_TRAVEL_MM, out);
+  return needleCutPlane(needle, (1 - state.insideView) * CUT_TRAVEL_MM, out);
+}
+
+/**
+ * The plane across the spine that holds both needles' tracks (access): the needles of a bipedicular plan are
+ * mirror images with one sagittal tilt, so the plane through the left-right axis and that tilt holds both (a
+ * unipedicular needle alone lies in it too). The caudal half is removed, so the section faces the feet, where the
+ * access camera stands; `offsetMm` moves the plane towards the feet (less removed).
+ */
+export function axialCutPlane(needle: NeedlePath, offsetMm: number, out: Vector4): Vector4 {
+  const [, dy, dz] = needle.direction;
+  const length = Math.hypot(dy, dz);
+  // Across the track's sagittal direction, pointing to the head (vertebra frame: y cranial, z anterior).
+  const sign = dz >= 0 ? 1 : -1;
+  const ny = (sign * dz) / length;
+  const nz = (-sign * dy) / length;
+  return out.set(0, ny, nz, -(ny * needle.entry[1] + nz * needle.entry[2]) + offsetMm);
 }
 
 /** The upright plane through a needle's track, moved `offsetMm` out towards the side the needle came from. */
@@ -116,10 +137,16 @@ export function updateCutaway(
  */
 export function behindTheCut(
   needleIndex: number,
-  state: Pick<ProcedureState, 'insideView'>,
+  state: Pick<ProcedureState, 'insideView' | 'axialCut'>,
   enabled: boolean,
 ): boolean {
-  return needleIndex > 0 && enabled && state.insideView > 0;
+  // The cut across the spine holds every needle: none is behind it.
+  return needleIndex > 0 && enabled && state.insideView > 0 && state.insideView >= state.axialCut;
+}
+
+/** Whether the cutaway stands open now (along a needle or across the spine): the cut faces are drawn. */
+export function cutOpen(state: Pick<ProcedureState, 'insideView' | 'axialCut'>, enabled: boolean): boolean {
+  return enabled && (state.insideView > 0 || state.axialCut > 0);
 }
 
 /**
@@ -128,7 +155,7 @@ export function behindTheCut(
  */
 export function showInFrontOfTheCut(
   meshes: readonly (readonly ({ visible: boolean } | null)[] | undefined)[],
-  state: Pick<ProcedureState, 'insideView'>,
+  state: Pick<ProcedureState, 'insideView' | 'axialCut'>,
   enabled: boolean,
 ): void {
   for (let i = 0; i < meshes.length; i++) {

@@ -1,5 +1,6 @@
 import { Color, type MeshStandardMaterial } from 'three';
 import { createAnnulusMaterial } from './boneMaterial';
+import type { FocusUniform } from './focusGlsl';
 
 /**
  * Colour of the disc's outer wall, the annulus fibrosus: fibrocartilage is a pearly off-white, greyer and a touch
@@ -17,6 +18,6 @@ const ANNULUS_ROUGHNESS = 0.55;
  * (SURFACE_COLOR_FRAGMENT in boneSurfaceGlsl.ts), drawn by bone's uncut program so they cost the first frame
  * no program of their own.
  */
-export function createDiscMaterial(): MeshStandardMaterial {
-  return createAnnulusMaterial(ANNULUS_COLOR, ANNULUS_ROUGHNESS);
+export function createDiscMaterial(focus?: FocusUniform): MeshStandardMaterial {
+  return createAnnulusMaterial(ANNULUS_COLOR, ANNULUS_ROUGHNESS, focus);
 }

@@ -1,4 +1,4 @@
-import { Vector4, type IUniform } from 'three';
+import { Vector2, Vector4, type IUniform } from 'three';
 
 /**
  * Occluder cut-away for the bones around the subject: a fragment nearer the camera than the focus sphere and inside
@@ -8,7 +8,14 @@ import { Vector4, type IUniform } from 'three';
  * millimetres: xyz the centre, w the radius. A context bone (a rib, an iliac wing) that the cut would reach is left
  * out whole instead (contextPartCut.ts): a rib cut in two left a stub and a piece floating in the air.
  */
-export type FocusUniform = IUniform<Vector4>;
+export type FocusUniform = IUniform<Vector4> & {
+  /**
+   * How far in front of the focus the cut begins, in radii: x where it stands in front of the focus (the cone),
+   * y anywhere in view. Normally FOCUS_FRONT_RADII and FOCUS_NEAR_RADII; at a section (access, cut across the
+   * spine through the needles) both come down to 0, so everything between the camera and the focus's plane goes.
+   */
+  reach: IUniform<Vector2>;
+};
 
 /** Per context bone, 1 where it is left out whole (contextPartCut.ts fills it each frame). */
 export type FocusHiddenUniform = IUniform<Float32Array>;
@@ -19,6 +26,12 @@ export const FOCUS_FRONT_RADII = 1.6;
 export const FOCUS_CONE_WIDENING = 1.25;
 /** Whatever stands this many radii or more in front of the focus anywhere in view is cut too. */
 export const FOCUS_NEAR_RADII = 2.5;
+/**
+ * At a section, everything up to this many radii behind the focus's plane goes too (negative: behind). The focus
+ * sits at the back of the body (the pedicles), and seen from above the back the disc under the body's front
+ * reached behind the focus's plane: a sliver of it hung under the section.
+ */
+export const FOCUS_SECTION_RADII = -0.3;
 /** How many context bones can be left out one by one (24 ribs and 2 iliac wings). */
 export const FOCUS_PARTS = 32;
 /**
@@ -30,7 +43,22 @@ export const FOCUS_PART_BASE = 100;
 
 export function createFocusUniform(): FocusUniform {
   // Radius 0: nothing is cut until the frame loop sets the focus.
-  return { value: new Vector4(0, 0, 0, 0) };
+  return {
+    value: new Vector4(0, 0, 0, 0),
+    reach: { value: new Vector2(FOCUS_FRONT_RADII, FOCUS_NEAR_RADII) },
+  };
+}
+
+/**
+ * The reach for a section `share` of the way in (0: the normal cut, 1: everything in front of the focus's plane),
+ * written into `focus` (once per frame, no allocation).
+ */
+export function setFocusSection(focus: FocusUniform, share: number): void {
+  const keep = 1 - share;
+  focus.reach.value.set(
+    FOCUS_FRONT_RADII * keep + FOCUS_SECTION_RADII * share,
+    FOCUS_NEAR_RADII * keep + FOCUS_SECTION_RADII * share,
+  );
 }
 
 export function createFocusHiddenUniform(): FocusHiddenUniform {
@@ -63,6 +91,7 @@ export const FOCUS_FRAGMENT_PARS = /* glsl */ `
 varying vec3 vFocusWorld;
 varying float vFocusHidden;
 uniform vec4 uFocus;
+uniform vec2 uFocusReach;
 `;
 
 /** Runs first in the fragment stage: discard what hides the focus (cameraPosition is three's built-in uniform). */
@@ -74,13 +103,13 @@ if (uFocus.w > 0.0) {
   vec3 spvAxis = spvToFocus / spvFocusDistance;
   vec3 spvToFragment = vFocusWorld - cameraPosition;
   float spvAlong = dot(spvToFragment, spvAxis);
-  if (spvAlong > 0.0 && spvAlong < spvFocusDistance - ${glslFloat(FOCUS_FRONT_RADII)} * uFocus.w) {
+  if (spvAlong > 0.0 && spvAlong < spvFocusDistance - uFocusReach.x * uFocus.w) {
     float spvAcross = length(spvToFragment - spvAxis * spvAlong);
     // The edge is nearly hard: a wide dithered rim on a bone seen end-on read as a spray of speckles.
     float spvCone = ${glslFloat(FOCUS_CONE_WIDENING)} * uFocus.w * spvAlong / spvFocusDistance;
     float spvInside = 1.0 - smoothstep(spvCone, spvCone * 1.04, spvAcross);
     // The foreground, with the same nearly hard edge. A cut bone shows its section there (boneMaterial.ts).
-    float spvNearEdge = spvFocusDistance - ${glslFloat(FOCUS_NEAR_RADII)} * uFocus.w;
+    float spvNearEdge = spvFocusDistance - uFocusReach.y * uFocus.w;
     float spvNear = 1.0 - smoothstep(spvNearEdge - 0.05 * uFocus.w, spvNearEdge, spvAlong);
     spvInside = max(spvInside, spvNear);
     // 4×4 ordered dither over the last few per cent of the edge: no sorting, no transparency pass.
@@ -101,6 +130,7 @@ export function injectFocus(
   hidden: FocusHiddenUniform = createFocusHiddenUniform(),
 ): void {
   shader.uniforms.uFocus = focus;
+  shader.uniforms.uFocusReach = focus.reach;
   shader.uniforms.uFocusHidden = hidden;
   shader.vertexShader = shader.vertexShader
     .replace('#include <common>', `#include <common>\n${FOCUS_VERTEX_PARS}`)

@@ -1,7 +1,13 @@
-import { BufferAttribute, BufferGeometry, Matrix4, Vector4 } from 'three';
+import { BufferAttribute, BufferGeometry, Matrix4, Vector2, Vector4 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { ContextPartCut } from '../../../src/scene/contextPartCut';
-import { FOCUS_PART_BASE, FOCUS_PARTS } from '../../../src/scene/focusGlsl';
+import {
+  createFocusUniform,
+  FOCUS_PART_BASE,
+  FOCUS_PARTS,
+  FOCUS_SECTION_RADII,
+  setFocusSection,
+} from '../../../src/scene/focusGlsl';
 
 /** Straight "ribs" along X, 40 points each, at the given Z (the camera looks down −Z from z = 200). */
 function ribs(zs: readonly number[]): BufferGeometry {
@@ -16,6 +22,8 @@ const ranges = (n: number) =>
   Array.from({ length: n }, (_, p) => ({ name: `rib${p}`, start: 40 * p, count: 40 }));
 const camera = new Matrix4().makeTranslation(0, 0, 200);
 const focus = new Vector4(0, 0, 0, 10);
+/** The normal reach (FOCUS_FRONT_RADII, FOCUS_NEAR_RADII). */
+const reach = createFocusUniform().reach.value;
 
 describe('ContextPartCut: whole context bones left out where the focus cut would reach them', () => {
   it('tags each vertex with its part (offset so that 0 names none)', () => {
@@ -36,7 +44,7 @@ describe('ContextPartCut: whole context bones left out where the focus cut would
     for (let i = 80; i < 120; i++) aside.setY(i, 300);
     const cut = new ContextPartCut(geometry, ranges(3));
     const hidden = new Float32Array(FOCUS_PARTS);
-    cut.update(hidden, new Matrix4(), camera, focus);
+    cut.update(hidden, new Matrix4(), camera, focus, reach);
     expect([...hidden.slice(0, 3)]).toEqual([1, 0, 0]);
   });
 
@@ -46,9 +54,9 @@ describe('ContextPartCut: whole context bones left out where the focus cut would
     (geometry.getAttribute('position') as BufferAttribute).setY(5, 150);
     const cut = new ContextPartCut(geometry, ranges(1));
     const hidden = new Float32Array(FOCUS_PARTS);
-    cut.update(hidden, new Matrix4().makeTranslation(0, 400, 0), camera, focus);
+    cut.update(hidden, new Matrix4().makeTranslation(0, 400, 0), camera, focus, reach);
     expect(hidden[0]).toBe(1);
-    cut.update(hidden, new Matrix4(), camera, new Vector4(0, 0, 0, 0));
+    cut.update(hidden, new Matrix4(), camera, new Vector4(0, 0, 0, 0), reach);
     expect(hidden[0]).toBe(0);
   });
 
@@ -61,7 +69,29 @@ describe('ContextPartCut: whole context bones left out where the focus cut would
     for (let i = 40; i < 120; i++) position.setY(i, 300);
     const cut = new ContextPartCut(geometry, ranges(4));
     const hidden = new Float32Array(FOCUS_PARTS);
-    cut.update(hidden, new Matrix4(), camera, focus);
+    cut.update(hidden, new Matrix4(), camera, focus, reach);
     expect([...hidden.slice(0, 4)]).toEqual([1, 0, 1, 0]);
+  });
+
+  it('at a section (access), a bone reaching anywhere in front of the focus plane goes; one behind it stays', () => {
+    const section = createFocusUniform();
+    setFocusSection(section, 1);
+    expect(section.reach.value.toArray()).toEqual([FOCUS_SECTION_RADII, FOCUS_SECTION_RADII]);
+    // Rib 0 is 300 mm aside and only 5 mm in front (kept by the normal cut); rib 1 lies 10 mm behind the focus,
+    // beyond the section's 3 mm (0.3 radii) past the focus plane.
+    const geometry = ribs([5, -10]);
+    const position = geometry.getAttribute('position') as BufferAttribute;
+    for (let i = 0; i < 40; i++) position.setY(i, 300);
+    const cut = new ContextPartCut(geometry, ranges(2));
+    const hidden = new Float32Array(FOCUS_PARTS);
+    cut.update(hidden, new Matrix4(), camera, focus, reach);
+    expect([...hidden.slice(0, 2)]).toEqual([0, 0]);
+    cut.update(hidden, new Matrix4(), camera, focus, section.reach.value);
+    expect([...hidden.slice(0, 2)]).toEqual([1, 0]);
+    // Half way in, half way between.
+    setFocusSection(section, 0.5);
+    expect(section.reach.value.x).toBeCloseTo((reach.x + FOCUS_SECTION_RADII) / 2, 9);
+    expect(section.reach.value).not.toBe(reach);
+    expect(new Vector2().copy(reach).toArray()).toEqual(createFocusUniform().reach.value.toArray());
   });
 });

@@ -1,6 +1,7 @@
 import { BoxGeometry, Plane, Vector3, Vector4 } from 'three';
 import { describe, expect, it } from 'vitest';
 import type { LevelId } from '../../../src/anatomy/levels';
+import { levelDimensions } from '../../../src/anatomy/morphometry';
 import type { Vec3 } from '../../../src/anatomy/vertebraLandmarks';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
 import { accessPlan, tipAt } from '../../../src/procedure/accessPath';
@@ -112,16 +113,16 @@ describe('the cut is a real section: its cap lies on the plane', () => {
       undefined,
       [{ visible: true }, { visible: true }],
     ];
-    showInFrontOfTheCut(meshes, { insideView: 1 }, true);
+    showInFrontOfTheCut(meshes, { insideView: 1, axialCut: 0 }, true);
     expect(meshes[0]!.map((m) => m?.visible)).toEqual([true, undefined, true]);
     expect(meshes[2]!.map((m) => m?.visible)).toEqual([false, false]);
-    showInFrontOfTheCut(meshes, { insideView: 0 }, true);
+    showInFrontOfTheCut(meshes, { insideView: 0, axialCut: 0 }, true);
     expect(meshes[2]!.map((m) => m?.visible)).toEqual([true, true]);
   });
 
   it('behindTheCut: while the cut is open, the 3D view leaves out every needle but the one the cut holds', () => {
     const closed = createProcedureState();
-    const opening = { insideView: 0.2 };
+    const opening = { insideView: 0.2, axialCut: 0 };
     // The first needle lies in the cut plane: always shown.
     expect(behindTheCut(0, open, true)).toBe(false);
     expect(behindTheCut(1, open, true)).toBe(true);
@@ -129,5 +130,50 @@ describe('the cut is a real section: its cap lies on the plane', () => {
     // Closed, or with the cutaway off (the body see-through instead), both needles show.
     expect(behindTheCut(1, closed, true)).toBe(false);
     expect(behindTheCut(1, open, false)).toBe(false);
+    // Cut across the spine (access), the cut holds both needles, also while it gives way to the cut along one.
+    expect(behindTheCut(1, { insideView: 0, axialCut: 1 }, true)).toBe(false);
+    expect(behindTheCut(1, { insideView: 0.4, axialCut: 0.6 }, true)).toBe(false);
+    expect(behindTheCut(1, { insideView: 0.6, axialCut: 0.4 }, true)).toBe(true);
+  });
+});
+
+describe('at access the cutaway runs across the spine through both needles', () => {
+  const across = (() => {
+    const s = createProcedureState();
+    s.axialCut = 1;
+    return s;
+  })();
+  for (const [level, approach] of CASES) {
+    it(`${level} ${approach}: every needle lies in the cut; the head's side is kept, the pedicles cut through`, () => {
+      const plan = accessPlan(level, approach);
+      const marks = vertebraLandmarks(level);
+      const plane = cutawayPlane(across, true, plan.needles[0]!, new Vector4());
+      // Across the spine: no left-right tilt, and the head's side kept.
+      expect(plane.x).toBe(0);
+      expect(plane.y).toBeGreaterThan(0.9);
+      const point: [number, number, number] = [0, 0, 0];
+      for (const needle of plan.needles)
+        for (const depth of [-needle.skinDepthMm, 0, needle.posteriorWallDepthMm, needle.targetDepthMm])
+          expect(Math.abs(side(plane, tipAt(needle, depth, point)))).toBeLessThan(1e-9);
+      // Both pedicles are cut within their height, and the body is cut between its endplates.
+      for (const pedicle of [marks.pedicleLeft, marks.pedicleRight])
+        expect(Math.abs(side(plane, pedicle.center))).toBeLessThan(pedicle.heightMm / 2);
+      expect(Math.abs(side(plane, [0, 0, 0]))).toBeLessThan(levelDimensions(level).bodyHeightPosteriorMm / 3);
+    });
+  }
+
+  it('slides in from the feet, and gives way to the cut along the needle as the view goes inside', () => {
+    const needle = accessPlan('L1', 'bipedicular').needles[0]!;
+    const shut = cutawayPlane({ insideView: 0, axialCut: 0.2 }, true, needle, new Vector4());
+    const full = cutawayPlane(across, true, needle, new Vector4());
+    expect(shut.y).toBeCloseTo(full.y, 12);
+    expect(shut.w - full.w).toBeCloseTo(0.8 * CUT_TRAVEL_MM, 9);
+    // Half way between access and the drilling, the plane held is the one further in.
+    const leaving = cutawayPlane({ insideView: 0.4, axialCut: 0.6 }, true, needle, new Vector4());
+    expect(leaving.x).toBe(0);
+    const arriving = cutawayPlane({ insideView: 0.6, axialCut: 0.4 }, true, needle, new Vector4());
+    expect(arriving.y).toBe(0);
+    // Switched off, neither cuts anything.
+    expect(cutawayPlane(across, false, needle, new Vector4()).w).toBeGreaterThan(500);
   });
 });

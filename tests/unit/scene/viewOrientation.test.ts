@@ -52,16 +52,24 @@ describe('the 3D close-ups and the X-ray inset beside them share their orientati
   });
 });
 
-describe('the needles in the pedicles and the cement in the body show through a whole vertebra', () => {
-  it('the cut is closed and the vertebra see-through at access and at the result, only there', () => {
+describe('the needles cut across at access, the cement in a whole see-through vertebra at the result', () => {
+  it('the cut runs across the spine at access only, the body see-through at the result only', () => {
     for (const { step, state: s } of stepMoments(0.9)) {
-      if (step.definition.id === 'result' || step.definition.id === 'access') {
-        expect(s.seeThrough).toBe(1);
-        expect(s.insideView).toBe(0);
-      } else expect(s.seeThrough, step.definition.id).toBe(0);
-      // The arch only where the needles run inside it: at the result a see-through arch read as bone fading away.
-      expect(s.archSeeThrough, step.definition.id).toBe(step.definition.id === 'access' ? 1 : 0);
+      const id = step.definition.id;
+      expect(s.axialCut, id).toBe(id === 'access' ? 1 : 0);
+      expect(s.seeThrough, id).toBe(id === 'result' ? 1 : 0);
+      if (id === 'access' || id === 'result') expect(s.insideView, id).toBe(0);
     }
+  });
+
+  it('access is seen from the feet along the spine, the back up, onto the section that faces them', () => {
+    const { direction, up } = CAMERA_SHOTS.access;
+    const d = new Vector3(...direction).normalize();
+    // Mostly along the spine from the feet, a little above the back, not from either side.
+    expect(d.z).toBeLessThan(-0.9);
+    expect(d.y).toBeGreaterThan(0);
+    expect(d.x).toBe(0);
+    expect(up).toEqual([0, 1, 0]);
   });
 });
 
