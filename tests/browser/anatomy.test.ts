@@ -4,6 +4,7 @@ import { STRICT_CSP } from './support/hostSite';
 import { browserSuite } from './support/suite';
 import { pngVariety, screenshotDifference } from './support/imageStats';
 import { openViewer, seekAndSettle } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 /** When set, every response (pages, scripts, the decoding worker) carries the strict CSP of the README. */
 let strictCspEverywhere = false;
@@ -41,7 +42,7 @@ describe('the spine', () => {
       'L4',
       'L5',
     ]);
-    const guided = await canvas.screenshot({ path: 'test-artifacts/anatomy-overview-labels.png' });
+    const guided = await screenshotOf(canvas, { path: 'test-artifacts/anatomy-overview-labels.png' });
     expect(await pngVariety(v.page, guided)).toBeGreaterThan(0.1);
 
     // Orbit with the mouse: the camera turns to the side and the "follow" control appears.
@@ -51,13 +52,13 @@ describe('the spine', () => {
     await v.page.mouse.move(box.x + box.width / 2 + 260, box.y + box.height / 2 + 30, { steps: 12 });
     await v.page.mouse.up();
     await seekAndSettle(v.page, 1);
-    const orbited = await canvas.screenshot({ path: 'test-artifacts/anatomy-orbited.png' });
+    const orbited = await screenshotOf(canvas, { path: 'test-artifacts/anatomy-orbited.png' });
     expect(await screenshotDifference(v.page, guided, orbited)).toBeGreaterThan(0.05);
     const follow = v.page.locator('spine-procedure-viewer .spv-follow');
     await follow.click();
     await seekAndSettle(v.page, 1);
     expect(await follow.count()).toBe(0);
-    const back = await canvas.screenshot();
+    const back = await screenshotOf(canvas);
     expect(await screenshotDifference(v.page, guided, back)).toBeLessThan(0.01);
     expect(v.errors).toEqual([]);
     await v.close();
@@ -67,15 +68,15 @@ describe('the spine', () => {
     const v = await openViewer(suite.browser, suite.origin, '?step=cement-hardening');
     const canvas = v.page.locator('spine-procedure-viewer canvas');
     await seekAndSettle(v.page, (await v.state()).time + 4);
-    await canvas.screenshot({ path: 'test-artifacts/anatomy-lateral.png' });
+    await screenshotOf(canvas, { path: 'test-artifacts/anatomy-lateral.png' });
     await seekAndSettle(v.page, 62);
-    const cut = await canvas.screenshot({ path: 'test-artifacts/anatomy-cutaway.png' });
+    const cut = await screenshotOf(canvas, { path: 'test-artifacts/anatomy-cutaway.png' });
     await v.page
       .locator('spine-procedure-viewer .spv-switch', { hasText: 'Cutaway' })
       .locator('input')
       .uncheck();
     await seekAndSettle(v.page, 62);
-    const ghost = await canvas.screenshot({ path: 'test-artifacts/anatomy-cutaway-off.png' });
+    const ghost = await screenshotOf(canvas, { path: 'test-artifacts/anatomy-cutaway-off.png' });
     expect(await screenshotDifference(v.page, cut, ghost)).toBeGreaterThan(0.01);
     expect(v.errors).toEqual([]);
     await v.close();
@@ -92,7 +93,7 @@ describe('the spine', () => {
         `?level=${level}&grade=${grade}&morphology=${morphology}&step=balloon-inflation`,
       );
       await seekAndSettle(v.page, (await v.state()).time + 9);
-      const shot = await v.page.locator('spine-procedure-viewer canvas').screenshot({
+      const shot = await screenshotOf(v.page.locator('spine-procedure-viewer canvas'), {
         path: `test-artifacts/anatomy-${level}-${morphology}.png`,
       });
       expect(await pngVariety(v.page, shot)).toBeGreaterThan(0.1);
@@ -158,7 +159,7 @@ describe('the compressed model (EXT_meshopt_compression)', () => {
       expect(measures).toHaveLength(4);
       for (const m of measures) expect(m.detail).toMatchObject({ decoder: 'js', thread: 'worker' });
       expect(await v.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
-      const shot = await v.page.locator('spine-procedure-viewer canvas').screenshot();
+      const shot = await screenshotOf(v.page.locator('spine-procedure-viewer canvas'));
       // Decoded in a blank page: the strict policy (rightly) refuses the data: URL the helper uses.
       const blank = await suite.browser.newPage();
       expect(await pngVariety(blank, shot)).toBeGreaterThan(0.1);

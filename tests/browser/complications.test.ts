@@ -7,6 +7,7 @@ import { LEAK_FINAL_ML, LEAK_SHOWN_STEP_PROGRESS, LEAK_STOP_FILL } from '../../s
 import { imageStats, screenshotDifference } from './support/imageStats';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, openViewer, seekAndSettle, viewerControl } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 const suite = browserSuite();
 
@@ -98,7 +99,7 @@ describe('cement leak complications', () => {
       3,
     );
     const canvas = v.page.locator('spine-procedure-viewer canvas').first();
-    await canvas.screenshot({ path: `${ARTIFACTS}/complication-venous-3d.png` });
+    await screenshotOf(canvas, { path: `${ARTIFACTS}/complication-venous-3d.png` });
     const subject = await v.page.evaluate(
       () => (document.querySelector('spine-procedure-viewer') as Viewer).getRenderStats().subject,
     );
@@ -106,7 +107,7 @@ describe('cement leak complications', () => {
     // Beside the view toggles, or in the More menu when the viewer is crowded.
     await (await viewerControl(v.page, '.spv-camera-button[data-nudge="out"]')).click();
     await seekAndSettle(v.page, t);
-    const shot3d = await canvas.screenshot({ path: `${ARTIFACTS}/complication-venous-3d-free.png` });
+    const shot3d = await screenshotOf(canvas, { path: `${ARTIFACTS}/complication-venous-3d-free.png` });
     const venousAp = await capture(v.page, 'ap', 'venous-ap');
     const venousLateral = await capture(v.page, 'lateral', 'venous-lateral');
 
@@ -115,7 +116,7 @@ describe('cement leak complications', () => {
     expect(clean.complication).toBe('none');
     expect(clean.leakVolumeMl).toBe(0);
     expect(clean.cementFill as number).toBeGreaterThan(LEAK_STOP_FILL + 0.1);
-    const shotNone = await canvas.screenshot({ path: `${ARTIFACTS}/complication-none-3d-free.png` });
+    const shotNone = await screenshotOf(canvas, { path: `${ARTIFACTS}/complication-none-3d-free.png` });
     const noneAp = await capture(v.page, 'ap', 'none-ap');
     const noneLateral = await capture(v.page, 'lateral', 'none-lateral');
 

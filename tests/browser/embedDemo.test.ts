@@ -5,6 +5,7 @@ import { collectErrors, waitForViewerReady } from './support/browser';
 import { frameOf, viewerReady } from './support/embedPage';
 import { screenshotDifference } from './support/imageStats';
 import { ARTIFACTS, viewerControl } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 const suite = browserSuite();
 
@@ -49,7 +50,7 @@ describe('share links and the demo page', () => {
     );
     await seek(page, 57.123456);
     const before = await state(page);
-    const shotBefore = await page.locator('spine-procedure-viewer canvas').screenshot();
+    const shotBefore = await screenshotOf(page.locator('spine-procedure-viewer canvas'));
     await (await viewerControl(page, '.spv-copy-link')).click();
     const status = page.locator('spine-procedure-viewer .spv-share-status');
     await status.filter({ hasText: 'Link copied' }).waitFor();
@@ -73,7 +74,7 @@ describe('share links and the demo page', () => {
     await reopened.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const after = await state(reopened);
     for (const key of PICTURE) expect(after[key], key).toEqual(before[key]);
-    const shotAfter = await reopened.locator('spine-procedure-viewer canvas').screenshot();
+    const shotAfter = await screenshotOf(reopened.locator('spine-procedure-viewer canvas'));
     await reopened.screenshot({ path: `${ARTIFACTS}/embed-share-reopened.png` });
     expect(await screenshotDifference(reopened, shotBefore, shotAfter)).toBeLessThan(0.002);
     expect(errors).toEqual([]);

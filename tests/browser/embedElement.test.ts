@@ -7,6 +7,7 @@ import { createHostSite, page as html, STRICT_CSP, type HostSite } from './suppo
 import { pngVariety } from './support/imageStats';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, viewerControl } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 /*
  * The script-tag embed: a host page (served with a strict CSP) imports /viewer/spine-procedure-viewer.js and
@@ -125,7 +126,7 @@ describe('script-tag embed', () => {
     await page.waitForTimeout(400);
     await (await viewerControl(page, '.spv-copy-link')).click();
     await page.waitForSelector('spine-procedure-viewer .spv-share-field');
-    const shot = await page.locator('spine-procedure-viewer canvas').screenshot();
+    const shot = await screenshotOf(page.locator('spine-procedure-viewer canvas'));
     await page.screenshot({ path: `${ARTIFACTS}/embed-csp.png` });
     expect(await pngVariety(analysis, shot)).toBeGreaterThan(0.08);
     expect(await violations(page)).toEqual([]);
@@ -171,7 +172,7 @@ describe('script-tag embed', () => {
     for (const id of ['v1', 'v2', 'v3', 'v4']) await viewerReady(page, `#${id}`);
     await page.screenshot({ path: `${ARTIFACTS}/embed-four.png` });
     for (const id of ['v1', 'v2', 'v3', 'v4']) {
-      const shot = await page.locator(`#${id} canvas`).screenshot();
+      const shot = await screenshotOf(page.locator(`#${id} canvas`));
       expect(await pngVariety(analysis, shot), `${id} draws`).toBeGreaterThan(0.05);
     }
     expect(await liveContexts(page)).toBe(4);
@@ -209,7 +210,7 @@ describe('script-tag embed', () => {
       return el.currentTime;
     });
     expect(played).toBeGreaterThan(0.2);
-    const shot = await page.locator('#v3 canvas').screenshot();
+    const shot = await screenshotOf(page.locator('#v3 canvas'));
     expect(await pngVariety(analysis, shot)).toBeGreaterThan(0.05);
 
     // Removing all of them leaves no live context behind.

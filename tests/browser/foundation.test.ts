@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { browserSuite } from './support/suite';
 import { pngVariety } from './support/imageStats';
 import { openViewer, seekAndSettle } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 const suite = browserSuite();
 
@@ -10,7 +11,7 @@ describe('standalone page', () => {
     const v = await openViewer(suite.browser, suite.origin);
     const variety = await pngVariety(
       v.page,
-      await v.page.locator('spine-procedure-viewer canvas').screenshot(),
+      await screenshotOf(v.page.locator('spine-procedure-viewer canvas')),
     );
     await v.screenshot('foundation-overview');
     expect(variety, 'the 3D view should not be blank').toBeGreaterThan(0.08);

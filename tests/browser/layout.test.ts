@@ -6,6 +6,7 @@ import { createHostSite, page as html, type HostSite } from './support/hostSite'
 import { cutOff, essentialsOutOfView, measurePanels, overlaps, squeezed, stageShare } from './support/layout';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, seekAndSettle } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 /*
  * Panels must not cover what matters: from 320×256 to 1920×1080, at 200 % and 400 % zoom and in a small embed,
@@ -220,9 +221,9 @@ async function problemsOf(page: Page, setup: ViewerSetup, scenario: Scenario, si
   }
   // One picture per scenario and base size to look at (a More menu that is not there adds none).
   if (!size.extra && (moreOpened || !scenario.openMore))
-    await page
-      .locator('spine-procedure-viewer')
-      .screenshot({ path: `${ARTIFACTS}/layout-${scenario.name}-${size.name}.png`, timeout: 90_000 });
+    await screenshotOf(page.locator('spine-procedure-viewer'), {
+      path: `${ARTIFACTS}/layout-${scenario.name}-${size.name}.png`,
+    });
   if (moreOpened) {
     await more.click();
     await page.locator('spine-procedure-viewer .spv-more').waitFor({ state: 'hidden' });

@@ -7,6 +7,7 @@ import { disableWebGL, waitForViewerReady } from './support/browser';
 import { cutOff, measurePanels, overlaps } from './support/layout';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, openViewer } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 const suite = browserSuite();
 const EN: Record<string, string> = en;
@@ -140,9 +141,9 @@ describe('patient information panels', () => {
           );
           expect(overlaps(boxes), `${section.id} ${lang}`).toEqual([]);
           expect(cutOff(boxes), `${section.id} ${lang}`).toEqual([]);
-          await v.page
-            .locator('spine-procedure-viewer')
-            .screenshot({ path: `${ARTIFACTS}/patient-${section.id}-${lang}-${size.name}.png` });
+          await screenshotOf(v.page.locator('spine-procedure-viewer'), {
+            path: `${ARTIFACTS}/patient-${section.id}-${lang}-${size.name}.png`,
+          });
         }
         expect(v.errors).toEqual([]);
         await v.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { browserSuite } from './support/suite';
 import { pngVariety, screenshotDifference } from './support/imageStats';
 import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 const suite = browserSuite();
 
@@ -69,7 +70,7 @@ describe('every step in 3D, both procedures, three screen shapes', () => {
         const shots: Buffer[] = [];
         for (const step of steps) {
           await seekAndSettle(v.page, canonical(step));
-          const shot = await canvas.screenshot({
+          const shot = await screenshotOf(canvas, {
             path: `${ARTIFACTS}/3d-${name}-${procedure}-${step.id}.png`,
           });
           shots.push(shot);
@@ -141,10 +142,10 @@ describe('every step in 3D, both procedures, three screen shapes', () => {
     const v = await openViewer(suite.browser, suite.origin, '?controls=none', { width: 800, height: 560 });
     const canvas = v.page.locator('spine-procedure-viewer canvas');
     await seekAndSettle(v.page, 62);
-    const forward = await canvas.screenshot();
+    const forward = await screenshotOf(canvas);
     await seekAndSettle(v.page, 100);
     await seekAndSettle(v.page, 62);
-    const backward = await canvas.screenshot();
+    const backward = await screenshotOf(canvas);
     expect(await screenshotDifference(v.page, forward, backward)).toBeLessThan(0.002);
     await v.close();
   });

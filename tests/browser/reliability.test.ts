@@ -5,6 +5,7 @@ import { collectErrors, disableWebGL, waitForViewerReady } from './support/brows
 import { heapFigures } from './support/heap';
 import { pngVariety } from './support/imageStats';
 import { openViewer, seekAndSettle } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 const suite = browserSuite();
 
@@ -74,7 +75,7 @@ describe('reliability', () => {
     const after = await v.state();
     expect(after.step).toBe(lostAt.step);
     expect(after.time).toBeCloseTo(lostAt.time, 6);
-    const shot = await v.page.locator('spine-procedure-viewer canvas').screenshot();
+    const shot = await screenshotOf(v.page.locator('spine-procedure-viewer canvas'));
     expect(await pngVariety(v.page, shot)).toBeGreaterThan(0.1);
     await v.close();
   });
@@ -99,7 +100,7 @@ describe('reliability', () => {
     );
     await seekAndSettle(v.page, 80);
     expect((await v.state()).step).toBe('cement-injection');
-    const shot = await v.page.locator('spine-procedure-viewer canvas').screenshot();
+    const shot = await screenshotOf(v.page.locator('spine-procedure-viewer canvas'));
     expect(await pngVariety(v.page, shot)).toBeGreaterThan(0.1);
     await v.screenshot('reliability-remounted');
 

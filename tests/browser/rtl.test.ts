@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cutOff, measurePanels, overlaps, squeezed } from './support/layout';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, openViewer, seekAndSettle } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 /*
  * Right to left, with a test-only pseudo-locale: English text, right-to-left direction. No right-to-left catalog
@@ -108,9 +109,9 @@ describe('right to left (pseudo-locale: English text, dir="rtl")', () => {
         expect.arrayContaining(['procedure toggle', 'caption', 'control bar']),
       );
       expect([...overlaps(boxes), ...cutOff(boxes), ...squeezed(boxes)]).toEqual([]);
-      await v.page
-        .locator('spine-procedure-viewer')
-        .screenshot({ path: `${ARTIFACTS}/rtl-${size.width}x${size.height}.png` });
+      await screenshotOf(v.page.locator('spine-procedure-viewer'), {
+        path: `${ARTIFACTS}/rtl-${size.width}x${size.height}.png`,
+      });
 
       // The step list drawer opens at the inline end: the left edge.
       await v.page.locator('spine-procedure-viewer .spv-steps-toggle').click();
@@ -122,9 +123,9 @@ describe('right to left (pseudo-locale: English text, dir="rtl")', () => {
         return { left: r.left, right: r.right };
       });
       expect(near(drawer.left, rtl.root.left), `drawer at the left (${JSON.stringify(drawer)})`).toBe(true);
-      await v.page
-        .locator('spine-procedure-viewer')
-        .screenshot({ path: `${ARTIFACTS}/rtl-steps-${size.width}x${size.height}.png` });
+      await screenshotOf(v.page.locator('spine-procedure-viewer'), {
+        path: `${ARTIFACTS}/rtl-steps-${size.width}x${size.height}.png`,
+      });
 
       expect(v.errors).toEqual([]);
       await v.close();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshotDeviation } from './support/imageStats';
 import { browserSuite } from './support/suite';
 import { openViewer, type ViewerPage } from './support/viewerPage';
+import { screenshotOf } from './support/screenshotOf';
 
 /*
  * The studio light comes prefiltered in models/studio-light.bin (scene/studioLight/), so the first frame waits for
@@ -38,7 +39,7 @@ async function openWith(init?: (context: BrowserContext) => Promise<void>) {
       await init?.(context);
     },
   });
-  const canvas = await viewer.page.locator('spine-procedure-viewer canvas').screenshot();
+  const canvas = await screenshotOf(viewer.page.locator('spine-procedure-viewer canvas'));
   const named = (file: RegExp) => requests.filter((url) => file.test(new URL(url).pathname));
   return {
     viewer,
