@@ -102,8 +102,9 @@ function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
         f,
         focus.reach.value,
       );
-    // Close-ups inside the treated body look past the chest wall or the pelvis: let those bones recede then.
-    const opacity = 1 - CONTEXT_FADE * Math.max(s.insideView, s.seeThrough);
+    // Close-ups inside the treated body look past the chest wall or the pelvis, and the section at access looks
+    // along the spine past the ribs fanning out behind it: let those bones recede then.
+    const opacity = 1 - CONTEXT_FADE * Math.max(s.insideView, s.seeThrough, s.axialCut);
     const faded = opacity < 0.999;
     contextMaterial.opacity = opacity;
     // Nearly gone is gone: the 3D pass then skips them (the X-ray pass swaps in its own material and still sees them).

@@ -55,8 +55,9 @@ async function grey(page: Page, url: string): Promise<Grey> {
 }
 
 /**
- * Bone-coloured pixels (ivory: warm and light, as scanXray.test.ts' boneShare) of a screenshot's 3D stage (left of
- * the side panel), 1 or 0 per pixel, every second pixel each way.
+ * Bone-coloured pixels of a screenshot's 3D stage (left of the side panel), 1 or 0 per pixel, every second pixel
+ * each way: warm and light, the ivory of bone and the treated vertebra's orange highlight alike (the pearl-grey
+ * discs, the grey instruments and the blue-grey background are not warm).
  */
 async function boneMask(page: Page, png: Buffer): Promise<Uint8Array> {
   const url = `data:image/png;base64,${png.toString('base64')}`;
@@ -69,7 +70,7 @@ async function boneMask(page: Page, png: Buffer): Promise<Uint8Array> {
       for (let x = 0; x < width * 0.7; x += 2) {
         const i = (y * width + x) * 4;
         const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        text += r > 150 && g > 140 && r - b > 15 && r - b < 80 && r - g < 30 ? '1' : '0';
+        text += r > 110 && r - b > 15 && r >= g ? '1' : '0';
       }
     return text;
   }, url);
@@ -119,11 +120,19 @@ describe('a CT of the generated spine', () => {
           lateral: await capture(page, 'lateral', `${prefix}-access-lateral`),
         };
       };
+      // The 3D at the overview's settled picture (the whole spine side-on, nothing cut): at access the generated
+      // vertebra shows its cut section's cancellous bone, which no colour test shares with the scan's surface.
+      const shoot3d = async (name: string) => {
+        await seekAndSettle(page, at('overview').end - 1);
+        await sceneComplete(page);
+        await seekAndSettle(page, at('overview').end - 1);
+        return v.screenshot(name);
+      };
       const clock = performance.now();
       const seconds: Record<string, number> = {};
       const lap = (name: string) => (seconds[name] = Math.round(performance.now() - clock) / 1000);
       const generated = await shoot('generated');
-      const generated3d = await v.screenshot('spine-ct-3d-generated-access-1280x800');
+      const generated3d = await shoot3d('spine-ct-3d-generated-overview-1280x800');
       lap('generatedShots');
 
       const started = performance.now();
@@ -153,7 +162,7 @@ describe('a CT of the generated spine', () => {
       );
       lap('scanLoaded');
       const onCt = await shoot('ct');
-      const ct3d = await v.screenshot('spine-ct-3d-access-1280x800');
+      const ct3d = await shoot3d('spine-ct-3d-overview-1280x800');
       lap('scanShots');
 
       const report: Record<string, unknown> = { ctAndDicomMs: Math.round(madeMs) };
@@ -186,7 +195,7 @@ describe('a CT of the generated spine', () => {
         expect.soft(Math.hypot(shift.dx, shift.dy), `AP ${name}`).toBeLessThanOrEqual(3);
       }
       report.apLandmarks = landmarks;
-      // 3D at the same moment and camera: the scan's bone covers the generated bone's pixels.
+      // 3D at the same moment and camera (the overview): the scan's bone covers the generated bone's pixels.
       const [boneGenerated, boneCt] = [await boneMask(page, generated3d), await boneMask(page, ct3d)];
       let both = 0;
       let either = 0;
@@ -199,8 +208,8 @@ describe('a CT of the generated spine', () => {
         ct: boneCt.reduce((n, b) => n + b, 0),
         iou: both / either,
       };
-      // Measured 0.66: the scan's bone is drawn within a 110 mm cube (the generated transverse processes reach
-      // beyond it), and its neighbours turn see-through with the treated level; the bodies and pedicles coincide.
+      // Measured 0.70 (the same pictures, read offline): the scan's bone is drawn within a 110 mm cube, and its
+      // isosurface closes over the discs' rims, which the generated spine draws pearl-grey; the bodies coincide.
       expect.soft(both / either, '3D bone overlap').toBeGreaterThan(0.55);
       lap('compared');
       report.seconds = seconds;
