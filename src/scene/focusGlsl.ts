@@ -12,7 +12,8 @@ export type FocusUniform = IUniform<Vector4> & {
   /**
    * How far in front of the focus the cut begins, in radii: x where it stands in front of the focus (the cone),
    * y anywhere in view. Normally FOCUS_FRONT_RADII and FOCUS_NEAR_RADII; at a section (access, cut across the
-   * spine through the needles) both come down to 0, so everything between the camera and the focus's plane goes.
+   * spine through the needles) both come down to FOCUS_SECTION_RADII, so everything between the camera and a
+   * plane just behind the focus goes.
    */
   reach: IUniform<Vector2>;
 };
@@ -50,8 +51,8 @@ export function createFocusUniform(): FocusUniform {
 }
 
 /**
- * The reach for a section `share` of the way in (0: the normal cut, 1: everything in front of the focus's plane),
- * written into `focus` (once per frame, no allocation).
+ * The reach for a section `share` of the way in (0: the normal cut, 1: everything in front of a plane just behind
+ * the focus), written into `focus` (once per frame, no allocation).
  */
 export function setFocusSection(focus: FocusUniform, share: number): void {
   const keep = 1 - share;
