@@ -41,9 +41,13 @@ export function cutawayPlane(
   if (!enabled) return needleCutPlane(needle, OPEN_CUT, out);
   // Between access (cut across) and the steps inside (cut along), one cut slides out as the other slides in:
   // the one further in holds the plane. Where they cross, both stand CUT_TRAVEL_MM / 2 out, clear of the body.
-  if (state.axialCut > state.insideView)
-    return axialCutPlane(needle, (1 - state.axialCut) * CUT_TRAVEL_MM, out);
+  if (cutsAcross(state)) return axialCutPlane(needle, (1 - state.axialCut) * CUT_TRAVEL_MM, out);
   return needleCutPlane(needle, (1 - state.insideView) * CUT_TRAVEL_MM, out);
+}
+
+/** Whether the cut across the spine holds the plane now (it is further in than the cut along the needle). */
+function cutsAcross(state: Pick<ProcedureState, 'insideView' | 'axialCut'>): boolean {
+  return state.axialCut > state.insideView;
 }
 
 /**
@@ -141,7 +145,7 @@ export function behindTheCut(
   enabled: boolean,
 ): boolean {
   // The cut across the spine holds every needle: none is behind it.
-  return needleIndex > 0 && enabled && state.insideView > 0 && state.insideView >= state.axialCut;
+  return needleIndex > 0 && enabled && state.insideView > 0 && !cutsAcross(state);
 }
 
 /** Whether the cutaway stands open now (along a needle or across the spine): the cut faces are drawn. */
