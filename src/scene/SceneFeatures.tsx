@@ -13,6 +13,7 @@ import { provideLeakPaths } from './leakFraming';
 import { Drill } from './Drill';
 import { PatientTorso } from './PatientTorso';
 import { useActiveScan, useController } from '../playback/react/viewerHooks';
+import { SectionTags } from './SectionTags';
 import { SkinMarks } from './SkinMarks';
 import { Trocars } from './Trocars';
 
@@ -20,6 +21,7 @@ export { LevelLabels, TreatedLabels } from './SceneLabels';
 export { FluoroPass } from './FluoroPass';
 export { NormalShapeOutline } from './NormalShapeOutline';
 export { DiscsFollowing } from './discFollow';
+export { DuralSac } from './DuralSac';
 export { pageStaticSpine } from './pageStaticSpine';
 export { LaterShaderWarmup } from './loading/LaterShaderWarmup';
 
@@ -45,7 +47,10 @@ export interface TreatedLevelFeaturesProps {
   levelIndex: number;
 }
 
-/** The instruments, skin marks, balloons, cavity and cement, in the treated vertebra's frame. */
+/**
+ * The instruments, skin marks, balloons, cavity and cement, and the tags that orient the section across the spine,
+ * in the treated vertebra's frame.
+ */
 export function TreatedLevelFeatures({
   plan,
   procedure,
@@ -72,6 +77,7 @@ export function TreatedLevelFeatures({
         levelIndex={levelIndex}
       />
       <SkinMarks plan={plan} />
+      <SectionTags level={options.level} />
     </>
   );
 }

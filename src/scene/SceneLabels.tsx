@@ -7,7 +7,7 @@ import { vertebraLandmarks } from '../anatomy/vertebraLandmarks';
 import type { AccessPlan } from '../procedure/accessPath';
 import type { ProcedureState } from '../procedure/procedureState';
 import { useController, useSettings, useT } from '../playback/react/viewerHooks';
-import { PASS_THROUGH, declutterFor, newLabel, type DeclutteredLabel } from './labelDeclutter';
+import { PASS_THROUGH, attachLabel, declutterFor, newLabel, type DeclutteredLabel } from './labelDeclutter';
 
 /** Label priorities: the treated level's name first, then what is happening, then anatomy, then other levels. */
 const TREATED_LEVEL_PRIORITY = 0;
@@ -19,7 +19,7 @@ const OTHER_LEVEL_PRIORITY = 3;
  * Share the scene's label declutter: register these labels while mounted and place them every frame, clear of
  * each other and of the X-ray panels; a label not laid out yet asks for another frame (rendering is on demand).
  */
-function useDeclutter(labels: readonly DeclutteredLabel[]) {
+export function useDeclutter(labels: readonly DeclutteredLabel[]) {
   const controller = useController();
   const scene = useThree((s) => s.scene);
   const declutter = declutterFor(scene);
@@ -133,7 +133,7 @@ export function TreatedLabels({ level, plan }: TreatedLabelsProps) {
             <div
               ref={(el) => {
                 refs.current[i] = el;
-                placed[i]!.element = el;
+                attachLabel(placed[i]!, el);
                 if (el) controller.requestFrame();
                 // The label may mount after the frame that would have hidden it (render on demand): apply now.
                 if (el) el.style.display = label.visible(controller.state) ? '' : 'none';
@@ -180,7 +180,7 @@ export function LevelLabels() {
             <Html center zIndexRange={[20, 10]} style={PASS_THROUGH}>
               <div
                 ref={(el) => {
-                  placed[i]!.element = el;
+                  attachLabel(placed[i]!, el);
                   if (el) controller.requestFrame();
                 }}
                 className="spv-label spv-label-level"

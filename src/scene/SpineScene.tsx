@@ -74,6 +74,7 @@ export function SpineScene({ model, features }: SpineSceneProps) {
                 active
                 Outline={features?.NormalShapeOutline}
               />
+              {features && <features.DuralSac level={options.level} />}
             </group>
             <CutawayDriver needle={plan.needles[0]!} />
             {features && (

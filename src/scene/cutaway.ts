@@ -46,7 +46,7 @@ export function cutawayPlane(
 }
 
 /** Whether the cut across the spine holds the plane now (it is further in than the cut along the needle). */
-function cutsAcross(state: Pick<ProcedureState, 'insideView' | 'axialCut'>): boolean {
+export function cutsAcross(state: Pick<ProcedureState, 'insideView' | 'axialCut'>): boolean {
   return state.axialCut > state.insideView;
 }
 

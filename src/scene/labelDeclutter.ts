@@ -61,6 +61,18 @@ export const newLabel = (priority: number): DeclutteredLabel => ({
 });
 
 /**
+ * Give a label its element (a ref callback's; null when it goes). The element may have served an earlier label
+ * (a new set is made when the language changes, and React keeps the element), which left its own visibility and
+ * shift on it: they are made this label's, or the declutter, writing only changes, would never show it again.
+ */
+export function attachLabel(label: DeclutteredLabel, element: HTMLElement | null): void {
+  label.element = element;
+  if (!element) return;
+  element.style.visibility = label.shown ? '' : 'hidden';
+  element.style.transform = label.shift ? `translateX(${label.shift}px)` : '';
+}
+
+/**
  * Keeps labels from piling up on small screens: each frame, labels are placed in priority order at their
  * projected position, and one that would overlap a label already placed, the X-ray image or the top bar is
  * hidden until there is room (a phone shows the treated level and a few neighbours; a wall screen shows them

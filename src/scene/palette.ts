@@ -22,6 +22,13 @@ export const palette = {
   cementWet: cement.clone(),
   cementSet: cement.clone().multiplyScalar(0.88),
   highlight: new Color('#e08a3c'),
+  /**
+   * The dural sac in the canal and the spinal cord in it: the yellow anatomy atlases give nerves, the sac paler
+   * than the cord, its section (the cut) a shade deeper than its surface.
+   */
+  duralSac: new Color('#f1da86'),
+  duralSacSection: new Color('#ebcf6c'),
+  spinalCordSection: new Color('#d69a22'),
   /** Where the collapsed endplate was before the balloon lifted it: a dark dashed line on the cut face. */
   collapsedEndplate: new Color('#2c3440'),
   skin: new Color('#dcb59b'),

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { STRICT_CSP } from './support/hostSite';
 import { browserSuite } from './support/suite';
-import { pngVariety, screenshotDifference } from './support/imageStats';
+import { nerveYellowShares, pngVariety, screenshotDifference } from './support/imageStats';
 import { openViewer, seekAndSettle } from './support/viewerPage';
 import { screenshotOf } from './support/screenshotOf';
 
@@ -78,6 +78,62 @@ describe('the spine', () => {
     await seekAndSettle(v.page, 62);
     const ghost = await screenshotOf(canvas, { path: 'test-artifacts/anatomy-cutaway-off.png' });
     expect(await screenshotDifference(v.page, cut, ghost)).toBeGreaterThan(0.01);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('the section across the spine at access shows the sac and cord in the canal, and which way is which', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?level=T8&step=access');
+    const canvas = v.page.locator('spine-procedure-viewer canvas');
+    const step = (id: string) =>
+      v.page.evaluate(
+        (wanted) =>
+          document
+            .querySelector('spine-procedure-viewer')!
+            .steps.find((s: { id: string }) => s.id === wanted)!,
+        id,
+      );
+    const access = await step('access');
+    const at = access.start + 0.7 * (access.end - access.start);
+    // Which section tags show (drei's Html draws them over the canvas; the declutter hides what does not fit).
+    const tagsShown = () =>
+      v.page.$$eval('spine-procedure-viewer .spv-section-tag', (tags) =>
+        tags
+          .filter(
+            (t) => getComputedStyle(t).display !== 'none' && getComputedStyle(t).visibility !== 'hidden',
+          )
+          .map((t) => t.textContent),
+      );
+    // Above the X-ray inset, where the section lies.
+    const above = { x0: 0, y0: 0, x1: 1, y1: 0.55 };
+    await seekAndSettle(v.page, at);
+    const cut = await screenshotOf(canvas, { path: 'test-artifacts/anatomy-T8-access-section.png' });
+    const open = await nerveYellowShares(v.page, cut, above);
+    expect((await tagsShown()).sort()).toEqual(['Back', 'Belly', 'Left', 'Right']);
+    // Uncut, nothing shows the canal's content, and the tags have no section to orient.
+    await v.page
+      .locator('spine-procedure-viewer .spv-switch', { hasText: 'Cutaway' })
+      .locator('input')
+      .uncheck();
+    await seekAndSettle(v.page, at);
+    const closed = await nerveYellowShares(v.page, await screenshotOf(canvas), above);
+    expect(await tagsShown()).toEqual([]);
+    expect(open.sac, `sac yellow, open ${open.sac} vs closed ${closed.sac}`).toBeGreaterThan(
+      closed.sac + 0.002,
+    );
+    expect(open.cord, `cord yellow, open ${open.cord} vs closed ${closed.cord}`).toBeGreaterThan(
+      closed.cord + 0.001,
+    );
+    // The cord sits inside the sac: less of it than of the sac around it.
+    expect(open.cord - closed.cord).toBeLessThan(open.sac - closed.sac);
+    // Cut along the needle (the drilling), the tags go.
+    await v.page
+      .locator('spine-procedure-viewer .spv-switch', { hasText: 'Cutaway' })
+      .locator('input')
+      .check();
+    const drilling = await step('drilling');
+    await seekAndSettle(v.page, (drilling.start + drilling.end) / 2);
+    expect(await tagsShown()).toEqual([]);
     expect(v.errors).toEqual([]);
     await v.close();
   });

@@ -178,3 +178,33 @@ export async function pngVariety(page: Page, png: Buffer): Promise<number> {
     return 1 - Math.max(...counts.values()) / (data.length / 16);
   }, pngUrl(png));
 }
+
+/**
+ * Shares of a region's pixels in the nerves' yellows (scene/palette.ts): the dural sac's pale yellow and the
+ * spinal cord's deep one. Bone (cream, its cut orange-brown), discs, cement and steel fall in neither.
+ */
+export async function nerveYellowShares(
+  page: Page,
+  png: Buffer,
+  region: Region = { x0: 0, y0: 0, x1: 1, y1: 1 },
+): Promise<{ sac: number; cord: number }> {
+  return (await withDecoder(page)).evaluate(
+    async ([url, r]) => {
+      const { data, width, height } = await (window as unknown as WithDecoder).__spvPixels(url);
+      let sac = 0;
+      let cord = 0;
+      let n = 0;
+      for (let y = Math.floor(r.y0 * height); y < Math.floor(r.y1 * height); y++)
+        for (let x = Math.floor(r.x0 * width); x < Math.floor(r.x1 * width); x++) {
+          const i = (y * width + x) * 4;
+          const [red, green, blue] = [data[i]!, data[i + 1]!, data[i + 2]!];
+          n++;
+          if (red < 150 || green < 0.65 * red) continue;
+          if (blue < 0.45 * green) cord++;
+          else if (green > 0.85 * red && blue < 0.75 * green) sac++;
+        }
+      return { sac: sac / n, cord: cord / n };
+    },
+    [pngUrl(png), region] as const,
+  );
+}

@@ -17,9 +17,11 @@ import { accessPlan } from '../../../src/procedure/accessPath';
 import { createProcedureState } from '../../../src/procedure/procedureState';
 import { cutawayPlane } from '../../../src/scene/cutaway';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
+import { duralSac } from '../../../src/anatomy/duralSac';
 import {
   chordThrough,
   endpoints,
+  lineHits,
   extentAlong,
   outlineCentroid,
   sliceMesh,
@@ -170,6 +172,26 @@ describe.each(LEVEL_IDS)('%s, measured on the generated mesh', (level) => {
           const kept = plane.x * mesh.positions[i]! + plane.z * mesh.positions[i + 2]! + plane.w;
           expect(kept, `${mesh.name}, ${approach}`).toBeGreaterThan(0);
         }
+      }
+    }
+  });
+
+  it('leaves room in its canal for the dural sac drawn there (no bone inside the sac, across or along)', () => {
+    const sac = duralSac(level);
+    const bone = meshes.bones.get(level)!.filter((p) => !p.name.startsWith('rib_'));
+    for (const along of [-0.3, 0, 0.3]) {
+      const origin: Point = [0, sac.centerY + along * sac.lengthMm, sac.centerZ];
+      for (let k = 0; k < 16; k++) {
+        const angle = (k / 16) * 2 * Math.PI;
+        const dir: Point = [Math.cos(angle), 0, Math.sin(angle)];
+        // The sac's outline along this ray (an ellipse), and the first bone the ray meets.
+        const reach =
+          1 / Math.hypot(Math.cos(angle) / (sac.widthMm / 2), Math.sin(angle) / (sac.depthMm / 2));
+        const first = Math.min(...bone.flatMap((mesh) => lineHits(mesh, origin, dir).filter((t) => t > 0)));
+        expect(
+          first,
+          `bone ${first.toFixed(1)} mm out at ${(angle * 57.3).toFixed(0)}°, ${along} along`,
+        ).toBeGreaterThan(reach + 0.5);
       }
     }
   });

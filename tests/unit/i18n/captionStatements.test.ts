@@ -150,3 +150,20 @@ describe('the kyphoplasty result: the picture’s two lines are named in its cap
     expect(es['result.lines.plain']).toMatch(/línea naranja muestra la altura normal/i);
   });
 });
+
+describe('access: the needles keep to the pedicles, away from the nerves', () => {
+  it('the patient captions say the needles stay away from the nerves, in English and Spanish', async () => {
+    const es = (await import('../../../src/i18n/messages/es.json')).default as Record<string, string>;
+    for (const [key, text] of wordings('step.access.plain')) {
+      expect(text, `${key} no longer says the needle goes through a tunnel of bone`).toMatch(/tunnel of bone/i);
+      expect(text, `${key} no longer says the needles stay away from the nerves`).toMatch(/away from the nerves/i);
+      expect(es[key], `${key} (es) no longer says the needles stay away from the nerves`).toMatch(
+        /lejos de los nervios/i,
+      );
+    }
+    for (const [key, text] of wordings('step.access.clinical'))
+      expect(text, `${key} no longer keeps the tip lateral to the medial pedicle wall`).toMatch(
+        /lateral to the medial (wall of its pedicle|pedicle wall)/i,
+      );
+  });
+});

@@ -2,6 +2,7 @@ import { Object3D, OrthographicCamera } from 'three';
 import { describe, expect, it } from 'vitest';
 import {
   LabelDeclutter,
+  attachLabel,
   newLabel,
   tagAnchorX,
   type DeclutteredLabel,
@@ -46,6 +47,19 @@ describe('label declutter', () => {
     expect(first.shown).toBe(true);
     expect(second.shown).toBe(false);
     expect(second.element!.style.visibility).toBe('hidden');
+  });
+
+  it('a label given an element an earlier, hidden label left behind shows it when it fits', () => {
+    // The language changed: a new set of labels takes over the elements React kept.
+    const first = label(200, 200, [40, 20], { priority: 0 });
+    const second = label(210, 205, [40, 20], { priority: 3 });
+    place([second, first]);
+    expect(second.element!.style.visibility).toBe('hidden');
+    const again = { ...newLabel(3), anchor: second.anchor };
+    attachLabel(again, second.element);
+    place([again]);
+    expect(again.shown).toBe(true);
+    expect(again.element!.style.visibility).toBe('');
   });
 
   it('places a legend tag first, left of its anchor and above or below it, and never hides it', () => {

@@ -1,0 +1,64 @@
+import { LEVEL_IDS, type LevelId } from './levels';
+import { levelDimensions } from './morphometry';
+import { vertebraLandmarks } from './vertebraLandmarks';
+
+/**
+ * The dural sac's diameters as a share of the bony canal's. Pierro et al. 2017 (J Clin Imaging Sci 7:35,
+ * PMC5590400; MRI of 604 adults, L1–S1) give the mean dural sac ratio (sac over canal, sagittal) as 0.56–0.70 in
+ * men and 0.63–0.82 in women: the middle of that range, used across as well (the canal's other content, epidural
+ * fat and veins, surrounds the sac on every side).
+ */
+export const DURAL_SAC_RATIO = 0.69;
+
+/**
+ * The sac lies forward in the canal, against the back of the vertebral bodies: the epidural fat behind it is
+ * thicker than the thin space in front. A fifth of the canal's free depth moves from in front of the sac to
+ * behind it (the thoracic laminae, sloping in towards their upper edge, also keep to the sac's back then).
+ */
+const VENTRAL_SHIFT = 0.2;
+
+/**
+ * The spinal cord's cross-section in the thoracic canal: about 8 mm across and 6 mm front to back (Frostell et al.
+ * 2016, Front Neurol 7:238, a review of 11 studies). It ends in the conus most often at L1 (mid-T12 to the L1–L2
+ * disc; Pusan 1998 MRI series, J Korean Acad Rehabil Med 22:1040), below which the sac holds the nerve roots of the
+ * cauda equina only; at L1 the conus is drawn tapering.
+ */
+export const CORD_WIDTH_MM = 8;
+export const CORD_DEPTH_MM = 6;
+const LAST_CORD_LEVEL: LevelId = 'L1';
+
+/** The dural sac through one vertebra, in that vertebra's frame (mm; x left, y cranial, z anterior). */
+export interface DuralSacShape {
+  /** Where its centre line runs: a little forward of the canal's middle (VENTRAL_SHIFT). */
+  centerZ: number;
+  /** The middle of its length (the discs above and below differ in height). */
+  centerY: number;
+  /** Across (left–right) and front to back. */
+  widthMm: number;
+  depthMm: number;
+  /** Its length along the canal: the vertebra's posterior height and half of each disc beside it. */
+  lengthMm: number;
+  /** The cord's cross-section at this level (width, depth in mm), or null below the conus. */
+  cord: { widthMm: number; depthMm: number } | null;
+}
+
+export function duralSac(level: LevelId): DuralSacShape {
+  const marks = vertebraLandmarks(level);
+  const d = levelDimensions(level);
+  const index = LEVEL_IDS.indexOf(level);
+  const above = index > 0 ? levelDimensions(LEVEL_IDS[index - 1]!).discHeightBelowMm : d.discHeightBelowMm;
+  const lastCord = LEVEL_IDS.indexOf(LAST_CORD_LEVEL);
+  // The conus tapers through L1: drawn at three quarters of the cord's section.
+  const cordScale = index < lastCord ? 1 : index === lastCord ? 0.75 : 0;
+  return {
+    centerZ:
+      marks.posteriorWallZ -
+      marks.canalDepthMm / 2 +
+      VENTRAL_SHIFT * (1 - DURAL_SAC_RATIO) * marks.canalDepthMm,
+    centerY: (above - d.discHeightBelowMm) / 4,
+    widthMm: DURAL_SAC_RATIO * marks.canalWidthMm,
+    depthMm: DURAL_SAC_RATIO * marks.canalDepthMm,
+    lengthMm: d.bodyHeightPosteriorMm + (above + d.discHeightBelowMm) / 2,
+    cord: cordScale > 0 ? { widthMm: CORD_WIDTH_MM * cordScale, depthMm: CORD_DEPTH_MM * cordScale } : null,
+  };
+}
