@@ -155,8 +155,12 @@ describe('access: the needles keep to the pedicles, away from the nerves', () =>
   it('the patient captions say the needles stay away from the nerves, in English and Spanish', async () => {
     const es = (await import('../../../src/i18n/messages/es.json')).default as Record<string, string>;
     for (const [key, text] of wordings('step.access.plain')) {
-      expect(text, `${key} no longer says the needle goes through a tunnel of bone`).toMatch(/tunnel of bone/i);
-      expect(text, `${key} no longer says the needles stay away from the nerves`).toMatch(/away from the nerves/i);
+      expect(text, `${key} no longer says the needle goes through a tunnel of bone`).toMatch(
+        /tunnel of bone/i,
+      );
+      expect(text, `${key} no longer says the needles stay away from the nerves`).toMatch(
+        /away from the nerves/i,
+      );
       expect(es[key], `${key} (es) no longer says the needles stay away from the nerves`).toMatch(
         /lejos de los nervios/i,
       );
