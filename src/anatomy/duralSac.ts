@@ -12,10 +12,10 @@ export const DURAL_SAC_RATIO = 0.69;
 
 /**
  * The sac lies forward in the canal, against the back of the vertebral bodies: the epidural fat behind it is
- * thicker than the thin space in front. A fifth of the canal's free depth moves from in front of the sac to
+ * thicker than the thin space in front. A quarter of the canal's free depth moves from in front of the sac to
  * behind it (the thoracic laminae, sloping in towards their upper edge, also keep to the sac's back then).
  */
-const VENTRAL_SHIFT = 0.2;
+const VENTRAL_SHIFT = 0.25;
 
 /**
  * The spinal cord's cross-section in the thoracic canal: about 8 mm across and 6 mm front to back (Frostell et al.
@@ -31,12 +31,15 @@ const LAST_CORD_LEVEL: LevelId = 'L1';
 export interface DuralSacShape {
   /** Where its centre line runs: a little forward of the canal's middle (VENTRAL_SHIFT). */
   centerZ: number;
-  /** The middle of its length (the discs above and below differ in height). */
+  /** The middle of its length (the neighbours and discs above and below differ in height). */
   centerY: number;
   /** Across (left–right) and front to back. */
   widthMm: number;
   depthMm: number;
-  /** Its length along the canal: the vertebra's posterior height and half of each disc beside it. */
+  /**
+   * Its length along the canal: from the middle of the vertebra above to the middle of the one below, so that
+   * its ends lie behind those vertebrae's pedicles, out of sight through the foramina beside the treated level.
+   */
   lengthMm: number;
   /** The cord's cross-section at this level (width, depth in mm), or null below the conus. */
   cord: { widthMm: number; depthMm: number } | null;
@@ -46,7 +49,11 @@ export function duralSac(level: LevelId): DuralSacShape {
   const marks = vertebraLandmarks(level);
   const d = levelDimensions(level);
   const index = LEVEL_IDS.indexOf(level);
-  const above = index > 0 ? levelDimensions(LEVEL_IDS[index - 1]!).discHeightBelowMm : d.discHeightBelowMm;
+  // The neighbours (at the ends of the column, the level itself stands in for the one missing).
+  const above = levelDimensions(LEVEL_IDS[index - 1] ?? level);
+  const below = levelDimensions(LEVEL_IDS[index + 1] ?? level);
+  const top = d.bodyHeightPosteriorMm / 2 + above.discHeightBelowMm + above.bodyHeightPosteriorMm / 2;
+  const bottom = -(d.bodyHeightPosteriorMm / 2 + d.discHeightBelowMm + below.bodyHeightPosteriorMm / 2);
   const lastCord = LEVEL_IDS.indexOf(LAST_CORD_LEVEL);
   // The conus tapers through L1: drawn at three quarters of the cord's section.
   const cordScale = index < lastCord ? 1 : index === lastCord ? 0.75 : 0;
@@ -55,10 +62,10 @@ export function duralSac(level: LevelId): DuralSacShape {
       marks.posteriorWallZ -
       marks.canalDepthMm / 2 +
       VENTRAL_SHIFT * (1 - DURAL_SAC_RATIO) * marks.canalDepthMm,
-    centerY: (above - d.discHeightBelowMm) / 4,
+    centerY: (top + bottom) / 2,
     widthMm: DURAL_SAC_RATIO * marks.canalWidthMm,
     depthMm: DURAL_SAC_RATIO * marks.canalDepthMm,
-    lengthMm: d.bodyHeightPosteriorMm + (above + d.discHeightBelowMm) / 2,
+    lengthMm: top - bottom,
     cord: cordScale > 0 ? { widthMm: CORD_WIDTH_MM * cordScale, depthMm: CORD_DEPTH_MM * cordScale } : null,
   };
 }

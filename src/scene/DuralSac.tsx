@@ -4,7 +4,8 @@ import { CylinderGeometry, Vector2, type Group } from 'three';
 import { duralSac } from '../anatomy/duralSac';
 import type { LevelId } from '../anatomy/levels';
 import { useController, useSettings } from '../playback/react/viewerHooks';
-import { cutsAcross } from './cutaway';
+import type { Complication } from '../procedure/types';
+import { cutOpen, cutsAcross } from './cutaway';
 import { cordRadii, createDuralSacMaterials } from './duralSacMaterial';
 import { useSceneResources } from './useSceneResources';
 
@@ -13,13 +14,16 @@ export interface DuralSacProps {
   level: LevelId;
 }
 
+/** The leaks that reach the nerves: into the canal in front of the sac, and out by a nerve root's foramen. */
+const NEAR_THE_NERVES: readonly Complication[] = ['epidural', 'foraminal'];
+
 /**
- * The dural sac in the treated vertebra's canal, and down to L1 the spinal cord's section in it, drawn while the
- * cut across the spine is open (access): the section shows what the needles' course through the pedicles keeps
- * clear of (with the canal empty, the pedicle's medial wall protected nothing a viewer could see). Elsewhere the
- * bone hides it but for glimpses through the foramina (the side views of the steps inside the body), where a
- * segment one vertebra long showed loose ends and drew the eye from the instruments. No X-ray material: soft
- * tissue adds nothing a fluoroscopy image shows.
+ * The dural sac in the treated vertebra's canal, and down to L1 the spinal cord's section in it. Drawn while the
+ * cut across the spine is open (access), where the section shows what the needles' course through the pedicles
+ * keeps clear of (with the canal empty, the pedicle's medial wall protected nothing a viewer could see); and, with
+ * the cut along the needle open, once cement leaks towards the nerves, where it shows through the foramina beside
+ * the leak ("near the nerves", the caption says). Otherwise the side views leave it out: glimpsed through the
+ * foramina it drew the eye from the instruments. No X-ray material: soft tissue adds nothing fluoroscopy shows.
  */
 export function DuralSac({ level }: DuralSacProps) {
   const controller = useController();
@@ -42,7 +46,9 @@ export function DuralSac({ level }: DuralSacProps) {
   );
   useFrame(() => {
     const s = controller.state;
-    if (group.current) group.current.visible = enabled && cutsAcross(s);
+    const leakNearTheNerves = NEAR_THE_NERVES.includes(s.complication) && s.leakVolumeMl > 0;
+    if (group.current)
+      group.current.visible = cutsAcross(s) ? enabled : leakNearTheNerves && cutOpen(s, enabled);
   });
   return (
     <group

@@ -24,11 +24,21 @@ describe.each(LEVEL_IDS)('the dural sac at %s', (level) => {
     expect(back - (marks.posteriorWallZ - marks.canalDepthMm)).toBeGreaterThan(marks.posteriorWallZ - front);
   });
 
-  it('runs the vertebra’s length and half of each disc beside it', () => {
+  it('runs from the middle of the vertebra above to the middle of the one below', () => {
     const d = levelDimensions(level);
-    expect(sac.lengthMm).toBeGreaterThan(d.bodyHeightPosteriorMm);
-    expect(sac.lengthMm).toBeLessThan(d.bodyHeightPosteriorMm + 2 * d.discHeightBelowMm + 4);
-    expect(Math.abs(sac.centerY)).toBeLessThan(3);
+    const index = LEVEL_IDS.indexOf(level);
+    const above = levelDimensions(LEVEL_IDS[index - 1] ?? level);
+    const below = levelDimensions(LEVEL_IDS[index + 1] ?? level);
+    const top = sac.centerY + sac.lengthMm / 2;
+    const bottom = sac.centerY - sac.lengthMm / 2;
+    expect(top).toBeCloseTo(
+      d.bodyHeightPosteriorMm / 2 + above.discHeightBelowMm + above.bodyHeightPosteriorMm / 2,
+      6,
+    );
+    expect(bottom).toBeCloseTo(
+      -(d.bodyHeightPosteriorMm / 2 + d.discHeightBelowMm + below.bodyHeightPosteriorMm / 2),
+      6,
+    );
   });
 
   it('holds the cord down to the conus at L1, and only nerve roots below it', () => {

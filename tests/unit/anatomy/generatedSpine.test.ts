@@ -179,8 +179,9 @@ describe.each(LEVEL_IDS)('%s, measured on the generated mesh', (level) => {
   it('leaves room in its canal for the dural sac drawn there (no bone inside the sac, across or along)', () => {
     const sac = duralSac(level);
     const bone = meshes.bones.get(level)!.filter((p) => !p.name.startsWith('rib_'));
+    // Along the vertebra's own height (the sac runs on into its neighbours' canals).
     for (const along of [-0.3, 0, 0.3]) {
-      const origin: Point = [0, sac.centerY + along * sac.lengthMm, sac.centerZ];
+      const origin: Point = [0, along * d.bodyHeightPosteriorMm, sac.centerZ];
       for (let k = 0; k < 16; k++) {
         const angle = (k / 16) * 2 * Math.PI;
         const dir: Point = [Math.cos(angle), 0, Math.sin(angle)];
