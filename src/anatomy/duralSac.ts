@@ -38,11 +38,37 @@ export interface DuralSacShape {
   depthMm: number;
   /**
    * Its length along the canal: from the middle of the vertebra above to the middle of the one below, so that
-   * its ends lie behind those vertebrae's pedicles, out of sight through the foramina beside the treated level.
+   * no end of it shows behind the section.
    */
   lengthMm: number;
   /** The cord's cross-section at this level (width, depth in mm), or null below the conus. */
   cord: { widthMm: number; depthMm: number } | null;
+  /** Below the conus, the nerve roots' sections: centres (x, z in mm from the sac's centre line), ROOT_RADIUS_MM. */
+  roots: readonly (readonly [number, number])[];
+}
+
+/** A cauda equina nerve root's radius in section (mm): a root about 2 mm across. */
+export const ROOT_RADIUS_MM = 1;
+/** Lumbar, sacral and coccygeal roots, one side: L1–L5, S1–S5, Co1. */
+const ROOTS_BELOW_CONUS = ['L1', 'L2', 'L3', 'L4', 'L5', 'S1', 'S2', 'S3', 'S4', 'S5', 'Co1'];
+
+/**
+ * The roots still in the sac beside a lumbar vertebra, as dots spread evenly over its middle (a sunflower spiral
+ * squeezed into the sac's ellipse, kept a root's width inside it): each side's roots from this level's own down,
+ * as each pair leaves by the foramen below its vertebra (L2: 20, L5: 14). No claim is made about their order.
+ */
+function rootSections(level: LevelId, widthMm: number, depthMm: number): [number, number][] {
+  const count = 2 * (ROOTS_BELOW_CONUS.length - ROOTS_BELOW_CONUS.indexOf(level));
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const out: [number, number][] = [];
+  for (let i = 0; i < count; i++) {
+    const r = Math.sqrt((i + 0.5) / count);
+    out.push([
+      r * Math.cos(i * golden) * (widthMm / 2 - 2 * ROOT_RADIUS_MM),
+      r * Math.sin(i * golden) * (depthMm / 2 - 2 * ROOT_RADIUS_MM),
+    ]);
+  }
+  return out;
 }
 
 export function duralSac(level: LevelId): DuralSacShape {
@@ -57,15 +83,18 @@ export function duralSac(level: LevelId): DuralSacShape {
   const lastCord = LEVEL_IDS.indexOf(LAST_CORD_LEVEL);
   // The conus tapers through L1: drawn at three quarters of the cord's section.
   const cordScale = index < lastCord ? 1 : index === lastCord ? 0.75 : 0;
+  const widthMm = DURAL_SAC_RATIO * marks.canalWidthMm;
+  const depthMm = DURAL_SAC_RATIO * marks.canalDepthMm;
   return {
     centerZ:
       marks.posteriorWallZ -
       marks.canalDepthMm / 2 +
       VENTRAL_SHIFT * (1 - DURAL_SAC_RATIO) * marks.canalDepthMm,
     centerY: (top + bottom) / 2,
-    widthMm: DURAL_SAC_RATIO * marks.canalWidthMm,
-    depthMm: DURAL_SAC_RATIO * marks.canalDepthMm,
+    widthMm,
+    depthMm,
     lengthMm: top - bottom,
     cord: cordScale > 0 ? { widthMm: CORD_WIDTH_MM * cordScale, depthMm: CORD_DEPTH_MM * cordScale } : null,
+    roots: cordScale > 0 ? [] : rootSections(level, widthMm, depthMm),
   };
 }

@@ -38,13 +38,16 @@ function sectionTags(level: LevelId): Tag[] {
       at: [0, 0, marks.posteriorWallZ - marks.canalDepthMm - 0.35 * params.spinousLengthMm],
     },
     { key: 'front', text: 'section.front', at: [0, 0, marks.anteriorWallZ + 7] },
+    // Under the belly's tag: which end the picture is seen from (a blind review could not tell head from feet).
+    { key: 'view', text: 'section.view', at: [0, 0, marks.anteriorWallZ + 15] },
     { key: 'left', text: 'section.left', at: [beside, 0, 0] },
     { key: 'right', text: 'section.right', at: [-beside, 0, 0] },
   ];
 }
 
 /**
- * Which way is which around the section across the spine (access): back and belly, the patient's left and right.
+ * Which way is which around the section across the spine (access): back and belly, the patient's left and right,
+ * and that it is seen from the feet.
  * The camera there looks along the spine from the feet, a view no other step uses, and the X-ray beside it is
  * drawn head up: a blind review of the section could not tell which end or side it saw. Shown whatever the labels
  * setting (they orient the picture; they name no anatomy), only while the section is there.

@@ -7,55 +7,75 @@ import {
   Vector2,
   type Plane,
 } from 'three';
+import { ROOT_RADIUS_MM, type DuralSacShape } from '../anatomy/duralSac';
 import { cutFaceGlsl } from './cutFaceGlsl';
 import { palette } from './palette';
 
-/**
- * The cord's section inside the sac's, as radii in the sac mesh's own units (the mesh is a unit-diameter cylinder
- * scaled to the sac): (0, 0) where the sac holds no cord.
- */
-export function cordRadii(
-  sac: { widthMm: number; depthMm: number },
-  cord: { widthMm: number; depthMm: number } | null,
-  out: Vector2,
-): Vector2 {
-  return cord
-    ? out.set((0.5 * cord.widthMm) / sac.widthMm, (0.5 * cord.depthMm) / sac.depthMm)
-    : out.set(0, 0);
+/** The most nerve roots a section holds (L2's, duralSac.ts): the shader's loop bound. */
+export const MAX_ROOTS = 20;
+
+/** What the sac's section shows inside it, in mm from its centre line: the cord, or the nerve roots. */
+export interface SacSection {
+  /** The sac's width and depth (the mesh is a unit-diameter cylinder scaled to them). */
+  sizeMm: Vector2;
+  /** The cord's half-width and half-depth; (0, 0) below the conus. */
+  cordRadiiMm: Vector2;
+  /** The roots' centres (MAX_ROOTS, the first `rootCount` used). */
+  roots: Vector2[];
+  rootCount: number;
+}
+
+export function sacSection(shape: Pick<DuralSacShape, 'widthMm' | 'depthMm' | 'cord' | 'roots'>): SacSection {
+  const roots = Array.from({ length: MAX_ROOTS }, (_, i) => {
+    const root = shape.roots[i];
+    return root ? new Vector2(root[0], root[1]) : new Vector2();
+  });
+  return {
+    sizeMm: new Vector2(shape.widthMm, shape.depthMm),
+    cordRadiiMm: shape.cord ? new Vector2(shape.cord.widthMm / 2, shape.cord.depthMm / 2) : new Vector2(),
+    roots,
+    rootCount: Math.min(shape.roots.length, MAX_ROOTS),
+  };
 }
 
 /**
  * The sac's surface, and its section where the cut opens it. The section is the sac's far inner wall seen through
  * the cut (a convex solid cut by a plane shows its inside exactly where its section lies), drawn as the cap: at the
- * plane's depth, in the sac's colour, with the cord's section where the view ray crosses the plane inside the cord
- * (cutFaceGlsl's crossing, taken into the sac's own frame). A cord drawn as a tube of its own showed its length
- * receding inside the hollow sac; the cap shows only what a section shows.
+ * plane's depth, in the sac's colour, with the cord's or the roots' sections where the view ray crosses the plane
+ * inside them (cutFaceGlsl's crossing, taken into the sac's own frame). A cord drawn as a tube of its own showed its
+ * length receding inside the hollow sac; the cap shows only what a section shows.
  */
-export function createDuralSacMaterials(plane: Plane, cord: Vector2) {
+export function createDuralSacMaterials(plane: Plane, section: SacSection) {
   const surface = new MeshStandardMaterial({
     color: palette.duralSac,
     roughness: 0.55,
     side: FrontSide,
     clippingPlanes: [plane],
   });
-  const section = new MeshBasicMaterial({
+  const cap = new MeshBasicMaterial({
     color: palette.duralSacSection,
     side: BackSide,
     clippingPlanes: [plane],
   });
   const viewToSac = { value: new Matrix4() };
-  section.onBeforeCompile = (shader) => {
+  cap.onBeforeCompile = (shader) => {
     shader.uniforms.uViewToSac = viewToSac;
-    shader.uniforms.uCordRadii = { value: cord };
-    shader.uniforms.uCordColor = { value: palette.spinalCordSection };
+    shader.uniforms.uSacSizeMm = { value: section.sizeMm };
+    shader.uniforms.uCordRadiiMm = { value: section.cordRadiiMm };
+    shader.uniforms.uRoots = { value: section.roots };
+    shader.uniforms.uRootCount = { value: section.rootCount };
+    shader.uniforms.uNerveColor = { value: palette.spinalCordSection };
     shader.fragmentShader = shader.fragmentShader
       .replace(
         '#include <clipping_planes_pars_fragment>',
         `#include <clipping_planes_pars_fragment>
 ${cutFaceGlsl(false)}
 uniform mat4 uViewToSac;
-uniform vec2 uCordRadii;
-uniform vec3 uCordColor;`,
+uniform vec2 uSacSizeMm;
+uniform vec2 uCordRadiiMm;
+uniform vec2 uRoots[${MAX_ROOTS}];
+uniform int uRootCount;
+uniform vec3 uNerveColor;`,
       )
       .replace(
         '#include <color_fragment>',
@@ -65,16 +85,22 @@ vec3 spvSac = (uViewToSac * vec4(spvView, 1.0)).xyz;
 // Through the cut, a back face stands for the section only where the plane crosses the sac itself (the unit-
 // diameter cylinder, one unit long): elsewhere it is the sac's far wall seen past a section of something else.
 if (dot(spvSac.xz, spvSac.xz) > 0.25 || abs(spvSac.y) > 0.5) discard;
-vec2 spvCord = spvSac.xz / max(uCordRadii, vec2(1e-4));
-float spvR = length(spvCord);
-// Anti-aliased over a pixel's width; no cord (radii 0) leaves spvR huge.
-diffuseColor.rgb = mix(uCordColor, diffuseColor.rgb, smoothstep(1.0 - fwidth(spvR), 1.0, spvR));
+vec2 spvMm = spvSac.xz * uSacSizeMm;
+// Distance inside the nearest nerve's outline, in units of its size (under 1: inside), the cord's ellipse
+// or a root's circle.
+float spvNerve = length(spvMm / max(uCordRadiiMm, vec2(1e-4)));
+for (int i = 0; i < ${MAX_ROOTS}; i++) {
+  if (i >= uRootCount) break;
+  spvNerve = min(spvNerve, length(spvMm - uRoots[i]) / ${ROOT_RADIUS_MM.toFixed(2)});
+}
+// Anti-aliased over a pixel's width.
+diffuseColor.rgb = mix(uNerveColor, diffuseColor.rgb, smoothstep(1.0 - fwidth(spvNerve), 1.0, spvNerve));
 gl_FragDepth = spvDepthOf(spvView);`,
       );
   };
-  section.onBeforeRender = (_renderer, _scene, _camera, _geometry, object) => {
+  cap.onBeforeRender = (_renderer, _scene, _camera, _geometry, object) => {
     viewToSac.value.copy(object.modelViewMatrix).invert();
   };
-  section.customProgramCacheKey = () => 'spv-dural-sac-section';
-  return { surface, section };
+  cap.customProgramCacheKey = () => 'spv-dural-sac-section';
+  return { surface, section: cap };
 }

@@ -109,7 +109,7 @@ describe('the spine', () => {
     await seekAndSettle(v.page, at);
     const cut = await screenshotOf(canvas, { path: 'test-artifacts/anatomy-T8-access-section.png' });
     const open = await nerveYellowShares(v.page, cut, above);
-    expect((await tagsShown()).sort()).toEqual(['Back', 'Belly', 'Left', 'Right']);
+    expect((await tagsShown()).sort()).toEqual(['Back', 'Belly', 'Left', 'Right', 'Seen from the feet']);
     // Uncut, nothing shows the canal's content, and the tags have no section to orient.
     await v.page
       .locator('spine-procedure-viewer .spv-switch', { hasText: 'Cutaway' })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { vertebraLandmarks } from '../../src/anatomy/vertebraLandmarks';
 import { C_ARM, coneFovDeg } from '../../src/fluoro/cArmGeometry';
 import { LEAK_FINAL_ML, LEAK_SHOWN_STEP_PROGRESS, LEAK_STOP_FILL } from '../../src/procedure/complications';
-import { imageStats, nerveYellowShares, screenshotDifference } from './support/imageStats';
+import { imageStats, screenshotDifference } from './support/imageStats';
 import { browserSuite } from './support/suite';
 import { ARTIFACTS, openViewer, seekAndSettle, viewerControl } from './support/viewerPage';
 import { screenshotOf } from './support/screenshotOf';
@@ -154,16 +154,6 @@ describe('cement leak complications', () => {
     expect(epidural.count).toBeGreaterThan(20);
     expect(epidural.u, 'centred behind the posterior wall').toBeGreaterThan(wall - 0.005);
     expect(epidural.u, 'inside the canal').toBeLessThan(canalBack);
-    // 3D: the nerves' sac shows in the canal beside the leak ("near the nerves"); not for a leak into the veins.
-    const epidural3d = await screenshotOf(canvas, { path: `${ARTIFACTS}/complication-epidural-3d-free.png` });
-    const [nerves, venousNerves, noneNerves] = await Promise.all(
-      [epidural3d, shot3d, shotNone].map((shot) => nerveYellowShares(v.page, shot)),
-    );
-    console.log(
-      `nerve yellow: epidural ${nerves!.sac}, venous ${venousNerves!.sac}, none ${noneNerves!.sac}`,
-    );
-    expect(nerves!.sac, 'the sac shows beside an epidural leak').toBeGreaterThan(noneNerves!.sac + 0.001);
-    expect(Math.abs(venousNerves!.sac - noneNerves!.sac), 'and not beside a venous one').toBeLessThan(0.0002);
     expect(v.errors).toEqual([]);
     await v.close();
   }, 150_000);

@@ -1,10 +1,16 @@
-import { ShaderLib, Plane, Vector2, type WebGLProgramParametersWithUniforms } from 'three';
+import { ShaderLib, Plane, type WebGLProgramParametersWithUniforms } from 'three';
 import { describe, expect, it } from 'vitest';
-import { CORD_DEPTH_MM, CORD_WIDTH_MM, DURAL_SAC_RATIO, duralSac } from '../../../src/anatomy/duralSac';
+import {
+  CORD_DEPTH_MM,
+  CORD_WIDTH_MM,
+  DURAL_SAC_RATIO,
+  ROOT_RADIUS_MM,
+  duralSac,
+} from '../../../src/anatomy/duralSac';
 import { LEVEL_IDS } from '../../../src/anatomy/levels';
 import { levelDimensions } from '../../../src/anatomy/morphometry';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
-import { cordRadii, createDuralSacMaterials } from '../../../src/scene/duralSacMaterial';
+import { MAX_ROOTS, createDuralSacMaterials, sacSection } from '../../../src/scene/duralSacMaterial';
 
 describe.each(LEVEL_IDS)('the dural sac at %s', (level) => {
   const sac = duralSac(level);
@@ -41,12 +47,24 @@ describe.each(LEVEL_IDS)('the dural sac at %s', (level) => {
     );
   });
 
-  it('holds the cord down to the conus at L1, and only nerve roots below it', () => {
+  it('holds the cord down to the conus at L1, and only nerve roots below it, each pair leaving at its level', () => {
     const index = LEVEL_IDS.indexOf(level);
     if (index > LEVEL_IDS.indexOf('L1')) {
       expect(sac.cord).toBeNull();
+      // L2 carries the roots of L2–L5, S1–S5 and Co1 on each side; one pair fewer at each level down.
+      expect(sac.roots).toHaveLength(2 * (10 - (index - LEVEL_IDS.indexOf('L2'))));
+      expect(sac.roots.length).toBeLessThanOrEqual(MAX_ROOTS);
+      for (const [x, z] of sac.roots) {
+        // Each root wholly inside the sac's ellipse.
+        const reach = Math.hypot(
+          x / (sac.widthMm / 2 - ROOT_RADIUS_MM),
+          z / (sac.depthMm / 2 - ROOT_RADIUS_MM),
+        );
+        expect(reach).toBeLessThan(1);
+      }
       return;
     }
+    expect(sac.roots).toEqual([]);
     expect(sac.cord).not.toBeNull();
     const cord = sac.cord!;
     expect(cord.widthMm).toBeLessThanOrEqual(CORD_WIDTH_MM);
@@ -59,18 +77,21 @@ describe.each(LEVEL_IDS)('the dural sac at %s', (level) => {
 });
 
 describe('the sac’s section material', () => {
-  it('takes the cord’s section into the sac mesh’s units (a unit-diameter cylinder), none below the conus', () => {
-    const t8 = duralSac('T8');
-    const radii = cordRadii(t8, t8.cord, new Vector2());
-    expect(radii.x).toBeCloseTo((0.5 * t8.cord!.widthMm) / t8.widthMm, 9);
-    expect(radii.y).toBeCloseTo((0.5 * t8.cord!.depthMm) / t8.depthMm, 9);
-    expect(radii.x).toBeLessThan(0.5);
+  it('carries the cord’s half-axes, or the roots, in mm from the centre line', () => {
+    const t8 = sacSection(duralSac('T8'));
+    expect(t8.cordRadiiMm.toArray()).toEqual([CORD_WIDTH_MM / 2, CORD_DEPTH_MM / 2]);
+    expect(t8.rootCount).toBe(0);
     const l4 = duralSac('L4');
-    expect(cordRadii(l4, l4.cord, new Vector2()).toArray()).toEqual([0, 0]);
+    const section = sacSection(l4);
+    expect(section.cordRadiiMm.toArray()).toEqual([0, 0]);
+    expect(section.rootCount).toBe(l4.roots.length);
+    expect(section.roots).toHaveLength(MAX_ROOTS);
+    expect(section.roots[0]!.toArray()).toEqual([...l4.roots[0]!]);
+    expect(section.sizeMm.toArray()).toEqual([l4.widthMm, l4.depthMm]);
   });
 
   it('draws the section at the cut plane, only where the plane crosses the sac, with the cord in it', () => {
-    const { section, surface } = createDuralSacMaterials(new Plane(), new Vector2(0.2, 0.2));
+    const { section, surface } = createDuralSacMaterials(new Plane(), sacSection(duralSac('L3')));
     expect(surface.clippingPlanes).toHaveLength(1);
     expect(section.clippingPlanes).toHaveLength(1);
     const shader = {
@@ -83,7 +104,7 @@ describe('the sac’s section material', () => {
     expect(shader.fragmentShader).toMatch(/discard/);
     expect(shader.fragmentShader).toContain('gl_FragDepth = spvDepthOf(spvView)');
     expect(Object.keys(shader.uniforms)).toEqual(
-      expect.arrayContaining(['uViewToSac', 'uCordRadii', 'uCordColor']),
+      expect.arrayContaining(['uViewToSac', 'uSacSizeMm', 'uCordRadiiMm', 'uRoots', 'uRootCount']),
     );
   });
 });
