@@ -1,4 +1,4 @@
-import { ShaderLib, Plane, type WebGLProgramParametersWithUniforms } from 'three';
+import { Plane } from 'three';
 import { describe, expect, it } from 'vitest';
 import {
   CORD_DEPTH_MM,
@@ -10,6 +10,7 @@ import {
 import { LEVEL_IDS } from '../../../src/anatomy/levels';
 import { levelDimensions } from '../../../src/anatomy/morphometry';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
+import { compiled } from '../scene/support/compiledShader';
 import { MAX_ROOTS, createDuralSacMaterials, sacSection } from '../../../src/scene/duralSacMaterial';
 
 describe.each(LEVEL_IDS)('the dural sac at %s', (level) => {
@@ -90,19 +91,14 @@ describe('the sac’s section material', () => {
     expect(section.sizeMm.toArray()).toEqual([l4.widthMm, l4.depthMm]);
   });
 
-  it('draws the section at the cut plane, only where the plane crosses the sac, with the cord in it', () => {
+  it('draws the section at the cut plane, only where the plane crosses the sac, with the cord or roots in it', () => {
     const { section, surface } = createDuralSacMaterials(new Plane(), sacSection(duralSac('L3')));
     expect(surface.clippingPlanes).toHaveLength(1);
     expect(section.clippingPlanes).toHaveLength(1);
-    const shader = {
-      uniforms: {},
-      vertexShader: ShaderLib.basic.vertexShader,
-      fragmentShader: ShaderLib.basic.fragmentShader,
-    } as unknown as WebGLProgramParametersWithUniforms;
-    section.onBeforeCompile(shader, undefined as never);
-    expect(shader.fragmentShader).toContain('spvCutViewPoint()');
-    expect(shader.fragmentShader).toMatch(/discard/);
-    expect(shader.fragmentShader).toContain('gl_FragDepth = spvDepthOf(spvView)');
+    const shader = compiled(section, 'basic');
+    expect(shader.fragment).toContain('spvCutViewPoint()');
+    expect(shader.fragment).toMatch(/discard/);
+    expect(shader.fragment).toContain('gl_FragDepth = spvDepthOf(spvView)');
     expect(Object.keys(shader.uniforms)).toEqual(
       expect.arrayContaining(['uViewToSac', 'uSacSizeMm', 'uCordRadiiMm', 'uRoots', 'uRootCount']),
     );
