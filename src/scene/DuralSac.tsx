@@ -5,7 +5,7 @@ import { duralSac } from '../anatomy/duralSac';
 import type { LevelId } from '../anatomy/levels';
 import { useController, useSettings } from '../playback/react/viewerHooks';
 import { cutsAcross } from './cutaway';
-import { createDuralSacMaterials, sacSection } from './duralSacMaterial';
+import { createDuralSacMaterial, sacSection } from './duralSacMaterial';
 import { useSceneResources } from './useSceneResources';
 
 /** DuralSacProps: the treated level, whose canal the sac runs through. */
@@ -29,18 +29,12 @@ export function DuralSac({ level }: DuralSacProps) {
   const shape = duralSac(level);
   // A unit-diameter cylinder along y, scaled to the sac's ellipse and length.
   const geometry = useMemo(() => new CylinderGeometry(0.5, 0.5, 1, 40, 1), []);
-  const materials = useMemo(
-    () => createDuralSacMaterials(cutaway.plane, sacSection(duralSac(level))),
+  const material = useMemo(
+    () => createDuralSacMaterial(cutaway.plane, sacSection(duralSac(level))),
     [cutaway, level],
   );
   useEffect(() => () => geometry.dispose(), [geometry]);
-  useEffect(
-    () => () => {
-      materials.surface.dispose();
-      materials.section.dispose();
-    },
-    [materials],
-  );
+  useEffect(() => () => material.dispose(), [material]);
   useFrame(() => {
     const s = controller.state;
     if (group.current) group.current.visible = enabled && cutsAcross(s);
@@ -52,8 +46,7 @@ export function DuralSac({ level }: DuralSacProps) {
       scale={[shape.widthMm, shape.lengthMm, shape.depthMm]}
       visible={false}
     >
-      <mesh geometry={geometry} material={materials.surface} />
-      <mesh geometry={geometry} material={materials.section} />
+      <mesh geometry={geometry} material={material} />
     </group>
   );
 }

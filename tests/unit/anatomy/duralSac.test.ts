@@ -1,4 +1,4 @@
-import { Plane } from 'three';
+import { DoubleSide, Plane } from 'three';
 import { describe, expect, it } from 'vitest';
 import {
   CORD_DEPTH_MM,
@@ -11,7 +11,7 @@ import { LEVEL_IDS } from '../../../src/anatomy/levels';
 import { levelDimensions } from '../../../src/anatomy/morphometry';
 import { vertebraLandmarks } from '../../../src/anatomy/vertebraLandmarks';
 import { compiled } from '../scene/support/compiledShader';
-import { MAX_ROOTS, createDuralSacMaterials, sacSection } from '../../../src/scene/duralSacMaterial';
+import { MAX_ROOTS, createDuralSacMaterial, sacSection } from '../../../src/scene/duralSacMaterial';
 
 describe.each(LEVEL_IDS)('the dural sac at %s', (level) => {
   const sac = duralSac(level);
@@ -91,14 +91,17 @@ describe('the sac’s section material', () => {
     expect(section.sizeMm.toArray()).toEqual([l4.widthMm, l4.depthMm]);
   });
 
-  it('draws the section at the cut plane, only where the plane crosses the sac, with the cord or roots in it', () => {
-    const { section, surface } = createDuralSacMaterials(new Plane(), sacSection(duralSac('L3')));
-    expect(surface.clippingPlanes).toHaveLength(1);
-    expect(section.clippingPlanes).toHaveLength(1);
-    const shader = compiled(section, 'basic');
+  it('is one small program: the surface in front, the section at the cut plane behind, only where the plane crosses the sac, with the cord or roots in it', () => {
+    const material = createDuralSacMaterial(new Plane(), sacSection(duralSac('L3')));
+    expect(material.clippingPlanes).toHaveLength(1);
+    expect(material.side).toBe(DoubleSide);
+    const shader = compiled(material, 'basic');
+    expect(shader.fragment).toContain('if (gl_FrontFacing)');
     expect(shader.fragment).toContain('spvCutViewPoint()');
     expect(shader.fragment).toMatch(/discard/);
     expect(shader.fragment).toContain('gl_FragDepth = spvDepthOf(spvView)');
+    // Written on every path (GLSL leaves it undefined where a shader that writes it somewhere does not).
+    expect(shader.fragment).toContain('gl_FragDepth = gl_FragCoord.z');
     expect(Object.keys(shader.uniforms)).toEqual(
       expect.arrayContaining(['uViewToSac', 'uSacSizeMm', 'uCordRadiiMm', 'uRoots', 'uRootCount']),
     );
