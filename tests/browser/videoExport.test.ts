@@ -255,8 +255,12 @@ describe('take-home video', () => {
       );
     expect(await focusedClass()).toContain('spv-video-cancel');
     await v.page.keyboard.press('Enter');
+    // The frame in flight is finished first: on a software GPU, a full-size frame and its encoding can take a few
+    // seconds (the API's own cancel, on small frames, is held to under 3 s above).
     await expect
-      .poll(() => v.page.locator('spine-procedure-viewer .spv-video-status').textContent())
+      .poll(() => v.page.locator('spine-procedure-viewer .spv-video-status').textContent(), {
+        timeout: 8_000,
+      })
       .toBe('The video was stopped.');
     await expect(v.page.locator('spine-procedure-viewer .spv-video-save').isEnabled()).resolves.toBe(true);
     expect(await focusedClass()).toContain('spv-video-save');
