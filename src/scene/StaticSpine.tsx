@@ -7,6 +7,7 @@ import { createBoneSurfaceMaterial } from './boneMaterial';
 import { createDiscMaterial } from './discMaterial';
 import { ContextPartCut } from './contextPartCut';
 import type { DiscsFollowingProps } from './discFollow';
+import { cullByFocus } from './focusCull';
 import { createFocusHiddenUniform, createFocusUniform, setFocusSection } from './focusGlsl';
 import { workerStaticSpine, type MergedStatic } from './loading/preparedSpine';
 
@@ -75,6 +76,13 @@ function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
   const contextMaterial = useMemo(() => createBoneSurfaceMaterial(focus, hidden), [focus, hidden]);
   const contextCut = useMemo(() => new ContextPartCut(merged.context, merged.contextParts), [merged]);
   const contextMesh = useRef<Mesh>(null);
+  const boneMesh = useRef<Mesh>(null);
+  const discMesh = useRef<Mesh>(null);
+  useEffect(() => {
+    cullByFocus(boneMesh.current, materials.bone, focus);
+    cullByFocus(discMesh.current, materials.disc, focus);
+    cullByFocus(contextMesh.current, contextMaterial, focus);
+  }, [merged, materials, contextMaterial, focus]);
   useEffect(() => () => contextMaterial.dispose(), [contextMaterial]);
   const controller = useController();
   const controls = useThree((s) => s.controls) as unknown as { target?: Vector3 } | null;
@@ -132,8 +140,18 @@ function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
   );
   return (
     <>
-      <mesh geometry={merged.bone} material={materials.bone} userData={{ fluoroKind: 'bone' }} />
-      <mesh geometry={merged.disc} material={materials.disc} userData={{ fluoroKind: 'disc' }} />
+      <mesh
+        ref={boneMesh}
+        geometry={merged.bone}
+        material={materials.bone}
+        userData={{ fluoroKind: 'bone' }}
+      />
+      <mesh
+        ref={discMesh}
+        geometry={merged.disc}
+        material={materials.disc}
+        userData={{ fluoroKind: 'disc' }}
+      />
       {Follow && <Follow root={scene} disc={merged.disc} parts={merged.discParts} />}
       <mesh
         ref={contextMesh}
