@@ -17,6 +17,7 @@ import {
   type ScreenRect,
 } from './shotFraming';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { useQuietGuidedControls } from './useQuietGuidedControls';
 import { includeLeak } from './leakFraming';
 import { includeOtherLevels, otherLevelOffsets } from './levelsFraming';
 
@@ -66,6 +67,7 @@ export function CameraRig() {
     [level, treated],
   );
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
+  useQuietGuidedControls(controls, controller);
   const camera = useThree((s) => s.camera);
   const reducedMotion = usePrefersReducedMotion();
   const scratch = useMemo(

@@ -186,6 +186,18 @@ describe('standalone page', () => {
     expect(state.step).toBe('cement-injection');
     const caption = await v.page.locator('spine-procedure-viewer .spv-caption-title').textContent();
     expect(caption).toBe('Filling with bone cement');
+    // Render on demand: a seek draws its frame once. The guided camera's move to the new step, seen by the orbit
+    // controls at the next frame, asked for two more frames of the same picture (useQuietGuidedControls.ts).
+    const frames = () =>
+      v.page.evaluate(
+        () => document.querySelector('spine-procedure-viewer')!.getRenderStats().frameMs.length,
+      );
+    for (const t of [40, 25]) {
+      const before = await frames();
+      await seekAndSettle(v.page, t);
+      await v.page.waitForTimeout(1500);
+      expect(await frames(), `frames drawn for the seek to ${t} s`).toBe(before + 1);
+    }
     expect(v.errors).toEqual([]);
     await v.close();
   });

@@ -1,6 +1,7 @@
 import {
   BufferAttribute,
   BufferGeometry,
+  Group,
   Matrix4,
   Mesh,
   MeshBasicMaterial,
@@ -104,12 +105,13 @@ describe('focus cull', () => {
     const renderer = {} as WebGLRenderer;
     const scene = new Scene();
     const camera = cameraAt(200);
-    mesh.onBeforeRender(renderer, scene, camera, geometry, own, null);
+    const group = new Group();
+    mesh.onBeforeRender(renderer, scene, camera, geometry, own, group);
     expect(geometry.drawRange.count).toBe(Infinity);
     focus.value.set(0, 0, 0, 10);
-    mesh.onBeforeRender(renderer, scene, camera, geometry, own, null);
+    mesh.onBeforeRender(renderer, scene, camera, geometry, own, group);
     expect(geometry.drawRange).toEqual({ start: 0, count: 3 * CHUNK });
-    mesh.onBeforeRender(renderer, scene, camera, geometry, xray, null);
+    mesh.onBeforeRender(renderer, scene, camera, geometry, xray, group);
     expect(geometry.drawRange).toEqual({ start: 0, count: Infinity });
   });
 });
