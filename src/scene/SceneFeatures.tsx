@@ -23,6 +23,7 @@ export { NormalShapeOutline } from './NormalShapeOutline';
 export { DiscsFollowing } from './discFollow';
 export { DuralSac } from './DuralSac';
 export { pageStaticSpine } from './pageStaticSpine';
+export { cullByFocus } from './focusCull';
 export { LaterShaderWarmup } from './loading/LaterShaderWarmup';
 
 // The guided camera frames a leak with its route: the routes arrive with this chunk.

@@ -43,6 +43,7 @@ export function SpineScene({ model, features }: SpineSceneProps) {
               treatedLevels={treatedIds}
               Follow={features?.DiscsFollowing}
               merge={features?.pageStaticSpine}
+              cull={features?.cullByFocus}
             />
           </group>
           {settings.labels && generated && features && <features.LevelLabels />}

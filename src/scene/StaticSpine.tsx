@@ -7,7 +7,7 @@ import { createBoneSurfaceMaterial } from './boneMaterial';
 import { createDiscMaterial } from './discMaterial';
 import { ContextPartCut } from './contextPartCut';
 import type { DiscsFollowingProps } from './discFollow';
-import { cullByFocus } from './focusCull';
+import type { cullByFocus } from './focusCull';
 import { createFocusHiddenUniform, createFocusUniform, setFocusSection } from './focusGlsl';
 import { workerStaticSpine, type MergedStatic } from './loading/preparedSpine';
 
@@ -21,6 +21,8 @@ export interface StaticSpineProps {
   Follow?: ComponentType<DiscsFollowingProps> | undefined;
   /** The page's merge (the features' chunk), for levels the decoding worker did not merge. */
   merge?: ((root: Object3D, excluded: string) => MergedStatic) | undefined;
+  /** Leaves out of each draw what the focus cut discards whole (focusCull.ts, the features' chunk). */
+  cull?: typeof cullByFocus | undefined;
 }
 
 /** How far the ribs and iliac wings fade while the view is inside the treated body (1 = gone). */
@@ -37,7 +39,7 @@ const ORIGIN = new Vector3();
  * into a third, named `context-bones`, that fades while the view is inside the treated body (the close-ups look
  * through the rib cage or past the pelvis): three draw calls for the spine.
  */
-export function StaticSpine({ scene, treatedLevels, Follow, merge }: StaticSpineProps) {
+export function StaticSpine({ scene, treatedLevels, Follow, merge, cull }: StaticSpineProps) {
   const excluded = treatedLevels.join(',');
   // Keyed by the joined list, so a new array with the same levels does not merge again. The levels the viewer
   // opened on come merged by the decoding worker; others wait for the page's merge (the first frame waits with
@@ -49,7 +51,7 @@ export function StaticSpine({ scene, treatedLevels, Follow, merge }: StaticSpine
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new `merge` (the chunk arriving) changes nothing
     [fromWorker, scene, excluded, canMerge],
   );
-  return merged && <MergedStaticSpine scene={scene} merged={merged} Follow={Follow} />;
+  return merged && <MergedStaticSpine scene={scene} merged={merged} Follow={Follow} cull={cull} />;
 }
 
 /** MergedStaticSpineProps: the merged geometries, drawn (and disposed) here. */
@@ -57,9 +59,10 @@ interface MergedStaticSpineProps {
   scene: Object3D;
   merged: MergedStatic;
   Follow?: ComponentType<DiscsFollowingProps> | undefined;
+  cull?: typeof cullByFocus | undefined;
 }
 
-function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
+function MergedStaticSpine({ scene, merged, Follow, cull }: MergedStaticSpineProps) {
   // One focus per viewer: what the camera looks at, so near bones that would hide it are cut away.
   const focus = useMemo(() => createFocusUniform(), []);
   const materials = useMemo(
@@ -78,11 +81,13 @@ function MergedStaticSpine({ scene, merged, Follow }: MergedStaticSpineProps) {
   const contextMesh = useRef<Mesh>(null);
   const boneMesh = useRef<Mesh>(null);
   const discMesh = useRef<Mesh>(null);
+  // Only the close-ups and the section need it: it comes with the features' chunk, after the first frame.
   useEffect(() => {
-    cullByFocus(boneMesh.current, materials.bone, focus);
-    cullByFocus(discMesh.current, materials.disc, focus);
-    cullByFocus(contextMesh.current, contextMaterial, focus);
-  }, [merged, materials, contextMaterial, focus]);
+    if (!cull) return;
+    cull(boneMesh.current, materials.bone, focus);
+    cull(discMesh.current, materials.disc, focus);
+    cull(contextMesh.current, contextMaterial, focus);
+  }, [cull, merged, materials, contextMaterial, focus]);
   useEffect(() => () => contextMaterial.dispose(), [contextMaterial]);
   const controller = useController();
   const controls = useThree((s) => s.controls) as unknown as { target?: Vector3 } | null;
