@@ -14,15 +14,15 @@ const COPIED_MS = 2500;
 export function CopyLinkButton() {
   const controller = useController();
   const t = useT();
-  const [status, setStatus] = useState('');
+  const [copied, setCopied] = useState(false);
   const [manualLink, setManualLink] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (!status) return;
-    const timer = setTimeout(() => setStatus(''), COPIED_MS);
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), COPIED_MS);
     return () => clearTimeout(timer);
-  }, [status]);
+  }, [copied]);
 
   useEffect(() => {
     field.current?.focus();
@@ -42,13 +42,16 @@ export function CopyLinkButton() {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(link);
       setManualLink(null);
-      setStatus(t('controls.linkCopied'));
+      setCopied(true);
     } catch {
       // Clipboard missing or refused (an iframe without clipboard-write, an insecure page): show the link instead.
+      setCopied(false);
       setManualLink(link);
-      setStatus(t('controls.linkReady'));
     }
   };
+
+  // "Link copied" is news and fades; "select it and copy it" is an instruction and stays while its field does.
+  const status = manualLink !== null ? t('controls.linkReady') : copied ? t('controls.linkCopied') : '';
 
   return (
     <span className="spv-share">

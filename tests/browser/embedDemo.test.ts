@@ -99,10 +99,15 @@ describe('share links and the demo page', () => {
     expect(
       await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length]),
     ).toEqual([0, value.length, value.length]);
-    expect(await page.locator('spine-procedure-viewer .spv-share-status').textContent()).toBe(
-      'Link ready: select it and copy it',
-    );
+    const status = page.locator('spine-procedure-viewer .spv-share-status');
+    expect(await status.textContent()).toBe('Link ready: select it and copy it');
     await page.screenshot({ path: `${ARTIFACTS}/embed-share-field.png` });
+    // The instruction is not news that fades: it stays for as long as its field (past "Link copied"'s 2.5 s).
+    await page.waitForTimeout(3000);
+    expect(await status.textContent()).toBe('Link ready: select it and copy it');
+    await page.locator('spine-procedure-viewer .spv-share-popover button').click();
+    await field.waitFor({ state: 'detached' });
+    expect(await status.textContent()).toBe('');
     expect(errors).toEqual([]);
     await context.close();
   });
