@@ -12,6 +12,7 @@ import { PAGES } from './src/app/offline/precacheRequest';
 import { bundledTypes } from './scripts/bundledTypes';
 import { compileHints } from './scripts/compileHints';
 import { firstFramePreloads } from './scripts/firstFramePreloads';
+import { meshoptSimdDecoder } from './scripts/meshoptSimdDecoder';
 import { shaderComments } from './scripts/shaderComments';
 
 /**
@@ -220,7 +221,11 @@ export default defineConfig({
   worker: {
     format: 'es',
     // The model's decoding worker runs all of itself as soon as it starts (its fallback decoder is a chunk apart).
-    plugins: () => [compileHints({ entries: ['meshoptDecode.worker'], lazy: [] })],
+    plugins: () => [
+      compileHints({ entries: ['meshoptDecode.worker'], lazy: [] }),
+      // The decoder's SIMD WebAssembly only (why: in the plugin).
+      meshoptSimdDecoder(),
+    ],
   },
   build: {
     target: 'es2022',
