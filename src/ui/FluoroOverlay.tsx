@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { layoutFluoro, type FluoroPanel } from '../fluoro/fluoroLayout';
 import { useController, useSettings, useT } from '../playback/react/viewerHooks';
+import { FluoroEnlargeButton } from './FluoroEnlargeButton';
 
 /** The DOM pieces of one panel's captions, filled from the frame loop. */
 interface PanelRefs {
@@ -54,6 +55,14 @@ export function FluoroOverlay() {
   const root = useRef<HTMLDivElement>(null);
   const refs = useRef<PanelRefs[]>([emptyRefs(), emptyRefs()]);
   const panels = useMemo<FluoroPanel[]>(() => [], []);
+  // Whether this whole-stage X-ray was opened from the inset's corner button (then it offers the way back).
+  const [enlarged, setEnlarged] = useState(false);
+  const corner = useRef<HTMLButtonElement>(null);
+  const cornerDirection = mode === '3d' ? 'enlarge' : mode === 'fluoro' && enlarged ? 'back' : null;
+
+  useEffect(() => {
+    if (mode !== 'fluoro') setEnlarged(false);
+  }, [mode]);
 
   useEffect(() => {
     const el = root.current;
@@ -89,9 +98,24 @@ export function FluoroOverlay() {
     const last = [NaN, NaN, NaN, NaN, NaN, NaN];
     const views: (string | null)[] = [null, null];
     const lamps = [false, false];
+    let cornerAt = '';
     const apply = () => {
       const s = controller.state;
       layoutFluoro(width, height, mode, s.fluoroView, panels);
+      const button = corner.current;
+      const panel = panels[0];
+      // The panel's top right corner, inside it (the button's own width taken off by CSS).
+      const at = button && panel ? `translate(${panel.x + panel.size - 6}px, ${panel.y + 6}px)` : 'none';
+      if (at !== cornerAt) {
+        cornerAt = at;
+        if (button) {
+          button.hidden = !panel;
+          button.style.transform = at;
+        }
+        // Room for the button in the panel's top row, where the X-ray badge would sit under it (fluoro.css).
+        const room = button && panel ? `${button.offsetWidth + 6}px` : '0px';
+        refs.current[0]?.box?.style.setProperty('--spv-corner', room);
+      }
       for (let i = 0; i < 2; i++) {
         const r = refs.current[i]!;
         const box = r.box;
@@ -141,7 +165,7 @@ export function FluoroOverlay() {
       off();
       observer.disconnect();
     };
-  }, [controller, mode, panels, t]);
+  }, [controller, mode, panels, t, cornerDirection]);
 
   return (
     <div ref={root} className="spv-fluoro-overlay">
@@ -174,6 +198,16 @@ export function FluoroOverlay() {
           />
         </div>
       ))}
+      {cornerDirection && (
+        <FluoroEnlargeButton
+          ref={corner}
+          direction={cornerDirection}
+          onPress={() => {
+            setEnlarged(cornerDirection === 'enlarge');
+            controller.setOption('view', cornerDirection === 'enlarge' ? 'fluoro' : '3d');
+          }}
+        />
+      )}
     </div>
   );
 }

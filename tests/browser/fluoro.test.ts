@@ -13,6 +13,7 @@ const suite = browserSuite();
 type Viewer = HTMLElement & {
   captureFluoro(o: { view: string }): Promise<string>;
   steps: { id: string; start: number; end: number }[];
+  view: string;
 };
 
 async function capture(page: Page, t: number, view: 'ap' | 'lateral', name: string): Promise<string> {
@@ -224,6 +225,10 @@ describe('simulated fluoroscopy', () => {
         name: box('.spv-fluoro-name'),
         lamp: box('.spv-xray-lamp'),
         head: box('.spv-fluoro-marker-head'),
+        enlarge: (() => {
+          const r = panel.parentElement!.querySelector('.spv-fluoro-enlarge')!.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        })(),
         xray: panel.dataset.xray,
       };
     });
@@ -242,6 +247,54 @@ describe('simulated fluoroscopy', () => {
     expect(lamp.top - panel.top).toBeGreaterThan(size * 0.75);
     expect(panel.right - lamp.right, 'badge against the right edge').toBeLessThan(12);
     expect(lamp.left - panel.left, 'badge clear of the beam sketch').toBeGreaterThan(size * 0.4);
+    // The enlarge button in the top right corner, inside the inset, clear of every label.
+    const { enlarge } = boxes;
+    expect(enlarge.right).toBeLessThanOrEqual(panel.right);
+    expect(enlarge.top).toBeGreaterThanOrEqual(panel.top);
+    for (const [label, other] of Object.entries({ name, lamp, head }))
+      expect(apart(enlarge, other), `enlarge button and ${label}`).toBe(true);
+    expect(v.errors).toEqual([]);
+    await v.close();
+  });
+
+  it('on a phone the inset opens over the whole stage and leads back to 3D, by touch or keyboard', async () => {
+    const v = await openViewer(suite.browser, suite.origin, '?step=targeting', { width: 375, height: 667 });
+    const targeting = (await stepTimes(v.page)).targeting!;
+    await seekAndSettle(v.page, targeting.start + (targeting.end - targeting.start) * 0.7);
+    const viewOf = () =>
+      v.page.evaluate(() => (document.querySelector('spine-procedure-viewer') as Viewer).view);
+    const panel = v.page.locator('spine-procedure-viewer .spv-fluoro-panel:not([hidden])');
+    const inset = await panel.boundingBox();
+    const enlarge = v.page.getByRole('button', { name: 'Enlarge the X-ray' });
+    await enlarge.click();
+    expect(await viewOf()).toBe('fluoro');
+    await seekAndSettle(v.page, targeting.start + (targeting.end - targeting.start) * 0.7);
+    const whole = await panel.boundingBox();
+    expect(whole!.width, 'the X-ray across the stage').toBeGreaterThan(inset!.width * 2.4);
+    expect(await panel.getAttribute('data-view')).toBe('ap');
+    const back = v.page.getByRole('button', { name: 'Back to 3D' });
+    expect(await back.isVisible()).toBe(true);
+    // The same button, now the way back, keeps the focus: a keyboard user presses Enter again to return.
+    expect(
+      await back.evaluate(
+        (el) =>
+          el.getRootNode() instanceof ShadowRoot && el === (el.getRootNode() as ShadowRoot).activeElement,
+      ),
+    ).toBe(true);
+    const backBox = (await back.boundingBox())!;
+    expect(backBox.x + backBox.width).toBeLessThanOrEqual(whole!.x + whole!.width);
+    expect(backBox.y).toBeGreaterThanOrEqual(whole!.y);
+    await v.screenshot('fluoro-phone-enlarged');
+    await v.page.keyboard.press('Enter');
+    expect(await viewOf()).toBe('3d');
+    expect(await enlarge.isVisible()).toBe(true);
+    expect(await back.count()).toBe(0);
+    // Chosen from the view menu, the whole-stage X-ray offers no corner button: the menu is the way back there.
+    await v.page.evaluate(() => {
+      (document.querySelector('spine-procedure-viewer') as Viewer).view = 'fluoro';
+    });
+    await panel.first().waitFor();
+    expect(await v.page.locator('spine-procedure-viewer .spv-fluoro-enlarge').count()).toBe(0);
     expect(v.errors).toEqual([]);
     await v.close();
   });
