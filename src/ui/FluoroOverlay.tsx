@@ -105,7 +105,7 @@ export function FluoroOverlay() {
       const button = corner.current;
       const panel = panels[0];
       // The panel's top right corner, inside it (the button's own width taken off by CSS).
-      const at = button && panel ? `translate(${panel.x + panel.size - 6}px, ${panel.y + 6}px)` : 'none';
+      const at = button && panel ? `translate(${panel.x + panel.size - 4}px, ${panel.y + 4}px)` : 'none';
       if (at !== cornerAt) {
         cornerAt = at;
         if (button) {
@@ -113,7 +113,7 @@ export function FluoroOverlay() {
           button.style.transform = at;
         }
         // Room for the button in the panel's top row, where the X-ray badge would sit under it (fluoro.css).
-        const room = button && panel ? `${button.offsetWidth + 6}px` : '0px';
+        const room = button && panel ? `${button.offsetWidth + 4}px` : '0px';
         refs.current[0]?.box?.style.setProperty('--spv-corner', room);
       }
       for (let i = 0; i < 2; i++) {
@@ -179,7 +179,11 @@ export function FluoroOverlay() {
           hidden
         >
           <span ref={(el) => void (refs.current[i]!.name = el)} className="spv-fluoro-name" />
-          <span className="spv-xray-lamp">{t('fluoro.xrayOn')}</span>
+          <span className="spv-xray-lamp">
+            <span className="spv-xray-lamp-full">{t('fluoro.xrayOn')}</span>
+            {/* A phone's inset has room for a shorter badge only (beside the beam sketch). */}
+            <span className="spv-xray-lamp-short">{t('fluoro.xrayOnShort')}</span>
+          </span>
           <span className="spv-fluoro-beam">
             <BeamGlyph />
             <span ref={(el) => void (refs.current[i]!.beam = el)} />

@@ -205,12 +205,18 @@ describe('simulated fluoroscopy', () => {
     await v.close();
   });
 
-  it("on a phone the inset's labels keep off the image's middle: title and head marker at the top, badge in a corner", async () => {
-    const v = await openViewer(suite.browser, suite.origin, '?step=targeting', { width: 375, height: 667 });
+  it.each([
+    ['English', ''],
+    ['Spanish', '&lang=es'],
+  ])("on a phone the inset's labels keep off the image's middle and apart (%s)", async (language, lang) => {
+    const v = await openViewer(suite.browser, suite.origin, `?step=targeting${lang}`, {
+      width: 375,
+      height: 667,
+    });
     const targeting = (await stepTimes(v.page)).targeting!;
     // Late in the step: the AP view, the needles docked, the X-ray on.
     await seekAndSettle(v.page, targeting.start + (targeting.end - targeting.start) * 0.7);
-    await v.screenshot('fluoro-phone-inset');
+    await v.screenshot(`fluoro-phone-inset${lang ? '-es' : ''}`);
     const boxes = await v.page.evaluate(() => {
       const panel = document
         .querySelector('spine-procedure-viewer')!
@@ -224,6 +230,7 @@ describe('simulated fluoroscopy', () => {
         panel: { left: p.left, top: p.top, right: p.right, bottom: p.bottom },
         name: box('.spv-fluoro-name'),
         lamp: box('.spv-xray-lamp'),
+        glyph: box('.spv-fluoro-glyph'),
         head: box('.spv-fluoro-marker-head'),
         enlarge: (() => {
           const r = panel.parentElement!.querySelector('.spv-fluoro-enlarge')!.getBoundingClientRect();
@@ -247,6 +254,7 @@ describe('simulated fluoroscopy', () => {
     expect(lamp.top - panel.top).toBeGreaterThan(size * 0.75);
     expect(panel.right - lamp.right, 'badge against the right edge').toBeLessThan(12);
     expect(lamp.left - panel.left, 'badge clear of the beam sketch').toBeGreaterThan(size * 0.4);
+    expect(apart(lamp, boxes.glyph), `${language} badge and beam sketch`).toBe(true);
     // The enlarge button in the top right corner, inside the inset, clear of every label.
     const { enlarge } = boxes;
     expect(enlarge.right).toBeLessThanOrEqual(panel.right);

@@ -38,6 +38,7 @@ export const PANELS: [string, string, string?][] = [
   ['fluoro panel', '.spv-fluoro-panel'],
   ['fluoro title', '.spv-fluoro-name', 'fluoro panel'],
   ['x-ray badge', '.spv-xray-lamp', 'fluoro panel'],
+  ['x-ray enlarge', '.spv-fluoro-enlarge', 'fluoro panel'],
   ['transcript', '.spv-fallback'],
 ];
 
