@@ -84,7 +84,9 @@ export function SectionTags({ level }: SectionTagsProps) {
                 attachLabel(placed[i]!, el);
                 if (!el) return;
                 el.style.display = placed[i]!.wanted ? '' : 'none';
-                controller.requestFrame();
+                // Placed in a frame only when shown: hidden (every step but access), a tag needs none, and asking
+                // drew one more frame of every opening.
+                if (placed[i]!.wanted) controller.requestFrame();
               }}
               className={`spv-label spv-section-tag spv-section-tag-${tag.key}`}
             >
