@@ -78,6 +78,16 @@ function MergedStaticSpine({ scene, merged, Follow, cull }: MergedStaticSpinePro
   const hidden = useMemo(() => createFocusHiddenUniform(), []);
   const contextMaterial = useMemo(() => createBoneSurfaceMaterial(focus, hidden), [focus, hidden]);
   const contextCut = useMemo(() => new ContextPartCut(merged.context, merged.contextParts), [merged]);
+  // Kept from render to render: a new object is a changed prop to React Three Fiber, which then asks for a frame
+  // (the opening drew two frames more, each time this re-rendered with nothing on screen changed).
+  const userData = useMemo(
+    () => ({
+      bone: { fluoroKind: 'bone' },
+      disc: { fluoroKind: 'disc' },
+      context: { fluoroKind: 'context', contextParts: merged.contextParts },
+    }),
+    [merged],
+  );
   const contextMesh = useRef<Mesh>(null);
   const boneMesh = useRef<Mesh>(null);
   const discMesh = useRef<Mesh>(null);
@@ -145,25 +155,15 @@ function MergedStaticSpine({ scene, merged, Follow, cull }: MergedStaticSpinePro
   );
   return (
     <>
-      <mesh
-        ref={boneMesh}
-        geometry={merged.bone}
-        material={materials.bone}
-        userData={{ fluoroKind: 'bone' }}
-      />
-      <mesh
-        ref={discMesh}
-        geometry={merged.disc}
-        material={materials.disc}
-        userData={{ fluoroKind: 'disc' }}
-      />
+      <mesh ref={boneMesh} geometry={merged.bone} material={materials.bone} userData={userData.bone} />
+      <mesh ref={discMesh} geometry={merged.disc} material={materials.disc} userData={userData.disc} />
       {Follow && <Follow root={scene} disc={merged.disc} parts={merged.discParts} />}
       <mesh
         ref={contextMesh}
         name="context-bones"
         geometry={merged.context}
         material={contextMaterial}
-        userData={{ fluoroKind: 'context', contextParts: merged.contextParts }}
+        userData={userData.context}
       />
     </>
   );

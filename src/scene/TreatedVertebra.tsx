@@ -67,6 +67,15 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
   const pedicles = useMemo(() => createArchMaterials(cutaway.plane), [cutaway]);
   const look = useMemo(createArchLook, []);
   const partMeshes = useRef<(Mesh | null)[]>([]);
+  // The X-ray's materials come with the X-ray (FluoroPass, fluoroMaterialOf): named here. Kept from render to
+  // render: a new object is a changed prop to React Three Fiber, which then asks for a frame with nothing changed.
+  const userData = useMemo(
+    () => ({
+      body: { fluoroKind: 'treatedBody', fluoroUniforms: body.uniforms },
+      part: { fluoroKind: 'bone' },
+    }),
+    [body],
+  );
 
   const meshes = useMemo(() => {
     const node = scene.getObjectByName(options.level);
@@ -155,10 +164,7 @@ export function TreatedVertebra({ scene, options, levelIndex, active, Outline }:
           ref={m.isBody ? bodyMesh : (mesh: Mesh | null) => void (partMeshes.current[i] = mesh)}
           geometry={m.geometry}
           material={m.isBody ? body.closed : (m.isPedicle ? pedicles : arch).plain.material}
-          userData={
-            // The X-ray's materials come with the X-ray (FluoroPass, fluoroMaterialOf): named here.
-            m.isBody ? { fluoroKind: 'treatedBody', fluoroUniforms: body.uniforms } : { fluoroKind: 'bone' }
-          }
+          userData={m.isBody ? userData.body : userData.part}
         />
       ))}
       {meshes.map(
