@@ -104,13 +104,18 @@ export function FluoroOverlay() {
       layoutFluoro(width, height, mode, s.fluoroView, panels);
       const button = corner.current;
       const panel = panels[0];
-      // The panel's top right corner, inside it (the button's own width taken off by CSS).
-      const at = button && panel ? `translate(${panel.x + panel.size - 4}px, ${panel.y + 4}px)` : 'none';
+      // The panel's edges: fluoro.css puts the button in the top corner at the inline end (the badge's end of the
+      // title row: the right, or the left in a right-to-left language), whose own width it takes off there.
+      const at = button && panel ? `${panel.x}px ${panel.x + panel.size}px ${panel.y}px` : 'none';
       if (at !== cornerAt) {
         cornerAt = at;
         if (button) {
           button.hidden = !panel;
-          button.style.transform = at;
+          if (panel) {
+            button.style.setProperty('--spv-panel-left', `${panel.x}px`);
+            button.style.setProperty('--spv-panel-right', `${panel.x + panel.size}px`);
+            button.style.setProperty('--spv-panel-top', `${panel.y}px`);
+          }
         }
         // Room for the button in the panel's top row, where the X-ray badge would sit under it (fluoro.css).
         const room = button && panel ? `${button.offsetWidth + 4}px` : '0px';
