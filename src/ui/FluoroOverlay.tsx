@@ -98,7 +98,8 @@ export function FluoroOverlay() {
     const last = [NaN, NaN, NaN, NaN, NaN, NaN];
     const views: (string | null)[] = [null, null];
     const lamps = [false, false];
-    let cornerAt = '';
+    // The corner button's panel as last placed (left, size, top; -1 with no panel), compared without allocating.
+    const corners = [NaN, NaN, NaN];
     const apply = () => {
       const s = controller.state;
       layoutFluoro(width, height, mode, s.fluoroView, panels);
@@ -106,9 +107,14 @@ export function FluoroOverlay() {
       const panel = panels[0];
       // The panel's edges: fluoro.css puts the button in the top corner at the inline end (the badge's end of the
       // title row: the right, or the left in a right-to-left language), whose own width it takes off there.
-      const at = button && panel ? `${panel.x}px ${panel.x + panel.size}px ${panel.y}px` : 'none';
-      if (at !== cornerAt) {
-        cornerAt = at;
+      const placed = button !== null && panel !== undefined;
+      const left = placed ? panel.x : -1;
+      const size = placed ? panel.size : -1;
+      const top = placed ? panel.y : -1;
+      if (left !== corners[0] || size !== corners[1] || top !== corners[2]) {
+        corners[0] = left;
+        corners[1] = size;
+        corners[2] = top;
         if (button) {
           button.hidden = !panel;
           if (panel) {
@@ -118,7 +124,7 @@ export function FluoroOverlay() {
           }
         }
         // Room for the button in the panel's top row, where the X-ray badge would sit under it (fluoro.css).
-        const room = button && panel ? `${button.offsetWidth + 4}px` : '0px';
+        const room = placed ? `${button.offsetWidth + 4}px` : '0px';
         refs.current[0]?.box?.style.setProperty('--spv-corner', room);
       }
       for (let i = 0; i < 2; i++) {
