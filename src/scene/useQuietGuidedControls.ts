@@ -8,8 +8,9 @@ import type { ViewerController } from '../playback/viewerController';
  * start the controls see that move as theirs and report a change, which asks for one more frame (an invalidate
  * from inside a frame, in React Three Fiber), whose update found the move once more: two more frames of the same
  * picture, which on a software GPU doubled the cost of every seek. Patches the controls the ref holds at mount (a
- * new controls object, made only for a new camera, just loses the saving). While guided, a change the controls find during a frame is dropped; a change
- * from the user's own input (outside frames) still asks for its frame, and that input leaves the guided camera.
+ * new controls object, made only for a new camera, just loses the saving). While guided, a change the controls
+ * find during a frame is dropped; a change from the user's own input (outside frames) still asks for its frame,
+ * and that input leaves the guided camera.
  */
 export function useQuietGuidedControls(
   controls: RefObject<EventDispatcher<{ change: object }> | null>,
