@@ -11,6 +11,7 @@ import {
 import { PAGES } from './src/app/offline/precacheRequest';
 import { bundledTypes } from './scripts/bundledTypes';
 import { compileHints } from './scripts/compileHints';
+import { elementChunks } from './scripts/elementChunks';
 import { firstFramePreloads } from './scripts/firstFramePreloads';
 import { meshoptSimdDecoder } from './scripts/meshoptSimdDecoder';
 import { shaderComments } from './scripts/shaderComments';
@@ -85,6 +86,17 @@ function reactEntry(): Plugin {
 
 /** The 3D view's module, loaded with `import()`: its chunk (three.js, the scene) is one the first frame waits for. */
 const CANVAS_MODULE = /[\\/]src[\\/]scene[\\/]ViewerCanvas\.tsx$/;
+/** The iframe page's hosting of its viewer, loaded with the element's chunk. */
+const EMBED_PAGE_MODULE = /[\\/]src[\\/]app[\\/]embedPage\.ts$/;
+/** What the standalone page runs before the element's chunk: it starts the model's download and decoding. */
+const HEAD_START_MODULE = /[\\/]src[\\/]embed[\\/]element[\\/]prefetchBeforeUpgrade\.ts$/;
+/** The element's chunk: the element, React and React DOM, and the hooks the canvas chunk shares with it. */
+const ELEMENT_CHUNK_MODULES = [
+  /[\\/]src[\\/]embed[\\/]SpineProcedureViewerElement\.ts$/,
+  /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+  /[\\/]src[\\/]playback[\\/]react[\\/]/,
+  /[\\/]src[\\/]fluoro[\\/]fluoroLayout\.ts$/,
+];
 
 /** Files from public/ that the pages use (the default poster), precached with them. */
 const PUBLIC_FILES_OF_PAGES = ['poster.webp'];
@@ -196,7 +208,10 @@ export default defineConfig({
     morphometryValuesOnly(),
     shaderComments(),
     // The first frame's scripts: the pages and the element's script with what they import, and the canvas chunk.
-    compileHints({ entries: ['index', 'embed', 'spine-procedure-viewer'], lazy: [CANVAS_MODULE] }),
+    compileHints({
+      entries: ['index', 'embed', 'spine-procedure-viewer'],
+      lazy: [CANVAS_MODULE, ELEMENT_CHUNK_MODULES[0]!, EMBED_PAGE_MODULE],
+    }),
     firstFramePreloads({
       pages: ['index.html', 'embed.html'],
       modules: [CANVAS_MODULE],
@@ -253,6 +268,11 @@ export default defineConfig({
       // Library entries keep their exports (an app build would otherwise drop them).
       preserveEntrySignatures: 'exports-only',
       output: {
+        // The standalone page's head start and the element's chunk (why: scripts/elementChunks.ts).
+        manualChunks: elementChunks({
+          headStart: HEAD_START_MODULE,
+          element: ELEMENT_CHUNK_MODULES,
+        }),
         entryFileNames: (chunk) =>
           chunk.name in LIBRARY_ENTRIES
             ? '[name].js'

@@ -1,43 +1,20 @@
-import { startEmbedHost } from '../embed/embedHost';
-import { originNoticeTexts } from '../embed/originNotices';
-import { parseOrigins } from '../embed/origins';
-import { displayValue } from '../options/displayValue';
+import { prefetchBeforeUpgrade } from '../embed/element/prefetchBeforeUpgrade';
 import { rawOptionsFromSearch } from '../options/parseOptions';
-import {
-  defineSpineProcedureViewer,
-  type SpineProcedureViewerElement,
-} from '../embed/SpineProcedureViewerElement';
+import type { SpineProcedureViewerElement } from '../embed/SpineProcedureViewerElement';
 
 /*
- * embed.html, the iframe page: the same URL parameters as the standalone page, plus `origins`, the comma-separated
- * allow-list of parent origins that may send commands over postMessage (see src/embed/protocol.ts).
+ * embed.html, the iframe page: the same URL parameters as the standalone page, plus `origins` (embedPage.ts).
+ * The URL's options become the viewer's attributes before it upgrades, so they go through the same validation.
  */
-const params = new URLSearchParams(window.location.search);
-const viewer = document.querySelector('spine-procedure-viewer') as SpineProcedureViewerElement | null;
+const viewer = document.querySelector('spine-procedure-viewer');
 if (viewer) {
-  const raw = rawOptionsFromSearch(window.location.search);
-  for (const [name, value] of Object.entries(raw)) viewer.setAttribute(name, value);
-  // Share links open the standalone page next to this one, not the iframe page.
-  defineSpineProcedureViewer({
-    shareUrl: new URL('index.html', window.location.href).href,
-    handoutUrl: new URL('handout.html', window.location.href).href,
+  for (const [name, value] of Object.entries(rawOptionsFromSearch(window.location.search)))
+    viewer.setAttribute(name, value);
+  // The model's download and decoding start before the element's script, not after it has been parsed.
+  prefetchBeforeUpgrade(viewer);
+  void import('./embedPage').then(({ hostEmbeddedViewer }) => {
+    // The page's viewer now: the one in the markup may have been replaced while the element's script loaded.
+    const hosted = document.querySelector<SpineProcedureViewerElement>('spine-procedure-viewer');
+    if (hosted) hostEmbeddedViewer(hosted);
   });
-  const { origins, rejected } = parseOrigins(params.get('origins'));
-  if (rejected.length > 0) {
-    // Bad entries are dropped, never widened: with none left the viewer is read-only (getState and events).
-    // The notice is in the viewer, where whoever wrote the iframe URL sees it; the console names every entry.
-    // In the viewer's own language (the `lang` parameter, else the one the browser prefers).
-    for (const text of originNoticeTexts(rejected, viewer.lang)) viewer.showNotice(text);
-    console.warn(
-      `spine-procedure-viewer: ignored "origins" entries ${rejected.map((r) => `"${displayValue(r)}"`).join(', ')}; ` +
-        'each must be an origin such as https://example.org or http://localhost:8080',
-    );
-  }
-  startEmbedHost(viewer, { origins });
-  // Second visits and offline use, once the first frame is drawn.
-  viewer.ready
-    .then(() => import('./offline/registerServiceWorker'))
-    .then(({ registerOfflineUse }) => registerOfflineUse())
-    // No first frame, or the module could not be loaded: only offline use is lost.
-    .catch(() => undefined);
 }

@@ -1,10 +1,35 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { collectErrors, waitForViewerReady } from './support/browser';
 import { browserSuite } from './support/suite';
 import { pngVariety } from './support/imageStats';
 import { openViewer, seekAndSettle } from './support/viewerPage';
 import { screenshotOf } from './support/screenshotOf';
 
 const suite = browserSuite();
+
+/** Marks when <spine-procedure-viewer> gets defined (an init script: it runs before the page's own). */
+function markDefinition(): void {
+  void customElements
+    .whenDefined('spine-procedure-viewer')
+    .then(() => performance.mark('test-viewer-defined'));
+}
+
+/** Whether the decoding worker was requested before the element was defined, and which threads merged the spine. */
+function headStart(page: Page): Promise<{ workerBeforeDefinition: boolean; merges: string[] }> {
+  return page.evaluate(() => {
+    const defined = performance.getEntriesByName('test-viewer-defined')[0]!.startTime;
+    const worker = performance
+      .getEntriesByType('resource')
+      .find((e) => /\/assets\/meshoptDecode\.worker-[\w-]+\.js$/.test(new URL(e.name).pathname));
+    return {
+      workerBeforeDefinition: worker !== undefined && worker.startTime < defined,
+      merges: performance
+        .getEntriesByName('spine-static-merge')
+        .map((e) => ((e as PerformanceMeasure).detail as { thread: string }).thread),
+    };
+  });
+}
 
 describe('standalone page', () => {
   it('loads, draws the spine and logs no errors', async () => {
@@ -178,7 +203,12 @@ describe('standalone page', () => {
       suite.browser,
       suite.origin,
       '?procedure=vertebroplasty&level=L2&step=cement-injection&t=50',
+      undefined,
+      { init: (context) => context.addInitScript(markDefinition) },
     );
+    // The page read the link before the element's script had run, and started decoding the model then, with the
+    // static spine merged around the link's level (not the default one, which the page would merge again).
+    expect(await headStart(v.page)).toEqual({ workerBeforeDefinition: true, merges: ['worker'] });
     const state = await v.state();
     expect(state.procedure).toBe('vertebroplasty');
     expect(state.level).toBe('L2');
@@ -338,5 +368,19 @@ describe('standalone page', () => {
     expect((await v.state()).procedure).toBe('vertebroplasty');
     expect(v.errors).toEqual([]);
     await v.close();
+  });
+});
+
+describe('iframe page', () => {
+  it('starts decoding the model before the element’s script has run, around the level of its URL', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 900, height: 600 } });
+    await context.addInitScript(markDefinition);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${suite.origin}/embed.html?level=T12&controls=none`);
+    await waitForViewerReady(page);
+    expect(await headStart(page)).toEqual({ workerBeforeDefinition: true, merges: ['worker'] });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

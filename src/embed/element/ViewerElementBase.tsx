@@ -17,7 +17,7 @@ import { hasWebGL2 } from '../webglSupport';
 import { createViewerController, readerLanguage } from './createViewerController';
 import { MEDIA_PROPERTIES, PROPERTY_OPTIONS } from './optionProperties';
 import { PosterReveal } from './posterReveal';
-import { inViewport, prefetchScene } from './scenePrefetch';
+import { prefetchesAtConnect, prefetchScene } from './scenePrefetch';
 import { viewerSheets } from './viewerStyles';
 
 /** What removing an option's attribute restores: its default, except the language, which is the reader's own. */
@@ -97,11 +97,10 @@ export class ViewerElementBase extends ElementBaseClass {
     const webgl = hasWebGL2();
     // Before the poster: it may mount at once, and the mount waits for this.
     this.languageLoad = this.languageReady(controller);
-    // A viewer already on screen that shows itself when seen starts its downloads now, in parallel with
-    // everything else: the first frame waits on the model and the canvas chunk, not on the mount that asks for
-    // them. One further down the page downloads nothing until it is scrolled to (the mount starts it then).
+    // The downloads start now, in parallel with everything else: the first frame waits on the model and the
+    // canvas chunk, not on the mount that asks for them.
     const treated = () => treatedLevels(controller.getSettings()).map((t) => t.level);
-    if (webgl && this.elementOptions.reveal === 'auto' && inViewport(this)) prefetchScene(treated());
+    if (prefetchesAtConnect(this, this.elementOptions.reveal, webgl)) prefetchScene(treated());
     this.posterReveal = new PosterReveal({
       container: shadow,
       host: this,

@@ -1,19 +1,10 @@
 import { availableLanguages, DEFAULT_LANG } from '../../i18n/catalog';
 import { pickLanguage } from '../../i18n/pickLanguage';
-import { OPTION_KEYS, OPTION_SCHEMA, type ViewerOptions } from '../../options/optionSchema';
-import { parseOptions, startTimeOf, type Notice, type RawOptions } from '../../options/parseOptions';
+import { rawAttributes } from '../../options/elementAttributes';
+import { OPTION_SCHEMA, type ViewerOptions } from '../../options/optionSchema';
+import { parseOptions, startTimeOf, type Notice } from '../../options/parseOptions';
 import { ViewerController } from '../../playback/viewerController';
 import { settingsFromOptions } from '../../playback/viewerSettings';
-
-/** The attributes an element has, by option. */
-export function rawAttributes(element: Element): RawOptions {
-  const raw: RawOptions = {};
-  for (const key of OPTION_KEYS) {
-    const value = element.getAttribute(OPTION_SCHEMA[key].attribute);
-    if (value !== null) raw[key] = value;
-  }
-  return raw;
-}
 
 /** The shipped catalog that best fits the browser's preferred languages (English outside a browser). */
 export function readerLanguage(): string {
