@@ -15,7 +15,7 @@ import { spineGroup } from './spineGlb';
 /** The prepared model (immutable once prepared; each viewer merges its own copies from it). */
 let prepared: Promise<SpineModel> | null = null;
 
-/** The worker's merge of the static spine, by the model's root (never changed: each viewer gets a copy). */
+/** The worker's merge of the static spine, by the model's root (never changed: see withOwnPositions). */
 const premerged = new WeakMap<Object3D, StaticMergeArrays>();
 
 /** The static spine's three geometries and where each context bone and disc lies in them (mergeStaticParts). */
@@ -27,15 +27,13 @@ export interface MergedStatic {
   discParts: MergedPartRange[];
 }
 
-/** A copy: each viewer changes its own (the discs follow its fracture). */
-function copied(m: MergedArrays): MergedArrays {
-  return {
-    ...m,
-    positions: m.positions.slice(),
-    normals: m.normals.slice(),
-    colors: m.colors.slice(),
-    index: m.index.slice(),
-  };
+/**
+ * The disc positions are each viewer's own: they follow its fracture (discFollow.ts). Nothing changes the other
+ * arrays, which every viewer treating the same levels shares (copying them all took about 15 ms of the page's
+ * thread before the first frame here, four times that on a slow phone).
+ */
+function withOwnPositions(m: MergedArrays): MergedArrays {
+  return { ...m, positions: m.positions.slice() };
 }
 
 /**
@@ -48,9 +46,9 @@ export function workerStaticSpine(root: Object3D, excluded: string): MergedStati
   const arrays = premerged.get(root);
   if (arrays?.excluded !== excluded) return null;
   const merged = {
-    bone: mergedGeometry(copied(arrays.bone)),
-    disc: mergedGeometry(copied(arrays.disc)),
-    context: mergedGeometry(copied(arrays.context)),
+    bone: mergedGeometry(arrays.bone),
+    disc: mergedGeometry(withOwnPositions(arrays.disc)),
+    context: mergedGeometry(arrays.context),
     contextParts: arrays.contextParts,
     discParts: arrays.discParts,
   };
