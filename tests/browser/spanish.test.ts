@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import es from '../../src/i18n/messages/es.json';
 import { format } from '../../src/i18n/catalog';
 import { fractureProfile, heightKeptByBalloonMm } from '../../src/procedure/fracture';
+import { waitForViewerReady } from './support/browser';
 import { browserSuite } from './support/suite';
 import { openViewer, seekAndSettle, viewerControl } from './support/viewerPage';
 
@@ -212,9 +213,8 @@ describe('language catalogs load on demand', () => {
     const englishRequests: string[] = [];
     english.page.on('request', (r) => englishRequests.push(new URL(r.url()).pathname));
     await english.page.reload();
-    await english.page.evaluate(async () => {
-      await document.querySelector('spine-procedure-viewer')!.ready;
-    });
+    // The element is defined once its script has loaded, after the page's own (which starts the downloads first).
+    await waitForViewerReady(english.page);
     expect(spanishChunk(englishRequests)).toEqual([]);
     // The menu lists Spanish by its own name before its catalog is here; choosing it loads it, then switches.
     const menu = await viewerControl(english.page, '.spv-language select');

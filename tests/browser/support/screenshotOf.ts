@@ -1,5 +1,8 @@
 import type { Locator } from 'playwright-core';
 
+/** How long one screenshot may wait for the GPU (see screenshotOf). */
+const SCREENSHOT_TIMEOUT_MS = 90_000;
+
 /**
  * A picture of what the page shows inside an element's box (whatever overlays it included), cut from the page's
  * own frame. Playwright's element screenshot took 4–9 s a shot on the software GPU, against under half a second
@@ -21,5 +24,8 @@ export async function screenshotOf(locator: Locator, options: { path?: string } 
   };
   if (viewport && (x < 0 || y < 0 || x + clip.width > viewport.width || y + clip.height > viewport.height))
     throw new Error(`screenshotOf: the element (${JSON.stringify(clip)}) reaches outside the viewport`);
-  return page.screenshot({ clip, ...options });
+  // A screenshot waits for the GPU to have drawn everything queued before it: on the software GPU a wall-sized
+  // viewer with the X-ray passes can be 20–30 s behind the page just after it opens (Playwright's default limit is
+  // 30 s), though every frame has long been issued.
+  return page.screenshot({ clip, timeout: SCREENSHOT_TIMEOUT_MS, ...options });
 }
