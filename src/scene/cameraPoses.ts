@@ -48,7 +48,7 @@ export const CAMERA_SHOTS: Record<CameraPresetId, CameraShot> = {
   lateral: { direction: [1, 0.02, 0], up: CRANIAL_UP, fill: 0.78 },
   // The opened body, level, a little from the head end.
   inside: { direction: [1, 0.08, 0.2], up: CRANIAL_UP, fill: 0.7 },
-  // The whole treated vertebra, see-through, from the left and above the back: the cement held inside the body.
+  // The treated vertebra closed again, see-through, from the left and above the back: the cement held inside the body.
   result: { direction: [1, 0.3, 0.25], up: CRANIAL_UP, fill: 0.72 },
   // Close over the back at the treated level, from nearly straight above (a little from the feet): the numbing
   // needle going into the skin, a mark either side of the spine. From the side, the spine under the translucent
@@ -109,8 +109,6 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
   const marks = vertebraLandmarks(level);
   const height = d.bodyHeightAnteriorMm;
   const depth = d.endplateDepthMm;
-  // Whole vertebra, front of the body to the tip of the spinous process (about as long again as the canal + body).
-  const posteriorReach = depth / 2 + d.canalDepthMm + 0.9 * depth;
   const set = (x: number, y: number, z: number, radius: number) => {
     out.centre[0] = x;
     out.centre[1] = y;
@@ -152,11 +150,9 @@ export function subjectSphere(subject: ShotSubject, level: LevelId, out: Subject
       // in the picture as the machine the needles are aimed with; the C and the table run out of the frame.
       return set(0, 130, 0, 200);
     case 'vertebra':
-      return set(
-        0,
-        (posteriorReach - depth / 2) / 2 - depth * 0.2,
-        0,
-        0.5 * (posteriorReach + depth / 2) * 0.85,
-      );
+      // The closed body with the roots of its pedicles, centred on the body: the cement inside it and the height
+      // regained are the subject (centred on the whole vertebra, a phone's picture left the body and its cement
+      // in the left third, half the size). The arch behind runs out of the picture's edge.
+      return set(0, depth * 0.2, 0, 0.5 * Math.hypot(depth * 1.6, height + 14));
   }
 }

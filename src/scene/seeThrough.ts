@@ -3,7 +3,7 @@ import type { Material } from 'three';
 /** Translucency of the closed body while the action is inside it and the cutaway is off. */
 export const GHOST_OPACITY = 0.35;
 /** Translucency of the whole vertebra where what is inside it matters (needles in the pedicles, the cement). */
-export const SEE_THROUGH_OPACITY = 0.6;
+export const SEE_THROUGH_OPACITY = 0.45;
 
 /** Fade a material by `fade` (0 opaque … 1 gone); transparent only while it fades, so it sorts as opaque otherwise. */
 export function showThrough(material: Material, fade: number): void {
