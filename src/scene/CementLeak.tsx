@@ -1,4 +1,4 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { InstancedMesh, Matrix4, MeshStandardMaterial, Quaternion, SphereGeometry, Vector3 } from 'three';
 import { excessMu } from '../fluoro/attenuation';
@@ -12,6 +12,12 @@ import { CEMENT_COLOUR } from './cementRaymarchMaterial';
 
 /** How strongly the hidden parts of a leak show through what covers them. */
 const GHOST_OPACITY = 0.4;
+/**
+ * How far beyond the body's middle, seen from the camera, a hidden blob still shows through (mm). Further, it is
+ * behind the whole body: shown through it, a venous leak's far branch crossed the near one in the picture, and the
+ * two read as a green cross rather than as veins round the body's waist. The X-ray shows both.
+ */
+const FAR_SIDE_MM = 5;
 
 /** CementLeakProps: what chooses the leak's route: level, approach and fracture, procedure, and the leak. */
 export interface CementLeakProps {
@@ -54,7 +60,6 @@ export function CementLeak({ options, procedure, complication, levelIndex }: Cem
       depthWrite: false,
     });
     const ghost = new InstancedMesh(mesh.geometry, ghostMaterial, blobs.count);
-    ghost.instanceMatrix = mesh.instanceMatrix;
     ghost.frustumCulled = false;
     ghost.renderOrder = 3;
     return { mesh, ghost, blobs, radius: path.radiusMm };
@@ -73,8 +78,10 @@ export function CementLeak({ options, procedure, complication, levelIndex }: Cem
     [leak],
   );
 
+  const camera = useThree((state) => state.camera);
   const scratch = useMemo(
     () => ({
+      toCamera: new Vector3(),
       matrix: new Matrix4(),
       position: new Vector3(),
       scale: new Vector3(),
@@ -91,17 +98,23 @@ export function CementLeak({ options, procedure, complication, levelIndex }: Cem
     mesh.visible = share > 0;
     ghost.visible = mesh.visible;
     if (!mesh.visible) return;
+    // From the body's centre (the level frame's origin) towards the camera, in the level's frame.
+    const toCamera = mesh.worldToLocal(scratch.toCamera.copy(camera.position)).normalize();
     let shown = 0;
+    let ghosts = 0;
     for (let i = 0; i < blobs.count; i++) {
       const k = blobGrowth(blobs, i, share, radius);
       if (k <= 0) continue;
       scratch.position.fromArray(blobs.positions, i * 3);
       scratch.scale.fromArray(blobs.scales, i * 3).multiplyScalar(k);
-      mesh.setMatrixAt(shown++, scratch.matrix.compose(scratch.position, scratch.rotation, scratch.scale));
+      scratch.matrix.compose(scratch.position, scratch.rotation, scratch.scale);
+      mesh.setMatrixAt(shown++, scratch.matrix);
+      if (scratch.position.dot(toCamera) > -FAR_SIDE_MM) ghost.setMatrixAt(ghosts++, scratch.matrix);
     }
     mesh.count = shown;
-    ghost.count = shown;
+    ghost.count = ghosts;
     mesh.instanceMatrix.needsUpdate = true;
+    ghost.instanceMatrix.needsUpdate = true;
     // Glossy while liquid, matte once set, like the cement in the body.
     (mesh.material as MeshStandardMaterial).roughness = 0.3 + 0.5 * s.cementCure;
   });
