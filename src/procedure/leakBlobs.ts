@@ -86,3 +86,25 @@ export function blobGrowth(blobs: LeakBlobs, index: number, share: number, radiu
   const k = (front - blobs.distances[index]!) / Math.max(2 * radiusMm, 1e-6) + 0.5;
   return k <= 0 ? 0 : k >= 1 ? 1 : k;
 }
+
+/**
+ * How far beyond the body's middle, seen from the camera, a hidden blob still shows through the bone (mm). Further,
+ * it lies behind the whole body: shown through it, a venous leak's far branch crossed the near one in the picture,
+ * and the two read as a green cross rather than as veins round the body's waist (the X-ray shows both).
+ */
+export const SHOW_THROUGH_FAR_SIDE_MM = 5;
+
+/**
+ * Whether a blob hidden by bone or disc shows faintly through it, seen from `toCamera` (a unit vector from the
+ * body's centre towards the camera, in the level's frame): on the camera's side of the body, or not far beyond its
+ * middle (a vein in the body, the canal, the disc's middle).
+ */
+export function showsThrough(
+  blobs: LeakBlobs,
+  index: number,
+  toCamera: { x: number; y: number; z: number },
+): boolean {
+  const p = blobs.positions;
+  const along = p[3 * index]! * toCamera.x + p[3 * index + 1]! * toCamera.y + p[3 * index + 2]! * toCamera.z;
+  return along > -SHOW_THROUGH_FAR_SIDE_MM;
+}

@@ -6,18 +6,12 @@ import { createAttenuationMaterial } from '../fluoro/attenuationMaterial';
 import { useController } from '../playback/react/viewerHooks';
 import { leakFinalMl } from '../procedure/complications';
 import { leakPath } from '../procedure/complicationPaths';
-import { SPACING_RADII, blobGrowth, leakBlobs } from '../procedure/leakBlobs';
+import { SPACING_RADII, blobGrowth, leakBlobs, showsThrough } from '../procedure/leakBlobs';
 import type { Complication, ProcedureId, ProcedureOptions } from '../procedure/types';
 import { CEMENT_COLOUR } from './cementRaymarchMaterial';
 
 /** How strongly the hidden parts of a leak show through what covers them. */
 const GHOST_OPACITY = 0.4;
-/**
- * How far beyond the body's middle, seen from the camera, a hidden blob still shows through (mm). Further, it is
- * behind the whole body: shown through it, a venous leak's far branch crossed the near one in the picture, and the
- * two read as a green cross rather than as veins round the body's waist. The X-ray shows both.
- */
-const FAR_SIDE_MM = 5;
 
 /** CementLeakProps: what chooses the leak's route: level, approach and fracture, procedure, and the leak. */
 export interface CementLeakProps {
@@ -50,7 +44,8 @@ export function CementLeak({ options, procedure, complication, levelIndex }: Cem
     const mu = excessMu('cementBaSO4') * ((3 * SPACING_RADII) / 4);
     mesh.userData.fluoroMaterial = createAttenuationMaterial({ mu });
     // The parts hidden by bone or disc (the vein inside the body, cement inside the disc) show faintly through
-    // them, so the route reads from the cement to where it went. Not on the X-ray (no attenuation material).
+    // them, so the route reads from the cement to where it went; not those behind the whole body (showsThrough).
+    // Not on the X-ray (no attenuation material).
     const ghostMaterial = new MeshStandardMaterial({
       color: CEMENT_COLOUR,
       roughness: 0.5,
@@ -109,7 +104,7 @@ export function CementLeak({ options, procedure, complication, levelIndex }: Cem
       scratch.scale.fromArray(blobs.scales, i * 3).multiplyScalar(k);
       scratch.matrix.compose(scratch.position, scratch.rotation, scratch.scale);
       mesh.setMatrixAt(shown++, scratch.matrix);
-      if (scratch.position.dot(toCamera) > -FAR_SIDE_MM) ghost.setMatrixAt(ghosts++, scratch.matrix);
+      if (showsThrough(blobs, i, toCamera)) ghost.setMatrixAt(ghosts++, scratch.matrix);
     }
     mesh.count = shown;
     ghost.count = ghosts;

@@ -5,7 +5,7 @@ import { accessPlan } from '../../../src/procedure/accessPath';
 import { LEAK_FINAL_ML, LEAK_ONSET_FILL, LEAK_STOP_FILL } from '../../../src/procedure/complications';
 import { discAboveMm, leakPath } from '../../../src/procedure/complicationPaths';
 import { fractureProfile } from '../../../src/procedure/fracture';
-import { blobGrowth, leakBlobs } from '../../../src/procedure/leakBlobs';
+import { blobGrowth, leakBlobs, showsThrough } from '../../../src/procedure/leakBlobs';
 import { createProcedureState, type ProcedureState } from '../../../src/procedure/procedureState';
 import { stateAt } from '../../../src/procedure/stateAt';
 import { findStep, timelineFor } from '../../../src/procedure/timeline';
@@ -198,5 +198,25 @@ describe('cement leak routes lie in the right anatomical region (treated vertebr
     const nearest = Math.min(...blobs.distances);
     const first = [...blobs.distances].indexOf(nearest);
     expect(blobGrowth(blobs, first, 0.2, path.radiusMm)).toBeGreaterThan(0);
+  });
+
+  it('a venous leak seen from the left shows through the bone on the left and in the middle, not round the far side', () => {
+    const blobs = leakBlobs(leakPath(optionsWith('venous'), 'kyphoplasty'), 'venous');
+    const fromLeft = { x: 1, y: 0, z: 0 };
+    const x = (i: number) => blobs.positions[3 * i]!;
+    const all = [...Array(blobs.count).keys()];
+    const far = all.filter((i) => x(i) < -6);
+    const middle = all.filter((i) => Math.abs(x(i)) < 1);
+    const near = all.filter((i) => x(i) > 6);
+    // The segmental veins run round both sides of the body; the basivertebral trunk lies in the middle.
+    expect(far.length).toBeGreaterThan(3);
+    expect(middle.length).toBeGreaterThan(0);
+    expect(far.every((i) => !showsThrough(blobs, i, fromLeft))).toBe(true);
+    expect(middle.every((i) => showsThrough(blobs, i, fromLeft))).toBe(true);
+    expect(near.every((i) => showsThrough(blobs, i, fromLeft))).toBe(true);
+    // From the right, the other way round.
+    const fromRight = { x: -1, y: 0, z: 0 };
+    expect(near.every((i) => !showsThrough(blobs, i, fromRight))).toBe(true);
+    expect(far.every((i) => showsThrough(blobs, i, fromRight))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FluoroPanel } from '../../../src/fluoro/fluoroLayout';
 import { LEVEL_IDS } from '../../../src/anatomy/levels';
 import { KYPHOPLASTY, VERTEBROPLASTY } from '../../../src/procedure/steps';
+import { levelDimensions } from '../../../src/anatomy/morphometry';
 import { CAMERA_SHOTS, subjectSphere, type SubjectSphere } from '../../../src/scene/cameraPoses';
 import {
   compareArea,
@@ -114,6 +115,20 @@ describe('every step has a shot', () => {
         subjectSphere('body-interior', level, sphere).radius,
       );
       expect(subjectSphere('patient', level, sphere).radius).toBeGreaterThan(300);
+    }
+  });
+
+  it("the result's subject is the closed body: centred on it and holding all of it", () => {
+    for (const level of LEVEL_IDS) {
+      const d = levelDimensions(level);
+      const { centre, radius } = subjectSphere('vertebra', level, sphere);
+      // No more than a quarter of the body's depth behind its middle (centred on the whole vertebra, it was half).
+      expect(Math.abs(centre[1]), level).toBeLessThan(d.endplateDepthMm / 4);
+      expect(centre[0]).toBe(0);
+      expect(centre[2]).toBe(0);
+      // The body's sagittal outline (front to back, endplate to endplate) fits inside.
+      const front = Math.hypot(d.endplateDepthMm / 2 + centre[1], d.bodyHeightAnteriorMm / 2);
+      expect(radius, level).toBeGreaterThan(front);
     }
   });
 });
